@@ -1,0 +1,1 @@
+"""Sensorbot: a Slack assistant for exam graders and study consultants using Inspera."""

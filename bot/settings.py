@@ -1,0 +1,117 @@
+"""Settings from the environment and a `.env` file (SPEC §9.2)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+README_SLACK_APP_SECTION = "README.md, section “Create the Slack app”"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", populate_by_name=True
+    )
+
+    slack_bot_token: str | None = Field(default=None, alias="SLACK_BOT_TOKEN")
+    slack_signing_secret: str | None = Field(default=None, alias="SLACK_SIGNING_SECRET")
+    slack_app_token: str | None = Field(default=None, alias="SLACK_APP_TOKEN")
+    slack_api_url: str = Field(default="https://slack.com/api/", alias="SLACK_API_URL")
+    database_url: str = Field(default="sqlite:///sensorbot.db", alias="DATABASE_URL")
+    port: int = Field(default=3000, alias="PORT")
+    timezone: str = Field(default="Europe/Oslo", alias="SENSORBOT_TIMEZONE")
+    default_language: str = Field(default="nb", alias="SENSORBOT_DEFAULT_LANGUAGE")
+    reminder_days: str = Field(default="7,2,1", alias="SENSORBOT_REMINDER_DAYS")
+    tick_seconds: int = Field(default=60, alias="SENSORBOT_TICK_SECONDS", ge=1)
+    scheduler: str = Field(default="on", alias="SENSORBOT_SCHEDULER")
+    escalation_hours: float = Field(default=24, alias="SENSORBOT_ESCALATION_HOURS", gt=0)
+    exam_office_emails: str = Field(default="", alias="SENSORBOT_EXAM_OFFICE_EMAILS")
+    admin_emails: str = Field(default="", alias="SENSORBOT_ADMIN_EMAILS")
+
+    # Help contacts (SPEC §2.1). NTNU defaults; other universities override them.
+    university_name: str = Field(default="NTNU", alias="SENSORBOT_UNIVERSITY_NAME")
+    inspera_url: str = Field(default="https://ntnu.inspera.no", alias="SENSORBOT_INSPERA_URL")
+    login_help_name: str = Field(default="Orakeltjenesten", alias="SENSORBOT_LOGIN_HELP_NAME")
+    login_help_phone: str = Field(default="73 59 15 00", alias="SENSORBOT_LOGIN_HELP_PHONE")
+    login_help_email: str = Field(
+        default="digitaleksamen@sa.ntnu.no", alias="SENSORBOT_LOGIN_HELP_EMAIL"
+    )
+    exam_office_name: str = Field(default="Eksamenskontoret", alias="SENSORBOT_EXAM_OFFICE_NAME")
+    http_threads: int = Field(default=8, alias="SENSORBOT_HTTP_THREADS", ge=1)
+
+    @field_validator("default_language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in ("nb", "en"):
+            raise ValueError("SENSORBOT_DEFAULT_LANGUAGE must be nb or en")
+        return value
+
+    @field_validator("scheduler")
+    @classmethod
+    def _on_off(cls, value: str) -> str:
+        value = value.strip().lower()
+        if value not in ("on", "off"):
+            raise ValueError("SENSORBOT_SCHEDULER must be on or off")
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        ZoneInfo(value)  # raises for an unknown zone
+        return value
+
+    @field_validator("reminder_days")
+    @classmethod
+    def _days(cls, value: str) -> str:
+        parse_int_list(value)
+        return value
+
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def reminder_day_list(self) -> list[int]:
+        return parse_int_list(self.reminder_days)
+
+    @property
+    def exam_office_email_list(self) -> list[str]:
+        return split_emails(self.exam_office_emails)
+
+    @property
+    def admin_email_list(self) -> list[str]:
+        return split_emails(self.admin_emails)
+
+    @property
+    def scheduler_enabled(self) -> bool:
+        return self.scheduler == "on"
+
+    def missing_for_run(self) -> list[str]:
+        """Names of the variables `sensorbot run` cannot start without."""
+        missing = []
+        if not self.slack_bot_token:
+            missing.append("SLACK_BOT_TOKEN")
+        if not self.slack_signing_secret and not self.slack_app_token:
+            missing.append("SLACK_SIGNING_SECRET")
+        return missing
+
+
+def parse_int_list(value: str) -> list[int]:
+    days = []
+    for part in value.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit():
+            raise ValueError(f"expected whole numbers separated by commas, got {part!r}")
+        days.append(int(part))
+    return sorted(set(days), reverse=True)
+
+
+def split_emails(value: str) -> list[str]:
+    parts = value.replace(";", ",").split(",")
+    return [p.strip().lower() for p in parts if p.strip()]

@@ -1,0 +1,1 @@
+"""Store: tables, engine and sessions, migrations."""

@@ -1,0 +1,27 @@
+from alembic import context
+from sqlmodel import SQLModel
+
+import models.tables  # noqa: F401 - registers the tables on the metadata
+
+config = context.config
+target_metadata = SQLModel.metadata
+
+
+def run_migrations_online() -> None:
+    engine = config.attributes.get("engine")
+    if engine is None:
+        from bot.settings import Settings
+        from models.db import make_engine
+
+        engine = make_engine(Settings().database_url)
+    with engine.begin() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=target_metadata,
+            render_as_batch=connection.dialect.name == "sqlite",
+            compare_type=True,
+        )
+        context.run_migrations()
+
+
+run_migrations_online()

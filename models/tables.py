@@ -1,0 +1,147 @@
+"""The store's tables. One SQLModel class serves as table and as validated record."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Column, Index, String, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from models.types import UTCDateTime, utcnow
+
+
+class GradeScale(StrEnum):
+    letter = "letter"
+    passfail = "passfail"
+
+
+class MarkingMode(StrEnum):
+    private = "private"
+    shared = "shared"
+
+
+class OwnApproval(StrEnum):
+    committee = "committee"
+    all_committees = "all_committees"
+
+
+class FinalApproval(StrEnum):
+    all = "all"
+    one = "one"
+
+
+class GraderKind(StrEnum):
+    internal = "internal"
+    external = "external"
+
+
+class CandidateStatus(StrEnum):
+    submitted = "submitted"
+    absent = "absent"
+    redelivery = "redelivery"
+
+
+def _utc(nullable: bool = True, index: bool = False) -> Column:
+    return Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+class Department(SQLModel, table=True):
+    __tablename__ = "department"
+
+    code: str = Field(primary_key=True, max_length=64)
+    escalation_channel: str | None = Field(default=None, max_length=64)
+
+
+class Test(SQLModel, table=True):
+    __tablename__ = "test"
+
+    test_id: str = Field(primary_key=True, max_length=128)
+    course_code: str = Field(index=True, max_length=64)
+    title: str | None = Field(default=None, max_length=512)
+    department: str = Field(max_length=64)
+    submission_deadline: datetime = Field(sa_column=_utc(nullable=False, index=True))
+    grading_deadline: datetime = Field(sa_column=_utc(nullable=False, index=True))
+    grading_deadline_given: bool = Field(default=False)
+    grade_scale: GradeScale = Field(sa_type=String(16))
+    marking_mode: MarkingMode = Field(default=MarkingMode.private, sa_type=String(16))
+    own_approval: OwnApproval = Field(default=OwnApproval.committee, sa_type=String(16))
+    final_approval: FinalApproval = Field(default=FinalApproval.all, sa_type=String(16))
+    opened_for_marking: datetime | None = Field(default=None, sa_column=_utc(index=True))
+    guideline_published: bool | None = Field(default=None)
+    registration_only: bool = Field(default=False)
+
+
+class TestConsultant(SQLModel, table=True):
+    __tablename__ = "test_consultant"
+
+    test_id: str = Field(foreign_key="test.test_id", primary_key=True, ondelete="CASCADE")
+    email: str = Field(primary_key=True, index=True, max_length=320)
+
+
+class Grader(SQLModel, table=True):
+    __tablename__ = "grader"
+
+    email: str = Field(primary_key=True, max_length=320)
+    name: str | None = Field(default=None, max_length=256)
+    kind: GraderKind = Field(sa_type=String(16))
+    inspera_email: str | None = Field(default=None, index=True, max_length=320)
+    appointed: bool | None = Field(default=None)
+    access_agreement: bool | None = Field(default=None)
+    norwegian_id: bool | None = Field(default=None)
+    university_user_activated: bool | None = Field(default=None)
+
+
+class CommitteeMembership(SQLModel, table=True):
+    """A grader on a test; `committee` is None when the grader is in no committee yet."""
+
+    __tablename__ = "committee_membership"
+    __table_args__ = (
+        UniqueConstraint("test_id", "grader_email", "committee", name="uq_membership"),
+        Index("ix_membership_test_committee", "test_id", "committee"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    committee: str | None = Field(default=None, max_length=128)
+    grader_email: str = Field(
+        foreign_key="grader.email", index=True, ondelete="CASCADE", max_length=320
+    )
+
+
+class Candidate(SQLModel, table=True):
+    __tablename__ = "candidate"
+    __table_args__ = (
+        UniqueConstraint("test_id", "candidate_id", name="uq_candidate"),
+        Index("ix_candidate_test_committee", "test_id", "committee"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    candidate_id: str = Field(max_length=64)
+    committee: str | None = Field(default=None, max_length=128)
+    status: CandidateStatus = Field(sa_type=String(16))
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who changed what, when, from which value to which (SPEC §5)."""
+
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False, index=True))
+    actor: str = Field(max_length=320)
+    action: str = Field(index=True, max_length=64)
+    test_id: str | None = Field(default=None, index=True, max_length=128)
+    subject: str | None = Field(default=None, max_length=256)
+    old_value: str | None = Field(default=None)
+    new_value: str | None = Field(default=None)
+
+
+class ProcessedKey(SQLModel, table=True):
+    """Idempotency keys: a Slack event id, a file id, a button press already handled."""
+
+    __tablename__ = "processed_key"
+
+    key: str = Field(primary_key=True, max_length=255)
+    at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False, index=True))
