@@ -145,3 +145,48 @@ class ProcessedKey(SQLModel, table=True):
 
     key: str = Field(primary_key=True, max_length=255)
     at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False, index=True))
+
+
+class GradeUpload(SQLModel, table=True):
+    """A grade sheet a grader sent: previewed, then applied (or cancelled), maybe undone.
+
+    `changes_json` holds the validated changes to apply; `previous_json` the values they
+    replaced, so that an undo restores exactly what was there.
+    """
+
+    __tablename__ = "grade_upload"
+    __table_args__ = (Index("ix_grade_upload_grader_test", "grader_email", "test_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    grader_email: str = Field(foreign_key="grader.email", ondelete="CASCADE", max_length=320)
+    slack_user_id: str = Field(max_length=32)
+    slack_file_id: str | None = Field(default=None, index=True, max_length=64)
+    filename: str = Field(max_length=512)
+    status: str = Field(default="preview", max_length=16)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+    applied_at: datetime | None = Field(default=None, sa_column=_utc())
+    undone_at: datetime | None = Field(default=None, sa_column=_utc())
+    changes_json: str = Field(default="[]")
+    previous_json: str | None = Field(default=None)
+
+
+class Grade(SQLModel, table=True):
+    """One grader's grade for one candidate. In private marking each grader has their own
+    row; in shared marking the committee's grade is the most recently updated row."""
+
+    __tablename__ = "grade"
+    __table_args__ = (
+        UniqueConstraint("test_id", "candidate_id", "grader_email", name="uq_grade"),
+        Index("ix_grade_test_grader", "test_id", "grader_email"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    candidate_id: str = Field(max_length=64)
+    grader_email: str = Field(foreign_key="grader.email", ondelete="CASCADE", max_length=320)
+    value: str | None = Field(default=None, max_length=16)
+    points: float | None = Field(default=None)
+    explanation: str | None = Field(default=None)
+    upload_id: int | None = Field(default=None, foreign_key="grade_upload.id", ondelete="SET NULL")
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
