@@ -1,0 +1,87 @@
+"""Shared pieces of the benchmarks: processes, signed requests, percentiles."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+from collections.abc import Sequence
+from pathlib import Path
+
+from slack_sdk.signature import SignatureVerifier
+
+ROOT = Path(__file__).resolve().parent.parent
+SIGNING_SECRET = "bench-signing-secret"
+BOT_TOKEN = "xoxb-bench"
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    index = min(len(ordered) - 1, max(0, round(p / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def summary(values: Sequence[float]) -> dict[str, float]:
+    return {
+        "n": len(values),
+        "p50": statistics.median(values),
+        "p99": percentile(values, 99),
+        "max": max(values),
+    }
+
+
+def start_process(args: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, int]:
+    """Start a server process that prints `READY <port>` when it listens."""
+    process = subprocess.Popen(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if not line.startswith("READY "):
+        process.kill()
+        raise RuntimeError(f"{args} did not start: {line!r}")
+    return process, int(line.split()[1])
+
+
+def signed_command(user_id: str, text: str, response_url: str) -> tuple[bytes, dict[str, str]]:
+    body = urllib.parse.urlencode(
+        {
+            "team_id": "T1",
+            "channel_id": "C1",
+            "user_id": user_id,
+            "command": "/sensur",
+            "text": text,
+            "response_url": response_url,
+            "trigger_id": "t",
+        }
+    ).encode()
+    ts = str(int(time.time()))
+    signature = SignatureVerifier(SIGNING_SECRET).generate_signature(timestamp=ts, body=body)
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Slack-Request-Timestamp": ts,
+        "X-Slack-Signature": signature,
+    }
+    return body, headers
+
+
+class KeepAliveClient:
+    def __init__(self, port: int) -> None:
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+    def post(self, body: bytes, headers: dict[str, str]) -> tuple[int, float]:
+        start = time.perf_counter()
+        self.connection.request("POST", "/slack/events", body=body, headers=headers)
+        answer = self.connection.getresponse()
+        answer.read()
+        return answer.status, time.perf_counter() - start

@@ -1,0 +1,48 @@
+"""Serve one app for the benchmark: `sensorbot` (the real app) or `bare` (a Bolt app that
+only acks `/sensur`), both through the same waitress server and WSGI adapter."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+
+from slack_bolt import App
+
+from bot.app import create_app, create_web_client
+from bot.runtime import Runtime
+from bot.server import create_http_server
+from bot.settings import Settings
+from models.db import make_engine, upgrade
+
+
+def bare_app(settings: Settings) -> App:
+    app = App(
+        client=create_web_client(settings),
+        signing_secret=settings.slack_signing_secret,
+        token_verification_enabled=False,
+    )
+
+    @app.command("/sensur")
+    def ack_only(ack) -> None:
+        ack()
+
+    return app
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("kind", choices=["sensorbot", "bare"])
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+    settings = Settings()
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    runtime = Runtime(settings, engine)
+    app = create_app(runtime) if args.kind == "sensorbot" else bare_app(settings)
+    server = create_http_server(app, runtime, host="127.0.0.1")
+    print(f"READY {server.effective_port}", flush=True)
+    server.run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Catalog modules: each defines `MESSAGES = {key: {"nb": …, "en": …}}`."""

@@ -1,0 +1,8 @@
+from slack_bolt import App
+
+from handlers.events import home, messages
+
+
+def register(app: App) -> None:
+    app.event("app_home_opened")(home.handle_app_home_opened)
+    app.event("message")(messages.handle_message)
