@@ -7,6 +7,7 @@ the same way (waitress + Bolt's WSGI adapter), measured side by side in one run.
 from __future__ import annotations
 
 import argparse
+import os
 import tempfile
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -15,6 +16,7 @@ from bench.common import (
     BOT_TOKEN,
     SIGNING_SECRET,
     KeepAliveClient,
+    pin_to_cpu,
     signed_command,
     start_process,
     summary,
@@ -51,7 +53,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
 
-    fake, fake_port = start_process(["-m", "bench.fake_slack_process", str(USERS)], {})
+    # Servers on CPU 0; this load generator and the fake Slack on CPU 1.
+    pin_to_cpu(os.getpid(), 1)
+    fake, fake_port = start_process(["-m", "bench.fake_slack_process", str(USERS)], {}, cpu=1)
     api_url = f"http://127.0.0.1:{fake_port}/api/"
     response_url = f"http://127.0.0.1:{fake_port}/response/bench"
     servers = {}
@@ -66,7 +70,7 @@ def main() -> None:
         }
         try:
             for kind in ("bare", "sensorbot"):
-                servers[kind] = start_process(["-m", "bench.serve", kind], env)
+                servers[kind] = start_process(["-m", "bench.serve", kind], env, cpu=0)
             print(f"{'clients':>7} {'app':>10} {'n':>6} {'p50 ms':>8} {'p99 ms':>8}")
             for concurrency in [int(c) for c in args.concurrency.split(",")]:
                 results: dict[str, list[float]] = {kind: [] for kind in servers}

@@ -36,7 +36,16 @@ def summary(values: Sequence[float]) -> dict[str, float]:
     }
 
 
-def start_process(args: list[str], env: dict[str, str]) -> tuple[subprocess.Popen, int]:
+def pin_to_cpu(pid: int, cpu: int) -> None:
+    """Keep a process on one CPU when the machine has more than one, so the measured
+    server and the load (client, fake Slack) do not take each other's time slices."""
+    if hasattr(os, "sched_setaffinity") and (os.cpu_count() or 1) > 1:
+        os.sched_setaffinity(pid, {cpu % (os.cpu_count() or 1)})
+
+
+def start_process(
+    args: list[str], env: dict[str, str], cpu: int | None = None
+) -> tuple[subprocess.Popen, int]:
     """Start a server process that prints `READY <port>` when it listens."""
     process = subprocess.Popen(
         [sys.executable, *args],
@@ -45,6 +54,8 @@ def start_process(args: list[str], env: dict[str, str]) -> tuple[subprocess.Pope
         stdout=subprocess.PIPE,
         text=True,
     )
+    if cpu is not None:
+        pin_to_cpu(process.pid, cpu)
     assert process.stdout is not None
     line = process.stdout.readline()
     if not line.startswith("READY "):

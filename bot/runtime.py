@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from slack_sdk import WebClient
 from sqlalchemy import Engine
@@ -16,12 +17,20 @@ from bot.settings import Settings
 from models.db import session_scope
 
 
-@dataclass(frozen=True)
 class Asker:
-    """The person behind a Slack request: who Slack says they are, and what the store says."""
+    """The person behind a Slack request: who Slack says they are, and what the store says.
 
-    slack: SlackPerson
-    roles: Roles
+    Roles are read from the store on first use, so requests that need only the language
+    (help) touch no database.
+    """
+
+    def __init__(self, slack: SlackPerson, load_roles: Callable[[], Roles]) -> None:
+        self.slack = slack
+        self._load_roles = load_roles
+
+    @cached_property
+    def roles(self) -> Roles:
+        return self._load_roles()
 
     @property
     def lang(self) -> str:
@@ -44,6 +53,9 @@ class Runtime:
 
     def asker(self, client: WebClient, user_id: str) -> Asker:
         person = self.identities.resolve(client, user_id)
-        with self.session() as session:
-            roles = roles_for(session, person.email, self.settings)
-        return Asker(person, roles)
+
+        def load_roles() -> Roles:
+            with self.session() as session:
+                return roles_for(session, person.email, self.settings)
+
+        return Asker(person, load_roles)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import signal
 from collections.abc import Callable, Iterable
+from threading import Thread
 from typing import Any
 
 from slack_bolt import App
@@ -61,11 +62,15 @@ def create_http_server(
     )
 
 
-def stop_http_server(server: BaseWSGIServer | MultiSocketServer) -> None:
-    """Stop a server running in another thread: close its sockets and worker threads."""
+def stop_http_server(server: BaseWSGIServer | MultiSocketServer, thread: Thread) -> None:
+    """Stop a server whose `run()` loop runs in `thread`.
+
+    The sockets are closed from inside the loop (through waitress's trigger), so the loop
+    ends by itself once it has nothing left to watch; then the worker threads are stopped.
+    """
+    server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+    thread.join(timeout=10)
     server.task_dispatcher.shutdown()
-    server.close()
-    wasyncore.close_all(server._map)
 
 
 def serve_http(app: App, runtime: Runtime) -> None:

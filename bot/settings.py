@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -9,6 +10,18 @@ from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 README_SLACK_APP_SECTION = "README.md, section “Create the Slack app”"
+
+
+@dataclass(frozen=True)
+class HelpContacts:
+    """Where graders get help (SPEC §2.1): NTNU's by default, configurable."""
+
+    login_name: str
+    login_phone: str
+    login_email: str
+    exam_office: str
+    inspera_url: str
+    university: str
 
 
 class Settings(BaseSettings):
@@ -76,6 +89,17 @@ class Settings(BaseSettings):
     @cached_property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @cached_property
+    def help_contacts(self) -> HelpContacts:
+        return HelpContacts(
+            login_name=self.login_help_name,
+            login_phone=self.login_help_phone,
+            login_email=self.login_help_email,
+            exam_office=self.exam_office_name,
+            inspera_url=self.inspera_url,
+            university=self.university_name,
+        )
 
     @property
     def reminder_day_list(self) -> list[int]:

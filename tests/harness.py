@@ -180,5 +180,4 @@ class RunningBot:
         self.slack = SlackDriver(self.base_url)
 
     def close(self) -> None:
-        stop_http_server(self.server)
-        self._thread.join(timeout=5)
+        stop_http_server(self.server, self._thread)

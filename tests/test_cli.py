@@ -41,3 +41,53 @@ def test_db_upgrade_creates_the_store(tmp_path):
     result = run_cli("db", "upgrade", cwd=tmp_path, env={"DATABASE_URL": f"sqlite:///{db}"})
     assert result.returncode == 0, result.stderr
     assert db.exists()
+
+
+def test_run_serves_slack_over_http_and_stops_cleanly_on_sigterm(tmp_path, fake_slack):
+    """`sensorbot run` as an operator starts it: migrations, HTTP, signed help, SIGTERM."""
+    import signal
+    import socket
+
+    from tests.harness import BOT_TOKEN, SIGNING_SECRET, SlackDriver, http_request
+
+    fake_slack.add_user("U1", email="kari@ntnu.no", locale="en-US")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    environment.update(
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_SIGNING_SECRET=SIGNING_SECRET,
+        SLACK_API_URL=fake_slack.api_url,
+        DATABASE_URL=f"sqlite:///{tmp_path / 'run.db'}",
+        PORT=str(port),
+        SENSORBOT_SCHEDULER="off",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                if http_request(base + "/healthz").status == 200:
+                    break
+            except OSError:
+                pass
+            assert process.poll() is None, process.stdout.read()
+            assert time.monotonic() < deadline, "sensorbot run did not start serving"
+            time.sleep(0.05)
+        answer = SlackDriver(base).command("U1", "help", response_url=fake_slack.response_url("r"))
+        assert answer.status == 200
+        reply = fake_slack.wait_for_call("response_url", timeout=10).params
+        assert "/sensur why [TEST]" in str(reply["blocks"])
+    finally:
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=15)
+    assert code == 0, process.stdout.read()

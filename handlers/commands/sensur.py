@@ -12,7 +12,7 @@ from slack_sdk import WebClient
 from bot.command_words import ParsedCommand, parse_command
 from bot.i18n import t
 from bot.runtime import Asker, Runtime
-from bot.ui.help import help_blocks, help_fallback_text
+from bot.ui.help import help_fallback_text, help_message_blocks
 from handlers.context import asker_of, runtime_of
 
 
@@ -36,7 +36,7 @@ class CommandRequest:
 def reply_help(request: CommandRequest, lead: str | None = None) -> None:
     request.respond(
         text=help_fallback_text(request.lang),
-        blocks=help_blocks(request.lang, request.runtime.settings, lead=lead),
+        blocks=help_message_blocks(request.lang, request.runtime.settings.help_contacts, lead=lead),
         response_type="ephemeral",
     )
 

@@ -14,5 +14,5 @@ def handle_app_home_opened(event: dict, client: WebClient, context: BoltContext)
     if event.get("tab") not in (None, "home"):
         return
     asker = asker_of(context, client, event["user"])
-    blocks = help_blocks(asker.lang, runtime_of(context).settings)
+    blocks = help_blocks(asker.lang, runtime_of(context).settings.help_contacts)
     client.views_publish(user_id=event["user"], view=View(type="home", blocks=blocks))
