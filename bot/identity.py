@@ -33,6 +33,7 @@ class IdentityResolver:
         self._default_language = default_language
         self._ttl = ttl_seconds
         self._cache: dict[str, tuple[float, SlackPerson]] = {}
+        self._by_email: dict[str, tuple[float, str]] = {}
         self._lock = threading.Lock()
 
     def resolve(self, client: WebClient, user_id: str) -> SlackPerson:
@@ -46,6 +47,25 @@ class IdentityResolver:
             with self._lock:
                 self._cache[user_id] = (now + self._ttl, person)
         return person
+
+    def user_id_for_email(self, client: WebClient, email: str) -> str | None:
+        """The Slack user with this e-mail (`users.lookupByEmail`), or None when Slack has
+        nobody with it. Found users are cached; "not found" is asked again next time."""
+        email = email.strip().lower()
+        now = time.monotonic()
+        with self._lock:
+            cached = self._by_email.get(email)
+        if cached and cached[0] > now:
+            return cached[1]
+        try:
+            user = client.users_lookupByEmail(email=email)["user"]
+        except SlackApiError as error:
+            if error.response.get("error") == "users_not_found":
+                return None
+            raise
+        with self._lock:
+            self._by_email[email] = (now + self._ttl, user["id"])
+        return user["id"]
 
     def forget(self, user_id: str) -> None:
         with self._lock:

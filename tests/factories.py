@@ -1,0 +1,71 @@
+"""Small builders for store rows in tests (roster workbooks are tested in their own file)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine
+
+from models.db import session_scope
+from models.tables import Candidate, CommitteeMembership, Department, Grader, Test, TestConsultant
+
+T0 = datetime(2026, 12, 10, 8, 0, tzinfo=UTC)
+
+
+def add_test(
+    engine: Engine,
+    test_id: str = "TDT4100-2026H",
+    *,
+    course_code: str | None = None,
+    consultants: tuple[str, ...] = ("konsulent@ntnu.no",),
+    department: str = "IDI",
+    submission_deadline: datetime = T0,
+    grading_deadline: datetime | None = None,
+    **fields: object,
+) -> Test:
+    test = Test(
+        test_id=test_id,
+        course_code=course_code or test_id.split("-")[0],
+        department=department,
+        submission_deadline=submission_deadline,
+        grading_deadline=grading_deadline or submission_deadline + timedelta(days=21),
+        grade_scale=fields.pop("grade_scale", "letter"),
+        **fields,
+    )
+    with session_scope(engine) as session:
+        if session.get(Department, department) is None:
+            session.add(Department(code=department))
+        session.add(test)
+        for email in consultants:
+            session.add(TestConsultant(test_id=test_id, email=email))
+    return test
+
+
+def add_grader(engine: Engine, email: str, kind: str = "internal", **fields: object) -> Grader:
+    grader = Grader(email=email, kind=kind, **fields)
+    with session_scope(engine) as session:
+        session.add(grader)
+    return grader
+
+
+def add_membership(engine: Engine, test_id: str, grader_email: str, committee: str | None):
+    with session_scope(engine) as session:
+        session.add(
+            CommitteeMembership(test_id=test_id, grader_email=grader_email, committee=committee)
+        )
+
+
+def add_candidates(
+    engine: Engine,
+    test_id: str,
+    committee: str | None,
+    ids: list[str],
+    status: str = "submitted",
+) -> None:
+    with session_scope(engine) as session:
+        for candidate_id in ids:
+            session.add(
+                Candidate(
+                    test_id=test_id, candidate_id=candidate_id, committee=committee, status=status
+                )
+            )
