@@ -121,8 +121,9 @@ def _send_batch(
     claimed_at = clock.now()
     for index, message in enumerate(batch):
         # Hand back what is left well before the claim could expire and be taken by another
-        # dispatcher while this one still works on it.
-        if clock.now() - claimed_at > lease / 2:
+        # dispatcher while this one still works on it (after at least one message, so
+        # every batch makes progress).
+        if index and clock.now() - claimed_at > lease / 2:
             _give_back(engine, batch[index:], clock.now())
             return True
         outcome = _attempt(send, message)

@@ -261,7 +261,9 @@ def record_outcome(
     """Store what happened to a claimed message. False when the claim was lost meanwhile
     (it expired and another dispatcher took the row), so nothing was changed."""
     attempts = message.attempts + 1
-    values: dict[str, Any] = {"claimed_at": None, "claimed_by": None}
+    # A sent row keeps its claim as the record of who sent it; others are free again.
+    released: dict[str, Any] = {"claimed_at": None, "claimed_by": None}
+    values: dict[str, Any] = {} if isinstance(outcome, Delivered) else released
     match outcome:
         case Delivered(channel=channel, ts=ts):
             values |= {
