@@ -78,11 +78,20 @@ def run_pass(
     """One pass at `now` (real or simulated): detect, enqueue, dispatch."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    report = PassReport(now)
-    _run_steps(engine, settings, now, steps, report)
+    report = detect(engine, settings, now, steps)
     report.dispatches.append(_dispatch(engine, send, now, worker, report))
     if _run_steps(engine, settings, now, follow_up_steps, report):
         report.dispatches.append(_dispatch(engine, send, now, worker, report))
+    return report
+
+
+def detect(
+    engine: Engine, settings: Settings, now: datetime, steps: tuple[Step, ...] = DETECTION_STEPS
+) -> PassReport:
+    """The first half of a pass: find what is due and store it in the outbox, sending
+    nothing."""
+    report = PassReport(now)
+    _run_steps(engine, settings, now, steps, report)
     return report
 
 
