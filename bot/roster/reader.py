@@ -1,0 +1,375 @@
+"""Roster workbook → rows: the sheet layout of SPEC §9.4, header matching, cell parsing."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
+from os import PathLike
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import openpyxl
+from defusedxml import DefusedXmlException
+from openpyxl.utils.exceptions import InvalidFileException
+
+Progress = Callable[[str, int, int], None]
+
+PROGRESS_EVERY = 5000
+
+
+@dataclass(frozen=True)
+class RosterProblem:
+    """One thing wrong with a workbook, located as precisely as possible.
+
+    `sheet` is None only for problems with the file as a whole.
+    """
+
+    sheet: str | None
+    row: int | None
+    column: str | None
+    value: str | None
+    message: str
+
+    def __str__(self) -> str:
+        place = self.sheet or "Workbook"
+        if self.row is not None:
+            place += f" row {self.row}"
+        if self.column is not None:
+            place += f", column {self.column}"
+        if self.value is not None:
+            place += f": {self.value!r}"
+        return f"{place} — {self.message}"
+
+
+class RosterError(Exception):
+    """The workbook cannot be imported; `problems` names every reason."""
+
+    def __init__(self, problems: list[RosterProblem]) -> None:
+        self.problems = list(problems)
+        summary = f"{len(self.problems)} problem(s) in the roster workbook"
+        super().__init__("\n".join([summary, *(str(p) for p in self.problems)]))
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    name: str
+    required: bool
+    meaning: str = ""
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    required: bool
+    columns: tuple[ColumnSpec, ...]
+
+    @property
+    def required_columns(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+
+# The roster layout (SPEC §9.4). A "required" column must be present as a header; whether
+# its cells may be blank is decided in validate.py (a blank committee is meaningful).
+SHEETS: tuple[SheetSpec, ...] = (
+    SheetSpec(
+        "Tests",
+        True,
+        (
+            ColumnSpec("test_id", True, "unique key, e.g. TDT4100-2026H"),
+            ColumnSpec("course_code", True, "e.g. TDT4100"),
+            ColumnSpec("title", False, ""),
+            ColumnSpec("department", True, "e.g. IDI"),
+            ColumnSpec("consultant_emails", True, "one or more, separated by , or ;"),
+            ColumnSpec("submission_deadline", True, "date-time, e.g. 2026-12-10 09:00"),
+            ColumnSpec("grading_deadline", False, "blank = three weeks later, next working day"),
+            ColumnSpec("grade_scale", True, "letter or passfail"),
+            ColumnSpec("marking_mode", False, "private (default) or shared"),
+            ColumnSpec("own_approval", False, "committee (default) or all_committees"),
+            ColumnSpec("final_approval", False, "all (default) or one"),
+            ColumnSpec("opened_for_marking", False, "date-time it was opened; blank = not"),
+            ColumnSpec("guideline_published", False, "yes/no; blank = unknown"),
+            ColumnSpec("registration_only", False, "yes/no; default no"),
+        ),
+    ),
+    SheetSpec(
+        "Graders",
+        True,
+        (
+            ColumnSpec("email", True, "as in Slack"),
+            ColumnSpec("name", False, ""),
+            ColumnSpec("kind", True, "internal or external"),
+            ColumnSpec("inspera_email", False, "address in FS/Inspera when it differs"),
+            ColumnSpec("appointed", False, "yes/no (external graders)"),
+            ColumnSpec("access_agreement", False, "yes/no (external graders)"),
+            ColumnSpec("norwegian_id", False, "yes/no: can use ID-porten"),
+            ColumnSpec("university_user_activated", False, "yes/no"),
+        ),
+    ),
+    SheetSpec(
+        "Committees",
+        True,
+        (
+            ColumnSpec("test_id", True, "a test of the Tests sheet or already imported"),
+            ColumnSpec("committee", True, "blank = on the test but in no committee"),
+            ColumnSpec("grader_email", True, "a grader of the Graders sheet or already imported"),
+        ),
+    ),
+    SheetSpec(
+        "Candidates",
+        True,
+        (
+            ColumnSpec("test_id", True, "a test of the Tests sheet or already imported"),
+            ColumnSpec("candidate_id", True, "candidate number"),
+            ColumnSpec("committee", True, "blank = not assigned"),
+            ColumnSpec("status", True, "submitted, absent or redelivery"),
+        ),
+    ),
+    SheetSpec(
+        "Departments",
+        False,
+        (
+            ColumnSpec("department", True, "e.g. IDI"),
+            ColumnSpec("escalation_channel", True, "Slack channel id, e.g. C0123ABCDE"),
+        ),
+    ),
+)
+SHEET_BY_NAME = {spec.name: spec for spec in SHEETS}
+
+
+def normalise_name(value: object) -> str:
+    """Sheet and header names compare case-insensitively; inner spaces and hyphens count
+    as underscores, so `Test ID` matches `test_id`."""
+    return re.sub(r"[\s\-]+", "_", str(value).strip()).lower()
+
+
+@dataclass
+class SheetRows:
+    """The non-blank data rows of one sheet, with where each known column sits."""
+
+    spec: SheetSpec
+    title: str
+    columns: dict[str, int]
+    repeated_columns: list[str] = field(default_factory=list)
+    rows: list[tuple[int, tuple]] = field(default_factory=list)
+
+    def has(self, column: str) -> bool:
+        return column in self.columns
+
+    def getter(self, column: str) -> Callable[[tuple], object]:
+        """A fast accessor for one column's value in a row tuple (None when absent)."""
+        index = self.columns.get(column)
+        if index is None:
+            return lambda values: None
+        return lambda values: values[index] if index < len(values) else None
+
+
+@dataclass
+class WorkbookRows:
+    sheets: dict[str, SheetRows]
+    titles: list[str]
+    repeated_sheets: list[str] = field(default_factory=list)
+
+
+def read_workbook(path: str | PathLike[str], progress: Progress | None = None) -> WorkbookRows:
+    """Read the roster sheets of `path`; raises RosterError when the file is unreadable."""
+    path = Path(path)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise RosterError([_file_problem(f"file not found: {path}")]) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise RosterError([_unreadable(path, error)]) from error
+    try:
+        return _read_sheets(workbook, progress)
+    except (DefusedXmlException, ValueError) as error:
+        raise RosterError([_unreadable(path, error)]) from error
+    finally:
+        workbook.close()
+
+
+def _unreadable(path: Path, error: Exception) -> RosterProblem:
+    """openpyxl wraps XML errors in ValueError; name a refused XML entity plainly."""
+    cause = error if isinstance(error, DefusedXmlException) else error.__cause__
+    if isinstance(cause, DefusedXmlException):
+        return _file_problem(
+            f"{path.name} contains XML entity declarations, which are refused for safety "
+            f"({cause}); save it again from Excel"
+        )
+    first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return _file_problem(f"not a readable .xlsx workbook: {path.name} ({first_line})")
+
+
+def _file_problem(message: str) -> RosterProblem:
+    return RosterProblem(None, None, None, None, message)
+
+
+def _read_sheets(workbook, progress: Progress | None) -> WorkbookRows:
+    specs = {normalise_name(spec.name): spec for spec in SHEETS}
+    found: list[tuple[SheetSpec, object]] = []
+    repeated: list[str] = []
+    for worksheet in workbook.worksheets:
+        spec = specs.get(normalise_name(worksheet.title))
+        if spec is None:
+            continue
+        if any(seen is spec for seen, _ in found):
+            repeated.append(spec.name)
+        else:
+            found.append((spec, worksheet))
+
+    # The stored dimension gives an estimate for progress only: some writers store a wrong
+    # one (or none), and trusting it would silently cut rows off, so it is reset before
+    # reading. Without one, the total stays a step ahead of the rows read so far.
+    estimate = sum(max((ws.max_row or 1) - 1, 0) for _, ws in found)
+    done = 0
+    sheets: dict[str, SheetRows] = {}
+    for spec, worksheet in found:
+        worksheet.reset_dimensions()
+        rows = worksheet.iter_rows(values_only=True)
+        header = next(rows, ())
+        sheet = _sheet_with_header(spec, worksheet.title, header)
+        for number, values in enumerate(rows, start=2):
+            if not _is_blank(values):
+                sheet.rows.append((number, values))
+            done += 1
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress("reading", done, max(estimate, done + PROGRESS_EVERY))
+        sheets[spec.name] = sheet
+    if progress is not None:
+        progress("reading", done, done)
+    titles = [ws.title for ws in workbook.worksheets]
+    return WorkbookRows(sheets=sheets, titles=titles, repeated_sheets=repeated)
+
+
+def _sheet_with_header(spec: SheetSpec, title: str, header: tuple) -> SheetRows:
+    known = {column.name for column in spec.columns}
+    columns: dict[str, int] = {}
+    repeated: list[str] = []
+    for index, cell in enumerate(header):
+        if cell is None:
+            continue
+        name = normalise_name(cell)
+        if name not in known:
+            continue
+        if name in columns:
+            repeated.append(name)
+        else:
+            columns[name] = index
+    return SheetRows(spec=spec, title=title, columns=columns, repeated_columns=repeated)
+
+
+def _is_blank(values: tuple) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+# --- cell parsing ---------------------------------------------------------------------
+# Each parser takes a raw cell value that is not blank and returns the stored value, or
+# raises CellError with a message saying what is expected.
+
+
+class CellError(ValueError):
+    pass
+
+
+def text(value: object) -> str | None:
+    """The cell as stripped text; None when blank. Whole numbers lose Excel's `.0`."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    result = str(value).strip()
+    return result or None
+
+
+SHOWN_LENGTH = 80
+
+
+def shown(value: object) -> str | None:
+    """The raw value as a consultant would recognise it in a problem message."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    result = text(value)
+    if result is not None and len(result) > SHOWN_LENGTH:
+        result = result[: SHOWN_LENGTH - 1] + "…"
+    return result
+
+
+_EMAIL = re.compile(r"^[^@\s,;<>()\[\]\"]+@[^@\s,;<>()\[\]\"]+\.[^@\s,;<>()\[\]\".]{2,}$")
+
+
+def parse_email(value: object) -> str:
+    result = text(value)
+    if result is None or not _EMAIL.match(result):
+        raise CellError("not an e-mail address (expected something like name@ntnu.no)")
+    return result.lower()
+
+
+def parse_email_list(value: object) -> tuple[str, ...]:
+    parts = [part.strip() for part in re.split(r"[,;]", text(value) or "")]
+    parts = [part for part in parts if part]
+    if not parts:
+        raise CellError("no e-mail address given (separate several with , or ;)")
+    bad = [part for part in parts if not _EMAIL.match(part)]
+    if bad:
+        listed = ", ".join(repr(part) for part in bad)
+        raise CellError(f"not an e-mail address: {listed} (separate several with , or ;)")
+    return tuple(dict.fromkeys(part.lower() for part in parts))
+
+
+_YES = frozenset({"yes", "ja", "true", "1"})
+_NO = frozenset({"no", "nei", "false", "0"})
+
+
+def parse_yes_no(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    word = (text(value) or "").lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise CellError("expected yes or no (also ja/nei, true/false, 1/0)")
+
+
+def parse_choice(value: object, choices: type[StrEnum]) -> str:
+    """One of the enum's values, case-insensitively; returned as its lower-case text."""
+    word = (text(value) or "").lower()
+    try:
+        return choices(word).value
+    except ValueError:
+        allowed = ", ".join(member.value for member in choices)
+        raise CellError(f"allowed: {allowed}") from None
+
+
+def parse_datetime(value: object, tz: ZoneInfo) -> datetime:
+    """An Excel date cell or ISO 8601 text; read in `tz` unless the text has an offset."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime.combine(value, time())
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise CellError(
+                "not a date-time (expected an Excel date cell or text like 2026-12-10 09:00)"
+            ) from None
+    else:
+        raise CellError(
+            "not a date-time: format the cell as a date, or write text like 2026-12-10 09:00"
+        )
+    if moment.tzinfo is not None:
+        return moment.astimezone(UTC)
+    local = moment.replace(tzinfo=tz)
+    if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != moment:
+        raise CellError(f"this local time does not exist in {tz.key} (the clocks moved forward)")
+    return local.astimezone(UTC)
