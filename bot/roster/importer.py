@@ -11,11 +11,11 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlmodel import Session
 
+from bot.audit import record
 from bot.roster.reader import Progress, read_workbook
 from bot.roster.validate import Roster, validate_roster
 from models.db import session_scope
 from models.tables import (
-    AuditEntry,
     Candidate,
     CommitteeMembership,
     Department,
@@ -131,13 +131,7 @@ def import_roster(
         _apply_memberships(session, writer, roster, report.committees)
         _apply_candidates(session, writer, roster, report.candidates)
         writer.run(progress)
-        session.add(
-            AuditEntry(
-                actor="cli",
-                action="roster_import",
-                new_value=json.dumps(report.counts(), sort_keys=True),
-            )
-        )
+        record(session, "cli", "roster_import", new=json.dumps(report.counts(), sort_keys=True))
     return report
 
 
