@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel
 
 import bot.roster.importer as importer_module
+from bot.i18n import messages
 from bot.roster import (
     ImportReport,
     RosterError,
@@ -26,11 +27,13 @@ from bot.roster import (
 )
 from bot.roster.reader import (
     CellError,
+    WorkbookRows,
     parse_datetime,
     parse_email,
     parse_email_list,
     parse_yes_no,
 )
+from bot.roster.validate import validate_roster
 from models import tables
 from models.tables import (
     AuditEntry,
@@ -339,13 +342,21 @@ def test_every_import_is_audited_with_counts_only(store: Engine, tmp_path: Path)
 
 def test_report_lines_summarise_every_sheet(sqlite_store: Engine, tmp_path: Path) -> None:
     report = import_roster(sqlite_store, write_workbook(tmp_path / "r.xlsx", good_sheets()), OSLO)
-    assert report.lines() == [
+    assert report.lines("en") == [
         "Tests: 3 created, 0 updated, 0 unchanged",
         "Graders: 3 created, 0 updated, 0 unchanged",
         "Committees: 5 created, 0 updated, 0 unchanged, 0 removed",
         "Candidates: 7 created, 0 updated, 0 unchanged, 0 removed",
         "Departments: 2 created, 0 updated, 0 unchanged",
         "Opened for marking by this import: EXPH0300-2026H",
+    ]
+    assert report.lines("nb") == [
+        "Tests: 3 opprettet, 0 endret, 0 uendret",
+        "Graders: 3 opprettet, 0 endret, 0 uendret",
+        "Committees: 5 opprettet, 0 endret, 0 uendret, 0 fjernet",
+        "Candidates: 7 opprettet, 0 endret, 0 uendret, 0 fjernet",
+        "Departments: 2 opprettet, 0 endret, 0 uendret",
+        "Åpnet for sensur ved denne importen: EXPH0300-2026H",
     ]
 
 
@@ -647,6 +658,9 @@ def test_broken_workbook_reports_every_problem_and_stores_nothing(
     assert str(by_place[("Candidates", 2, "status")]) == (
         "Candidates row 2, column status: 'sumbitted' — allowed: submitted, absent, redelivery"
     )
+    assert by_place[("Candidates", 2, "status")].render("nb") == (
+        "Candidates rad 2, kolonne status: 'sumbitted' — tillatt: submitted, absent, redelivery"
+    )
     assert "already on row 3" in by_place[("Candidates", 5, "candidate_id")].message
     assert "did you mean 'NEW-1'?" in by_place[("Candidates", 9, "test_id")].message
     assert "channel id" in by_place[("Departments", 2, "escalation_channel")].message
@@ -696,12 +710,22 @@ def test_a_database_error_rolls_back_the_whole_import(
 
 
 def test_problem_text_without_row_or_value() -> None:
-    assert str(RosterProblem("Tests", None, "course_code", None, "required column is missing")) == (
-        "Tests, column course_code — required column is missing"
+    column = RosterProblem("Tests", None, "course_code", None, "roster.problem.column_missing")
+    assert str(column) == (
+        "Tests, column course_code — required column is missing: put its name in the first row"
     )
-    assert str(RosterProblem(None, None, None, None, "file not found: x.xlsx")) == (
-        "Workbook — file not found: x.xlsx"
+    assert column.render("nb") == (
+        "Tests, kolonne course_code — påkrevd kolonne mangler: skriv navnet i første rad"
     )
+    missing = RosterProblem(None, None, None, None, "roster.problem.file_not_found", {"path": "x"})
+    assert str(missing) == "Workbook — file not found: x"
+    assert missing.render("nb") == "Arbeidsboken — fant ikke filen: x"
+    row = RosterProblem("Graders", 7, None, None, "roster.problem.sheet_repeated")
+    assert str(row).startswith("Graders row 7 — more than one sheet")
+    assert row.render("nb").startswith("Graders rad 7 — flere ark")
+    sheet = RosterProblem("Graders", None, None, None, "roster.problem.sheet_repeated")
+    assert str(sheet).startswith("Graders — more than one sheet")
+    assert sheet.render("nb").startswith("Graders — flere ark")
 
 
 # --- the file itself -------------------------------------------------------------------
@@ -904,3 +928,105 @@ def test_a_repeated_column_is_a_problem(sqlite_store: Engine, tmp_path: Path) ->
         import_roster(sqlite_store, write_workbook(tmp_path / "twice.xlsx", sheets), OSLO)
 
     assert problems_of(error) == {("Candidates", 1, "status")}
+
+
+# --- problems in both languages -------------------------------------------------------------
+
+
+def rejected(engine: Engine, path: Path) -> list[RosterProblem]:
+    with pytest.raises(RosterError) as error:
+        import_roster(engine, path, OSLO)
+    return error.value.problems
+
+
+def every_kind_of_problem(engine: Engine, tmp_path: Path) -> list[RosterProblem]:
+    """At least one problem of each `roster.problem.*` kind, from the workbooks above and a
+    few more mistakes."""
+    import_roster(engine, write_workbook(tmp_path / "good.xlsx", good_sheets()), OSLO)
+    broken = broken_sheets()
+    broken["Tests"].append(  # row 8: a separator without addresses, a number as a date
+        ["NEW-5", None, "IDI", " ; ", 46000, None, "letter", None, None, None, None, None, None]
+    )
+    broken["Committees"].append(["NEW-1", "x" * 200, "new@ntnu.no"])  # row 8: too long
+    problems = rejected(engine, write_workbook(tmp_path / "broken.xlsx", broken))
+
+    renamed = broken_sheets()
+    renamed["Kandidater"] = renamed.pop("Candidates")
+    problems += rejected(engine, write_workbook(tmp_path / "renamed.xlsx", renamed))
+
+    twice = good_sheets()
+    twice["Graders "] = [SPEC_HEADERS["Graders"]]
+    for row in sheet_rows(twice, "Candidates"):
+        row.append(row[3])
+    problems += rejected(engine, write_workbook(tmp_path / "twice.xlsx", twice))
+
+    not_xlsx = tmp_path / "roster.xlsx"
+    not_xlsx.write_text("test_id,course_code\n")
+    problems += rejected(engine, not_xlsx)
+    problems += rejected(engine, tmp_path / "missing.xlsx")
+    doctype = '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">]>'
+    problems += rejected(
+        engine,
+        rewrite_member(
+            tmp_path / "good.xlsx",
+            tmp_path / "entities.xlsx",
+            "xl/worksheets/sheet1.xml",
+            lambda xml: doctype + xml,
+        ),
+    )
+    # No sheets at all cannot be saved from Excel or openpyxl; check it on the rows.
+    with pytest.raises(RosterError) as error:
+        validate_roster(WorkbookRows(sheets={}, titles=[]), OSLO, [], [])
+    return problems + error.value.problems
+
+
+def test_every_problem_kind_renders_in_norwegian_and_english(
+    sqlite_store: Engine, tmp_path: Path
+) -> None:
+    problems = every_kind_of_problem(sqlite_store, tmp_path)
+
+    kinds = {key for key in messages() if key.startswith("roster.problem.")}
+    assert {p.key for p in problems} == kinds
+    for problem in problems:
+        english, norwegian = problem.render("en"), problem.render("nb")
+        assert english == str(problem)
+        assert problem.explanation("nb") != problem.explanation("en"), problem.key
+        assert norwegian.endswith(" — " + problem.explanation("nb"))
+        if problem.sheet is None:
+            assert norwegian.startswith("Arbeidsboken — ")
+            assert english.startswith("Workbook — ")
+        else:
+            assert norwegian.startswith(problem.sheet)
+        if problem.row is not None:
+            assert f"{problem.sheet} rad {problem.row}" in norwegian
+            assert f"{problem.sheet} row {problem.row}" in english
+        if problem.column is not None:
+            assert f"kolonne {problem.column}" in norwegian
+            assert f"column {problem.column}" in english
+        if problem.value is not None:
+            assert f": {problem.value!r} — " in norwegian
+
+
+def test_problem_parameters_appear_in_both_languages(sqlite_store: Engine, tmp_path: Path) -> None:
+    problems = every_kind_of_problem(sqlite_store, tmp_path)
+
+    for problem in problems:
+        for lang in ("nb", "en"):
+            text = problem.explanation(lang)
+            for value in problem.params.values():
+                assert str(value) in text, (problem.key, lang)
+    by_key = {p.key: p for p in problems}
+    assert by_key["roster.problem.too_long"].render("nb") == (
+        "Committees rad 8, kolonne committee: '" + "x" * 79 + "…' — for lang: høyst 128 tegn"
+    )
+    assert (
+        by_key["roster.problem.unknown_test_close"]
+        .explanation("nb")
+        .endswith("(mente du 'NEW-1'?)")
+    )
+    assert "(ark i arbeidsboken: Tests, Graders, Committees, Departments, Kandidater)" in (
+        by_key["roster.problem.sheet_missing"].explanation("nb")
+    )
+    assert by_key["roster.problem.grading_before_submission"].explanation("nb") == (
+        "må være etter innleveringsfristen (2026-12-10 09:00)"
+    )

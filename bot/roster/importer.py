@@ -12,6 +12,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from sqlmodel import Session
 
 from bot.audit import record
+from bot.i18n import t
 from bot.roster.reader import Progress, read_workbook
 from bot.roster.validate import Roster, validate_roster
 from models.db import session_scope
@@ -92,19 +93,19 @@ class ImportReport:
         summary["newly_opened"] = len(self.newly_opened)
         return summary
 
-    def lines(self) -> list[str]:
+    def lines(self, lang: str) -> list[str]:
+        """The summary for people, one line per sheet, in `lang`."""
         lines = []
         for name, counts in self.by_sheet().items():
-            line = (
-                f"{name}: {counts.created} created, {counts.updated} updated, "
-                f"{counts.unchanged} unchanged"
-            )
-            if name in ("Committees", "Candidates"):
-                line += f", {counts.removed} removed"
-            lines.append(line)
+            key = "roster.report.sheet_with_removed" if name in _REMOVING else "roster.report.sheet"
+            lines.append(t(lang, key, sheet=name, **asdict(counts)))
         if self.newly_opened:
-            lines.append("Opened for marking by this import: " + ", ".join(self.newly_opened))
+            lines.append(t(lang, "roster.report.opened", tests=", ".join(self.newly_opened)))
         return lines
+
+
+# The sheets that are the whole truth for their tests, so rows can be removed (see above).
+_REMOVING = ("Committees", "Candidates")
 
 
 def import_roster(

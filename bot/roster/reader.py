@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
@@ -16,6 +16,8 @@ import openpyxl
 from defusedxml import DefusedXmlException
 from openpyxl.utils.exceptions import InvalidFileException
 
+from bot.i18n import t
+
 Progress = Callable[[str, int, int], None]
 
 PROGRESS_EVERY = 5000
@@ -25,24 +27,48 @@ PROGRESS_EVERY = 5000
 class RosterProblem:
     """One thing wrong with a workbook, located as precisely as possible.
 
-    `sheet` is None only for problems with the file as a whole.
+    `sheet` is None only for problems with the file as a whole. What is wrong is the
+    catalog message `key` (a `roster.problem.*` key of bot/i18n/catalog/roster.py) with
+    `params`, so that it can be shown in either language.
     """
 
     sheet: str | None
     row: int | None
     column: str | None
     value: str | None
-    message: str
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
 
-    def __str__(self) -> str:
-        place = self.sheet or "Workbook"
-        if self.row is not None:
-            place += f" row {self.row}"
-        if self.column is not None:
-            place += f", column {self.column}"
+    def explanation(self, lang: str) -> str:
+        """What is wrong, without the place."""
+        return t(lang, self.key, **self.params)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return self.explanation("en")
+
+    def render(self, lang: str) -> str:
+        """The whole problem as one line: place, value as written, what is wrong."""
+        place = self._place(lang)
         if self.value is not None:
             place += f": {self.value!r}"
-        return f"{place} — {self.message}"
+        return f"{place} — {self.explanation(lang)}"
+
+    def _place(self, lang: str) -> str:
+        if self.sheet is None:
+            return t(lang, "roster.place.workbook")
+        where = {"sheet": self.sheet, "row": self.row, "column": self.column}
+        if self.row is not None and self.column is not None:
+            return t(lang, "roster.place.cell", **where)
+        if self.row is not None:
+            return t(lang, "roster.place.row", **where)
+        if self.column is not None:
+            return t(lang, "roster.place.column", **where)
+        return self.sheet
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 class RosterError(Exception):
@@ -180,7 +206,7 @@ def read_workbook(path: str | PathLike[str], progress: Progress | None = None) -
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise RosterError([_file_problem(f"file not found: {path}")]) from None
+        raise RosterError([_file_problem("roster.problem.file_not_found", path=path)]) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
         raise RosterError([_unreadable(path, error)]) from error
     try:
@@ -195,16 +221,13 @@ def _unreadable(path: Path, error: Exception) -> RosterProblem:
     """openpyxl wraps XML errors in ValueError; name a refused XML entity plainly."""
     cause = error if isinstance(error, DefusedXmlException) else error.__cause__
     if isinstance(cause, DefusedXmlException):
-        return _file_problem(
-            f"{path.name} contains XML entity declarations, which are refused for safety "
-            f"({cause}); save it again from Excel"
-        )
+        return _file_problem("roster.problem.xml_entities", name=path.name, cause=cause)
     first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return _file_problem(f"not a readable .xlsx workbook: {path.name} ({first_line})")
+    return _file_problem("roster.problem.unreadable", name=path.name, detail=first_line)
 
 
-def _file_problem(message: str) -> RosterProblem:
-    return RosterProblem(None, None, None, None, message)
+def _file_problem(key: str, **params: object) -> RosterProblem:
+    return RosterProblem(None, None, None, None, key, params)
 
 
 def _read_sheets(workbook, progress: Progress | None) -> WorkbookRows:
@@ -267,11 +290,16 @@ def _is_blank(values: tuple) -> bool:
 
 # --- cell parsing ---------------------------------------------------------------------
 # Each parser takes a raw cell value that is not blank and returns the stored value, or
-# raises CellError with a message saying what is expected.
+# raises CellError with a catalog key saying what is expected.
 
 
 class CellError(ValueError):
-    pass
+    """A cell that cannot be read: the catalog message `key` with `params`."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(t("en", key, **params))
+        self.key = key
+        self.params = params
 
 
 def text(value: object) -> str | None:
@@ -307,7 +335,7 @@ _EMAIL = re.compile(r"^[^@\s,;<>()\[\]\"]+@[^@\s,;<>()\[\]\"]+\.[^@\s,;<>()\[\]\
 def parse_email(value: object) -> str:
     result = text(value)
     if result is None or not _EMAIL.match(result):
-        raise CellError("not an e-mail address (expected something like name@ntnu.no)")
+        raise CellError("roster.problem.email")
     return result.lower()
 
 
@@ -315,11 +343,11 @@ def parse_email_list(value: object) -> tuple[str, ...]:
     parts = [part.strip() for part in re.split(r"[,;]", text(value) or "")]
     parts = [part for part in parts if part]
     if not parts:
-        raise CellError("no e-mail address given (separate several with , or ;)")
+        raise CellError("roster.problem.email_list_empty")
     bad = [part for part in parts if not _EMAIL.match(part)]
     if bad:
         listed = ", ".join(repr(part) for part in bad)
-        raise CellError(f"not an e-mail address: {listed} (separate several with , or ;)")
+        raise CellError("roster.problem.email_list_bad", addresses=listed)
     return tuple(dict.fromkeys(part.lower() for part in parts))
 
 
@@ -337,7 +365,7 @@ def parse_yes_no(value: object) -> bool:
         return True
     if word in _NO:
         return False
-    raise CellError("expected yes or no (also ja/nei, true/false, 1/0)")
+    raise CellError("roster.problem.yes_no")
 
 
 def parse_choice(value: object, choices: type[StrEnum]) -> str:
@@ -347,7 +375,7 @@ def parse_choice(value: object, choices: type[StrEnum]) -> str:
         return choices(word).value
     except ValueError:
         allowed = ", ".join(member.value for member in choices)
-        raise CellError(f"allowed: {allowed}") from None
+        raise CellError("roster.problem.choice", allowed=allowed) from None
 
 
 def parse_datetime(value: object, tz: ZoneInfo) -> datetime:
@@ -360,16 +388,12 @@ def parse_datetime(value: object, tz: ZoneInfo) -> datetime:
         try:
             moment = datetime.fromisoformat(value.strip())
         except ValueError:
-            raise CellError(
-                "not a date-time (expected an Excel date cell or text like 2026-12-10 09:00)"
-            ) from None
+            raise CellError("roster.problem.datetime_text") from None
     else:
-        raise CellError(
-            "not a date-time: format the cell as a date, or write text like 2026-12-10 09:00"
-        )
+        raise CellError("roster.problem.datetime_cell")
     if moment.tzinfo is not None:
         return moment.astimezone(UTC)
     local = moment.replace(tzinfo=tz)
     if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != moment:
-        raise CellError(f"this local time does not exist in {tz.key} (the clocks moved forward)")
+        raise CellError("roster.problem.local_time_missing", zone=tz.key)
     return local.astimezone(UTC)

@@ -84,8 +84,12 @@ class _Sheet:
         self.name = rows.spec.name
         self.problems = problems
 
-    def problem(self, row: int | None, column: str | None, value: object, message: str) -> None:
-        self.problems.append(RosterProblem(self.name, row, column, shown(value), message))
+    def problem(
+        self, row: int | None, column: str | None, value: object, key: str, /, **params: object
+    ) -> None:
+        """Record the catalog message `key` with `params` (positional-only above, so that a
+        message may itself have a `column` parameter)."""
+        self.problems.append(RosterProblem(self.name, row, column, shown(value), key, params))
 
     def reader(
         self, column: str, parse: Callable[[object], object] | None = None, required: bool = False
@@ -105,15 +109,15 @@ class _Sheet:
             raw = get(values)
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 if required:
-                    problem(number, column, None, "required; the cell is empty")
+                    problem(number, column, None, "roster.problem.cell_empty")
                 return None
             try:
                 value = parse(raw) if parse is not None else text(raw)
             except CellError as error:
-                problem(number, column, raw, str(error))
+                problem(number, column, raw, error.key, **error.params)
                 return _BAD
             if limit is not None and isinstance(value, str) and len(value) > limit:
-                problem(number, column, raw, f"too long: at most {limit} characters")
+                problem(number, column, raw, "roster.problem.too_long", limit=limit)
                 return _BAD
             return value
 
@@ -181,41 +185,57 @@ class _KnownKeys:
     def __contains__(self, key: str) -> bool:
         return key in self.keys
 
-    def unknown_message(self, key: str) -> str:
-        message = "unknown test: not in the Tests sheet and not imported before"
+    def report_unknown(self, sheet: _Sheet, number: int, key: str) -> None:
         close = self.by_lower.get(key.lower())
-        if close is not None:
-            message += f" (did you mean {close!r}?)"
-        return message
+        if close is None:
+            sheet.problem(number, "test_id", key, "roster.problem.unknown_test")
+        else:
+            sheet.problem(number, "test_id", key, "roster.problem.unknown_test_close", close=close)
 
 
 def _check_sheets_and_columns(workbook: WorkbookRows, problems: list[RosterProblem]) -> None:
     for name in workbook.repeated_sheets:
-        message = "more than one sheet has this name; only the first was read, keep one"
-        problems.append(RosterProblem(name, None, None, None, message))
+        problems.append(RosterProblem(name, None, None, None, "roster.problem.sheet_repeated"))
     for spec in SHEETS:
         sheet = workbook.sheets.get(spec.name)
         if sheet is None:
             if spec.required:
-                found = ", ".join(workbook.titles) or "none"
-                message = f"required sheet is missing (sheets found: {found})"
-                problems.append(RosterProblem(spec.name, None, None, None, message))
+                problems.append(_missing_sheet(spec.name, workbook.titles))
             continue
         for column in spec.required_columns:
             if not sheet.has(column):
-                message = "required column is missing: put its name in the first row"
-                problems.append(RosterProblem(spec.name, None, column, None, message))
+                key = "roster.problem.column_missing"
+                problems.append(RosterProblem(spec.name, None, column, None, key))
         for column in sheet.repeated_columns:
-            message = "this column appears more than once; keep one"
-            problems.append(RosterProblem(spec.name, 1, column, None, message))
+            key = "roster.problem.column_repeated"
+            problems.append(RosterProblem(spec.name, 1, column, None, key))
+
+
+def _missing_sheet(name: str, titles: list[str]) -> RosterProblem:
+    if not titles:
+        return RosterProblem(name, None, None, None, "roster.problem.sheet_missing_no_sheets")
+    found = {"found": ", ".join(titles)}
+    return RosterProblem(name, None, None, None, "roster.problem.sheet_missing", found)
 
 
 def _duplicate(
-    sheet: _Sheet, seen: dict, key: object, number: int, column: str, value: object, what: str
+    sheet: _Sheet,
+    seen: dict,
+    key: object,
+    number: int,
+    column: str,
+    value: object,
+    message_key: str | None = None,
 ) -> bool:
+    """True (and reported) when `key` was already seen on an earlier row. The message
+    names `column` as the duplicate unless a `message_key` says what is repeated."""
     first = seen.get(key)
     if first is not None:
-        sheet.problem(number, column, value, f"duplicate {what}: already on row {first}")
+        if message_key is None:
+            duplicate = "roster.problem.duplicate"
+            sheet.problem(number, column, value, duplicate, column=column, first=first)
+        else:
+            sheet.problem(number, column, value, message_key, first=first)
         return True
     seen[key] = number
     return False
@@ -271,13 +291,13 @@ def _tests(sheet: _Sheet, tz: ZoneInfo, roster: Roster, counter: _Counter) -> se
             and isinstance(submission, datetime)
             and grading <= submission
         ):
-            local = submission.astimezone(tz)
-            message = f"must be after the submission deadline ({local:%Y-%m-%d %H:%M})"
-            sheet.problem(number, "grading_deadline", raw_grading(values), message)
+            local = f"{submission.astimezone(tz):%Y-%m-%d %H:%M}"
+            key = "roster.problem.grading_before_submission"
+            sheet.problem(number, "grading_deadline", raw_grading(values), key, submission=local)
             row["grading_deadline"] = _BAD
         if isinstance(test_id, str):
             mentioned.add(test_id)
-            if _duplicate(sheet, seen, test_id, number, "test_id", test_id, "test_id"):
+            if _duplicate(sheet, seen, test_id, number, "test_id", test_id):
                 continue
         if _incomplete(row, required) or consultants is None or consultants is _BAD:
             continue
@@ -309,9 +329,7 @@ def _graders(sheet: _Sheet, roster: Roster, counter: _Counter) -> set[str]:
         counter.step()
         row = {name: read(number, values) for name, read in readers.items()}
         email = row["email"]
-        if isinstance(email, str) and _duplicate(
-            sheet, seen, email, number, "email", email, "email"
-        ):
+        if isinstance(email, str) and _duplicate(sheet, seen, email, number, "email", email):
             continue
         if _incomplete(row, ("email", "kind")):
             continue
@@ -337,17 +355,16 @@ def _committees(
         email = read_grader(number, values)
         usable = True
         if isinstance(test_id, str) and test_id not in known_tests:
-            sheet.problem(number, "test_id", test_id, known_tests.unknown_message(test_id))
+            known_tests.report_unknown(sheet, number, test_id)
             usable = False
         if isinstance(email, str) and email not in known_graders:
-            message = "unknown grader: not in the Graders sheet and not imported before"
-            sheet.problem(number, "grader_email", email, message)
+            sheet.problem(number, "grader_email", email, "roster.problem.unknown_grader")
             usable = False
         if not (isinstance(test_id, str) and isinstance(email, str)) or committee is _BAD:
             continue
         key = (test_id, committee, email)
-        what = "grader on this test and committee"
-        if _duplicate(sheet, seen, key, number, "grader_email", email, what) or not usable:
+        duplicate = "roster.problem.duplicate_membership"
+        if _duplicate(sheet, seen, key, number, "grader_email", email, duplicate) or not usable:
             continue
         roster.memberships.setdefault(test_id, set()).add((committee, email))
 
@@ -366,12 +383,12 @@ def _candidates(sheet: _Sheet, roster: Roster, known_tests: _KnownKeys, counter:
         committee = read_committee(number, values)
         status = read_status(number, values)
         if isinstance(test_id, str) and test_id not in known_tests:
-            sheet.problem(number, "test_id", test_id, known_tests.unknown_message(test_id))
+            known_tests.report_unknown(sheet, number, test_id)
             unknown.add(test_id)
         if not (isinstance(test_id, str) and isinstance(candidate_id, str)):
             continue
         key = (test_id, candidate_id)
-        if _duplicate(sheet, seen, key, number, "candidate_id", candidate_id, "candidate_id"):
+        if _duplicate(sheet, seen, key, number, "candidate_id", candidate_id):
             continue
         if test_id in unknown or committee is _BAD or not isinstance(status, str):
             continue
@@ -388,7 +405,7 @@ def _departments(sheet: _Sheet, roster: Roster, counter: _Counter) -> None:
         channel = read_channel(number, values)
         if not isinstance(code, str):
             continue
-        if _duplicate(sheet, seen, code, number, "department", code, "department"):
+        if _duplicate(sheet, seen, code, number, "department", code):
             continue
         if channel is not _BAD:
             roster.departments[code] = {"code": code, "escalation_channel": channel}
@@ -397,8 +414,5 @@ def _departments(sheet: _Sheet, roster: Roster, counter: _Counter) -> None:
 def _channel_id(value: object) -> str:
     channel = text(value) or ""
     if not _CHANNEL_ID.match(channel):
-        raise CellError(
-            "expected a Slack channel id like C0123ABCDE (channel details, at the bottom), "
-            "not a channel name"
-        )
+        raise CellError("roster.problem.channel_id")
     return channel
