@@ -109,8 +109,9 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_roster_template(args: argparse.Namespace, settings: Settings) -> int:
     from bot.roster import write_roster_template
 
-    write_roster_template(args.file)
-    print(t(settings.default_language, "cli.template.written", path=args.file))
+    lang = settings.default_language
+    write_roster_template(args.file, lang)
+    print(t(lang, "cli.template.written", path=args.file))
     return 0
 
 

@@ -1,4 +1,5 @@
-"""`sensorbot import FILE.xlsx` as a consultant runs it, in Norwegian and in English."""
+"""`sensorbot import FILE.xlsx` and `sensorbot roster-template FILE.xlsx` as a consultant
+runs them, in Norwegian and in English."""
 
 from __future__ import annotations
 
@@ -13,8 +14,12 @@ from models.db import make_engine
 from tests.test_cli import run_cli
 from tests.test_roster_import import (
     BROKEN_PROBLEMS,
+    INSTRUCTIONS_FIRST_LINE,
+    INSTRUCTIONS_HEADER,
+    INSTRUCTIONS_TITLE,
     broken_sheets,
     good_sheets,
+    read_instructions,
     snapshot,
     write_workbook,
 )
@@ -92,3 +97,26 @@ def test_a_broken_workbook_exits_non_zero_listing_every_problem_and_stores_nothi
     assert problem_lines == [f"  {p.render(lang)}" for p in error.value.problems]
     assert len(problem_lines) == len(BROKEN_PROBLEMS)
     engine.dispose()
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_roster_template_writes_its_instructions_in_the_default_language(
+    tmp_path: Path, lang: str
+) -> None:
+    path = tmp_path / "roster.xlsx"
+
+    result = run_cli(
+        "roster-template",
+        str(path),
+        cwd=tmp_path,
+        env={"DATABASE_URL": f"sqlite:///{tmp_path / 's.db'}", "SENSORBOT_DEFAULT_LANGUAGE": lang},
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == t(lang, "cli.template.written", path=path)
+    title, general, header, _ = read_instructions(path)
+    assert (title, general[0], header) == (
+        INSTRUCTIONS_TITLE[lang],
+        INSTRUCTIONS_FIRST_LINE[lang],
+        INSTRUCTIONS_HEADER[lang],
+    )

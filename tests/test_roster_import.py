@@ -33,6 +33,7 @@ from bot.roster.reader import (
     parse_email_list,
     parse_yes_no,
 )
+from bot.roster.template import column_meaning_key
 from bot.roster.validate import validate_roster
 from models import tables
 from models.tables import (
@@ -795,16 +796,121 @@ def test_not_a_workbook(sqlite_store: Engine, tmp_path: Path) -> None:
 # --- the template -----------------------------------------------------------------------
 
 
-def test_template_has_the_five_sheets_with_their_headers(tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_template_has_the_five_sheets_with_their_headers(tmp_path: Path, lang: str) -> None:
+    """The data sheets' names and headers are the contract's in either language."""
     path = tmp_path / "template.xlsx"
-    write_roster_template(path)
+    write_roster_template(path, lang)
 
     workbook = openpyxl.load_workbook(path, read_only=True)
     for name, headers in SPEC_HEADERS.items():
         first_row = next(workbook[name].iter_rows(min_row=1, max_row=1, values_only=True))
         assert list(first_row) == headers, name
-    assert set(SPEC_HEADERS) <= set(workbook.sheetnames)
+    assert workbook.sheetnames == [INSTRUCTIONS_TITLE[lang], *SPEC_HEADERS]
     workbook.close()
+
+
+INSTRUCTIONS_TITLE = {"nb": "Veiledning", "en": "Instructions"}
+INSTRUCTIONS_HEADER = {
+    "nb": ["ark", "kolonne", "påkrevd", "betydning"],
+    "en": ["sheet", "column", "required", "meaning"],
+}
+# (sheet, column) → (required, meaning), a few rows as the reader of the sheet sees them.
+INSTRUCTIONS_ROWS = {
+    "nb": {
+        ("Tests", "test_id"): ("ja", "prøvens unike nøkkel, f.eks. TDT4100-2026H"),
+        ("Graders", "name"): ("nei", "sensorens navn, fritekst"),
+        ("Candidates", "candidate_id"): ("ja", "kandidatnummer"),
+        ("Departments", "department"): ("ja (valgfritt ark)", "institutt, f.eks. IDI"),
+    },
+    "en": {
+        ("Tests", "test_id"): ("yes", "the test's unique key, e.g. TDT4100-2026H"),
+        ("Graders", "name"): ("no", "the grader's name, free text"),
+        ("Candidates", "candidate_id"): ("yes", "candidate number"),
+        ("Departments", "department"): ("yes (optional sheet)", "department, e.g. IDI"),
+    },
+}
+INSTRUCTIONS_FIRST_LINE = {
+    "nb": "Sensorbots arbeidsbok for prøver, sensorer og kommisjoner. Fyll ut arkene Tests, "
+    "Graders, Committees og Candidates (Departments er valgfritt), og kjør deretter: "
+    "sensorbot import FIL.xlsx",
+    "en": "Sensorbot roster workbook. Fill in the sheets Tests, Graders, Committees and "
+    "Candidates (Departments is optional), then run: sensorbot import FILE.xlsx",
+}
+
+
+def read_instructions(path: Path) -> tuple[str, list[str], list[str], dict[tuple, tuple]]:
+    """The instructions sheet of a template: title, general lines, table header, rows."""
+    workbook = openpyxl.load_workbook(path, read_only=True)
+    sheet = workbook.worksheets[0]
+    lines = [tuple(c for c in row if c is not None) for row in sheet.iter_rows(values_only=True)]
+    title = sheet.title
+    workbook.close()
+    blank = lines.index(())
+    general = [line[0] for line in lines[:blank]]
+    header = list(lines[blank + 1])
+    rows: dict[tuple, tuple] = {}
+    for sheet_name, column, required, *meaning in lines[blank + 2 :]:
+        assert (sheet_name, column) not in rows, (sheet_name, column)
+        rows[(sheet_name, column)] = (required, *meaning)
+    return title, general, header, rows
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_instructions_sheet_is_in_the_chosen_language(tmp_path: Path, lang: str) -> None:
+    path = tmp_path / "template.xlsx"
+    write_roster_template(path, lang)
+
+    title, general, header, rows = read_instructions(path)
+
+    assert title == INSTRUCTIONS_TITLE[lang]
+    assert general[0] == INSTRUCTIONS_FIRST_LINE[lang]
+    assert header == INSTRUCTIONS_HEADER[lang]
+    for place, expected in INSTRUCTIONS_ROWS[lang].items():
+        assert rows[place] == expected, place
+    yes, no = ("ja", "nei") if lang == "nb" else ("yes", "no")
+    assert {required.split(" (")[0] for required, _ in rows.values()} == {yes, no}
+    # Every instruction text the catalog holds for the template is on the sheet, in `lang`.
+    written = {title, *general, *header, *(text for row in rows.values() for text in row)}
+    template_keys = [k for k in messages() if k.startswith(("roster.template.", "roster.column."))]
+    for key in template_keys:
+        if "{" not in messages()[key][lang]:
+            assert messages()[key][lang] in written, key
+
+
+def test_instructions_differ_between_the_languages(tmp_path: Path) -> None:
+    """Nothing on the instructions sheet is left in the other language, apart from the
+    contract's sheet and column names."""
+    instructions = {}
+    for lang in ("nb", "en"):
+        write_roster_template(tmp_path / f"{lang}.xlsx", lang)
+        instructions[lang] = read_instructions(tmp_path / f"{lang}.xlsx")
+    (nb_title, nb_general, nb_header, nb_rows) = instructions["nb"]
+    (en_title, en_general, en_header, en_rows) = instructions["en"]
+
+    assert nb_title != en_title
+    assert len(nb_general) == len(en_general)
+    assert all(nb != en for nb, en in zip(nb_general, en_general, strict=True))
+    assert all(nb != en for nb, en in zip(nb_header, en_header, strict=True))
+    assert nb_rows.keys() == en_rows.keys()
+    for place in nb_rows:
+        assert nb_rows[place][1] != en_rows[place][1], place
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_every_column_of_every_sheet_has_a_meaning_row(tmp_path: Path, lang: str) -> None:
+    path = tmp_path / "template.xlsx"
+    write_roster_template(path, lang)
+
+    _, _, _, rows = read_instructions(path)
+
+    expected = [(sheet, column) for sheet, columns in SPEC_HEADERS.items() for column in columns]
+    assert list(rows) == expected
+    for place, (required, *meaning) in rows.items():
+        assert required and len(meaning) == 1 and meaning[0].strip(), place
+    # And no meaning is kept for a column that no longer exists.
+    meaning_keys = {k for k in messages() if k.startswith("roster.column.")}
+    assert meaning_keys == {column_meaning_key(sheet, column) for sheet, column in expected}
 
 
 def test_unfilled_template_imports_nothing(store: Engine, tmp_path: Path) -> None:
@@ -812,7 +918,7 @@ def test_unfilled_template_imports_nothing(store: Engine, tmp_path: Path) -> Non
     import_roster(store, write_workbook(tmp_path / "good.xlsx", good_sheets()), OSLO)
     before = snapshot(store)
     path = tmp_path / "template.xlsx"
-    write_roster_template(path)
+    write_roster_template(path, "nb")
 
     report = import_roster(store, path, OSLO)
 
@@ -825,9 +931,10 @@ def test_unfilled_template_imports_nothing(store: Engine, tmp_path: Path) -> Non
     assert after == before
 
 
-def test_filled_in_template_imports(store: Engine, tmp_path: Path) -> None:
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_filled_in_template_imports(store: Engine, tmp_path: Path, lang: str) -> None:
     path = tmp_path / "template.xlsx"
-    write_roster_template(path)
+    write_roster_template(path, lang)
     workbook = openpyxl.load_workbook(path)
     for name, rows in good_sheets().items():
         target = workbook[name.strip().capitalize()]

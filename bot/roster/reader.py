@@ -82,9 +82,11 @@ class RosterError(Exception):
 
 @dataclass(frozen=True)
 class ColumnSpec:
+    """One column of a roster sheet. What it means, in either language, is the catalog
+    message `roster.column.<sheet>.<column>` (bot/i18n/catalog/roster.py)."""
+
     name: str
     required: bool
-    meaning: str = ""
 
 
 @dataclass(frozen=True)
@@ -105,61 +107,61 @@ SHEETS: tuple[SheetSpec, ...] = (
         "Tests",
         True,
         (
-            ColumnSpec("test_id", True, "unique key, e.g. TDT4100-2026H"),
-            ColumnSpec("course_code", True, "e.g. TDT4100"),
-            ColumnSpec("title", False, ""),
-            ColumnSpec("department", True, "e.g. IDI"),
-            ColumnSpec("consultant_emails", True, "one or more, separated by , or ;"),
-            ColumnSpec("submission_deadline", True, "date-time, e.g. 2026-12-10 09:00"),
-            ColumnSpec("grading_deadline", False, "blank = three weeks later, next working day"),
-            ColumnSpec("grade_scale", True, "letter or passfail"),
-            ColumnSpec("marking_mode", False, "private (default) or shared"),
-            ColumnSpec("own_approval", False, "committee (default) or all_committees"),
-            ColumnSpec("final_approval", False, "all (default) or one"),
-            ColumnSpec("opened_for_marking", False, "date-time it was opened; blank = not"),
-            ColumnSpec("guideline_published", False, "yes/no; blank = unknown"),
-            ColumnSpec("registration_only", False, "yes/no; default no"),
+            ColumnSpec("test_id", True),
+            ColumnSpec("course_code", True),
+            ColumnSpec("title", False),
+            ColumnSpec("department", True),
+            ColumnSpec("consultant_emails", True),
+            ColumnSpec("submission_deadline", True),
+            ColumnSpec("grading_deadline", False),
+            ColumnSpec("grade_scale", True),
+            ColumnSpec("marking_mode", False),
+            ColumnSpec("own_approval", False),
+            ColumnSpec("final_approval", False),
+            ColumnSpec("opened_for_marking", False),
+            ColumnSpec("guideline_published", False),
+            ColumnSpec("registration_only", False),
         ),
     ),
     SheetSpec(
         "Graders",
         True,
         (
-            ColumnSpec("email", True, "as in Slack"),
-            ColumnSpec("name", False, ""),
-            ColumnSpec("kind", True, "internal or external"),
-            ColumnSpec("inspera_email", False, "address in FS/Inspera when it differs"),
-            ColumnSpec("appointed", False, "yes/no (external graders)"),
-            ColumnSpec("access_agreement", False, "yes/no (external graders)"),
-            ColumnSpec("norwegian_id", False, "yes/no: can use ID-porten"),
-            ColumnSpec("university_user_activated", False, "yes/no"),
+            ColumnSpec("email", True),
+            ColumnSpec("name", False),
+            ColumnSpec("kind", True),
+            ColumnSpec("inspera_email", False),
+            ColumnSpec("appointed", False),
+            ColumnSpec("access_agreement", False),
+            ColumnSpec("norwegian_id", False),
+            ColumnSpec("university_user_activated", False),
         ),
     ),
     SheetSpec(
         "Committees",
         True,
         (
-            ColumnSpec("test_id", True, "a test of the Tests sheet or already imported"),
-            ColumnSpec("committee", True, "blank = on the test but in no committee"),
-            ColumnSpec("grader_email", True, "a grader of the Graders sheet or already imported"),
+            ColumnSpec("test_id", True),
+            ColumnSpec("committee", True),
+            ColumnSpec("grader_email", True),
         ),
     ),
     SheetSpec(
         "Candidates",
         True,
         (
-            ColumnSpec("test_id", True, "a test of the Tests sheet or already imported"),
-            ColumnSpec("candidate_id", True, "candidate number"),
-            ColumnSpec("committee", True, "blank = not assigned"),
-            ColumnSpec("status", True, "submitted, absent or redelivery"),
+            ColumnSpec("test_id", True),
+            ColumnSpec("candidate_id", True),
+            ColumnSpec("committee", True),
+            ColumnSpec("status", True),
         ),
     ),
     SheetSpec(
         "Departments",
         False,
         (
-            ColumnSpec("department", True, "e.g. IDI"),
-            ColumnSpec("escalation_channel", True, "Slack channel id, e.g. C0123ABCDE"),
+            ColumnSpec("department", True),
+            ColumnSpec("escalation_channel", True),
         ),
     ),
 )

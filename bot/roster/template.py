@@ -1,4 +1,5 @@
-"""An empty roster workbook: the five sheets of SPEC §9.4 with their headers on row 1."""
+"""An empty roster workbook: the five sheets of SPEC §9.4 with their headers on row 1,
+after an instructions sheet in Norwegian or English."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from bot.i18n import t
 from bot.roster.reader import SHEETS
 from models.tables import (
     CandidateStatus,
@@ -19,7 +21,6 @@ from models.tables import (
     OwnApproval,
 )
 
-INSTRUCTIONS_SHEET = "Instructions"
 TEMPLATE_ROWS = 5000  # how far down the dropdowns reach
 
 _CHOICES = {
@@ -31,24 +32,27 @@ _CHOICES = {
     ("Candidates", "status"): CandidateStatus,
 }
 
-_GENERAL = (
-    "Sensorbot roster workbook. Fill in the sheets Tests, Graders, Committees and "
-    "Candidates (Departments is optional), then run: sensorbot import FILE.xlsx",
-    "Row 1 of each sheet holds the column names; do not change them. Extra columns are "
-    "ignored. Blank rows are skipped.",
-    "Dates: an Excel date cell, or text like 2026-12-10 09:00, in the university's time zone.",
-    "Yes/no cells accept yes/no, ja/nei, true/false, 1/0.",
-    "Re-importing updates by key. For every test listed in Committees (or Candidates), that "
-    "sheet is the whole list: rows left out are removed.",
-    "A workbook with any problem is rejected whole, with every problem listed; nothing is "
-    "stored until all are fixed.",
+# The instructions sheet's opening lines, in order (catalog keys).
+_GENERAL = tuple(
+    f"roster.template.general.{name}"
+    for name in ("purpose", "headers", "english_names", "dates", "yes_no", "reimport", "rejected")
+)
+_HEADER = tuple(
+    f"roster.template.header.{name}" for name in ("sheet", "column", "required", "meaning")
 )
 
 
-def write_roster_template(path: str | PathLike[str]) -> None:
-    """Write an empty roster workbook to `path`."""
+def column_meaning_key(sheet: str, column: str) -> str:
+    """The catalog key saying what goes in `column` of the roster sheet `sheet`."""
+    return f"roster.column.{sheet.lower()}.{column}"
+
+
+def write_roster_template(path: str | PathLike[str], lang: str) -> None:
+    """Write an empty roster workbook to `path`, its instructions sheet in `lang`.
+
+    The data sheets' names and headers are the contract's (SPEC §9.4) in every language."""
     workbook = Workbook()
-    _instructions(workbook.active)
+    _instructions(workbook.active, lang)
     bold = Font(bold=True)
     for spec in SHEETS:
         sheet = workbook.create_sheet(spec.name)
@@ -64,21 +68,22 @@ def write_roster_template(path: str | PathLike[str]) -> None:
     workbook.save(path)
 
 
-def _instructions(sheet) -> None:
-    sheet.title = INSTRUCTIONS_SHEET
-    for line in _GENERAL:
-        sheet.append([line])
+def _instructions(sheet, lang: str) -> None:
+    sheet.title = t(lang, "roster.template.sheet_title")
+    for key in _GENERAL:
+        sheet.append([t(lang, key)])
     sheet.append([])
-    sheet.append(["sheet", "column", "required", "meaning"])
+    sheet.append([t(lang, key) for key in _HEADER])
     header_row = sheet.max_row
     for cell in sheet[header_row]:
         cell.font = Font(bold=True)
     for spec in SHEETS:
         for column in spec.columns:
-            required = "yes" if column.required else "no"
+            required = t(lang, "roster.template.yes" if column.required else "roster.template.no")
             if not spec.required:
-                required += " (optional sheet)"
-            sheet.append([spec.name, column.name, required, column.meaning])
+                required = t(lang, "roster.template.in_optional_sheet", answer=required)
+            meaning = t(lang, column_meaning_key(spec.name, column.name))
+            sheet.append([spec.name, column.name, required, meaning])
     for letter, width in (("A", 14), ("B", 28), ("C", 22), ("D", 60)):
         sheet.column_dimensions[letter].width = width
 
