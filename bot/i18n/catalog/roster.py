@@ -118,7 +118,8 @@ MESSAGES = {
         "en": "duplicate {column}: already on row {first}",
     },
     "roster.problem.duplicate_membership": {
-        "nb": "sensoren står to ganger på denne prøven og komiteen: finnes allerede i rad {first}",
+        "nb": "sensoren står to ganger på denne prøven og kommisjonen: "
+        "finnes allerede i rad {first}",
         "en": "duplicate grader on this test and committee: already on row {first}",
     },
     "roster.problem.unknown_test": {
