@@ -31,8 +31,11 @@ ESCALATE_ACTION = "escalation_send"
 EXAM_OFFICE_TARGET = "exam_office"
 _TEST_TARGET_PREFIX = "test:"
 
-# Enough to show every test of nearly every grader within Slack's 50 blocks a message.
+# Enough to show every test of nearly every grader; Slack takes 50 blocks a message and
+# 3000 characters a section.
 MAX_TESTS = 8
+_MAX_BLOCKS = 50
+_MAX_SECTION = 3000
 
 SEVERITY_ICONS = {
     Severity.blocking: ":no_entry:",
@@ -93,12 +96,19 @@ def why_message(diagnosis: Diagnosis, lang: str, settings: Settings) -> tuple[st
     blocks: list[Block] = [HeaderBlock(text=t(lang, "why.title"))]
     blocks += _query_blocks(diagnosis, lang)
     blocks += _person_blocks(diagnosis, lang, settings)
+    tail = _help_blocks(diagnosis, lang, settings)
+    shown = 0
     for test in diagnosis.tests[:MAX_TESTS]:
-        blocks += _test_blocks(diagnosis, test, lang, settings)
-    hidden = len(diagnosis.tests) - MAX_TESTS
+        test_blocks = _test_blocks(diagnosis, test, lang, settings)
+        # Keep room for the "… and N more" line and the help.
+        if len(blocks) + len(test_blocks) + 1 + len(tail) > _MAX_BLOCKS:
+            break
+        blocks += test_blocks
+        shown += 1
+    hidden = len(diagnosis.tests) - shown
     if hidden > 0:
         blocks.append(_context(t(lang, "why.more_tests", count=hidden)))
-    blocks += _help_blocks(diagnosis, lang, settings)
+    blocks += tail
     return _fallback_text(diagnosis, lang, settings), [b.to_dict() for b in blocks]
 
 
@@ -134,8 +144,9 @@ def _query_blocks(diagnosis: Diagnosis, lang: str) -> list[Block]:
 def _person_blocks(diagnosis: Diagnosis, lang: str, settings: Settings) -> list[Block]:
     if not diagnosis.person_findings:
         return []
-    lines = [_line(f, lang, settings) for f in diagnosis.person_findings]
-    blocks: list[Block] = [_section(f"*{t(lang, 'why.about_you')}*\n" + "\n".join(lines))]
+    lines = [f"*{t(lang, 'why.about_you')}*"]
+    lines += [_line(f, lang, settings) for f in diagnosis.person_findings]
+    blocks: list[Block] = list(_sections(lines))
     if diagnosis.tests:
         return blocks
     exam_office = settings.help_contacts.exam_office
@@ -178,7 +189,7 @@ def _test_blocks(
             )
         )
     heading = t(lang, "why.test.heading", test_id=test.test_id, title=name)
-    blocks: list[Block] = [DividerBlock(), _section(f"*{heading}*\n" + "\n".join(lines))]
+    blocks: list[Block] = [DividerBlock(), *_sections([f"*{heading}*", *lines])]
     if diagnosis.escalation_offered(test.test_id):
         blocks.append(_context(_consultants_line(test, lang, settings)))
         blocks.append(_section(t(lang, "why.escalate.offer")))
@@ -210,6 +221,21 @@ def _escalate_button(test_id: str | None, label: str) -> ActionsBlock:
         style="primary",
     )
     return ActionsBlock(elements=[button])
+
+
+def _sections(lines: list[str]) -> list[SectionBlock]:
+    """The lines in as few sections as Slack's length limit allows."""
+    sections, current = [], ""
+    for line in lines:
+        line = line[:_MAX_SECTION]
+        if current and len(current) + 1 + len(line) > _MAX_SECTION:
+            sections.append(_section(current))
+            current = line
+        else:
+            current = f"{current}\n{line}" if current else line
+    if current:
+        sections.append(_section(current))
+    return sections
 
 
 def _section(text: str) -> SectionBlock:
