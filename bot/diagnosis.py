@@ -244,31 +244,21 @@ def diagnose_access(
     tests = _load_tests(session, wanted_ids)
     consultants = _consultants(session, wanted_ids)
 
-    person = _person_findings(grader, diagnosing_tests=bool(tests))
-    test_diagnoses = []
-    for test in tests:
-        if grader is None:
-            findings: list[Finding] = []  # "not registered" is said once, for the person
-        elif test.test_id not in own_committees:
-            findings = [Finding(FindingKind.not_on_test)]
-        else:
-            findings = _test_state_findings(session, test, now, grader, email)
-            if own_committees[test.test_id] <= {None}:
-                findings.append(Finding(FindingKind.no_committee))
-        test_diagnoses.append(
-            TestDiagnosis(
-                test_id=test.test_id,
-                course_code=test.course_code,
-                title=test.title,
-                submission_deadline=test.submission_deadline,
-                consultants=tuple(consultants.get(test.test_id, ())),
-                findings=ordered(findings),
-            )
+    test_diagnoses = [
+        TestDiagnosis(
+            test_id=test.test_id,
+            course_code=test.course_code,
+            title=test.title,
+            submission_deadline=test.submission_deadline,
+            consultants=tuple(consultants.get(test.test_id, ())),
+            findings=ordered(_test_findings(session, test, now, grader, email, own_committees)),
         )
+        for test in tests
+    ]
     return Diagnosis(
         email=email,
         grader=grader,
-        person_findings=ordered(person),
+        person_findings=ordered(_person_findings(grader, diagnosing_tests=bool(tests))),
         tests=_most_blocking_first(test_diagnoses),
         query=query,
         query_outcome=outcome,
@@ -366,6 +356,24 @@ def _external_grader_findings(grader: Grader) -> list[Finding]:
     known_gap = grader.norwegian_id is False or grader.university_user_activated is False
     if not can_log_in and known_gap:
         findings.append(Finding(FindingKind.no_login_route))
+    return findings
+
+
+def _test_findings(
+    session: Session,
+    test: Test,
+    now: datetime,
+    grader: Grader | None,
+    email: str | None,
+    own_committees: dict[str, set[str | None]],
+) -> list[Finding]:
+    if grader is None:
+        return []  # "not registered" is said once, about the person; nothing about the test
+    if test.test_id not in own_committees:
+        return [Finding(FindingKind.not_on_test)]  # and nothing about a test not theirs
+    findings = _test_state_findings(session, test, now, grader, email)
+    if own_committees[test.test_id] <= {None}:
+        findings.append(Finding(FindingKind.no_committee))
     return findings
 
 

@@ -96,7 +96,7 @@ def why_message(diagnosis: Diagnosis, lang: str, settings: Settings) -> tuple[st
     blocks: list[Block] = [HeaderBlock(text=t(lang, "why.title"))]
     blocks += _query_blocks(diagnosis, lang)
     blocks += _person_blocks(diagnosis, lang, settings)
-    tail = _help_blocks(diagnosis, lang, settings)
+    tail = _help_blocks(lang, settings)
     shown = 0
     for test in diagnosis.tests[:MAX_TESTS]:
         test_blocks = _test_blocks(diagnosis, test, lang, settings)
@@ -203,7 +203,7 @@ def _consultants_line(test: TestDiagnosis, lang: str, settings: Settings) -> str
     return t(lang, "why.test.consultants", emails=", ".join(test.consultants))
 
 
-def _help_blocks(diagnosis: Diagnosis, lang: str, settings: Settings) -> list[Block]:
+def _help_blocks(lang: str, settings: Settings) -> list[Block]:
     lines = "\n".join(f"• {line}" for line in help_contacts_lines(lang, settings.help_contacts))
     return [DividerBlock(), _context(f"*{t(lang, 'help.contacts.title')}*\n{lines}")]
 

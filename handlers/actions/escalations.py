@@ -81,10 +81,11 @@ def _act(
     roles = asker.roles
     with runtime.session() as session:
         refusal = _refusal(session, escalation_id, roles, lang)
-        if refusal is None:
-            transition = step(session, escalation_id, actor=roles.email, now=utcnow())
-    if refusal is not None:
-        logger.info("escalation %s: %s may not act on it", escalation_id, user_id)
+        transition = (
+            None if refusal else step(session, escalation_id, actor=roles.email, now=utcnow())
+        )
+    if transition is None:
+        logger.info("escalation %s: %s was refused or the case is gone", escalation_id, user_id)
         _reply(respond, refusal)
         return
     if not transition.changed:
