@@ -42,6 +42,12 @@ class CandidateStatus(StrEnum):
     redelivery = "redelivery"
 
 
+class EscalationStatus(StrEnum):
+    open = "open"
+    acknowledged = "acknowledged"
+    resolved = "resolved"
+
+
 def _utc(nullable: bool = True, index: bool = False) -> Column:
     return Column(UTCDateTime(), nullable=nullable, index=index)
 
@@ -190,3 +196,51 @@ class Grade(SQLModel, table=True):
     explanation: str | None = Field(default=None)
     upload_id: int | None = Field(default=None, foreign_key="grade_upload.id", ondelete="SET NULL")
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+
+
+class Escalation(SQLModel, table=True):
+    """A grader's case sent to the consultants of a test, or to the exam office when no
+    test is concerned (`test_id` None).
+
+    `active_key` is "test|grader" while the case is unresolved and NULL once resolved; its
+    unique constraint lets the store itself refuse a second unresolved case for the same
+    grader and test, also when two clicks arrive at the same moment.
+    """
+
+    __tablename__ = "escalation"
+    __table_args__ = (
+        UniqueConstraint("active_key", name="uq_escalation_active"),
+        Index("ix_escalation_reraise", "status", "reraised_at", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str | None = Field(
+        default=None, foreign_key="test.test_id", ondelete="CASCADE", index=True, max_length=128
+    )
+    grader_email: str = Field(index=True, max_length=320)
+    grader_name: str | None = Field(default=None, max_length=256)
+    grader_slack_user: str = Field(max_length=32)
+    findings_json: str = Field(default="[]")
+    status: EscalationStatus = Field(default=EscalationStatus.open, sa_type=String(16))
+    active_key: str | None = Field(default=None, max_length=512)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+    acknowledged_at: datetime | None = Field(default=None, sa_column=_utc())
+    acknowledged_by: str | None = Field(default=None, max_length=320)
+    resolved_at: datetime | None = Field(default=None, sa_column=_utc())
+    resolved_by: str | None = Field(default=None, max_length=320)
+    reraised_at: datetime | None = Field(default=None, sa_column=_utc())
+
+
+class EscalationMessage(SQLModel, table=True):
+    """One copy of an escalation posted in Slack (a consultant's DM or the department
+    channel), kept so that acknowledging or resolving can update every copy in place."""
+
+    __tablename__ = "escalation_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    escalation_id: int = Field(foreign_key="escalation.id", ondelete="CASCADE", index=True)
+    recipient_email: str | None = Field(default=None, max_length=320)  # None: a channel
+    channel: str = Field(max_length=64)
+    ts: str = Field(max_length=32)
+    lang: str = Field(default="nb", max_length=8)
+    posted_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
