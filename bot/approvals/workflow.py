@@ -360,6 +360,7 @@ def set_agreed_grades(
             test=test_id,
             committee=committee,
             problems=problems,
+            allowed=grade_options(test.grade_scale),
         )
     changes = _apply_agreed_grades(session, snapshot, status, actor, grades, source)
     outcome = Outcome(changed=bool(changes))
