@@ -31,7 +31,6 @@ from tests.factories import add_candidates, add_grader, add_membership, add_test
 
 TEST = "TDT4100-2026H"
 KARI, OLA, PER, CONSULTANT = "kari@ntnu.no", "ola@ntnu.no", "per@ntnu.no", "konsulent@ntnu.no"
-USERS = {"UKARI": KARI, "UOLA": OLA, "UPER": PER, "UKONS": CONSULTANT}
 
 
 @pytest.fixture
