@@ -37,8 +37,8 @@ ALL_SCOPES = ""  # scope of an own approval across committees, and of the transf
 def lock_test(session: Session, test_id: str) -> Test | None:
     """Take the test's approval lock for this unit of work; None when there is no such test.
 
-    Must be the first write of the unit of work: on SQLite a deferred transaction that
-    read before writing could not take the lock without failing."""
+    Take it before the unit of work's other writes, and read the approval state after it:
+    what was read before may already be stale."""
     result = session.exec(
         Test.__table__.update()
         .where(Test.__table__.c.test_id == test_id)

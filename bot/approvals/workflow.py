@@ -235,7 +235,9 @@ def _own_approval_blocker(
     return None
 
 
-def _start_alignment(session: Session, snapshot: ApprovalSnapshot, status: CommitteeStatus):
+def _start_alignment(
+    session: Session, snapshot: ApprovalSnapshot, status: CommitteeStatus
+) -> Outcome:
     """Every grader approved: equal grades become agreed, the rest are shown to the
     committee's graders to agree on; with nothing to agree, straight to final approval."""
     outcome = Outcome(changed=True)
