@@ -1,8 +1,14 @@
 from slack_bolt import App
 
+from bot.ui.approvals import (
+    ACTION_AGREE,
+    ACTION_APPROVE_FINAL,
+    ACTION_APPROVE_OWN,
+    ACTION_TRANSFERRED,
+)
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
-from handlers.actions import escalations
+from handlers.actions import approvals, escalations
 
 
 def register(app: App) -> None:
@@ -10,3 +16,7 @@ def register(app: App) -> None:
     app.action(ESCALATE_ACTION)(escalations.handle_escalation_send)
     app.action(ACKNOWLEDGE_ACTION)(escalations.handle_escalation_acknowledge)
     app.action(RESOLVE_ACTION)(escalations.handle_escalation_resolve)
+    app.action(ACTION_APPROVE_OWN)(approvals.handle_approve_own)
+    app.action(ACTION_AGREE)(approvals.handle_agree_grade)
+    app.action(ACTION_APPROVE_FINAL)(approvals.handle_approve_final)
+    app.action(ACTION_TRANSFERRED)(approvals.handle_transferred)
