@@ -33,11 +33,49 @@ from models.tables import (
     FinalApprovalVote,
     OwnApproval,
     OwnGradingApproval,
+    Test,
 )
 from models.types import utcnow
 
 ALIGNMENT_ROWS_PER_PROMPT = 40  # keeps each alignment message well inside 50 blocks
 SYSTEM_ACTOR = "sensorbot"
+
+
+# --------------------------------------------------------------------------------------
+# What every step on one committee's grades checks first.
+
+
+def _open_committee_step(
+    session: Session,
+    test_id: str,
+    committee: str,
+    grader: str,
+    expected_round: int | None,
+    *,
+    private_marking_only: bool = False,
+) -> Outcome | tuple[Test, ApprovalSnapshot, CommitteeStatus]:
+    """Take the test's approval lock and read its state; refuse when the test or committee
+    does not exist, the grader is not in the committee or the prompt pressed is from before
+    a reopening. Otherwise the locked test, its snapshot and the committee's status."""
+    test = lock_test(session, test_id)
+    if test is None:
+        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+    snapshot = ApprovalSnapshot(session, test)
+    if private_marking_only and snapshot.shared:
+        return Outcome.refused(RefusalReason.shared_marking, test=test_id)
+    if committee not in snapshot.committee_names:
+        return Outcome.refused(
+            RefusalReason.unknown_committee,
+            test=test_id,
+            committee=committee,
+            committees=snapshot.committee_names,
+        )
+    status = snapshot.status(committee)
+    if grader not in status.graders:
+        return Outcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
+    if expected_round is not None and expected_round != status.round:
+        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
+    return test, snapshot, status
 
 
 # --------------------------------------------------------------------------------------
@@ -325,24 +363,12 @@ def set_agreed_grades(
     """A grader of the committee sets agreed grades (a choice in Slack, or a sheet of
     agreed grades with `source="sheet"`). All or nothing: any candidate not in the
     committee or grade not on the test's scale refuses the whole set, naming each."""
-    test = lock_test(session, test_id)
-    if test is None:
-        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
-    snapshot = ApprovalSnapshot(session, test)
-    if snapshot.shared:
-        return Outcome.refused(RefusalReason.shared_marking, test=test_id)
-    if committee not in snapshot.committee_names:
-        return Outcome.refused(
-            RefusalReason.unknown_committee,
-            test=test_id,
-            committee=committee,
-            committees=snapshot.committee_names,
-        )
-    status = snapshot.status(committee)
-    if actor not in status.graders:
-        return Outcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
-    if expected_round is not None and expected_round != status.round:
-        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
+    opened = _open_committee_step(
+        session, test_id, committee, actor, expected_round, private_marking_only=True
+    )
+    if isinstance(opened, Outcome):
+        return opened
+    test, snapshot, status = opened
     if status.phase == Phase.final:
         return Outcome.refused(
             RefusalReason.already_final, test=test_id, committee=committee, by=status.final_by
@@ -510,22 +536,10 @@ def approve_final(
 ) -> Outcome:
     """The grader approves the committee's final grades. With final approval by `one`,
     this makes them final for the whole committee; with `all`, the last approval does."""
-    test = lock_test(session, test_id)
-    if test is None:
-        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
-    snapshot = ApprovalSnapshot(session, test)
-    if committee not in snapshot.committee_names:
-        return Outcome.refused(
-            RefusalReason.unknown_committee,
-            test=test_id,
-            committee=committee,
-            committees=snapshot.committee_names,
-        )
-    status = snapshot.status(committee)
-    if grader_email not in status.graders:
-        return Outcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
-    if expected_round is not None and expected_round != status.round:
-        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
+    opened = _open_committee_step(session, test_id, committee, grader_email, expected_round)
+    if isinstance(opened, Outcome):
+        return opened
+    test, snapshot, status = opened
     if status.phase == Phase.final:
         return Outcome.refused(
             RefusalReason.already_final,
