@@ -318,7 +318,7 @@ def _start_alignment(
     after = fresh.status(committee)
     if after.phase == Phase.aligning:
         for grader in after.graders:
-            for part in range(_alignment_parts(after)):
+            for part in range(alignment_parts(after)):
                 post_or_refresh(
                     session,
                     outcome,
@@ -334,7 +334,8 @@ def _start_alignment(
     return outcome
 
 
-def _alignment_parts(status: CommitteeStatus) -> int:
+def alignment_parts(status: CommitteeStatus) -> int:
+    """How many alignment prompts each grader gets: one per ALIGNMENT_ROWS_PER_PROMPT."""
     shown = len(alignment_candidates(status))
     return max(1, -(-shown // ALIGNMENT_ROWS_PER_PROMPT))
 
