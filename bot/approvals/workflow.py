@@ -55,8 +55,9 @@ def _open_committee_step(
     private_marking_only: bool = False,
 ) -> Outcome | tuple[Test, ApprovalSnapshot, CommitteeStatus]:
     """Take the test's approval lock and read its state; refuse when the test or committee
-    does not exist, the grader is not in the committee or the prompt pressed is from before
-    a reopening. Otherwise the locked test, its snapshot and the committee's status."""
+    does not exist, the grader is not in the committee, the prompt pressed is from before
+    a reopening or the committee's grades are final already (naming who made them final).
+    Otherwise the locked test, its snapshot and the committee's status."""
     test = lock_test(session, test_id)
     if test is None:
         return Outcome.refused(RefusalReason.unknown_test, test=test_id)
@@ -75,6 +76,14 @@ def _open_committee_step(
         return Outcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
     if expected_round is not None and expected_round != status.round:
         return Outcome.refused(RefusalReason.out_of_date, test=test_id)
+    if status.phase == Phase.final:
+        return Outcome.refused(
+            RefusalReason.already_final,
+            test=test_id,
+            committee=committee,
+            by=snapshot.name(status.final_by),
+            at=status.final_at,
+        )
     return test, snapshot, status
 
 
@@ -370,10 +379,6 @@ def set_agreed_grades(
     if isinstance(opened, Outcome):
         return opened
     test, snapshot, status = opened
-    if status.phase == Phase.final:
-        return Outcome.refused(
-            RefusalReason.already_final, test=test_id, committee=committee, by=status.final_by
-        )
     if status.phase == Phase.grading:
         return Outcome.refused(
             RefusalReason.wrong_phase,
@@ -541,14 +546,6 @@ def approve_final(
     if isinstance(opened, Outcome):
         return opened
     test, snapshot, status = opened
-    if status.phase == Phase.final:
-        return Outcome.refused(
-            RefusalReason.already_final,
-            test=test_id,
-            committee=committee,
-            by=snapshot.name(status.final_by),
-            at=status.final_at,
-        )
     if status.phase != Phase.final_approval:
         return _not_ready_for_final(snapshot, status, grader_email)
     if grader_email in status.final_votes:
