@@ -65,12 +65,7 @@ def _open_committee_step(
     if private_marking_only and snapshot.shared:
         return Outcome.refused(RefusalReason.shared_marking, test=test_id)
     if committee not in snapshot.committee_names:
-        return Outcome.refused(
-            RefusalReason.unknown_committee,
-            test=test_id,
-            committee=committee,
-            committees=snapshot.committee_names,
-        )
+        return _unknown_committee(snapshot, committee)
     status = snapshot.status(committee)
     if grader not in status.graders:
         return Outcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
@@ -85,6 +80,24 @@ def _open_committee_step(
             at=status.final_at,
         )
     return test, snapshot, status
+
+
+def _unknown_committee(snapshot: ApprovalSnapshot, committee: str) -> Outcome:
+    return Outcome.refused(
+        RefusalReason.unknown_committee,
+        test=snapshot.test_id,
+        committee=committee,
+        committees=snapshot.committee_names,
+    )
+
+
+def _already_transferred(test: Test) -> Outcome:
+    return Outcome.refused(
+        RefusalReason.already_transferred,
+        test=test.test_id,
+        by=test.transferred_by,
+        at=test.transferred_at,
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -663,12 +676,7 @@ def mark_transferred(
     if not actor.may_administer(test_id):
         return Outcome.refused(RefusalReason.not_consultant, test=test_id)
     if test.transferred_at is not None:
-        return Outcome.refused(
-            RefusalReason.already_transferred,
-            test=test_id,
-            by=test.transferred_by,
-            at=test.transferred_at,
-        )
+        return _already_transferred(test)
     snapshot = ApprovalSnapshot(session, test)
     if expected_round is not None and expected_round != snapshot.test_round():
         return Outcome.refused(RefusalReason.out_of_date, test=test_id)
@@ -709,20 +717,10 @@ def reopen_committee(
     if not reason:
         return Outcome.refused(RefusalReason.no_reason, test=test_id, committee=committee)
     if test.transferred_at is not None:
-        return Outcome.refused(
-            RefusalReason.already_transferred,
-            test=test_id,
-            by=test.transferred_by,
-            at=test.transferred_at,
-        )
+        return _already_transferred(test)
     snapshot = ApprovalSnapshot(session, test)
     if committee not in snapshot.committee_names:
-        return Outcome.refused(
-            RefusalReason.unknown_committee,
-            test=test_id,
-            committee=committee,
-            committees=snapshot.committee_names,
-        )
+        return _unknown_committee(snapshot, committee)
     status = snapshot.status(committee)
     cleared = _cleared_summary(snapshot, status)
     if not cleared:
