@@ -22,11 +22,12 @@ from datetime import UTC, datetime
 
 from bench.common import (
     BOT_TOKEN,
-    SIGNING_SECRET,
     KeepAliveClient,
     pin_to_cpu,
+    server_env,
     signed_command,
     start_process,
+    stop_process,
     summary,
 )
 from bench.large_store import StoreSize, build_large_store, grader_email, test_id
@@ -146,15 +147,7 @@ def main() -> None:
             f"(built in {seconds:.1f} s)"
         )
         add_slack_users(fake, size)
-        env = {
-            "SLACK_BOT_TOKEN": BOT_TOKEN,
-            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-            "SLACK_API_URL": fake.api_url,
-            "DATABASE_URL": url,
-            "SENSORBOT_SCHEDULER": "off",
-            "SENSORBOT_EXAM_OFFICE_EMAILS": "eksamen@ntnu.no",
-            "PORT": "0",
-        }
+        env = server_env(fake.api_url, url, SENSORBOT_EXAM_OFFICE_EMAILS="eksamen@ntnu.no")
         server, port = start_process(["-m", "bench.serve", "sensorbot"], env, cpu=0)
         try:
             clock = ReplyClock(fake, port)
@@ -177,8 +170,7 @@ def main() -> None:
                 for _ in range(per_round // 3):
                     results["help"].append(clock.ask(f"U{rng.randrange(SLACK_USERS)}", "help"))
         finally:
-            server.terminate()
-            server.wait(timeout=10)
+            stop_process(server)
 
         print("\nfull reply: signed request sent -> reply on the response_url (ms)")
         print(f"{'':>28} {'n':>6} {'p50':>8} {'p99':>8} {'max':>8}")

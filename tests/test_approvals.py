@@ -293,6 +293,18 @@ def test_final_approval_by_one_counts_for_all(engine):
         assert approvals.approval_state(session, TEST) == approvals.ApprovalState.graded
 
 
+def test_agreeing_after_the_grades_are_final_names_who_made_them_final(engine):
+    make_test(engine, final_approval="one")
+    both_approve(engine, DIFFER, AGREE)
+    run(engine, approvals.set_agreed_grades, "1", KARI, {"103": "D"})
+    run(engine, approvals.approve_final, "1", OLA)
+    late = run(engine, approvals.set_agreed_grades, "1", KARI, {"103": "E"})
+    assert late.refusal.reason == RefusalReason.already_final
+    assert late.refusal.params["by"] == "Ola Hansen"
+    with session_scope(engine) as session:
+        assert approvals.final_grades(session, TEST)["103"] == "D"
+
+
 def test_final_approval_by_all_waits_for_every_grader(engine):
     make_test(engine, final_approval="all")
     prompted = both_approve(engine, AGREE, AGREE)

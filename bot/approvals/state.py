@@ -107,6 +107,16 @@ class CommitteeStatus:
         return ()
 
 
+def _approvals_by_committee(
+    session: Session, table: type[OwnGradingApproval] | type[FinalApprovalVote], test_id: str
+) -> defaultdict[str, dict[str, datetime]]:
+    """committee → grader → when they approved, for own approvals or final approval votes."""
+    approvals: defaultdict[str, dict[str, datetime]] = defaultdict(dict)
+    for row in session.exec(select(table).where(table.test_id == test_id)):
+        approvals[row.committee][row.grader_email] = row.approved_at
+    return approvals
+
+
 class ApprovalSnapshot:
     """Everything about one test's approvals, read at once, with pure questions on top.
 
@@ -136,20 +146,12 @@ class ApprovalSnapshot:
             self._grades[(grade.grader_email, grade.candidate_id)] = GradeEntry(
                 grade.value, grade.updated_at, grade.id or 0, grade.grader_email
             )
-        self.own_approvals: dict[str, dict[str, datetime]] = defaultdict(dict)
-        for approval in session.exec(
-            select(OwnGradingApproval).where(OwnGradingApproval.test_id == test_id)
-        ):
-            self.own_approvals[approval.committee][approval.grader_email] = approval.approved_at
+        self.own_approvals = _approvals_by_committee(session, OwnGradingApproval, test_id)
         self.agreed: dict[str, AgreedGrade] = {
             row.candidate_id: row
             for row in session.exec(select(AgreedGrade).where(AgreedGrade.test_id == test_id))
         }
-        self.votes: dict[str, dict[str, datetime]] = defaultdict(dict)
-        for vote in session.exec(
-            select(FinalApprovalVote).where(FinalApprovalVote.test_id == test_id)
-        ):
-            self.votes[vote.committee][vote.grader_email] = vote.approved_at
+        self.votes = _approvals_by_committee(session, FinalApprovalVote, test_id)
         self.finals: dict[str, CommitteeFinal] = {
             row.committee: row
             for row in session.exec(select(CommitteeFinal).where(CommitteeFinal.test_id == test_id))

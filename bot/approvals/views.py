@@ -24,7 +24,11 @@ from bot.approvals.state import (
     grade_options,
     load_snapshot,
 )
-from bot.approvals.workflow import ALIGNMENT_ROWS_PER_PROMPT, alignment_candidates
+from bot.approvals.workflow import (
+    ALIGNMENT_ROWS_PER_PROMPT,
+    alignment_candidates,
+    alignment_parts,
+)
 from models.tables import ApprovalPrompt, FinalApproval, OwnApproval
 
 
@@ -208,7 +212,7 @@ def _alignment_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> Align
         rows=rows,
         options=grade_options(snapshot.test.grade_scale),
         part=prompt.part,
-        parts=max(1, -(-len(listed) // ALIGNMENT_ROWS_PER_PROMPT)),
+        parts=alignment_parts(status),
         unresolved=len(status.unresolved),
     )
 

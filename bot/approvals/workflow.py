@@ -33,11 +33,71 @@ from models.tables import (
     FinalApprovalVote,
     OwnApproval,
     OwnGradingApproval,
+    Test,
 )
 from models.types import utcnow
 
 ALIGNMENT_ROWS_PER_PROMPT = 40  # keeps each alignment message well inside 50 blocks
 SYSTEM_ACTOR = "sensorbot"
+
+
+# --------------------------------------------------------------------------------------
+# What every step on one committee's grades checks first.
+
+
+def _open_committee_step(
+    session: Session,
+    test_id: str,
+    committee: str,
+    grader: str,
+    expected_round: int | None,
+    *,
+    private_marking_only: bool = False,
+) -> Outcome | tuple[Test, ApprovalSnapshot, CommitteeStatus]:
+    """Take the test's approval lock and read its state; refuse when the test or committee
+    does not exist, the grader is not in the committee, the prompt pressed is from before
+    a reopening or the committee's grades are final already (naming who made them final).
+    Otherwise the locked test, its snapshot and the committee's status."""
+    test = lock_test(session, test_id)
+    if test is None:
+        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+    snapshot = ApprovalSnapshot(session, test)
+    if private_marking_only and snapshot.shared:
+        return Outcome.refused(RefusalReason.shared_marking, test=test_id)
+    if committee not in snapshot.committee_names:
+        return _unknown_committee(snapshot, committee)
+    status = snapshot.status(committee)
+    if grader not in status.graders:
+        return Outcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
+    if expected_round is not None and expected_round != status.round:
+        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
+    if status.phase == Phase.final:
+        return Outcome.refused(
+            RefusalReason.already_final,
+            test=test_id,
+            committee=committee,
+            by=snapshot.name(status.final_by),
+            at=status.final_at,
+        )
+    return test, snapshot, status
+
+
+def _unknown_committee(snapshot: ApprovalSnapshot, committee: str) -> Outcome:
+    return Outcome.refused(
+        RefusalReason.unknown_committee,
+        test=snapshot.test_id,
+        committee=committee,
+        committees=snapshot.committee_names,
+    )
+
+
+def _already_transferred(test: Test) -> Outcome:
+    return Outcome.refused(
+        RefusalReason.already_transferred,
+        test=test.test_id,
+        by=test.transferred_by,
+        at=test.transferred_at,
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -280,7 +340,7 @@ def _start_alignment(
     after = fresh.status(committee)
     if after.phase == Phase.aligning:
         for grader in after.graders:
-            for part in range(_alignment_parts(after)):
+            for part in range(alignment_parts(after)):
                 post_or_refresh(
                     session,
                     outcome,
@@ -296,7 +356,8 @@ def _start_alignment(
     return outcome
 
 
-def _alignment_parts(status: CommitteeStatus) -> int:
+def alignment_parts(status: CommitteeStatus) -> int:
+    """How many alignment prompts each grader gets: one per ALIGNMENT_ROWS_PER_PROMPT."""
     shown = len(alignment_candidates(status))
     return max(1, -(-shown // ALIGNMENT_ROWS_PER_PROMPT))
 
@@ -325,28 +386,12 @@ def set_agreed_grades(
     """A grader of the committee sets agreed grades (a choice in Slack, or a sheet of
     agreed grades with `source="sheet"`). All or nothing: any candidate not in the
     committee or grade not on the test's scale refuses the whole set, naming each."""
-    test = lock_test(session, test_id)
-    if test is None:
-        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
-    snapshot = ApprovalSnapshot(session, test)
-    if snapshot.shared:
-        return Outcome.refused(RefusalReason.shared_marking, test=test_id)
-    if committee not in snapshot.committee_names:
-        return Outcome.refused(
-            RefusalReason.unknown_committee,
-            test=test_id,
-            committee=committee,
-            committees=snapshot.committee_names,
-        )
-    status = snapshot.status(committee)
-    if actor not in status.graders:
-        return Outcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
-    if expected_round is not None and expected_round != status.round:
-        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
-    if status.phase == Phase.final:
-        return Outcome.refused(
-            RefusalReason.already_final, test=test_id, committee=committee, by=status.final_by
-        )
+    opened = _open_committee_step(
+        session, test_id, committee, actor, expected_round, private_marking_only=True
+    )
+    if isinstance(opened, Outcome):
+        return opened
+    test, snapshot, status = opened
     if status.phase == Phase.grading:
         return Outcome.refused(
             RefusalReason.wrong_phase,
@@ -510,30 +555,10 @@ def approve_final(
 ) -> Outcome:
     """The grader approves the committee's final grades. With final approval by `one`,
     this makes them final for the whole committee; with `all`, the last approval does."""
-    test = lock_test(session, test_id)
-    if test is None:
-        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
-    snapshot = ApprovalSnapshot(session, test)
-    if committee not in snapshot.committee_names:
-        return Outcome.refused(
-            RefusalReason.unknown_committee,
-            test=test_id,
-            committee=committee,
-            committees=snapshot.committee_names,
-        )
-    status = snapshot.status(committee)
-    if grader_email not in status.graders:
-        return Outcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
-    if expected_round is not None and expected_round != status.round:
-        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
-    if status.phase == Phase.final:
-        return Outcome.refused(
-            RefusalReason.already_final,
-            test=test_id,
-            committee=committee,
-            by=snapshot.name(status.final_by),
-            at=status.final_at,
-        )
+    opened = _open_committee_step(session, test_id, committee, grader_email, expected_round)
+    if isinstance(opened, Outcome):
+        return opened
+    test, snapshot, status = opened
     if status.phase != Phase.final_approval:
         return _not_ready_for_final(snapshot, status, grader_email)
     if grader_email in status.final_votes:
@@ -651,12 +676,7 @@ def mark_transferred(
     if not actor.may_administer(test_id):
         return Outcome.refused(RefusalReason.not_consultant, test=test_id)
     if test.transferred_at is not None:
-        return Outcome.refused(
-            RefusalReason.already_transferred,
-            test=test_id,
-            by=test.transferred_by,
-            at=test.transferred_at,
-        )
+        return _already_transferred(test)
     snapshot = ApprovalSnapshot(session, test)
     if expected_round is not None and expected_round != snapshot.test_round():
         return Outcome.refused(RefusalReason.out_of_date, test=test_id)
@@ -697,20 +717,10 @@ def reopen_committee(
     if not reason:
         return Outcome.refused(RefusalReason.no_reason, test=test_id, committee=committee)
     if test.transferred_at is not None:
-        return Outcome.refused(
-            RefusalReason.already_transferred,
-            test=test_id,
-            by=test.transferred_by,
-            at=test.transferred_at,
-        )
+        return _already_transferred(test)
     snapshot = ApprovalSnapshot(session, test)
     if committee not in snapshot.committee_names:
-        return Outcome.refused(
-            RefusalReason.unknown_committee,
-            test=test_id,
-            committee=committee,
-            committees=snapshot.committee_names,
-        )
+        return _unknown_committee(snapshot, committee)
     status = snapshot.status(committee)
     cleared = _cleared_summary(snapshot, status)
     if not cleared:

@@ -26,6 +26,7 @@ from bot.approvals import (
     press_transferred,
     prompt_view,
 )
+from bot.people import Roles
 from bot.runtime import Asker
 from bot.ui.approvals import parse_agree_value, prompt_message, refusal_text
 from handlers.approval_messages import deliver
@@ -39,52 +40,37 @@ def _grader_email(asker: Asker) -> str | None:
     return grader.email if grader is not None else None
 
 
-def handle_approve_own(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
-) -> None:
-    ack()
-    value = body["actions"][0].get("value", "")
-    _on_prompt(
-        body,
-        client,
-        context,
-        respond,
-        logger,
-        _prompt_id(value),
-        lambda s, prompt_id, asker: press_own_approval(s, prompt_id, _grader_email(asker)),
-    )
+def _prompt_button(press: Press) -> Callable[..., None]:
+    """The listener of a button whose value is its prompt's id, pressing with `press`."""
+
+    def handle_prompt_button(
+        ack: Ack,
+        body: dict,
+        client: WebClient,
+        context: BoltContext,
+        respond: Respond,
+        logger: Logger,
+    ) -> None:
+        ack()
+        prompt_id = _prompt_id(body["actions"][0].get("value", ""))
+        _on_prompt(body, client, context, respond, logger, prompt_id, press)
+
+    return handle_prompt_button
 
 
-def handle_approve_final(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
-) -> None:
-    ack()
-    value = body["actions"][0].get("value", "")
-    _on_prompt(
-        body,
-        client,
-        context,
-        respond,
-        logger,
-        _prompt_id(value),
-        lambda s, prompt_id, asker: press_final_approval(s, prompt_id, _grader_email(asker)),
-    )
+def _by_grader(press: Callable[[Session, int, str | None], Outcome]) -> Press:
+    """A press by the grader the presser is (None when they grade nothing)."""
+    return lambda session, prompt_id, asker: press(session, prompt_id, _grader_email(asker))
 
 
-def handle_transferred(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
-) -> None:
-    ack()
-    value = body["actions"][0].get("value", "")
-    _on_prompt(
-        body,
-        client,
-        context,
-        respond,
-        logger,
-        _prompt_id(value),
-        lambda s, prompt_id, asker: press_transferred(s, prompt_id, asker.roles),
-    )
+def _by_roles(press: Callable[[Session, int, Roles], Outcome]) -> Press:
+    """A press decided by all the presser's roles (consultant, admin)."""
+    return lambda session, prompt_id, asker: press(session, prompt_id, asker.roles)
+
+
+handle_approve_own = _prompt_button(_by_grader(press_own_approval))
+handle_approve_final = _prompt_button(_by_grader(press_final_approval))
+handle_transferred = _prompt_button(_by_roles(press_transferred))
 
 
 def handle_agree_grade(
