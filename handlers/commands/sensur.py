@@ -13,6 +13,7 @@ from bot.command_words import ParsedCommand, parse_command
 from bot.i18n import t
 from bot.runtime import Asker, Runtime
 from bot.ui.help import help_fallback_text, help_message_blocks
+from handlers.commands import gradesheets
 from handlers.context import asker_of, runtime_of
 
 
@@ -51,6 +52,8 @@ SubCommand = Callable[[CommandRequest], None]
 # answered as unknown, with the help.
 SUBCOMMANDS: dict[str, SubCommand] = {
     "help": reply_help,
+    "template": gradesheets.reply_template,
+    "export": gradesheets.reply_export,
 }
 
 
