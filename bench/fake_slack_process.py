@@ -7,9 +7,8 @@ import signal
 import sys
 import threading
 
-from tests.fake_slack import FakeSlack
-
 from bench.common import BOT_TOKEN
+from tests.fake_slack import FakeSlack
 
 
 def main() -> None:

@@ -24,6 +24,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # Alembic announces every migration context at INFO; a consultant importing a roster
+    # should see only the problems or the summary.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         settings = Settings()
     except ValidationError as error:
@@ -97,13 +100,13 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     engine = make_engine(settings.database_url)
     upgrade(engine)
     try:
-        report = import_roster(engine, args.file, settings.tz, progress=_progress_printer())
+        report = import_roster(engine, args.file, settings.tz, progress=_progress_printer(lang))
     except RosterError as error:
         print(t(lang, "cli.import.rejected", count=len(error.problems)), file=sys.stderr)
         for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {problem.render(lang)}", file=sys.stderr)
         return 1
-    for line in report.lines():
+    for line in report.lines(lang):
         print(line)
     return 0
 
@@ -111,8 +114,9 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_roster_template(args: argparse.Namespace, settings: Settings) -> int:
     from bot.roster import write_roster_template
 
-    write_roster_template(args.file)
-    print(t(settings.default_language, "cli.template.written", path=args.file))
+    lang = settings.default_language
+    write_roster_template(args.file, lang)
+    print(t(lang, "cli.template.written", path=args.file))
     return 0
 
 
@@ -150,15 +154,16 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _progress_printer() -> Callable[[str, int, int], None] | None:
-    """A one-line progress indication, only on a terminal."""
+def _progress_printer(lang: str) -> Callable[[str, int, int], None] | None:
+    """A one-line progress indication in `lang`, only on a terminal."""
     if not sys.stderr.isatty():
         return None
 
     def show(stage: str, done: int, total: int) -> None:
         percent = 100 * done // total if total else 100
         end = "\n" if done >= total else ""
-        sys.stderr.write(f"\r{stage}: {done}/{total} ({percent}%)" + end)
+        name = t(lang, f"roster.stage.{stage}")
+        sys.stderr.write(f"\r{name}: {done}/{total} ({percent}%)" + end)
         sys.stderr.flush()
 
     return show
