@@ -301,3 +301,22 @@ def test_the_only_open_test_wins(engine):
     add_membership(engine, "TDT4120-2026H", KARI, "1")
     with session_scope(engine) as session:
         assert choose_test(session, KARI, "TDT4120.xlsx").test.test_id == "TDT4100-2026H"
+
+
+def test_store_errors_keep_grades_out_of_messages(roster):
+    from sqlalchemy.exc import IntegrityError
+
+    with pytest.raises(IntegrityError) as caught, session_scope(roster) as session:
+        for _ in range(2):
+            session.add(
+                Grade(
+                    test_id=TEST,
+                    candidate_id="10412",
+                    grader_email=KARI,
+                    value="B",
+                    explanation="Svak drøfting av oppgave 3",
+                )
+            )
+            session.flush()
+    assert "Svak drøfting" not in str(caught.value)
+    assert "parameters hidden" in str(caught.value)

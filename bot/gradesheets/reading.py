@@ -19,9 +19,10 @@ from xml.etree.ElementTree import ParseError
 
 import openpyxl
 from defusedxml import DefusedXmlException
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
 
 # openpyxl parses through defusedxml when it is installed and not switched off; without
@@ -225,23 +226,33 @@ def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
 
 
 def _read_checked_xlsx(content: bytes, filename: str) -> GradeSheet:
-    workbook = openpyxl.load_workbook(
-        io.BytesIO(content), read_only=True, data_only=True, keep_links=False
-    )
+    reader = _open_workbook(content)
     try:
         saw_values = False
-        for sheet in workbook.worksheets:
-            if not isinstance(sheet, ReadOnlyWorksheet) or sheet.sheet_state != "visible":
+        for sheet, part in reader.parser.find_sheets():
+            visible = sheet.state in (None, "visible")
+            if not visible or "chartsheet" in part.Type or part.target not in reader.valid_files:
                 continue
-            rows = _sheet_rows(workbook, sheet)
+            rows = _sheet_rows(reader, part.target)
             found = _find_header(rows)
             if found is None:
                 saw_values = saw_values or _had_values(rows)
                 continue
-            return _collect(filename, "xlsx", sheet.title, found, rows)
+            return _collect(filename, "xlsx", sheet.name, found, rows)
     finally:
-        workbook.close()
+        reader.archive.close()
     raise _no_header(filename, saw_values)
+
+
+def _open_workbook(content: bytes) -> ExcelReader:
+    """openpyxl's reader in read-only mode, up to (not including) its worksheets: opening
+    those would first scan a sheet without a stated size to its end just to size it."""
+    reader = ExcelReader(io.BytesIO(content), read_only=True, data_only=True, keep_links=False)
+    reader.read_manifest()
+    reader.read_strings()
+    reader.read_workbook()
+    apply_stylesheet(reader.archive, reader.wb)  # date formats, so dates read as dates
+    return reader
 
 
 class _ValueParser(WorkSheetParser):
@@ -279,12 +290,14 @@ class _PeekableRows:
         yield from self._rows
 
 
-def _sheet_rows(workbook, sheet: ReadOnlyWorksheet) -> _PeekableRows:
+def _sheet_rows(reader: ExcelReader, part: str) -> _PeekableRows:
+    workbook = reader.wb
+
     def rows() -> Iterator[tuple[int, dict[int, object]]]:
-        with sheet._get_source() as source:
+        with reader.archive.open(part) as source:
             parser = _ValueParser(
                 source,
-                sheet._shared_strings,
+                reader.shared_strings,
                 data_only=True,
                 epoch=workbook.epoch,
                 date_formats=workbook._date_formats,

@@ -26,7 +26,7 @@ from bot.gradesheets.store import (
 )
 from bot.i18n import t
 from bot.runtime import Asker
-from bot.slack_files import dm_channel, file_info
+from bot.slack_files import dm_channel
 from bot.ui.gradesheets import outcome_message, outcome_text, reset_modal, text_message
 from handlers.context import asker_of, runtime_of
 from handlers.events.files import GradeSheetIntake
@@ -161,7 +161,8 @@ def _preview_chosen(intake: GradeSheetIntake, upload_id: int, test_id: str) -> N
             outcome_text(intake.lang, UploadOutcome("not_found"), intake.runtime.settings.tz)
         )
         return
-    fetched = intake.fetch_and_read(file_info(intake.client, file_id))
+    shared = intake.shared_file(file_id, upload.filename)
+    fetched = intake.fetch_and_read(shared) if shared is not None else None
     if fetched is None:
         return
     sheet, content = fetched

@@ -137,9 +137,20 @@ class GradeSheetIntake:
             return None
         return grader.email
 
+    def shared_file(self, file_id: str, name: str) -> SharedFile | None:
+        """Slack's metadata for the file, or None after telling the grader it failed."""
+        try:
+            return file_info(self.client, file_id)
+        except SlackApiError as error:
+            self.logger.warning(
+                "files.info for %s failed: %s", file_id, error.response.get("error")
+            )
+            self._file_problem("gradesheet.download.failed", filename=name)
+            return None
+
     def receive(self, file_id: str, bot_user_id: str | None) -> None:
-        shared = file_info(self.client, file_id)
-        if shared.user is not None and shared.user == bot_user_id:
+        shared = self.shared_file(file_id, file_id)
+        if shared is None or (shared.user is not None and shared.user == bot_user_id):
             return
         grader_email = self.grader_email()
         if grader_email is None:
