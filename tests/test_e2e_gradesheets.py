@@ -415,3 +415,44 @@ def test_export_goes_to_the_consultants_dm_and_is_refused_to_graders(
         ["20001", "'=1+1"],
     ]
     assert fake_slack.uploads_to(KARI) == []
+
+
+def test_cancel_stores_nothing_and_removes_the_buttons(running_bot, fake_slack, roster):
+    send_sheet(running_bot, fake_slack, workbook(GOOD_SHEET))
+    preview = wait_for_dm(fake_slack, "Grade sheet for")
+    upload_id = buttons(preview)["gradesheet_cancel"]
+    running_bot.slack.click(
+        KARI, "gradesheet_cancel", upload_id, channel_id=DM, message_ts=preview["ts"]
+    )
+    cancelled = wait_for_dm(fake_slack, "Cancelled. Nothing was stored.")
+    assert cancelled["ts"] == preview["ts"] and buttons(cancelled) == {}
+    running_bot.slack.click(
+        KARI, "gradesheet_apply", upload_id, channel_id=DM, message_ts=preview["ts"]
+    )
+    wait_for_dm(fake_slack, "This preview was cancelled")
+    assert stored(roster) == {}
+
+
+def test_grades_from_points_are_stored_only_when_chosen(running_bot, fake_slack, roster):
+    sheet = [["Kandidatnummer", "Karakter", "Poeng"], [10412, "A", 93], [10413, None, 70]]
+    send_sheet(running_bot, fake_slack, workbook(sheet))
+    preview = wait_for_dm(fake_slack, "Row 3, candidate 10413: 70 points → `C`")
+    choices = buttons(preview)
+    running_bot.slack.click(
+        KARI,
+        "gradesheet_apply_suggested",
+        choices["gradesheet_apply_suggested"],
+        channel_id=DM,
+        message_ts=preview["ts"],
+    )
+    wait_for_dm(fake_slack, "2 grades updated")
+    assert stored(roster) == {"10412": "A", "10413": "C"}
+
+
+def test_semicolon_csv_with_bom_from_norwegian_excel(running_bot, fake_slack, roster):
+    from tests.workbooks import csv_bytes
+
+    content = csv_bytes([["Kandidat-ID", "Karakter"], ["10412", "B"]], delimiter=";", bom=True)
+    send_sheet(running_bot, fake_slack, content, name="karakterer.csv")
+    preview = wait_for_dm(fake_slack, "*1* new")
+    assert "Read from `karakterer.csv`: header on row 1" in str(preview["blocks"])
