@@ -161,33 +161,37 @@ class GradeSheetIntake:
         sheet, content = sheet_and_content
         with self.runtime.session() as session:
             choice = choose_test(session, grader_email, shared.name)
-            if choice.test is None and not choice.options:
-                self.post(t(self.lang, "gradesheet.not_grader", email=grader_email))
-                return
-            if choice.test is None:
-                upload = record_needs_test(
-                    session,
-                    grader_email=grader_email,
-                    slack_user_id=self.user_id,
-                    slack_file_id=file_id,
-                    filename=shared.name,
-                )
-                blocks, text = test_choice_message(
-                    self.lang, upload.id, shared.name, choice.options
-                )
-            else:
-                result = record_preview(
-                    session,
-                    grader_email=grader_email,
-                    slack_user_id=self.user_id,
-                    slack_file_id=file_id,
-                    test=choice.test,
-                    sheet=sheet,
-                )
         if choice.test is None:
-            self.post(text, blocks)
+            self.ask_for_test(grader_email, shared, choice.options)
             return
+        with self.runtime.session() as session:
+            result = record_preview(
+                session,
+                grader_email=grader_email,
+                slack_user_id=self.user_id,
+                slack_file_id=shared.file_id,
+                test=choice.test,
+                sheet=sheet,
+            )
         self.send_preview(choice.test, sheet, content, result)
+
+    def ask_for_test(
+        self, grader_email: str, shared: SharedFile, options: tuple[Test, ...]
+    ) -> None:
+        """Keep the upload waiting for its test and let the grader choose one."""
+        if not options:
+            self.post(t(self.lang, "gradesheet.not_grader", email=grader_email))
+            return
+        with self.runtime.session() as session:
+            upload = record_needs_test(
+                session,
+                grader_email=grader_email,
+                slack_user_id=self.user_id,
+                slack_file_id=shared.file_id,
+                filename=shared.name,
+            )
+        blocks, text = test_choice_message(self.lang, upload.id, shared.name, options)
+        self.post(text, blocks)
 
     def fetch_and_read(self, shared: SharedFile) -> tuple[GradeSheet, bytes] | None:
         """The file read as a grade sheet, or None after telling the grader what is wrong."""
