@@ -55,6 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     template = commands.add_parser("roster-template", help="write an empty roster workbook")
     template.add_argument("file")
     template.set_defaults(handler=cmd_roster_template)
+
+    export = commands.add_parser("export", help="write a test's final grades for Inspera")
+    export.add_argument("test_id")
+    export.add_argument("file")
+    export.set_defaults(handler=cmd_export)
     return parser
 
 
@@ -112,6 +117,40 @@ def cmd_roster_template(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.default_language
     write_roster_template(args.file, lang)
     print(t(lang, "cli.template.written", path=args.file))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.exams import find_test
+    from bot.gradesheets.export import export_final_grades
+    from models.db import session_scope
+
+    lang = settings.default_language
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    with session_scope(engine) as session:
+        query = find_test(session, args.test_id)
+        if query.test is None:
+            key = (
+                "gradesheet.command.ambiguous_test"
+                if query.ambiguous
+                else "gradesheet.command.no_test_named"
+            )
+            tests = ", ".join(test.test_id for test in query.matches)
+            print(t(lang, key, text=args.test_id, tests=tests), file=sys.stderr)
+            return 1
+        export = export_final_grades(session, query.test.test_id)
+    with open(args.file, "wb") as out:
+        out.write(export.content)
+    print(
+        t(
+            lang,
+            "gradesheet.export.written",
+            path=args.file,
+            candidates=export.candidates,
+            graded=export.graded,
+        )
+    )
     return 0
 
 

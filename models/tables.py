@@ -163,14 +163,17 @@ class GradeUpload(SQLModel, table=True):
     """A grade sheet a grader sent: previewed, then applied (or cancelled), maybe undone.
 
     `changes_json` holds the validated changes to apply; `previous_json` the values they
-    replaced, so that an undo restores exactly what was there.
+    replaced, so that an undo restores exactly what was there. `test_id` is None while the
+    grader has not yet said which test the sheet is for (status `needs_test`).
     """
 
     __tablename__ = "grade_upload"
     __table_args__ = (Index("ix_grade_upload_grader_test", "grader_email", "test_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    test_id: str | None = Field(
+        default=None, foreign_key="test.test_id", ondelete="CASCADE", max_length=128
+    )
     grader_email: str = Field(foreign_key="grader.email", ondelete="CASCADE", max_length=320)
     slack_user_id: str = Field(max_length=32)
     slack_file_id: str | None = Field(default=None, index=True, max_length=64)

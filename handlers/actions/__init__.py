@@ -1,5 +1,8 @@
+import re
+
 from slack_bolt import App
 
+from bot.ui import gradesheets as ui
 from bot.ui.approvals import (
     ACTION_AGREE,
     ACTION_APPROVE_FINAL,
@@ -8,7 +11,7 @@ from bot.ui.approvals import (
 )
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
-from handlers.actions import approvals, escalations
+from handlers.actions import approvals, escalations, gradesheets
 
 
 def register(app: App) -> None:
@@ -20,3 +23,9 @@ def register(app: App) -> None:
     app.action(ACTION_AGREE)(approvals.handle_agree_grade)
     app.action(ACTION_APPROVE_FINAL)(approvals.handle_approve_final)
     app.action(ACTION_TRANSFERRED)(approvals.handle_transferred)
+    app.action(ui.APPLY)(gradesheets.handle_apply)
+    app.action(ui.APPLY_SUGGESTED)(gradesheets.handle_apply_suggested)
+    app.action(ui.CANCEL)(gradesheets.handle_cancel)
+    app.action(ui.UNDO)(gradesheets.handle_undo)
+    app.action(ui.RESET)(gradesheets.handle_reset_open)
+    app.action(re.compile(rf"^{ui.CHOOSE_TEST}:\d+$"))(gradesheets.handle_choose_test)
