@@ -13,12 +13,12 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from bench.common import (
-    BOT_TOKEN,
-    SIGNING_SECRET,
     KeepAliveClient,
     pin_to_cpu,
+    server_env,
     signed_command,
     start_process,
+    stop_process,
     summary,
 )
 
@@ -60,14 +60,7 @@ def main() -> None:
     response_url = f"http://127.0.0.1:{fake_port}/response/bench"
     servers = {}
     with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            "SLACK_BOT_TOKEN": BOT_TOKEN,
-            "SLACK_SIGNING_SECRET": SIGNING_SECRET,
-            "SLACK_API_URL": api_url,
-            "DATABASE_URL": f"sqlite:///{tmp}/bench.db",
-            "SENSORBOT_SCHEDULER": "off",
-            "PORT": "0",
-        }
+        env = server_env(api_url, f"sqlite:///{tmp}/bench.db")
         try:
             for kind in ("bare", "sensorbot"):
                 servers[kind] = start_process(["-m", "bench.serve", kind], env, cpu=0)
@@ -92,10 +85,8 @@ def main() -> None:
                 print(f"{concurrency:>7} {'ratio':>10} {'':>6} {ratio50:>8.2f} {ratio:>8.2f}")
         finally:
             for process, _ in servers.values():
-                process.terminate()
-                process.wait(timeout=10)
-            fake.terminate()
-            fake.wait(timeout=10)
+                stop_process(process)
+            stop_process(fake)
 
 
 if __name__ == "__main__":

@@ -64,6 +64,25 @@ def start_process(
     return process, int(line.split()[1])
 
 
+def server_env(api_url: str, database_url: str, **settings: str) -> dict[str, str]:
+    """The environment of a benchmarked server: the bench's Slack credentials, the fake
+    Slack's API, its own store, no scheduler, any free port; `settings` add to it."""
+    return {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_SIGNING_SECRET": SIGNING_SECRET,
+        "SLACK_API_URL": api_url,
+        "DATABASE_URL": database_url,
+        "SENSORBOT_SCHEDULER": "off",
+        "PORT": "0",
+        **settings,
+    }
+
+
+def stop_process(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(timeout=10)
+
+
 def signed_command(user_id: str, text: str, response_url: str) -> tuple[bytes, dict[str, str]]:
     body = urllib.parse.urlencode(
         {

@@ -29,6 +29,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # Alembic announces every migration context at INFO; a consultant importing a roster
+    # should see only the problems or the summary.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         settings = Settings()
     except ValidationError as error:
@@ -57,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     template = commands.add_parser("roster-template", help="write an empty roster workbook")
     template.add_argument("file")
     template.set_defaults(handler=cmd_roster_template)
+
+    export = commands.add_parser("export", help="write a test's final grades for Inspera")
+    export.add_argument("test_id")
+    export.add_argument("file")
+    export.set_defaults(handler=cmd_export)
 
     tick = commands.add_parser("tick", help="run one scheduler pass (detect, enqueue, dispatch)")
     tick.add_argument("--now", help="simulated clock, ISO 8601 (local time without an offset)")
@@ -120,13 +128,13 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     engine = make_engine(settings.database_url)
     upgrade(engine)
     try:
-        report = import_roster(engine, args.file, settings.tz, progress=_progress_printer())
+        report = import_roster(engine, args.file, settings.tz, progress=_progress_printer(lang))
     except RosterError as error:
         print(t(lang, "cli.import.rejected", count=len(error.problems)), file=sys.stderr)
         for problem in error.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {problem.render(lang)}", file=sys.stderr)
         return 1
-    for line in report.lines():
+    for line in report.lines(lang):
         print(line)
     return 0
 
@@ -134,20 +142,56 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_roster_template(args: argparse.Namespace, settings: Settings) -> int:
     from bot.roster import write_roster_template
 
-    write_roster_template(args.file)
-    print(t(settings.default_language, "cli.template.written", path=args.file))
+    lang = settings.default_language
+    write_roster_template(args.file, lang)
+    print(t(lang, "cli.template.written", path=args.file))
     return 0
 
 
-def _progress_printer() -> Callable[[str, int, int], None] | None:
-    """A one-line progress indication, only on a terminal."""
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.exams import find_test
+    from bot.gradesheets.export import export_final_grades
+    from models.db import session_scope
+
+    lang = settings.default_language
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    with session_scope(engine) as session:
+        query = find_test(session, args.test_id)
+        if query.test is None:
+            key = (
+                "gradesheet.command.ambiguous_test"
+                if query.ambiguous
+                else "gradesheet.command.no_test_named"
+            )
+            tests = ", ".join(test.test_id for test in query.matches)
+            print(t(lang, key, text=args.test_id, tests=tests), file=sys.stderr)
+            return 1
+        export = export_final_grades(session, query.test.test_id)
+    with open(args.file, "wb") as out:
+        out.write(export.content)
+    print(
+        t(
+            lang,
+            "gradesheet.export.written",
+            path=args.file,
+            candidates=export.candidates,
+            graded=export.graded,
+        )
+    )
+    return 0
+
+
+def _progress_printer(lang: str) -> Callable[[str, int, int], None] | None:
+    """A one-line progress indication in `lang`, only on a terminal."""
     if not sys.stderr.isatty():
         return None
 
     def show(stage: str, done: int, total: int) -> None:
         percent = 100 * done // total if total else 100
         end = "\n" if done >= total else ""
-        sys.stderr.write(f"\r{stage}: {done}/{total} ({percent}%)" + end)
+        name = t(lang, f"roster.stage.{stage}")
+        sys.stderr.write(f"\r{name}: {done}/{total} ({percent}%)" + end)
         sys.stderr.flush()
 
     return show

@@ -12,6 +12,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "approve": ("approve", "godkjenn"),
     "open": ("open", "åpne", "apne"),
     "export": ("export", "eksport"),
+    "reopen": ("reopen", "gjenåpne", "gjenapne"),
 }
 _BY_WORD = {word: name for name, words in WORDS.items() for word in words}
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import signal
 from collections.abc import Callable, Iterable
-from threading import Thread
+from threading import Event, Thread
 from typing import Any
 
 from slack_bolt import App
@@ -62,15 +62,30 @@ def create_http_server(
     )
 
 
-def stop_http_server(server: BaseWSGIServer | MultiSocketServer, thread: Thread) -> None:
-    """Stop a server whose `run()` loop runs in `thread`.
+class BackgroundHTTPServer:
+    """A waitress server run by a thread of this process (tests, benchmarks).
 
-    The sockets are closed from inside the loop (through waitress's trigger), so the loop
-    ends by itself once it has nothing left to watch; then the worker threads are stopped.
+    Every socket is opened, watched and closed by that one thread: `stop()` only sets a
+    flag, the thread leaves its loop, lets the workers finish, then closes the sockets.
     """
-    server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
-    thread.join(timeout=10)
-    server.task_dispatcher.shutdown()
+
+    def __init__(self, server: BaseWSGIServer | MultiSocketServer) -> None:
+        self.server = server
+        self.port = server.effective_port
+        self._stopping = Event()
+        self._thread = Thread(target=self._run, name="http-server", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        poll_seconds = 0.05
+        while not self._stopping.is_set():
+            wasyncore.loop(timeout=poll_seconds, map=self.server._map, count=1)
+        self.server.task_dispatcher.shutdown()
+        wasyncore.close_all(self.server._map)
+
+    def stop(self) -> None:
+        self._stopping.set()
+        self._thread.join(timeout=10)
 
 
 def serve_http(app: App, runtime: Runtime) -> None:

@@ -25,9 +25,14 @@ def normalise_url(url: str) -> str:
 
 def make_engine(url: str) -> Engine:
     url = normalise_url(url)
+    # Statement parameters (grades, e-mails) stay out of error messages and logs.
+    private = {"hide_parameters": True}
     if url.startswith("sqlite"):
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=True
+            url,
+            connect_args={"check_same_thread": False, "timeout": 30},
+            pool_pre_ping=True,
+            **private,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
@@ -41,6 +46,7 @@ def make_engine(url: str) -> Engine:
         pool_size=10,
         max_overflow=20,
         connect_args={"options": "-c plan_cache_mode=force_custom_plan"},
+        **private,
     )
 
 

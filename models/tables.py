@@ -42,6 +42,12 @@ class CandidateStatus(StrEnum):
     redelivery = "redelivery"
 
 
+class EscalationStatus(StrEnum):
+    open = "open"
+    acknowledged = "acknowledged"
+    resolved = "resolved"
+
+
 def _utc(nullable: bool = True, index: bool = False) -> Column:
     return Column(UTCDateTime(), nullable=nullable, index=index)
 
@@ -70,6 +76,12 @@ class Test(SQLModel, table=True):
     opened_for_marking: datetime | None = Field(default=None, sa_column=_utc(index=True))
     guideline_published: bool | None = Field(default=None)
     registration_only: bool = Field(default=False)
+    # Set when a consultant confirms the final grades are transferred to FS (SPEC §4).
+    transferred_at: datetime | None = Field(default=None, sa_column=_utc())
+    transferred_by: str | None = Field(default=None, max_length=320)
+    # Bumped by every approval step: the UPDATE is the row lock that serialises a test's
+    # approval steps on PostgreSQL and SQLite alike (see bot/approvals/store.py).
+    approval_revision: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
 
 
 class TestConsultant(SQLModel, table=True):
@@ -151,14 +163,17 @@ class GradeUpload(SQLModel, table=True):
     """A grade sheet a grader sent: previewed, then applied (or cancelled), maybe undone.
 
     `changes_json` holds the validated changes to apply; `previous_json` the values they
-    replaced, so that an undo restores exactly what was there.
+    replaced, so that an undo restores exactly what was there. `test_id` is None while the
+    grader has not yet said which test the sheet is for (status `needs_test`).
     """
 
     __tablename__ = "grade_upload"
     __table_args__ = (Index("ix_grade_upload_grader_test", "grader_email", "test_id"),)
 
     id: int | None = Field(default=None, primary_key=True)
-    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    test_id: str | None = Field(
+        default=None, foreign_key="test.test_id", ondelete="CASCADE", max_length=128
+    )
     grader_email: str = Field(foreign_key="grader.email", ondelete="CASCADE", max_length=320)
     slack_user_id: str = Field(max_length=32)
     slack_file_id: str | None = Field(default=None, index=True, max_length=64)
@@ -190,6 +205,172 @@ class Grade(SQLModel, table=True):
     explanation: str | None = Field(default=None)
     upload_id: int | None = Field(default=None, foreign_key="grade_upload.id", ondelete="SET NULL")
     updated_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+
+
+class Escalation(SQLModel, table=True):
+    """A grader's case sent to the consultants of a test, or to the exam office when no
+    test is concerned (`test_id` None).
+
+    `active_key` is "test|grader" while the case is unresolved and NULL once resolved; its
+    unique constraint lets the store itself refuse a second unresolved case for the same
+    grader and test, also when two clicks arrive at the same moment.
+    """
+
+    __tablename__ = "escalation"
+    __table_args__ = (
+        UniqueConstraint("active_key", name="uq_escalation_active"),
+        Index("ix_escalation_reraise", "status", "reraised_at", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str | None = Field(
+        default=None, foreign_key="test.test_id", ondelete="CASCADE", index=True, max_length=128
+    )
+    grader_email: str = Field(index=True, max_length=320)
+    grader_name: str | None = Field(default=None, max_length=256)
+    grader_slack_user: str = Field(max_length=32)
+    findings_json: str = Field(default="[]")
+    status: EscalationStatus = Field(default=EscalationStatus.open, sa_type=String(16))
+    active_key: str | None = Field(default=None, max_length=512)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+    acknowledged_at: datetime | None = Field(default=None, sa_column=_utc())
+    acknowledged_by: str | None = Field(default=None, max_length=320)
+    resolved_at: datetime | None = Field(default=None, sa_column=_utc())
+    resolved_by: str | None = Field(default=None, max_length=320)
+    reraised_at: datetime | None = Field(default=None, sa_column=_utc())
+
+
+class EscalationMessage(SQLModel, table=True):
+    """One copy of an escalation posted in Slack (a consultant's DM or the department
+    channel), kept so that acknowledging or resolving can update every copy in place."""
+
+    __tablename__ = "escalation_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    escalation_id: int = Field(foreign_key="escalation.id", ondelete="CASCADE", index=True)
+    recipient_email: str | None = Field(default=None, max_length=320)  # None: a channel
+    channel: str = Field(max_length=64)
+    ts: str = Field(max_length=32)
+    lang: str = Field(default="nb", max_length=8)
+    posted_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+
+
+class OwnGradingApproval(SQLModel, table=True):
+    """A grader approved their own grading of one committee (private marking). Their grades
+    for that committee are locked from then on, and co-graders may see them."""
+
+    __tablename__ = "own_grading_approval"
+    __table_args__ = (
+        UniqueConstraint("test_id", "committee", "grader_email", name="uq_own_grading_approval"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    committee: str = Field(max_length=128)
+    grader_email: str = Field(foreign_key="grader.email", ondelete="CASCADE", max_length=320)
+    approved_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+
+
+class AgreedGrade(SQLModel, table=True):
+    """The committee's grade for a candidate. Private marking: made when every grader of the
+    committee approved (`source` equal) or chosen by a grader where they differed (`chosen`,
+    `sheet`); shared marking: the committee grade taken when the committee became final."""
+
+    __tablename__ = "agreed_grade"
+    __table_args__ = (
+        UniqueConstraint("test_id", "candidate_id", name="uq_agreed_grade"),
+        Index("ix_agreed_grade_test_committee", "test_id", "committee"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    committee: str = Field(max_length=128)
+    candidate_id: str = Field(max_length=64)
+    value: str = Field(max_length=16)
+    source: str = Field(max_length=16)
+    set_by: str | None = Field(default=None, max_length=320)
+    set_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+
+
+class FinalApprovalVote(SQLModel, table=True):
+    """A grader approved the committee's final grades."""
+
+    __tablename__ = "final_approval_vote"
+    __table_args__ = (
+        UniqueConstraint("test_id", "committee", "grader_email", name="uq_final_approval_vote"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    committee: str = Field(max_length=128)
+    grader_email: str = Field(foreign_key="grader.email", ondelete="CASCADE", max_length=320)
+    approved_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+
+
+class CommitteeFinal(SQLModel, table=True):
+    """A committee's grades are final (final approval by one or all of its graders)."""
+
+    __tablename__ = "committee_final"
+    __table_args__ = (UniqueConstraint("test_id", "committee", name="uq_committee_final"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    committee: str = Field(max_length=128)
+    final_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+    approved_by: str = Field(max_length=320)
+
+
+class CommitteeReopening(SQLModel, table=True):
+    """A consultant reopened a committee: its approvals were cleared. The number of
+    reopenings is the committee's round; prompts from an earlier round are out of date."""
+
+    __tablename__ = "committee_reopening"
+    __table_args__ = (Index("ix_committee_reopening_test_committee", "test_id", "committee"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    committee: str = Field(max_length=128)
+    reopened_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+    reopened_by: str = Field(max_length=320)
+    reason: str
+    cleared: str
+
+
+class ApprovalPrompt(SQLModel, table=True):
+    """A message asking someone to act in the approval workflow (approve own grading, agree
+    grades, approve final grades, confirm the FS transfer). Its buttons carry only this id;
+    `channel`/`ts` let the message be updated in place when someone acts.
+
+    `scope` is the committee, or "" for all of a grader's committees / the whole test.
+    `round` is the number of reopenings behind the subject when the prompt was made.
+    """
+
+    __tablename__ = "approval_prompt"
+    __table_args__ = (
+        UniqueConstraint(
+            "kind",
+            "test_id",
+            "scope",
+            "recipient_email",
+            "round",
+            "part",
+            name="uq_approval_prompt",
+        ),
+        Index("ix_approval_prompt_test_kind", "test_id", "kind"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    scope: str = Field(default="", max_length=128)
+    recipient_email: str = Field(max_length=320)
+    round: int = Field(default=0)
+    part: int = Field(default=0)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+    claimed_at: datetime | None = Field(default=None, sa_column=_utc())
+    slack_user_id: str | None = Field(default=None, max_length=32)
+    channel: str | None = Field(default=None, max_length=64)
+    ts: str | None = Field(default=None, max_length=32)
 
 
 class OutboxStatus(StrEnum):

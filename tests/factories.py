@@ -69,3 +69,28 @@ def add_candidates(
                     test_id=test_id, candidate_id=candidate_id, committee=committee, status=status
                 )
             )
+
+
+def put_grades(
+    engine: Engine, test_id: str, grader_email: str, grades: dict[str, str | None]
+) -> None:
+    """Store a grader's grades as an applied grade sheet would (later values win)."""
+    from sqlmodel import select
+
+    from models.tables import Grade
+    from models.types import utcnow
+
+    with session_scope(engine) as session:
+        for candidate_id, value in grades.items():
+            grade = session.exec(
+                select(Grade).where(
+                    Grade.test_id == test_id,
+                    Grade.candidate_id == candidate_id,
+                    Grade.grader_email == grader_email,
+                )
+            ).first() or Grade(
+                test_id=test_id, candidate_id=candidate_id, grader_email=grader_email
+            )
+            grade.value = value
+            grade.updated_at = utcnow()
+            session.add(grade)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -15,7 +14,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.app import create_app
 from bot.runtime import Runtime
-from bot.server import create_http_server, stop_http_server
+from bot.server import BackgroundHTTPServer, create_http_server
 from bot.settings import Settings
 
 SIGNING_SECRET = "test-signing-secret"
@@ -175,9 +174,8 @@ class RunningBot:
         self.app = create_app(self.runtime)
         self.server = create_http_server(self.app, self.runtime, host="127.0.0.1", port=0)
         self.base_url = f"http://127.0.0.1:{self.server.effective_port}"
-        self._thread = threading.Thread(target=self.server.run, name="bot-http", daemon=True)
-        self._thread.start()
+        self._background = BackgroundHTTPServer(self.server)
         self.slack = SlackDriver(self.base_url)
 
     def close(self) -> None:
-        stop_http_server(self.server, self._thread)
+        self._background.stop()

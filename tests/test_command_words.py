@@ -18,6 +18,8 @@ from bot.command_words import parse_command
         ("Åpne X", "open", ("X",)),
         ("eksport X", "export", ("X",)),
         ("status", "status", ()),
+        ("gjenåpne X 2 feil karakter", "reopen", ("X", "2", "feil", "karakter")),
+        ("reopen X 1 why", "reopen", ("X", "1", "why")),
         ("frobnicate a b", None, ("a", "b")),
     ],
 )

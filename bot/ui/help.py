@@ -10,7 +10,7 @@ from slack_sdk.models.blocks.basic_components import MarkdownTextObject
 from bot.i18n import t
 from bot.settings import HelpContacts
 
-COMMAND_KEYS = ("help", "status", "why", "template", "approve", "open", "export")
+COMMAND_KEYS = ("help", "status", "why", "template", "approve", "open", "export", "reopen")
 
 
 def help_contacts_lines(lang: str, contacts: HelpContacts) -> list[str]:

@@ -1,10 +1,34 @@
+import re
+
 from slack_bolt import App
 
+from bot.ui import gradesheets as ui
+from bot.ui.approvals import (
+    ACTION_AGREE,
+    ACTION_APPROVE_FINAL,
+    ACTION_APPROVE_OWN,
+    ACTION_TRANSFERRED,
+)
+from bot.ui.diagnosis import ESCALATE_ACTION
+from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
 from bot.ui.notifications import TEMPLATE_ACTION, WHY_ACTION
-from handlers.actions import notices
+from handlers.actions import approvals, escalations, gradesheets, notices
 
 
 def register(app: App) -> None:
     """Buttons and menus; each capability adds its actions here."""
+    app.action(ESCALATE_ACTION)(escalations.handle_escalation_send)
+    app.action(ACKNOWLEDGE_ACTION)(escalations.handle_escalation_acknowledge)
+    app.action(RESOLVE_ACTION)(escalations.handle_escalation_resolve)
+    app.action(ACTION_APPROVE_OWN)(approvals.handle_approve_own)
+    app.action(ACTION_AGREE)(approvals.handle_agree_grade)
+    app.action(ACTION_APPROVE_FINAL)(approvals.handle_approve_final)
+    app.action(ACTION_TRANSFERRED)(approvals.handle_transferred)
+    app.action(ui.APPLY)(gradesheets.handle_apply)
+    app.action(ui.APPLY_SUGGESTED)(gradesheets.handle_apply_suggested)
+    app.action(ui.CANCEL)(gradesheets.handle_cancel)
+    app.action(ui.UNDO)(gradesheets.handle_undo)
+    app.action(ui.RESET)(gradesheets.handle_reset_open)
+    app.action(re.compile(rf"^{ui.CHOOSE_TEST}:\d+$"))(gradesheets.handle_choose_test)
     app.action(TEMPLATE_ACTION)(notices.handle_template)
     app.action(WHY_ACTION)(notices.handle_why)

@@ -13,7 +13,9 @@ from bot.command_words import ParsedCommand, parse_command
 from bot.i18n import t
 from bot.runtime import Asker, Runtime
 from bot.ui.help import help_fallback_text, help_message_blocks
+from handlers.commands import approvals, gradesheets
 from handlers.commands.open_test import reply_open
+from handlers.commands.why import reply_why
 from handlers.context import asker_of, runtime_of
 
 
@@ -52,6 +54,11 @@ SubCommand = Callable[[CommandRequest], None]
 # answered as unknown, with the help.
 SUBCOMMANDS: dict[str, SubCommand] = {
     "help": reply_help,
+    "why": reply_why,
+    "approve": approvals.reply_approve,
+    "reopen": approvals.reply_reopen,
+    "template": gradesheets.reply_template,
+    "export": gradesheets.reply_export,
     "open": reply_open,
 }
 

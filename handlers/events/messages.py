@@ -1,16 +1,27 @@
-"""Direct messages to the bot."""
+"""Direct messages to the bot: grade sheets (files) go to the grade-sheet intake, plain
+text gets a pointer to what the bot can do."""
 
 from __future__ import annotations
+
+from logging import Logger
 
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.i18n import t
 from handlers.context import asker_of
+from handlers.events.files import receive_files_from_message
 
 
-def handle_message(event: dict, client: WebClient, context: BoltContext) -> None:
-    if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
+def handle_message(
+    body: dict, event: dict, client: WebClient, context: BoltContext, logger: Logger
+) -> None:
+    if event.get("channel_type") != "im" or event.get("bot_id"):
+        return
+    if event.get("subtype") == "file_share":
+        receive_files_from_message(body, event, client, context, logger)
+        return
+    if event.get("subtype"):
         return
     asker = asker_of(context, client, event["user"])
     client.chat_postMessage(channel=event["channel"], text=t(asker.lang, "dm.text_reply"))

@@ -1,5 +1,9 @@
 from slack_bolt import App
 
+from bot.ui.gradesheets import RESET_VIEW
+from handlers.views import gradesheets
+
 
 def register(app: App) -> None:
     """Modal submissions; each capability adds its views here."""
+    app.view(RESET_VIEW)(gradesheets.handle_reset_submission)

@@ -39,6 +39,12 @@ MESSAGES = {
         "nb": "`/sensur eksport PRØVE` – endelige karakterer som Inspera-fil (studiekonsulenter)",
         "en": "`/sensur export TEST` – final grades as an Inspera file (study consultants)",
     },
+    "help.cmd.reopen": {
+        "nb": "`/sensur gjenåpne PRØVE KOMMISJON BEGRUNNELSE` – gjenåpne en kommisjon og "
+        "nullstill godkjenningene (studiekonsulenter)",
+        "en": "`/sensur reopen TEST COMMITTEE REASON` – reopen a committee and clear its "
+        "approvals (study consultants)",
+    },
     "help.grade_sheets": {
         "nb": "Karakterark: send meg .xlsx- eller .csv-fila di i en direktemelding. "
         "Jeg sjekker den mot kandidatlista før noe lagres.",

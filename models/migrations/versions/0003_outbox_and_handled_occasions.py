@@ -1,7 +1,7 @@
 """outbox and handled occasions
 
 Revision ID: 0003
-Revises: 0001
+Revises: 0004
 Create Date: 2026-11-25 20:41:28.311578
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import models.types
 
 revision: str = "0003"
-down_revision: str | None = "0001"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

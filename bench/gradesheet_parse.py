@@ -1,0 +1,172 @@
+"""Grade sheet parse + validate against a raw python-calamine read of the same file.
+
+For each size and layout, a fresh process builds a workbook (Candidate ID, Grade, Points,
+as a grader's sheet has them; written by openpyxl with inline strings, or laid out as
+Excel saves it with shared strings), then times `read_grade_sheet` + `validate_sheet` and a raw
+`python_calamine` read of every cell, interleaved, and reports medians, p99 and their
+ratio. Memory is measured in the same process: the peak of Python allocations during one
+parse + validate (tracemalloc, in a separate run so it does not slow the timed ones) and
+the process's peak resident size.
+
+    python -m bench.gradesheet_parse [--sizes 2000,20000] [--runs 9] [--layouts openpyxl,excel]
+
+Targets (SPEC §7): 2,000 rows ≤ 0.5 s, 20,000 rows ≤ 3 s, peak memory ≤ 200 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+
+from bench.common import ROOT, summary
+
+TARGET_SECONDS = {2000: 0.5, 20000: 3.0}
+TARGET_PEAK_MB = 200
+
+
+def sheet_rows(rows: int) -> list[list]:
+    table: list[list] = [["Candidate ID", "Grade", "Points"]]
+    for n in range(rows):
+        # Every tenth candidate has points but no grade: the preview offers one from points.
+        grade = None if n % 10 == 9 else "ABCDEF"[n % 6]
+        table.append([10000 + n, grade, (n * 37) % 101])
+    return table
+
+
+def build_sheet(rows: int, layout: str) -> bytes:
+    if layout == "excel":
+        from tests.workbooks import excel_workbook
+
+        return excel_workbook(sheet_rows(rows))
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Karakterer")
+    for row in sheet_rows(rows):
+        sheet.append(row)
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def build_roster(rows: int):
+    from bot.gradesheets.validation import CurrentGrade, GraderRoster, RosterCandidate
+    from models.tables import GradeScale
+
+    candidates = {
+        str(10000 + n): RosterCandidate(str(10000 + n), "1", "submitted") for n in range(rows)
+    }
+    roster = GraderRoster("BENCH-2026H", GradeScale.letter, candidates, frozenset({"1"}))
+    # Half the candidates already have a grade, so new, changed and unchanged all occur.
+    current = {
+        str(10000 + n): CurrentGrade("ABCDEF"[n % 6] if n % 4 == 0 else "F", (n * 37) % 101)
+        for n in range(0, rows, 2)
+    }
+    return roster, current
+
+
+def parse_and_validate(content: bytes, roster, current):
+    from bot.gradesheets.reading import read_grade_sheet
+    from bot.gradesheets.validation import validate_sheet
+
+    return validate_sheet(read_grade_sheet(content, "karakterer.xlsx"), roster, current)
+
+
+def calamine_read(content: bytes) -> list[list]:
+    from python_calamine import CalamineWorkbook
+
+    return CalamineWorkbook.from_filelike(io.BytesIO(content)).get_sheet_by_index(0).to_python()
+
+
+def measure(rows: int, layout: str, runs: int) -> dict:
+    """Runs in the child process for one size and layout."""
+    content = build_sheet(rows, layout)
+    roster, current = build_roster(rows)
+    preview = parse_and_validate(content, roster, current)  # warm-up, and a sanity check
+    assert not preview.errors and len(preview.suggestions) == rows // 10, preview.counts
+    assert all(preview.counts[kind] for kind in ("new", "changed", "unchanged")), preview.counts
+    assert len(calamine_read(content)) == rows + 1
+
+    tracemalloc.start()
+    parse_and_validate(content, roster, current)
+    _, traced_peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    ours, raw = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        parse_and_validate(content, roster, current)
+        ours.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        calamine_read(content)
+        raw.append(time.perf_counter() - start)
+    return {
+        "rows": rows,
+        "layout": layout,
+        "file_bytes": len(content),
+        "ours": summary(ours),
+        "calamine": summary(raw),
+        "traced_peak_mb": traced_peak / 2**20,
+        # ru_maxrss is in kilobytes on Linux.
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def run_child(rows: int, layout: str, runs: int) -> dict:
+    command = ["-m", "bench.gradesheet_parse", "--child", str(rows), "--layouts", layout]
+    answer = subprocess.run(
+        [sys.executable, *command, "--runs", str(runs)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(answer.stdout)
+
+
+def report(result: dict) -> str:
+    ours, raw = result["ours"], result["calamine"]
+    target = TARGET_SECONDS.get(result["rows"])
+    verdict = ""
+    if target is not None:
+        ok = ours["p99"] <= target and result["max_rss_mb"] <= TARGET_PEAK_MB
+        verdict = f"  target {target:g} s / {TARGET_PEAK_MB} MB: {'met' if ok else 'MISSED'}"
+    return (
+        f"| {result['rows']:,} | {result['layout']} | {result['file_bytes'] / 1024:,.0f} KiB "
+        f"| {ours['p50'] * 1000:,.0f} / {ours['p99'] * 1000:,.0f} ms "
+        f"| {raw['p50'] * 1000:,.1f} / {raw['p99'] * 1000:,.1f} ms "
+        f"| {ours['p50'] / raw['p50']:.1f}× "
+        f"| {result['traced_peak_mb']:.0f} MB | {result['max_rss_mb']:.0f} MB |{verdict}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="2000,20000")
+    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--layouts", default="openpyxl,excel")
+    parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure(args.child, args.layouts, args.runs)))
+        return
+    print(f"grade sheet parse + validate vs raw python-calamine read, {args.runs} runs each")
+    print(
+        "| rows | layout | file | parse + validate p50 / p99 | calamine p50 / p99 | ratio p50 "
+        "| traced peak | process peak RSS |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    layouts = [name.strip() for name in args.layouts.split(",") if name.strip()]
+    for rows in (int(size) for size in args.sizes.split(",") if size.strip()):
+        for layout in layouts:
+            print(report(run_child(rows, layout, args.runs)), flush=True)
+
+
+if __name__ == "__main__":
+    main()

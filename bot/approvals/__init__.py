@@ -1,0 +1,87 @@
+"""Approvals (SPEC §2.3, §3.6, §4): own grading, aligning differing grades, final approval
+by one or all, the hand-off to the FS transfer, and reopening. No Slack here: each step
+answers an `Outcome` saying who must be told what; handlers render and send it.
+
+Entry points for other capabilities:
+- a grade sheet applied → `after_grades_changed` (then deliver its outcome);
+- a sheet of agreed grades → `set_agreed_grades(..., source="sheet")`;
+- may this upload change these grades → `locked_committees`;
+- reminders and overdue escalation → `unfinished_graders`, `committee_statuses`;
+- the export → `final_grades`, `inspera_workbook`;
+- anything showing grades → `visible_grades`.
+"""
+
+from bot.approvals.inspera_export import export_filename, inspera_workbook
+from bot.approvals.outcome import Notice, NoticeKind, Outcome, Refusal, RefusalReason
+from bot.approvals.presses import (
+    choose_agreed_grade,
+    press_final_approval,
+    press_own_approval,
+    press_transferred,
+)
+from bot.approvals.privacy import VisibleGrades, visible_grades
+from bot.approvals.progress import (
+    ApprovalState,
+    CommitteeGrading,
+    LockReason,
+    approval_state,
+    committee_statuses,
+    final_grades,
+    grading_status,
+    is_unfinished,
+    locked_committees,
+    unfinished_graders,
+)
+from bot.approvals.prompts import PromptKind, posted_prompt, record_prompt_message
+from bot.approvals.state import CommitteeStatus, Phase, grade_options
+from bot.approvals.views import ApprovalOverview, PromptState, approval_overview, prompt_view
+from bot.approvals.workflow import (
+    after_grades_changed,
+    approve_final,
+    approve_own,
+    mark_transferred,
+    reopen_committee,
+    set_agreed_grades,
+)
+
+__all__ = [
+    "ApprovalOverview",
+    "ApprovalState",
+    "CommitteeGrading",
+    "CommitteeStatus",
+    "LockReason",
+    "Notice",
+    "NoticeKind",
+    "Outcome",
+    "Phase",
+    "PromptKind",
+    "PromptState",
+    "Refusal",
+    "RefusalReason",
+    "VisibleGrades",
+    "after_grades_changed",
+    "approval_overview",
+    "approval_state",
+    "approve_final",
+    "approve_own",
+    "choose_agreed_grade",
+    "committee_statuses",
+    "export_filename",
+    "final_grades",
+    "grade_options",
+    "grading_status",
+    "inspera_workbook",
+    "is_unfinished",
+    "locked_committees",
+    "mark_transferred",
+    "posted_prompt",
+    "press_final_approval",
+    "press_own_approval",
+    "press_transferred",
+    "prompt_view",
+    "record_prompt_message",
+    "reopen_committee",
+    "set_agreed_grades",
+    "unfinished_graders",
+    "visible_grades",
+]

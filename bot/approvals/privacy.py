@@ -1,0 +1,73 @@
+"""Who may see whose grades (SPEC §2.3). Every message, preview, Home view and file that
+shows grades asks `grades_visible_to` (or `visible_grades`) first.
+
+Private marking: a grader's grades are seen by nobody else until that grader approved
+their own grading of the committee; after that by the committee's co-graders and the
+test's consultants. Shared marking: the committee's graders and the test's consultants
+see every grade of the committee. Agreed grades, which exist only once every grader
+approved, are seen by the committee's graders and the consultants. Nobody else sees any.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from bot.approvals.state import ApprovalSnapshot, load_snapshot
+from bot.exams import consultant_emails
+
+
+@dataclass(frozen=True)
+class VisibleGrades:
+    committee: str
+    # grader → candidate → grade, only for graders whose grades the viewer may see.
+    by_grader: Mapping[str, Mapping[str, str | None]] = field(default_factory=dict)
+    # Shared marking: the committee's current grade per candidate (latest value wins).
+    committee_grades: Mapping[str, str | None] = field(default_factory=dict)
+    # The committee's agreed grades (private marking after every own approval; final
+    # grades in shared marking).
+    agreed: Mapping[str, str] = field(default_factory=dict)
+
+
+def visible_grades(
+    session: Session,
+    test_id: str,
+    viewer_email: str,
+    committee: str,
+    *,
+    viewer_is_admin: bool = False,
+) -> VisibleGrades:
+    """The grades of `committee` that `viewer_email` may see now."""
+    snapshot = load_snapshot(session, test_id)
+    if snapshot is None:
+        return VisibleGrades(committee)
+    is_consultant = viewer_is_admin or viewer_email.lower() in consultant_emails(session, test_id)
+    return grades_visible_to(snapshot, viewer_email, committee, is_consultant=is_consultant)
+
+
+def grades_visible_to(
+    snapshot: ApprovalSnapshot, viewer_email: str, committee: str, *, is_consultant: bool
+) -> VisibleGrades:
+    """`visible_grades` on a snapshot already read (the approval flow's own messages)."""
+    viewer = viewer_email.lower()
+    graders = snapshot.graders(committee)
+    is_member = viewer in graders
+    if not (is_member or is_consultant):
+        return VisibleGrades(committee)
+    agreed = {c: row.value for c, row in snapshot.agreed_grades(committee).items()}
+    if snapshot.shared:
+        return VisibleGrades(
+            committee,
+            by_grader={g: snapshot.own_grades(g, committee) for g in graders},
+            committee_grades=snapshot.committee_grades(committee),
+            agreed=agreed,
+        )
+    approved = snapshot.own_approvals.get(committee, {})
+    seen = [g for g in graders if g == viewer or g in approved]
+    return VisibleGrades(
+        committee,
+        by_grader={g: snapshot.own_grades(g, committee) for g in seen},
+        agreed=agreed,
+    )

@@ -1,0 +1,354 @@
+"""One test's approval state, read in a handful of queries, and what it means per committee.
+
+A committee's phase is derived from stored facts, never typed in:
+
+private marking   grading → aligning → final_approval → final
+shared marking    grading → final_approval → final
+
+`grading`: some grader has not approved their own grading (private), or some submitted
+candidate has no committee grade yet (shared). `aligning`: every grader approved and some
+candidate still has no agreed grade because the graders' grades differ. `final_approval`:
+every candidate has its committee grade; waiting for final approval by one or all graders.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from models.tables import (
+    AgreedGrade,
+    Candidate,
+    CandidateStatus,
+    CommitteeFinal,
+    CommitteeMembership,
+    CommitteeReopening,
+    FinalApprovalVote,
+    Grade,
+    Grader,
+    GradeScale,
+    MarkingMode,
+    OwnGradingApproval,
+    Test,
+)
+
+LETTER_GRADES = ("A", "B", "C", "D", "E", "F")
+PASS_FAIL_GRADES = ("Pass", "NotPass")
+
+
+def grade_options(scale: GradeScale | str) -> tuple[str, ...]:
+    """The grades a committee can give on this scale, best first (SPEC §2.4)."""
+    return PASS_FAIL_GRADES if scale == GradeScale.passfail else LETTER_GRADES
+
+
+def candidate_order(candidate_id: str) -> tuple[int, int | str]:
+    """Candidate numbers in numeric order, other ids after them alphabetically."""
+    return (0, int(candidate_id)) if candidate_id.isdigit() else (1, candidate_id)
+
+
+class Phase(StrEnum):
+    grading = "grading"
+    aligning = "aligning"
+    final_approval = "final_approval"
+    final = "final"
+
+
+@dataclass(frozen=True)
+class GradeEntry:
+    value: str | None
+    updated_at: datetime
+    row_id: int
+    grader: str
+
+
+@dataclass(frozen=True)
+class CommitteeStatus:
+    """Where one committee stands, with who the next step waits for."""
+
+    test_id: str
+    committee: str
+    round: int
+    shared: bool
+    phase: Phase
+    graders: tuple[str, ...]
+    submitted: tuple[str, ...]
+    # Submitted candidates without a grade, per grader. Shared marking: without a committee
+    # grade, the same list for every grader.
+    missing: Mapping[str, tuple[str, ...]]
+    own_approved: Mapping[str, datetime]
+    # Private marking, once every grader approved: candidates the graders graded differently.
+    differences: tuple[str, ...]
+    # Submitted candidates without an agreed grade (private marking, after own approvals).
+    unresolved: tuple[str, ...]
+    final_votes: Mapping[str, datetime]
+    final_at: datetime | None
+    final_by: str | None
+
+    def complete_for(self, grader: str) -> bool:
+        return not self.missing.get(grader, self.submitted)
+
+    @property
+    def waiting_for(self) -> tuple[str, ...]:
+        """The graders whose action the committee waits for now."""
+        if self.phase == Phase.grading:
+            if self.shared:
+                return self.graders
+            return tuple(g for g in self.graders if g not in self.own_approved)
+        if self.phase == Phase.aligning:
+            return self.graders
+        if self.phase == Phase.final_approval:
+            return tuple(g for g in self.graders if g not in self.final_votes)
+        return ()
+
+
+def _approvals_by_committee(
+    session: Session, table: type[OwnGradingApproval] | type[FinalApprovalVote], test_id: str
+) -> defaultdict[str, dict[str, datetime]]:
+    """committee → grader → when they approved, for own approvals or final approval votes."""
+    approvals: defaultdict[str, dict[str, datetime]] = defaultdict(dict)
+    for row in session.exec(select(table).where(table.test_id == test_id)):
+        approvals[row.committee][row.grader_email] = row.approved_at
+    return approvals
+
+
+class ApprovalSnapshot:
+    """Everything about one test's approvals, read at once, with pure questions on top.
+
+    Read it after `lock_test` in a unit of work that changes approvals, so that what it says
+    is what the change builds on.
+    """
+
+    def __init__(self, session: Session, test: Test) -> None:
+        self.test = test
+        test_id = test.test_id
+        self._graders_by_committee: dict[str, list[str]] = defaultdict(list)
+        for committee, email in session.exec(
+            select(CommitteeMembership.committee, CommitteeMembership.grader_email).where(
+                CommitteeMembership.test_id == test_id,
+                CommitteeMembership.committee.is_not(None),
+            )
+        ):
+            self._graders_by_committee[committee].append(email)
+        self._submitted: dict[str, list[str]] = defaultdict(list)
+        self.candidates: dict[str, Candidate] = {}
+        for candidate in session.exec(select(Candidate).where(Candidate.test_id == test_id)):
+            self.candidates[candidate.candidate_id] = candidate
+            if candidate.status == CandidateStatus.submitted and candidate.committee is not None:
+                self._submitted[candidate.committee].append(candidate.candidate_id)
+        self._grades: dict[tuple[str, str], GradeEntry] = {}
+        for grade in session.exec(select(Grade).where(Grade.test_id == test_id)):
+            self._grades[(grade.grader_email, grade.candidate_id)] = GradeEntry(
+                grade.value, grade.updated_at, grade.id or 0, grade.grader_email
+            )
+        self.own_approvals = _approvals_by_committee(session, OwnGradingApproval, test_id)
+        self.agreed: dict[str, AgreedGrade] = {
+            row.candidate_id: row
+            for row in session.exec(select(AgreedGrade).where(AgreedGrade.test_id == test_id))
+        }
+        self.votes = _approvals_by_committee(session, FinalApprovalVote, test_id)
+        self.finals: dict[str, CommitteeFinal] = {
+            row.committee: row
+            for row in session.exec(select(CommitteeFinal).where(CommitteeFinal.test_id == test_id))
+        }
+        self.rounds: Counter[str] = Counter(
+            dict(
+                session.exec(
+                    select(CommitteeReopening.committee, func.count())
+                    .where(CommitteeReopening.test_id == test_id)
+                    .group_by(CommitteeReopening.committee)
+                ).all()
+            )
+        )
+        grader_emails = {e for emails in self._graders_by_committee.values() for e in emails}
+        self.grader_names: dict[str, str] = {}
+        if grader_emails:
+            for email, name in session.exec(
+                select(Grader.email, Grader.name).where(Grader.email.in_(grader_emails))
+            ):
+                self.grader_names[email] = name or email
+
+    # -- the test's committees -----------------------------------------------------------
+
+    @property
+    def test_id(self) -> str:
+        return self.test.test_id
+
+    @property
+    def shared(self) -> bool:
+        return self.test.marking_mode == MarkingMode.shared
+
+    @property
+    def committee_names(self) -> tuple[str, ...]:
+        """Committees with candidates to grade; only these are approved."""
+        return tuple(sorted(self._submitted, key=candidate_order))
+
+    def graders(self, committee: str) -> tuple[str, ...]:
+        return tuple(sorted(self._graders_by_committee.get(committee, ())))
+
+    def submitted(self, committee: str) -> tuple[str, ...]:
+        return tuple(sorted(self._submitted.get(committee, ()), key=candidate_order))
+
+    def committees_of(self, grader: str) -> tuple[str, ...]:
+        return tuple(c for c in self.committee_names if grader in self._graders_by_committee[c])
+
+    def all_graders(self) -> tuple[str, ...]:
+        return tuple(sorted({g for c in self.committee_names for g in self.graders(c)}))
+
+    def name(self, email: str | None) -> str:
+        if email is None:
+            return ""
+        return self.grader_names.get(email, email)
+
+    # -- rounds: how many times a committee was reopened -----------------------------------
+
+    def round(self, committee: str) -> int:
+        return self.rounds.get(committee, 0)
+
+    def grader_round(self, grader: str) -> int:
+        """Grows whenever one of the grader's committees is reopened."""
+        return sum(self.round(c) for c in self.committees_of(grader))
+
+    def test_round(self) -> int:
+        """Grows whenever any committee of the test is reopened."""
+        return sum(self.rounds.values())
+
+    # -- grades ----------------------------------------------------------------------------
+
+    def own_grades(self, grader: str, committee: str) -> dict[str, str | None]:
+        """The grader's own grades for the committee's submitted candidates they graded."""
+        grades = {}
+        for candidate in self.submitted(committee):
+            entry = self._grades.get((grader, candidate))
+            if entry is not None:
+                grades[candidate] = entry.value
+        return grades
+
+    def committee_grades(self, committee: str) -> dict[str, str | None]:
+        """Shared marking: per candidate, the most recently changed grade among the
+        committee's graders (the latest value wins, a reset included)."""
+        grades = {}
+        for candidate in self.submitted(committee):
+            latest = self._latest(committee, candidate)
+            if latest is not None:
+                grades[candidate] = latest.value
+        return grades
+
+    def _latest(self, committee: str, candidate: str) -> GradeEntry | None:
+        entries = [
+            entry
+            for grader in self.graders(committee)
+            if (entry := self._grades.get((grader, candidate))) is not None
+        ]
+        return max(entries, key=lambda e: (e.updated_at, e.row_id)) if entries else None
+
+    def agreed_grades(self, committee: str) -> dict[str, AgreedGrade]:
+        return {c: self.agreed[c] for c in self.submitted(committee) if c in self.agreed}
+
+    # -- status ----------------------------------------------------------------------------
+
+    def status(self, committee: str) -> CommitteeStatus:
+        graders = self.graders(committee)
+        submitted = self.submitted(committee)
+        own_approved = dict(self.own_approvals.get(committee, {}))
+        final = self.finals.get(committee)
+        if self.shared:
+            grades = self.committee_grades(committee)
+            lacking = tuple(c for c in submitted if grades.get(c) is None)
+            missing = {g: lacking for g in graders}
+        else:
+            missing = {g: self._missing_own(g, submitted) for g in graders}
+        all_approved = bool(graders) and all(g in own_approved for g in graders)
+        differences: tuple[str, ...] = ()
+        unresolved: tuple[str, ...] = ()
+        if not self.shared and all_approved:
+            differences = self._differences(committee)
+            unresolved = tuple(c for c in submitted if c not in self.agreed)
+        return CommitteeStatus(
+            test_id=self.test_id,
+            committee=committee,
+            round=self.round(committee),
+            shared=self.shared,
+            phase=self._phase(graders, missing, all_approved, unresolved, final),
+            graders=graders,
+            submitted=submitted,
+            missing=missing,
+            own_approved=own_approved,
+            differences=differences,
+            unresolved=unresolved,
+            final_votes=dict(self.votes.get(committee, {})),
+            final_at=final.final_at if final else None,
+            final_by=final.approved_by if final else None,
+        )
+
+    def statuses(self, committees: Iterable[str] | None = None) -> list[CommitteeStatus]:
+        chosen = self.committee_names if committees is None else committees
+        return [self.status(c) for c in chosen]
+
+    def _phase(
+        self,
+        graders: tuple[str, ...],
+        missing: Mapping[str, tuple[str, ...]],
+        all_approved: bool,
+        unresolved: tuple[str, ...],
+        final: CommitteeFinal | None,
+    ) -> Phase:
+        if final is not None:
+            return Phase.final
+        if self.shared:
+            complete = bool(graders) and not any(missing.values())
+            return Phase.final_approval if complete else Phase.grading
+        if not all_approved:
+            return Phase.grading
+        return Phase.aligning if unresolved else Phase.final_approval
+
+    def _missing_own(self, grader: str, submitted: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(
+            c
+            for c in submitted
+            if (entry := self._grades.get((grader, c))) is None or entry.value is None
+        )
+
+    def _differences(self, committee: str) -> tuple[str, ...]:
+        graders = self.graders(committee)
+        differing = []
+        for candidate in self.submitted(committee):
+            values = {
+                entry.value if (entry := self._grades.get((g, candidate))) else None
+                for g in graders
+            }
+            if len(values) > 1 or None in values:
+                differing.append(candidate)
+        return tuple(differing)
+
+    def equal_grade(self, committee: str, candidate: str) -> str | None:
+        """The grade every grader of the committee gave the candidate, if they all agree."""
+        values = {
+            entry.value if (entry := self._grades.get((g, candidate))) else None
+            for g in self.graders(committee)
+        }
+        if len(values) == 1:
+            return next(iter(values))
+        return None
+
+    # -- the whole test ----------------------------------------------------------------------
+
+    def is_graded(self) -> bool:
+        """Every committee final, and no submitted candidate outside a committee."""
+        if not self.committee_names:
+            return False
+        unassigned = any(
+            c.status == CandidateStatus.submitted and c.committee is None
+            for c in self.candidates.values()
+        )
+        return not unassigned and all(c in self.finals for c in self.committee_names)
+
+
+def load_snapshot(session: Session, test_id: str) -> ApprovalSnapshot | None:
+    test = session.get(Test, test_id)
+    return None if test is None else ApprovalSnapshot(session, test)

@@ -1,0 +1,805 @@
+"""The approval steps (SPEC §2.3, §3.6, §4): own approval, aligning differing grades, final
+approval by one or all, reopening, and the hand-off to the FS transfer.
+
+Each step takes the test's approval lock first, reads the state, checks the actor against
+the store, changes what it must (audited in the same unit of work) and answers an
+`Outcome` naming who must be told what. A step that cannot apply changes nothing and says
+why in `Outcome.refusal`, so pressing a button twice, or an old button, is harmless.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from sqlmodel import Session, delete
+
+from bot import audit
+from bot.approvals.outcome import Notice, NoticeKind, Outcome, RefusalReason
+from bot.approvals.prompts import ALL_SCOPES, PromptKind, lock_test, post_or_refresh, prompt_ids
+from bot.approvals.state import (
+    ApprovalSnapshot,
+    CommitteeStatus,
+    Phase,
+    candidate_order,
+    grade_options,
+)
+from bot.exams import consultant_emails
+from bot.people import Roles
+from models.tables import (
+    AgreedGrade,
+    CommitteeFinal,
+    CommitteeReopening,
+    FinalApproval,
+    FinalApprovalVote,
+    OwnApproval,
+    OwnGradingApproval,
+    Test,
+)
+from models.types import utcnow
+
+ALIGNMENT_ROWS_PER_PROMPT = 40  # keeps each alignment message well inside 50 blocks
+SYSTEM_ACTOR = "sensorbot"
+
+
+# --------------------------------------------------------------------------------------
+# What every step on one committee's grades checks first.
+
+
+def _open_committee_step(
+    session: Session,
+    test_id: str,
+    committee: str,
+    grader: str,
+    expected_round: int | None,
+    *,
+    private_marking_only: bool = False,
+) -> Outcome | tuple[Test, ApprovalSnapshot, CommitteeStatus]:
+    """Take the test's approval lock and read its state; refuse when the test or committee
+    does not exist, the grader is not in the committee, the prompt pressed is from before
+    a reopening or the committee's grades are final already (naming who made them final).
+    Otherwise the locked test, its snapshot and the committee's status."""
+    test = lock_test(session, test_id)
+    if test is None:
+        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+    snapshot = ApprovalSnapshot(session, test)
+    if private_marking_only and snapshot.shared:
+        return Outcome.refused(RefusalReason.shared_marking, test=test_id)
+    if committee not in snapshot.committee_names:
+        return _unknown_committee(snapshot, committee)
+    status = snapshot.status(committee)
+    if grader not in status.graders:
+        return Outcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
+    if expected_round is not None and expected_round != status.round:
+        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
+    if status.phase == Phase.final:
+        return Outcome.refused(
+            RefusalReason.already_final,
+            test=test_id,
+            committee=committee,
+            by=snapshot.name(status.final_by),
+            at=status.final_at,
+        )
+    return test, snapshot, status
+
+
+def _unknown_committee(snapshot: ApprovalSnapshot, committee: str) -> Outcome:
+    return Outcome.refused(
+        RefusalReason.unknown_committee,
+        test=snapshot.test_id,
+        committee=committee,
+        committees=snapshot.committee_names,
+    )
+
+
+def _already_transferred(test: Test) -> Outcome:
+    return Outcome.refused(
+        RefusalReason.already_transferred,
+        test=test.test_id,
+        by=test.transferred_by,
+        at=test.transferred_at,
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Grades arrived: prompt for the next step.
+
+
+def after_grades_changed(session: Session, test_id: str, grader_email: str) -> Outcome:
+    """Call after a grader's grades changed (a grade sheet applied, a grade reset).
+
+    Private marking: when the grader's grading of a committee (or of all their committees,
+    with own approval across committees) is complete, "approve your grading" is sent once;
+    a prompt sent before is refreshed with the new counts. Shared marking: when the
+    committee's grading is complete the final prompt goes to its graders; final approvals
+    given before this change are withdrawn, since they approved other grades.
+    """
+    test = lock_test(session, test_id)
+    if test is None:
+        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+    snapshot = ApprovalSnapshot(session, test)
+    outcome = Outcome()
+    if snapshot.shared:
+        for committee in snapshot.committees_of(grader_email):
+            outcome.merge(_shared_grades_changed(session, snapshot, committee, grader_email))
+    else:
+        _prompt_own_approval(session, snapshot, grader_email, outcome)
+    return outcome
+
+
+def _prompt_own_approval(
+    session: Session, snapshot: ApprovalSnapshot, grader: str, outcome: Outcome
+) -> None:
+    committees = snapshot.committees_of(grader)
+    statuses = [snapshot.status(c) for c in committees]
+    pending = [s for s in statuses if grader not in s.own_approved and s.phase == Phase.grading]
+    if snapshot.test.own_approval == OwnApproval.all_committees:
+        if not pending:
+            return
+        round_ = snapshot.grader_round(grader)
+        if all(s.complete_for(grader) for s in statuses):
+            post_or_refresh(
+                session, outcome, PromptKind.own, snapshot.test_id, ALL_SCOPES, grader, round_
+            )
+        else:
+            outcome.update_prompts(
+                prompt_ids(
+                    session,
+                    snapshot.test_id,
+                    (PromptKind.own,),
+                    scope=ALL_SCOPES,
+                    round_=round_,
+                    recipient=grader,
+                )
+            )
+        return
+    for status in pending:
+        if status.complete_for(grader):
+            post_or_refresh(
+                session,
+                outcome,
+                PromptKind.own,
+                snapshot.test_id,
+                status.committee,
+                grader,
+                status.round,
+            )
+        else:
+            outcome.update_prompts(
+                prompt_ids(
+                    session,
+                    snapshot.test_id,
+                    (PromptKind.own,),
+                    scope=status.committee,
+                    round_=status.round,
+                    recipient=grader,
+                )
+            )
+
+
+def _shared_grades_changed(
+    session: Session, snapshot: ApprovalSnapshot, committee: str, actor: str
+) -> Outcome:
+    outcome = Outcome()
+    status = snapshot.status(committee)
+    if status.phase == Phase.final:
+        return outcome
+    if status.final_votes:
+        _withdraw_final_votes(session, snapshot, status, actor, outcome)
+    if status.phase == Phase.final_approval:
+        _prompt_final_approval(session, snapshot, status, outcome)
+    else:
+        outcome.update_prompts(_committee_prompts(session, status, (PromptKind.final,)))
+    return outcome
+
+
+# --------------------------------------------------------------------------------------
+# Own approval (private marking).
+
+
+def approve_own(
+    session: Session,
+    test_id: str,
+    grader_email: str,
+    committee: str | None = None,
+    *,
+    expected_round: int | None = None,
+) -> Outcome:
+    """The grader approves their own grading: of `committee`, or of every committee they
+    are in when the test has own approval across committees (then all must be complete).
+
+    `expected_round` is the round of the prompt pressed; a prompt from before a reopening
+    is refused as out of date."""
+    test = lock_test(session, test_id)
+    if test is None:
+        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+    snapshot = ApprovalSnapshot(session, test)
+    if snapshot.shared:
+        return Outcome.refused(RefusalReason.shared_marking, test=test_id)
+    mine = snapshot.committees_of(grader_email)
+    if not mine:
+        return Outcome.refused(RefusalReason.not_grader, test=test_id)
+    across = test.own_approval == OwnApproval.all_committees
+    if across:
+        targets = mine
+        current_round = snapshot.grader_round(grader_email)
+    elif committee is None and len(mine) > 1:
+        return Outcome.refused(RefusalReason.committee_required, test=test_id, committees=mine)
+    else:
+        committee = committee if committee is not None else mine[0]
+        if committee not in mine:
+            return Outcome.refused(
+                RefusalReason.not_member, test=test_id, committee=committee, committees=mine
+            )
+        targets = (committee,)
+        current_round = snapshot.round(committee)
+    if expected_round is not None and expected_round != current_round:
+        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
+    statuses = [snapshot.status(c) for c in targets]
+    pending = [s for s in statuses if grader_email not in s.own_approved]
+    if not pending:
+        at = max(s.own_approved[grader_email] for s in statuses)
+        return Outcome.refused(
+            RefusalReason.already_approved, test=test_id, committees=targets, at=at
+        )
+    if refusal := _own_approval_blocker(pending, grader_email, test_id):
+        return refusal
+    for status in pending:
+        session.add(
+            OwnGradingApproval(
+                test_id=test_id, committee=status.committee, grader_email=grader_email
+            )
+        )
+        audit.record(
+            session,
+            grader_email,
+            "own_approval",
+            test_id=test_id,
+            subject=f"committee {status.committee}",
+            new=f"{len(status.submitted)} candidates",
+        )
+    session.flush()
+    outcome = Outcome(changed=True)
+    scope = ALL_SCOPES if across else targets[0]
+    outcome.update_prompts(
+        prompt_ids(
+            session,
+            test_id,
+            (PromptKind.own,),
+            scope=scope,
+            round_=current_round,
+            recipient=grader_email,
+        )
+    )
+    snapshot = ApprovalSnapshot(session, test)
+    for status in pending:
+        after = snapshot.status(status.committee)
+        if all(g in after.own_approved for g in after.graders):
+            outcome.merge(_start_alignment(session, snapshot, after))
+    return outcome
+
+
+def _own_approval_blocker(
+    pending: list[CommitteeStatus], grader: str, test_id: str
+) -> Outcome | None:
+    moved_on = [s for s in pending if s.phase != Phase.grading]
+    if moved_on:
+        return Outcome.refused(
+            RefusalReason.wrong_phase,
+            test=test_id,
+            committees=tuple(s.committee for s in moved_on),
+            phase=moved_on[0].phase,
+        )
+    incomplete = {s.committee: s.missing[grader] for s in pending if s.missing[grader]}
+    if incomplete:
+        return Outcome.refused(RefusalReason.incomplete, test=test_id, missing=incomplete)
+    return None
+
+
+def _start_alignment(
+    session: Session, snapshot: ApprovalSnapshot, status: CommitteeStatus
+) -> Outcome:
+    """Every grader approved: equal grades become agreed, the rest are shown to the
+    committee's graders to agree on; with nothing to agree, straight to final approval."""
+    outcome = Outcome(changed=True)
+    committee = status.committee
+    equal = 0
+    for candidate in status.submitted:
+        if candidate in snapshot.agreed:
+            continue
+        value = snapshot.equal_grade(committee, candidate)
+        if value is None:
+            continue
+        session.add(
+            AgreedGrade(
+                test_id=status.test_id,
+                committee=committee,
+                candidate_id=candidate,
+                value=value,
+                source="equal",
+            )
+        )
+        audit.record(
+            session,
+            SYSTEM_ACTOR,
+            "agreed_grade",
+            test_id=status.test_id,
+            subject=f"committee {committee}, candidate {candidate}",
+            new=value,
+        )
+        equal += 1
+    audit.record(
+        session,
+        SYSTEM_ACTOR,
+        "alignment_started",
+        test_id=status.test_id,
+        subject=f"committee {committee}",
+        new=f"{equal} equal, {len(status.submitted) - equal} to agree",
+    )
+    session.flush()
+    fresh = ApprovalSnapshot(session, snapshot.test)
+    after = fresh.status(committee)
+    if after.phase == Phase.aligning:
+        for grader in after.graders:
+            for part in range(alignment_parts(after)):
+                post_or_refresh(
+                    session,
+                    outcome,
+                    PromptKind.alignment,
+                    after.test_id,
+                    committee,
+                    grader,
+                    after.round,
+                    part,
+                )
+    else:
+        _prompt_final_approval(session, fresh, after, outcome)
+    return outcome
+
+
+def alignment_parts(status: CommitteeStatus) -> int:
+    """How many alignment prompts each grader gets: one per ALIGNMENT_ROWS_PER_PROMPT."""
+    shown = len(alignment_candidates(status))
+    return max(1, -(-shown // ALIGNMENT_ROWS_PER_PROMPT))
+
+
+def alignment_candidates(status: CommitteeStatus) -> tuple[str, ...]:
+    """The candidates the alignment prompts list: those graded differently, and any
+    candidate still without an agreed grade (one added to the committee later)."""
+    listed = set(status.differences) | set(status.unresolved)
+    return tuple(sorted(listed, key=candidate_order))
+
+
+# --------------------------------------------------------------------------------------
+# Aligning: agreed grades.
+
+
+def set_agreed_grades(
+    session: Session,
+    test_id: str,
+    committee: str,
+    actor: str,
+    grades: Mapping[str, str],
+    *,
+    source: str = "chosen",
+    expected_round: int | None = None,
+) -> Outcome:
+    """A grader of the committee sets agreed grades (a choice in Slack, or a sheet of
+    agreed grades with `source="sheet"`). All or nothing: any candidate not in the
+    committee or grade not on the test's scale refuses the whole set, naming each."""
+    opened = _open_committee_step(
+        session, test_id, committee, actor, expected_round, private_marking_only=True
+    )
+    if isinstance(opened, Outcome):
+        return opened
+    test, snapshot, status = opened
+    if status.phase == Phase.grading:
+        return Outcome.refused(
+            RefusalReason.wrong_phase,
+            test=test_id,
+            committees=(committee,),
+            phase=Phase.grading,
+            waiting=tuple(snapshot.name(g) for g in status.waiting_for),
+        )
+    problems = _agreed_grade_problems(snapshot, status, grades)
+    if problems:
+        return Outcome.refused(
+            RefusalReason.invalid_agreed_grades,
+            test=test_id,
+            committee=committee,
+            problems=problems,
+            allowed=grade_options(test.grade_scale),
+        )
+    changes = _apply_agreed_grades(session, snapshot, status, actor, grades, source)
+    outcome = Outcome(changed=bool(changes))
+    if not changes:
+        return outcome
+    if status.final_votes:
+        _withdraw_final_votes(session, snapshot, status, actor, outcome)
+    for grader in status.graders:
+        if grader != actor:
+            outcome.notices.append(
+                Notice(
+                    recipient=grader,
+                    kind=NoticeKind.agreed_grades_set,
+                    test_id=test_id,
+                    committee=committee,
+                    params={"by": snapshot.name(actor), "changes": tuple(changes)},
+                )
+            )
+    session.flush()
+    fresh = ApprovalSnapshot(session, test)
+    after = fresh.status(committee)
+    outcome.update_prompts(_committee_prompts(session, after, (PromptKind.alignment,)))
+    if after.phase == Phase.final_approval:
+        _prompt_final_approval(session, fresh, after, outcome)
+    return outcome
+
+
+def _agreed_grade_problems(
+    snapshot: ApprovalSnapshot, status: CommitteeStatus, grades: Mapping[str, str]
+) -> list[tuple[str, str, str]]:
+    """(candidate, given grade, problem) for every entry that cannot be applied."""
+    allowed = grade_options(snapshot.test.grade_scale)
+    in_committee = set(status.submitted)
+    problems = []
+    for candidate, grade in sorted(grades.items(), key=lambda item: candidate_order(item[0])):
+        if candidate not in in_committee:
+            problems.append((candidate, grade, "not_in_committee"))
+        elif grade not in allowed:
+            problems.append((candidate, grade, "not_on_scale"))
+    return problems
+
+
+def _apply_agreed_grades(
+    session: Session,
+    snapshot: ApprovalSnapshot,
+    status: CommitteeStatus,
+    actor: str,
+    grades: Mapping[str, str],
+    source: str,
+) -> list[tuple[str, str | None, str]]:
+    changes = []
+    now = utcnow()
+    for candidate in sorted(grades, key=candidate_order):
+        value = grades[candidate]
+        row = snapshot.agreed.get(candidate)
+        old = row.value if row else None
+        if old == value:
+            continue
+        if row is None:
+            row = AgreedGrade(
+                test_id=status.test_id,
+                committee=status.committee,
+                candidate_id=candidate,
+                value=value,
+                source=source,
+            )
+        row.value, row.source, row.set_by, row.set_at = value, source, actor, now
+        session.add(row)
+        audit.record(
+            session,
+            actor,
+            "agreed_grade",
+            test_id=status.test_id,
+            subject=f"committee {status.committee}, candidate {candidate}",
+            old=old,
+            new=value,
+        )
+        changes.append((candidate, old, value))
+    return changes
+
+
+def _withdraw_final_votes(
+    session: Session,
+    snapshot: ApprovalSnapshot,
+    status: CommitteeStatus,
+    actor: str,
+    outcome: Outcome,
+) -> None:
+    """Grades changed after some graders approved them as final: those approvals no longer
+    hold. They are removed, audited, and the graders told (the actor knows already)."""
+    session.exec(
+        delete(FinalApprovalVote).where(
+            FinalApprovalVote.test_id == status.test_id,
+            FinalApprovalVote.committee == status.committee,
+        )
+    )
+    for voter in status.final_votes:
+        audit.record(
+            session,
+            actor,
+            "final_approval_withdrawn",
+            test_id=status.test_id,
+            subject=f"committee {status.committee}",
+            old=voter,
+        )
+        if voter != actor:
+            outcome.notices.append(
+                Notice(
+                    recipient=voter,
+                    kind=NoticeKind.final_approval_withdrawn,
+                    test_id=status.test_id,
+                    committee=status.committee,
+                    params={"by": snapshot.name(actor)},
+                )
+            )
+    outcome.update_prompts(_committee_prompts(session, status, (PromptKind.final,)))
+
+
+# --------------------------------------------------------------------------------------
+# Final approval.
+
+
+def _prompt_final_approval(
+    session: Session, snapshot: ApprovalSnapshot, status: CommitteeStatus, outcome: Outcome
+) -> None:
+    for grader in status.graders:
+        post_or_refresh(
+            session,
+            outcome,
+            PromptKind.final,
+            status.test_id,
+            status.committee,
+            grader,
+            status.round,
+        )
+
+
+def approve_final(
+    session: Session,
+    test_id: str,
+    committee: str,
+    grader_email: str,
+    *,
+    expected_round: int | None = None,
+) -> Outcome:
+    """The grader approves the committee's final grades. With final approval by `one`,
+    this makes them final for the whole committee; with `all`, the last approval does."""
+    opened = _open_committee_step(session, test_id, committee, grader_email, expected_round)
+    if isinstance(opened, Outcome):
+        return opened
+    test, snapshot, status = opened
+    if status.phase != Phase.final_approval:
+        return _not_ready_for_final(snapshot, status, grader_email)
+    if grader_email in status.final_votes:
+        return Outcome.refused(
+            RefusalReason.already_voted,
+            test=test_id,
+            committee=committee,
+            at=status.final_votes[grader_email],
+            waiting=tuple(snapshot.name(g) for g in status.waiting_for),
+        )
+    session.add(FinalApprovalVote(test_id=test_id, committee=committee, grader_email=grader_email))
+    audit.record(
+        session, grader_email, "final_approval", test_id=test_id, subject=f"committee {committee}"
+    )
+    outcome = Outcome(changed=True)
+    outcome.update_prompts(_committee_prompts(session, status, (PromptKind.final,)))
+    voters = set(status.final_votes) | {grader_email}
+    if test.final_approval == FinalApproval.one or voters >= set(status.graders):
+        _make_final(session, snapshot, status, grader_email, outcome)
+    return outcome
+
+
+def _not_ready_for_final(
+    snapshot: ApprovalSnapshot, status: CommitteeStatus, grader: str
+) -> Outcome:
+    if status.phase == Phase.grading and status.shared:
+        missing = {status.committee: status.missing[grader]}
+        return Outcome.refused(RefusalReason.incomplete, test=status.test_id, missing=missing)
+    return Outcome.refused(
+        RefusalReason.wrong_phase,
+        test=status.test_id,
+        committees=(status.committee,),
+        phase=status.phase,
+        waiting=tuple(snapshot.name(g) for g in status.waiting_for),
+        unresolved=len(status.unresolved),
+    )
+
+
+def _make_final(
+    session: Session,
+    snapshot: ApprovalSnapshot,
+    status: CommitteeStatus,
+    approver: str,
+    outcome: Outcome,
+) -> None:
+    test_id, committee = status.test_id, status.committee
+    if status.shared:
+        # The committee grade as it stands becomes the agreed, final grade.
+        for candidate, value in snapshot.committee_grades(committee).items():
+            if value is None:
+                continue  # cannot happen in final approval: every candidate has a grade
+            session.add(
+                AgreedGrade(
+                    test_id=test_id,
+                    committee=committee,
+                    candidate_id=candidate,
+                    value=value,
+                    source="shared",
+                )
+            )
+    session.add(CommitteeFinal(test_id=test_id, committee=committee, approved_by=approver))
+    audit.record(
+        session,
+        approver,
+        "committee_final",
+        test_id=test_id,
+        subject=f"committee {committee}",
+        new=f"{len(status.submitted)} candidates, final approval by {snapshot.test.final_approval}",
+    )
+    session.flush()
+    one = snapshot.test.final_approval == FinalApproval.one
+    for grader in status.graders:
+        if grader != approver:
+            outcome.notices.append(
+                Notice(
+                    recipient=grader,
+                    kind=NoticeKind.committee_final,
+                    test_id=test_id,
+                    committee=committee,
+                    params={"by": snapshot.name(approver), "on_behalf": one},
+                )
+            )
+    outcome.update_prompts(_committee_prompts(session, status, (PromptKind.alignment,)))
+    fresh = ApprovalSnapshot(session, snapshot.test)
+    if fresh.is_graded():
+        for consultant in consultant_emails(session, test_id):
+            post_or_refresh(
+                session,
+                outcome,
+                PromptKind.transfer,
+                test_id,
+                ALL_SCOPES,
+                consultant,
+                fresh.test_round(),
+            )
+
+
+def _committee_prompts(
+    session: Session, status: CommitteeStatus, kinds: tuple[PromptKind, ...]
+) -> list[int]:
+    return prompt_ids(session, status.test_id, kinds, scope=status.committee, round_=status.round)
+
+
+# --------------------------------------------------------------------------------------
+# Test graded → transferred to FS.
+
+
+def mark_transferred(
+    session: Session, test_id: str, actor: Roles, *, expected_round: int | None = None
+) -> Outcome:
+    """A consultant of the test (or an admin) confirms the final grades are in FS."""
+    test = lock_test(session, test_id)
+    if test is None:
+        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+    if not actor.may_administer(test_id):
+        return Outcome.refused(RefusalReason.not_consultant, test=test_id)
+    if test.transferred_at is not None:
+        return _already_transferred(test)
+    snapshot = ApprovalSnapshot(session, test)
+    if expected_round is not None and expected_round != snapshot.test_round():
+        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
+    if not snapshot.is_graded():
+        not_final = tuple(c for c in snapshot.committee_names if c not in snapshot.finals)
+        return Outcome.refused(RefusalReason.not_graded, test=test_id, committees=not_final)
+    test.transferred_at = utcnow()
+    test.transferred_by = actor.email
+    session.add(test)
+    audit.record(session, actor.email or "", "transferred_to_fs", test_id=test_id, new="FS")
+    outcome = Outcome(changed=True)
+    for grader in snapshot.all_graders():
+        outcome.notices.append(
+            Notice(recipient=grader, kind=NoticeKind.transferred, test_id=test_id)
+        )
+    outcome.update_prompts(
+        prompt_ids(session, test_id, (PromptKind.transfer,), round_=snapshot.test_round())
+    )
+    return outcome
+
+
+# --------------------------------------------------------------------------------------
+# Reopening a committee.
+
+
+def reopen_committee(
+    session: Session, test_id: str, committee: str, actor: Roles, reason: str
+) -> Outcome:
+    """A consultant reopens a committee: its own approvals, agreed grades, final approvals
+    and final mark are cleared; the graders are told why, and prompted afresh. The audit
+    and the reopening record keep what was cleared."""
+    test = lock_test(session, test_id)
+    if test is None:
+        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+    if not actor.may_administer(test_id):
+        return Outcome.refused(RefusalReason.not_consultant, test=test_id)
+    reason = " ".join(reason.split())
+    if not reason:
+        return Outcome.refused(RefusalReason.no_reason, test=test_id, committee=committee)
+    if test.transferred_at is not None:
+        return _already_transferred(test)
+    snapshot = ApprovalSnapshot(session, test)
+    if committee not in snapshot.committee_names:
+        return _unknown_committee(snapshot, committee)
+    status = snapshot.status(committee)
+    cleared = _cleared_summary(snapshot, status)
+    if not cleared:
+        return Outcome.refused(RefusalReason.nothing_to_reopen, test=test_id, committee=committee)
+    outdated = _prompts_outdated_by_reopening(session, snapshot, status)
+    for table in (OwnGradingApproval, AgreedGrade, FinalApprovalVote, CommitteeFinal):
+        session.exec(delete(table).where(table.test_id == test_id, table.committee == committee))
+    summary = "; ".join(cleared)
+    session.add(
+        CommitteeReopening(
+            test_id=test_id,
+            committee=committee,
+            reopened_by=actor.email or "",
+            reason=reason,
+            cleared=summary,
+        )
+    )
+    audit.record(
+        session,
+        actor.email or "",
+        "committee_reopened",
+        test_id=test_id,
+        subject=f"committee {committee}",
+        old=summary,
+        new=reason,
+    )
+    session.flush()
+    outcome = Outcome(changed=True)
+    outcome.update_prompts(outdated)
+    for grader in status.graders:
+        outcome.notices.append(
+            Notice(
+                recipient=grader,
+                kind=NoticeKind.reopened,
+                test_id=test_id,
+                committee=committee,
+                params={"by": actor.email or "", "reason": reason},
+            )
+        )
+    fresh = ApprovalSnapshot(session, test)
+    if fresh.shared:
+        after = fresh.status(committee)
+        if after.phase == Phase.final_approval:
+            _prompt_final_approval(session, fresh, after, outcome)
+    else:
+        for grader in status.graders:
+            _prompt_own_approval(session, fresh, grader, outcome)
+    return outcome
+
+
+def _cleared_summary(snapshot: ApprovalSnapshot, status: CommitteeStatus) -> list[str]:
+    cleared = []
+    if status.own_approved:
+        cleared.append("own approvals: " + ", ".join(sorted(status.own_approved)))
+    agreed = snapshot.agreed_grades(status.committee)
+    if agreed:
+        cleared.append(f"agreed grades: {len(agreed)}")
+    if status.final_votes:
+        cleared.append("final approvals: " + ", ".join(sorted(status.final_votes)))
+    if status.final_at is not None:
+        cleared.append(f"final since {status.final_at.isoformat(timespec='seconds')}")
+    return cleared
+
+
+def _prompts_outdated_by_reopening(
+    session: Session, snapshot: ApprovalSnapshot, status: CommitteeStatus
+) -> list[int]:
+    test_id = status.test_id
+    outdated = _committee_prompts(
+        session, status, (PromptKind.own, PromptKind.alignment, PromptKind.final)
+    )
+    for grader in status.graders:
+        outdated += prompt_ids(
+            session,
+            test_id,
+            (PromptKind.own,),
+            scope=ALL_SCOPES,
+            round_=snapshot.grader_round(grader),
+            recipient=grader,
+        )
+    outdated += prompt_ids(session, test_id, (PromptKind.transfer,), round_=snapshot.test_round())
+    return outdated

@@ -1,0 +1,450 @@
+"""Reading a grade sheet: bytes and a file name in, rows out (SPEC §2.4).
+
+Accepts `.xlsx` (openpyxl in read-only mode, computed values, XML parsed through
+defusedxml) and `.csv` (comma or semicolon, UTF-8 with or without BOM). Whatever is wrong
+with the file as a whole is a `GradeSheetFileError` carrying a catalog key and its
+parameters, so that the grader gets a message saying what and how to fix it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError
+
+import openpyxl
+from defusedxml import DefusedXmlException
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.stylesheet import apply_stylesheet
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+# openpyxl parses through defusedxml when it is installed and not switched off; without
+# it a workbook could carry an entity expansion ("billion laughs") attack.
+if not openpyxl.DEFUSEDXML:
+    raise ImportError("openpyxl must parse XML through defusedxml (unset OPENPYXL_DEFUSEDXML)")
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DATA_ROWS = 50_000
+MAX_INFLATED_BYTES = 100 * 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+_RATIO_CHECK_FROM_BYTES = 1024 * 1024
+HEADER_SEARCH_ROWS = 20
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+WORKBOOK_EXTENSIONS = ("xlsx", "xlsm")
+TEXT_EXTENSIONS = ("csv", "txt")
+
+CANDIDATE, GRADE, POINTS, EXPLANATION = "candidate", "grade", "points", "explanation"
+ROLES = (CANDIDATE, GRADE, POINTS, EXPLANATION)
+
+# Header names after `_header_key` (lower case; spaces, dashes, dots, underscores gone).
+HEADER_NAMES: dict[str, frozenset[str]] = {
+    CANDIDATE: frozenset(
+        {
+            "candidateid",
+            "candidate",
+            "candidatenumber",
+            "candidateno",
+            "candidatenr",
+            "kandidatid",
+            "kandidat",
+            "kandidatnummer",
+            "kandidatnr",
+            "kandidatno",
+        }
+    ),
+    GRADE: frozenset(
+        {"grade", "grades", "karakter", "karakterer", "finalgrade", "endeligkarakter"}
+    ),
+    POINTS: frozenset({"points", "poeng", "score", "totalpoints", "totalpoeng", "poengsum"}),
+    EXPLANATION: frozenset(
+        {"explanations", "explanation", "begrunnelse", "begrunnelser", "comments", "kommentar"}
+    ),
+}
+# The names shown to a grader whose sheet has no recognisable header.
+SHOWN_HEADER_NAMES = {
+    CANDIDATE: "Candidate ID / Kandidat-ID / Kandidatnummer",
+    GRADE: "Grade / Karakter",
+}
+
+
+class GradeSheetFileError(Exception):
+    """The file cannot be read as a grade sheet; `key` names the catalog message."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    """One data row: raw cell values as the sheet holds them, by role."""
+
+    number: int  # the row number the grader sees in Excel (or the CSV line)
+    candidate: object
+    grade: object
+    points: object
+    explanation: object
+    # Roles whose cell holds a formula without a computed value.
+    formulas_without_value: frozenset[str] = frozenset()
+
+    def is_empty(self) -> bool:
+        return all(_blank(v) for v in (self.candidate, self.grade, self.points, self.explanation))
+
+
+@dataclass(frozen=True)
+class GradeSheet:
+    filename: str
+    kind: str  # "xlsx" or "csv"
+    sheet_name: str | None
+    header_row: int
+    columns: dict[str, int]  # role -> 1-based column number
+    headers: dict[str, str]  # role -> the header text as written
+    rows: list[SheetRow] = field(repr=False)
+    delimiter: str | None = None  # CSV only
+
+    def column_letter(self, role: str) -> str | None:
+        column = self.columns.get(role)
+        return get_column_letter(column) if column else None
+
+
+def read_grade_sheet(content: bytes, filename: str) -> GradeSheet:
+    """The rows of a grade sheet, or a `GradeSheetFileError` saying what is wrong."""
+    if len(content) > MAX_FILE_BYTES:
+        raise GradeSheetFileError(
+            "gradesheet.file.too_large", filename=filename, limit_mb=MAX_FILE_BYTES // 2**20
+        )
+    extension = file_extension(filename)
+    if content.startswith(_OLE_MAGIC):
+        if extension == "xls":
+            raise GradeSheetFileError("gradesheet.file.legacy_xls", filename=filename)
+        raise GradeSheetFileError("gradesheet.file.encrypted", filename=filename)
+    if content.startswith(_ZIP_MAGIC):
+        if extension not in (*WORKBOOK_EXTENSIONS, "xls", "csv", ""):
+            raise GradeSheetFileError(
+                "gradesheet.file.unsupported_type", filename=filename, extension=extension
+            )
+        return _read_xlsx(content, filename)
+    if extension in TEXT_EXTENSIONS:
+        return _read_csv(content, filename)
+    if extension in (*WORKBOOK_EXTENSIONS, "xls") and _looks_like_text(content):
+        raise GradeSheetFileError("gradesheet.file.renamed_text", filename=filename)
+    if extension in (*WORKBOOK_EXTENSIONS, "xls"):
+        raise GradeSheetFileError("gradesheet.file.corrupt", filename=filename)
+    raise GradeSheetFileError(
+        "gradesheet.file.unsupported_type", filename=filename, extension=extension or "?"
+    )
+
+
+def file_extension(filename: str) -> str:
+    name = filename.rsplit("/", 1)[-1]
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
+def _looks_like_text(content: bytes) -> bool:
+    sample = content[:4096]
+    if b"\x00" in sample:
+        return False
+    try:
+        sample.decode("utf-8")
+    except UnicodeDecodeError as error:
+        # A multi-byte character cut at the end of the sample is still text.
+        return error.start >= len(sample) - 3
+    return True
+
+
+# -- xlsx ---------------------------------------------------------------------------------
+
+
+def check_archive(content: bytes, filename: str) -> None:
+    """Refuse an archive that is corrupt, encrypted, or would inflate beyond sane bounds
+    (a zip bomb), before anything decompresses it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
+        raise GradeSheetFileError("gradesheet.file.corrupt", filename=filename) from error
+    inflated = 0
+    for member in members:
+        if member.flag_bits & 0x1:
+            raise GradeSheetFileError("gradesheet.file.encrypted", filename=filename)
+        inflated += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > _RATIO_CHECK_FROM_BYTES and ratio > MAX_COMPRESSION_RATIO:
+            raise GradeSheetFileError(
+                "gradesheet.file.zip_bomb", filename=filename, limit_mb=MAX_INFLATED_BYTES // 2**20
+            )
+    if inflated > MAX_INFLATED_BYTES:
+        raise GradeSheetFileError(
+            "gradesheet.file.zip_bomb", filename=filename, limit_mb=MAX_INFLATED_BYTES // 2**20
+        )
+
+
+def _read_xlsx(content: bytes, filename: str) -> GradeSheet:
+    check_archive(content, filename)
+    try:
+        return _read_checked_xlsx(content, filename)
+    except GradeSheetFileError:
+        raise
+    # zipfile's own size and CRC checks (an archive lying about its sizes), XML that does
+    # not parse, parts that are missing or malformed: the file is damaged.
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        ParseError,
+        InvalidFileException,
+        KeyError,
+        IndexError,
+        ValueError,
+        TypeError,
+        OSError,
+    ) as error:
+        # openpyxl wraps what the XML parser raised; defusedxml's refusals are ValueErrors.
+        if _caused_by(error, DefusedXmlException):
+            raise GradeSheetFileError("gradesheet.file.unsafe_xml", filename=filename) from error
+        raise GradeSheetFileError("gradesheet.file.corrupt", filename=filename) from error
+
+
+def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, kind):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _read_checked_xlsx(content: bytes, filename: str) -> GradeSheet:
+    reader = _open_workbook(content)
+    try:
+        saw_values = False
+        for sheet, part in reader.parser.find_sheets():
+            visible = sheet.state in (None, "visible")
+            if not visible or "chartsheet" in part.Type or part.target not in reader.valid_files:
+                continue
+            rows = _sheet_rows(reader, part.target)
+            found = _find_header(rows)
+            if found is None:
+                saw_values = saw_values or _had_values(rows)
+                continue
+            return _collect(filename, "xlsx", sheet.name, found, rows)
+    finally:
+        reader.archive.close()
+    raise _no_header(filename, saw_values)
+
+
+def _open_workbook(content: bytes) -> ExcelReader:
+    """openpyxl's reader in read-only mode, up to (not including) its worksheets: opening
+    those would first scan a sheet without a stated size to its end just to size it."""
+    reader = ExcelReader(io.BytesIO(content), read_only=True, data_only=True, keep_links=False)
+    reader.read_manifest()
+    reader.read_strings()
+    reader.read_workbook()
+    apply_stylesheet(reader.archive, reader.wb)  # date formats, so dates read as dates
+    return reader
+
+
+class _ValueParser(WorkSheetParser):
+    """openpyxl's worksheet parser, keeping computed values and noting formula cells that
+    have none (the public read-only API cannot tell those from empty cells)."""
+
+    def parse_cell(self, element):  # noqa: ANN001 - openpyxl's signature
+        cell = super().parse_cell(element)
+        if cell["value"] is None and element.find(FORMULA_TAG) is not None:
+            cell["data_type"] = "formula_without_value"
+        return cell
+
+
+_FORMULA_WITHOUT_VALUE = object()
+
+
+class _PeekableRows:
+    """Rows as (number, {column: value}) that can be read again from the start once, so the
+    header search can look ahead without losing rows."""
+
+    def __init__(self, rows: Iterator[tuple[int, dict[int, object]]]) -> None:
+        self._rows = rows
+        self.seen: list[tuple[int, dict[int, object]]] = []
+
+    def head(self, count: int) -> list[tuple[int, dict[int, object]]]:
+        while len(self.seen) < count:
+            row = next(self._rows, None)
+            if row is None:
+                break
+            self.seen.append(row)
+        return self.seen[:count]
+
+    def after(self, index: int) -> Iterator[tuple[int, dict[int, object]]]:
+        yield from self.seen[index + 1 :]
+        yield from self._rows
+
+
+def _sheet_rows(reader: ExcelReader, part: str) -> _PeekableRows:
+    workbook = reader.wb
+
+    def rows() -> Iterator[tuple[int, dict[int, object]]]:
+        with reader.archive.open(part) as source:
+            parser = _ValueParser(
+                source,
+                reader.shared_strings,
+                data_only=True,
+                epoch=workbook.epoch,
+                date_formats=workbook._date_formats,
+                timedelta_formats=workbook._timedelta_formats,
+            )
+            for number, cells in parser.parse():
+                values = {}
+                for cell in cells:
+                    if cell["data_type"] == "formula_without_value":
+                        values[cell["column"]] = _FORMULA_WITHOUT_VALUE
+                    elif not _blank(cell["value"]):
+                        values[cell["column"]] = cell["value"]
+                if values:
+                    yield number, values
+
+    return _PeekableRows(rows())
+
+
+# -- csv ----------------------------------------------------------------------------------
+
+
+def _read_csv(content: bytes, filename: str) -> GradeSheet:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise GradeSheetFileError("gradesheet.file.not_utf8", filename=filename) from error
+    if "\x00" in text:
+        raise GradeSheetFileError("gradesheet.file.corrupt", filename=filename)
+    saw_values = False
+    for delimiter in (";", ","):
+        rows = _PeekableRows(_csv_rows(text, delimiter, filename))
+        found = _find_header(rows)
+        if found is not None:
+            return _collect(filename, "csv", None, found, rows, delimiter)
+        saw_values = saw_values or _had_values(rows)
+    raise _no_header(filename, saw_values)
+
+
+def _csv_rows(text: str, delimiter: str, filename: str) -> Iterator[tuple[int, dict[int, object]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        # Numbered by record, as the rows appear when the file is opened in Excel.
+        for number, record in enumerate(reader, start=1):
+            values = {i: v for i, v in enumerate(record, start=1) if not _blank(v)}
+            if values:
+                yield number, values
+    except csv.Error as error:
+        raise GradeSheetFileError(
+            "gradesheet.file.bad_csv", filename=filename, line=reader.line_num
+        ) from error
+
+
+# -- header and rows ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Header:
+    index: int  # position among the rows read
+    number: int  # sheet row number
+    columns: dict[str, int]
+    headers: dict[str, str]
+
+
+def _header_key(value: object) -> str:
+    return re.sub(r"[\s_\-.:/()#]+", "", str(value).casefold())
+
+
+def _find_header(rows: _PeekableRows) -> _Header | None:
+    for index, (number, values) in enumerate(rows.head(HEADER_SEARCH_ROWS)):
+        columns: dict[str, int] = {}
+        headers: dict[str, str] = {}
+        for column, value in sorted(values.items()):
+            if not isinstance(value, str):
+                continue
+            key = _header_key(value)
+            for role, names in HEADER_NAMES.items():
+                if key in names and role not in columns:
+                    columns[role] = column
+                    headers[role] = value.strip()
+        if CANDIDATE in columns and (GRADE in columns or POINTS in columns):
+            return _Header(index, number, columns, headers)
+    return None
+
+
+def _had_values(rows: _PeekableRows) -> bool:
+    return bool(rows.head(1))
+
+
+def _no_header(filename: str, saw_values: bool) -> GradeSheetFileError:
+    if not saw_values:
+        return GradeSheetFileError("gradesheet.file.empty", filename=filename)
+    return GradeSheetFileError(
+        "gradesheet.file.no_header",
+        filename=filename,
+        rows=HEADER_SEARCH_ROWS,
+        candidate_names=SHOWN_HEADER_NAMES[CANDIDATE],
+        grade_names=SHOWN_HEADER_NAMES[GRADE],
+    )
+
+
+def _collect(
+    filename: str,
+    kind: str,
+    sheet_name: str | None,
+    header: _Header,
+    rows: _PeekableRows,
+    delimiter: str | None = None,
+) -> GradeSheet:
+    columns = header.columns
+    wanted = [(role, columns.get(role)) for role in ROLES]
+    collected: list[SheetRow] = []
+    for number, values in rows.after(header.index):
+        row = _sheet_row(number, values, wanted)
+        if row is None:
+            continue
+        if len(collected) >= MAX_DATA_ROWS:
+            raise GradeSheetFileError(
+                "gradesheet.file.too_many_rows", filename=filename, limit=MAX_DATA_ROWS
+            )
+        collected.append(row)
+    return GradeSheet(
+        filename=filename,
+        kind=kind,
+        sheet_name=sheet_name,
+        header_row=header.number,
+        columns=dict(columns),
+        headers=dict(header.headers),
+        rows=collected,
+        delimiter=delimiter,
+    )
+
+
+def _sheet_row(
+    number: int, values: dict[int, object], wanted: Iterable[tuple[str, int | None]]
+) -> SheetRow | None:
+    cells: dict[str, object] = {}
+    formulas = []
+    for role, column in wanted:
+        value = values.get(column) if column else None
+        if value is _FORMULA_WITHOUT_VALUE:
+            formulas.append(role)
+            value = None
+        cells[role] = value
+    if not formulas and all(_blank(v) for v in cells.values()):
+        return None
+    return SheetRow(number=number, formulas_without_value=frozenset(formulas), **cells)
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())

@@ -1,0 +1,308 @@
+"""Checking a grade sheet against the roster and the test's scale (SPEC §2.4).
+
+Plain values in, a `GradeSheetPreview` out: what would be new, changed, unchanged and left
+blank, grades offered from points, and every error with its row, candidate, what is wrong
+and how to fix it (catalog keys `gradesheet.what.<kind>` and `gradesheet.fix.<kind>`).
+Nothing here touches the store or Slack.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from bot.gradesheets.reading import CANDIDATE, GRADE, POINTS, GradeSheet, SheetRow
+from bot.gradesheets.scale import percentage_method_grade, read_grade
+from models.tables import CandidateStatus, GradeScale
+
+SHOWN_VALUE_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class RosterCandidate:
+    candidate_id: str
+    committee: str | None
+    status: str
+
+
+@dataclass(frozen=True)
+class GraderRoster:
+    """What a grader may grade on one test."""
+
+    test_id: str
+    scale: GradeScale
+    candidates: Mapping[str, RosterCandidate]
+    grader_committees: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CurrentGrade:
+    value: str | None
+    points: float | None = None
+    explanation: str | None = None
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One error: where (sheet row and column letter), whose, and the catalog `kind`."""
+
+    row: int
+    column: str | None
+    candidate: str | None
+    kind: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def what_key(self) -> str:
+        return f"gradesheet.what.{self.kind}"
+
+    @property
+    def fix_key(self) -> str:
+        return f"gradesheet.fix.{self.kind}"
+
+
+@dataclass(frozen=True)
+class GradeChange:
+    """A grade the sheet sets. `points`/`explanation` None: the sheet leaves them as they are."""
+
+    row: int
+    candidate_id: str
+    old: str | None
+    new: str
+    points: float | None = None
+    explanation: str | None = None
+    suggested: bool = False  # offered from points by the percentage method
+
+
+@dataclass
+class GradeSheetPreview:
+    test_id: str
+    scale: GradeScale
+    new: list[GradeChange] = field(default_factory=list)
+    changed: list[GradeChange] = field(default_factory=list)
+    unchanged: int = 0
+    blank: int = 0
+    suggestions: list[GradeChange] = field(default_factory=list)
+    errors: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def changes(self) -> list[GradeChange]:
+        return sorted(self.new + self.changed, key=lambda change: change.row)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "new": len(self.new),
+            "changed": len(self.changed),
+            "unchanged": self.unchanged,
+            "blank": self.blank,
+            "errors": len(self.errors),
+        }
+
+    @property
+    def appliable(self) -> bool:
+        return not self.errors and bool(self.new or self.changed or self.suggestions)
+
+
+def normalise_candidate(value: object) -> str | None:
+    """A candidate number as text: `10412.0` (a number cell, or text from a CSV) → `10412`."""
+    if value is None or isinstance(value, bool):
+        return None if value is None else str(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else str(value)
+    text = str(value).strip()
+    if re.fullmatch(r"\d+\.0+", text):
+        text = text.split(".", 1)[0]
+    return text or None
+
+
+def validate_sheet(
+    sheet: GradeSheet, roster: GraderRoster, current: Mapping[str, CurrentGrade]
+) -> GradeSheetPreview:
+    preview = GradeSheetPreview(test_id=roster.test_id, scale=roster.scale)
+    checker = _RowChecker(sheet, roster, current, preview)
+    for row in sheet.rows:
+        checker.check(row)
+    return preview
+
+
+class _RowChecker:
+    def __init__(
+        self,
+        sheet: GradeSheet,
+        roster: GraderRoster,
+        current: Mapping[str, CurrentGrade],
+        preview: GradeSheetPreview,
+    ) -> None:
+        self.sheet = sheet
+        self.roster = roster
+        self.current = current
+        self.preview = preview
+        self.first_row: dict[str, int] = {}
+        self.letters = {role: sheet.column_letter(role) for role in (CANDIDATE, GRADE, POINTS)}
+        self.has_points = POINTS in sheet.columns
+        self.has_explanations = "explanation" in sheet.columns
+
+    def error(self, row: SheetRow, role: str, candidate: str | None, kind: str, **params) -> None:
+        self.preview.errors.append(
+            RowProblem(row.number, self.letters.get(role), candidate, kind, params)
+        )
+
+    def check(self, row: SheetRow) -> None:
+        candidate = normalise_candidate(row.candidate)
+        if row.formulas_without_value:
+            for role in sorted(row.formulas_without_value):
+                header = self.sheet.headers.get(role, role)
+                self.error(row, role, candidate, "formula_without_value", column=header)
+            return
+        has_grade = not _blank(row.grade)
+        has_points = not _blank(row.points)
+        if candidate is None:
+            if has_grade or has_points:
+                self.error(row, CANDIDATE, None, "missing_candidate", value=_shown(row.grade))
+            return
+        if not has_grade and not has_points:
+            self.preview.blank += 1
+            return
+        if candidate in self.first_row:
+            self.error(row, CANDIDATE, candidate, "duplicate", first_row=self.first_row[candidate])
+            return
+        self.first_row[candidate] = row.number
+        if not self._may_grade(row, candidate, has_grade):
+            return
+        grade, points = self._read_cells(row, candidate, has_grade, has_points)
+        if grade is False:
+            return
+        if grade is None:
+            self._offer_from_points(row, candidate, points)
+            return
+        self._compare(row, candidate, grade, points)
+
+    def _may_grade(self, row: SheetRow, candidate: str, has_grade: bool) -> bool:
+        entry = self.roster.candidates.get(candidate)
+        value = _shown(row.grade if has_grade else row.points)
+        if entry is None:
+            self.error(row, CANDIDATE, candidate, "unknown_candidate", test=self.roster.test_id)
+            return False
+        if entry.status == CandidateStatus.absent:
+            self.error(row, GRADE if has_grade else POINTS, candidate, "absent", value=value)
+            return False
+        if entry.status == CandidateStatus.redelivery:
+            self.error(row, GRADE if has_grade else POINTS, candidate, "redelivery", value=value)
+            return False
+        if entry.committee is None:
+            self.error(row, CANDIDATE, candidate, "no_committee")
+            return False
+        if entry.committee not in self.roster.grader_committees:
+            self.error(row, CANDIDATE, candidate, "other_committee", committee=entry.committee)
+            return False
+        return True
+
+    def _read_cells(
+        self, row: SheetRow, candidate: str, has_grade: bool, has_points: bool
+    ) -> tuple[str | None | bool, float | None]:
+        """(grade, points); grade is False when the row has an error."""
+        ok = True
+        grade = None
+        if has_grade:
+            reading = read_grade(row.grade, self.roster.scale)
+            if reading.grade is None:
+                ok = False
+                self.error(
+                    row,
+                    GRADE,
+                    candidate,
+                    reading.problem or "not_a_letter",
+                    value=_shown(row.grade),
+                    suggestion=reading.suggestion or "",
+                    test=self.roster.test_id,
+                )
+            grade = reading.grade
+        points = None
+        if has_points:
+            points, kind = _read_points(row.points)
+            if kind:
+                ok = False
+                self.error(row, POINTS, candidate, kind, value=_shown(row.points))
+        return (grade if ok else False), points
+
+    def _offer_from_points(self, row: SheetRow, candidate: str, points: float | None) -> None:
+        if points is None or self.roster.scale != GradeScale.letter:
+            self.preview.blank += 1
+            return
+        old = self.current.get(candidate)
+        self.preview.suggestions.append(
+            GradeChange(
+                row=row.number,
+                candidate_id=candidate,
+                old=old.value if old else None,
+                new=percentage_method_grade(points),
+                points=points,
+                explanation=self._explanation(row),
+                suggested=True,
+            )
+        )
+
+    def _compare(self, row: SheetRow, candidate: str, grade: str, points: float | None) -> None:
+        old = self.current.get(candidate)
+        change = GradeChange(
+            row=row.number,
+            candidate_id=candidate,
+            old=old.value if old else None,
+            new=grade,
+            points=points,
+            explanation=self._explanation(row),
+        )
+        if old is None or old.value is None:
+            self.preview.new.append(change)
+        elif differs(old, change):
+            self.preview.changed.append(change)
+        else:
+            self.preview.unchanged += 1
+
+    def _explanation(self, row: SheetRow) -> str | None:
+        if not self.has_explanations or _blank(row.explanation):
+            return None
+        return str(row.explanation).strip()
+
+
+def differs(old: CurrentGrade, change: GradeChange) -> bool:
+    """Whether applying `change` would alter `old` (blank points/explanations keep theirs)."""
+    if old.value != change.new:
+        return True
+    if change.points is not None and old.points != change.points:
+        return True
+    return change.explanation is not None and old.explanation != change.explanation
+
+
+def _read_points(value: object) -> tuple[float | None, str | None]:
+    if isinstance(value, bool):
+        return None, "points_not_number"
+    if isinstance(value, int | float):
+        points = float(value)
+    else:
+        try:
+            points = float(str(value).strip().replace(",", "."))
+        except ValueError:
+            return None, "points_not_number"
+    if not 0 <= points <= 100:
+        return None, "points_range"
+    return points, None
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).replace("\n", " ")
+    if len(text) > SHOWN_VALUE_LENGTH:
+        text = text[: SHOWN_VALUE_LENGTH - 1] + "…"
+    return text
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())

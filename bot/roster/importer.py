@@ -1,0 +1,368 @@
+"""Apply a validated roster to the store: diff in memory, write in bulk, in one transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from os import PathLike
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, delete, insert, select, update
+from sqlmodel import Session
+
+from bot.audit import record
+from bot.i18n import t
+from bot.roster.reader import Progress, read_workbook
+from bot.roster.validate import Roster, validate_roster
+from models.db import session_scope
+from models.tables import (
+    Candidate,
+    CommitteeMembership,
+    Department,
+    Grader,
+    Test,
+    TestConsultant,
+)
+
+BATCH = 10_000  # rows per bulk statement: bounded memory and a progress step per batch
+IN_CHUNK = 5_000  # values per IN (...) list, well inside SQLite's and PostgreSQL's limits
+
+TEST_FIELDS = (
+    "course_code",
+    "title",
+    "department",
+    "submission_deadline",
+    "grading_deadline",
+    "grading_deadline_given",
+    "grade_scale",
+    "marking_mode",
+    "own_approval",
+    "final_approval",
+    "opened_for_marking",
+    "guideline_published",
+    "registration_only",
+)
+GRADER_FIELDS = (
+    "name",
+    "kind",
+    "inspera_email",
+    "appointed",
+    "access_agreement",
+    "norwegian_id",
+    "university_user_activated",
+)
+
+
+@dataclass
+class SheetCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    removed: int = 0
+
+
+@dataclass
+class ImportReport:
+    """What an import changed, per sheet. `removed` only happens for Committees and
+    Candidates, where the workbook is the whole truth for each test it mentions.
+
+    `newly_opened` holds the tests whose opened_for_marking was blank (or that did not
+    exist) before this import and is set after it, so their graders can be told.
+    """
+
+    tests: SheetCounts = field(default_factory=SheetCounts)
+    graders: SheetCounts = field(default_factory=SheetCounts)
+    committees: SheetCounts = field(default_factory=SheetCounts)
+    candidates: SheetCounts = field(default_factory=SheetCounts)
+    departments: SheetCounts = field(default_factory=SheetCounts)
+    newly_opened: list[str] = field(default_factory=list)
+
+    def by_sheet(self) -> dict[str, SheetCounts]:
+        return {
+            "Tests": self.tests,
+            "Graders": self.graders,
+            "Committees": self.committees,
+            "Candidates": self.candidates,
+            "Departments": self.departments,
+        }
+
+    def counts(self) -> dict[str, object]:
+        """The summary recorded in the audit trail: numbers only."""
+        summary: dict[str, object] = {name: asdict(c) for name, c in self.by_sheet().items()}
+        summary["newly_opened"] = len(self.newly_opened)
+        return summary
+
+    def lines(self, lang: str) -> list[str]:
+        """The summary for people, one line per sheet, in `lang`."""
+        lines = []
+        for name, counts in self.by_sheet().items():
+            key = "roster.report.sheet_with_removed" if name in _REMOVING else "roster.report.sheet"
+            lines.append(t(lang, key, sheet=name, **asdict(counts)))
+        if self.newly_opened:
+            lines.append(t(lang, "roster.report.opened", tests=", ".join(self.newly_opened)))
+        return lines
+
+
+# The sheets that are the whole truth for their tests, so rows can be removed (see above).
+_REMOVING = ("Committees", "Candidates")
+
+
+def import_roster(
+    engine: Engine,
+    path: str | PathLike[str],
+    tz: ZoneInfo,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import the roster workbook at `path` (SPEC §9.4), all or nothing.
+
+    Raises RosterError naming every problem when the workbook is not acceptable; then
+    nothing is stored. Times without an offset are read in `tz`.
+    """
+    workbook = read_workbook(path, progress)
+    with session_scope(engine) as session:
+        stored_tests = _rows_by_key(session, Test, "test_id", TEST_FIELDS)
+        stored_graders = _rows_by_key(session, Grader, "email", GRADER_FIELDS)
+        roster = validate_roster(workbook, tz, stored_tests, stored_graders, progress)
+        writer = _Writer(session)
+        report = ImportReport()
+        report.newly_opened = _apply_tests(session, writer, roster, stored_tests, report.tests)
+        _apply_graders(writer, roster, stored_graders, report.graders)
+        _apply_departments(session, writer, roster, report.departments)
+        _apply_memberships(session, writer, roster, report.committees)
+        _apply_candidates(session, writer, roster, report.candidates)
+        writer.run(progress)
+        record(session, "cli", "roster_import", new=json.dumps(report.counts(), sort_keys=True))
+    return report
+
+
+def _rows_by_key(
+    session: Session, table: type, key: str, fields: Sequence[str]
+) -> dict[str, dict[str, object]]:
+    columns = [getattr(table, key), *(getattr(table, name) for name in fields)]
+    result = {}
+    for row in session.execute(select(*columns)):
+        result[row[0]] = dict(zip(fields, row[1:], strict=True))
+    return result
+
+
+def _chunks(items: Sequence, size: int) -> Iterator[Sequence]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class _Writer:
+    """Collects the bulk statements of an import, then runs them in dependency order
+    (deletes first, so a re-added key never collides) with progress per batch."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.deletes: list[tuple[type, object, list]] = []
+        self.updates: list[tuple[type, list[dict]]] = []
+        self.inserts: list[tuple[type, list[dict]]] = []
+
+    def delete_where_in(self, table: type, column: object, values: Iterable) -> None:
+        values = list(values)
+        if values:
+            self.deletes.append((table, column, values))
+
+    def update(self, table: type, rows: list[dict]) -> None:
+        if rows:
+            self.updates.append((table, rows))
+
+    def insert(self, table: type, rows: list[dict]) -> None:
+        if rows:
+            self.inserts.append((table, rows))
+
+    def run(self, progress: Progress | None) -> None:
+        total = sum(len(values) for _, _, values in self.deletes)
+        total += sum(len(rows) for _, rows in (*self.updates, *self.inserts))
+        done = 0
+        execute = self.session.execute
+        for table, column, values in self.deletes:
+            for chunk in _chunks(values, IN_CHUNK):
+                statement = delete(table).where(column.in_(chunk))
+                execute(statement, execution_options={"synchronize_session": False})
+                done += len(chunk)
+                _report(progress, done, total)
+        for table, rows in self.updates:
+            for chunk in _chunks(rows, BATCH):
+                execute(update(table), list(chunk))
+                done += len(chunk)
+                _report(progress, done, total)
+        for table, rows in _insert_order(self.inserts):
+            for chunk in _chunks(rows, BATCH):
+                execute(insert(table), list(chunk))
+                done += len(chunk)
+                _report(progress, done, total)
+        if progress is not None:
+            progress("writing", total, total)
+
+
+# Parents before children: memberships need their grader and test, consultants their test.
+_PARENTS_FIRST = (Department, Grader, Test, TestConsultant, CommitteeMembership, Candidate)
+
+
+def _insert_order(inserts: list[tuple[type, list[dict]]]) -> list[tuple[type, list[dict]]]:
+    return sorted(inserts, key=lambda item: _PARENTS_FIRST.index(item[0]))
+
+
+def _report(progress: Progress | None, done: int, total: int) -> None:
+    if progress is not None and done < total:
+        progress("writing", done, total)
+
+
+def _apply_tests(
+    session: Session,
+    writer: _Writer,
+    roster: Roster,
+    stored: dict[str, dict[str, object]],
+    counts: SheetCounts,
+) -> list[str]:
+    """Tests and their consultants; returns the ids of tests opened by this import."""
+    stored_consultants: dict[str, set[str]] = {}
+    for test_id, email in session.execute(select(TestConsultant.test_id, TestConsultant.email)):
+        stored_consultants.setdefault(test_id, set()).add(email)
+
+    creates, updates, consultants_replaced, consultant_rows = [], [], [], []
+    newly_opened = []
+    for test_id, row in roster.tests.items():
+        before = stored.get(test_id)
+        # Opening is a one-way event that also happens by command or sync, so a blank
+        # opened_for_marking cell never closes a test that the store knows to be open.
+        if row["opened_for_marking"] is None and before is not None:
+            row = {**row, "opened_for_marking": before["opened_for_marking"]}
+        if row["opened_for_marking"] is not None and (
+            before is None or before["opened_for_marking"] is None
+        ):
+            newly_opened.append(test_id)
+        consultants = set(roster.consultants[test_id])
+        new_consultants = [{"test_id": test_id, "email": email} for email in sorted(consultants)]
+        if before is None:
+            creates.append(row)
+            consultant_rows.extend(new_consultants)
+            counts.created += 1
+            continue
+        same_fields = all(row[name] == before[name] for name in TEST_FIELDS)
+        same_consultants = consultants == stored_consultants.get(test_id, set())
+        if same_fields and same_consultants:
+            counts.unchanged += 1
+            continue
+        counts.updated += 1
+        if not same_fields:
+            updates.append(row)
+        if not same_consultants:
+            consultants_replaced.append(test_id)
+            consultant_rows.extend(new_consultants)
+    writer.insert(Test, creates)
+    writer.update(Test, updates)
+    writer.delete_where_in(TestConsultant, TestConsultant.test_id, consultants_replaced)
+    writer.insert(TestConsultant, consultant_rows)
+    return sorted(newly_opened)
+
+
+def _apply_graders(
+    writer: _Writer, roster: Roster, stored: dict[str, dict[str, object]], counts: SheetCounts
+) -> None:
+    creates, updates = [], []
+    for email, row in roster.graders.items():
+        before = stored.get(email)
+        if before is None:
+            creates.append(row)
+            counts.created += 1
+        elif all(row[name] == before[name] for name in GRADER_FIELDS):
+            counts.unchanged += 1
+        else:
+            updates.append(row)
+            counts.updated += 1
+    writer.insert(Grader, creates)
+    writer.update(Grader, updates)
+
+
+def _apply_departments(
+    session: Session, writer: _Writer, roster: Roster, counts: SheetCounts
+) -> None:
+    stored = dict(session.execute(select(Department.code, Department.escalation_channel)).all())
+    creates, updates = [], []
+    for code, row in roster.departments.items():
+        if code not in stored:
+            creates.append(row)
+            counts.created += 1
+        elif stored[code] == row["escalation_channel"]:
+            counts.unchanged += 1
+        else:
+            updates.append(row)
+            counts.updated += 1
+    writer.insert(Department, creates)
+    writer.update(Department, updates)
+
+
+def _select_for_tests(session: Session, columns: Sequence, test_ids: Iterable[str]) -> Iterator:
+    """Rows of the tests in `test_ids`: one SELECT per IN_CHUNK tests."""
+    test_id_column = columns[1]
+    for chunk in _chunks(sorted(test_ids), IN_CHUNK):
+        yield from session.execute(select(*columns).where(test_id_column.in_(chunk)))
+
+
+def _apply_memberships(
+    session: Session, writer: _Writer, roster: Roster, counts: SheetCounts
+) -> None:
+    table = CommitteeMembership
+    columns = (table.id, table.test_id, table.committee, table.grader_email)
+    stored: dict[tuple[str, str | None, str], int] = {}
+    removed: list[int] = []
+    for row_id, test_id, committee, email in _select_for_tests(
+        session, columns, roster.memberships
+    ):
+        key = (test_id, committee, email)
+        if key in stored:
+            removed.append(row_id)  # a repeat the database could not refuse (NULL committee)
+        else:
+            stored[key] = row_id
+    creates = []
+    for test_id, members in roster.memberships.items():
+        for committee, email in members:
+            if stored.pop((test_id, committee, email), None) is None:
+                creates.append({"test_id": test_id, "committee": committee, "grader_email": email})
+                counts.created += 1
+            else:
+                counts.unchanged += 1
+    removed.extend(stored.values())
+    counts.removed = len(removed)
+    writer.delete_where_in(table, table.id, removed)
+    writer.insert(table, creates)
+
+
+def _apply_candidates(
+    session: Session, writer: _Writer, roster: Roster, counts: SheetCounts
+) -> None:
+    table = Candidate
+    columns = (table.id, table.test_id, table.candidate_id, table.committee, table.status)
+    stored: dict[tuple[str, str], tuple[int, str | None, str]] = {}
+    for row_id, test_id, candidate_id, committee, status in _select_for_tests(
+        session, columns, roster.candidates
+    ):
+        stored[(test_id, candidate_id)] = (row_id, committee, status)
+    creates, updates = [], []
+    for test_id, candidates in roster.candidates.items():
+        for candidate_id, (committee, status) in candidates.items():
+            before = stored.pop((test_id, candidate_id), None)
+            if before is None:
+                creates.append(
+                    {
+                        "test_id": test_id,
+                        "candidate_id": candidate_id,
+                        "committee": committee,
+                        "status": status,
+                    }
+                )
+                counts.created += 1
+            elif before[1] == committee and before[2] == status:
+                counts.unchanged += 1
+            else:
+                updates.append({"id": before[0], "committee": committee, "status": status})
+                counts.updated += 1
+    counts.removed = len(stored)
+    writer.delete_where_in(table, table.id, [row_id for row_id, _, _ in stored.values()])
+    writer.update(table, updates)
+    writer.insert(table, creates)

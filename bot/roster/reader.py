@@ -1,0 +1,401 @@
+"""Roster workbook → rows: the sheet layout of SPEC §9.4, header matching, cell parsing."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from enum import StrEnum
+from os import PathLike
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import openpyxl
+from defusedxml import DefusedXmlException
+from openpyxl.utils.exceptions import InvalidFileException
+
+from bot.i18n import t
+
+Progress = Callable[[str, int, int], None]
+
+PROGRESS_EVERY = 5000
+
+
+@dataclass(frozen=True)
+class RosterProblem:
+    """One thing wrong with a workbook, located as precisely as possible.
+
+    `sheet` is None only for problems with the file as a whole. What is wrong is the
+    catalog message `key` (a `roster.problem.*` key of bot/i18n/catalog/roster.py) with
+    `params`, so that it can be shown in either language.
+    """
+
+    sheet: str | None
+    row: int | None
+    column: str | None
+    value: str | None
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict, hash=False)
+
+    def explanation(self, lang: str) -> str:
+        """What is wrong, without the place."""
+        return t(lang, self.key, **self.params)
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return self.explanation("en")
+
+    def render(self, lang: str) -> str:
+        """The whole problem as one line: place, value as written, what is wrong."""
+        place = self._place(lang)
+        if self.value is not None:
+            place += f": {self.value!r}"
+        return f"{place} — {self.explanation(lang)}"
+
+    def _place(self, lang: str) -> str:
+        if self.sheet is None:
+            return t(lang, "roster.place.workbook")
+        where = {"sheet": self.sheet, "row": self.row, "column": self.column}
+        if self.row is not None and self.column is not None:
+            return t(lang, "roster.place.cell", **where)
+        if self.row is not None:
+            return t(lang, "roster.place.row", **where)
+        if self.column is not None:
+            return t(lang, "roster.place.column", **where)
+        return self.sheet
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+class RosterError(Exception):
+    """The workbook cannot be imported; `problems` names every reason."""
+
+    def __init__(self, problems: list[RosterProblem]) -> None:
+        self.problems = list(problems)
+        summary = f"{len(self.problems)} problem(s) in the roster workbook"
+        super().__init__("\n".join([summary, *(str(p) for p in self.problems)]))
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    """One column of a roster sheet. What it means, in either language, is the catalog
+    message `roster.column.<sheet>.<column>` (bot/i18n/catalog/roster.py)."""
+
+    name: str
+    required: bool
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    required: bool
+    columns: tuple[ColumnSpec, ...]
+
+    @property
+    def required_columns(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.required)
+
+
+# The roster layout (SPEC §9.4). A "required" column must be present as a header; whether
+# its cells may be blank is decided in validate.py (a blank committee is meaningful).
+SHEETS: tuple[SheetSpec, ...] = (
+    SheetSpec(
+        "Tests",
+        True,
+        (
+            ColumnSpec("test_id", True),
+            ColumnSpec("course_code", True),
+            ColumnSpec("title", False),
+            ColumnSpec("department", True),
+            ColumnSpec("consultant_emails", True),
+            ColumnSpec("submission_deadline", True),
+            ColumnSpec("grading_deadline", False),
+            ColumnSpec("grade_scale", True),
+            ColumnSpec("marking_mode", False),
+            ColumnSpec("own_approval", False),
+            ColumnSpec("final_approval", False),
+            ColumnSpec("opened_for_marking", False),
+            ColumnSpec("guideline_published", False),
+            ColumnSpec("registration_only", False),
+        ),
+    ),
+    SheetSpec(
+        "Graders",
+        True,
+        (
+            ColumnSpec("email", True),
+            ColumnSpec("name", False),
+            ColumnSpec("kind", True),
+            ColumnSpec("inspera_email", False),
+            ColumnSpec("appointed", False),
+            ColumnSpec("access_agreement", False),
+            ColumnSpec("norwegian_id", False),
+            ColumnSpec("university_user_activated", False),
+        ),
+    ),
+    SheetSpec(
+        "Committees",
+        True,
+        (
+            ColumnSpec("test_id", True),
+            ColumnSpec("committee", True),
+            ColumnSpec("grader_email", True),
+        ),
+    ),
+    SheetSpec(
+        "Candidates",
+        True,
+        (
+            ColumnSpec("test_id", True),
+            ColumnSpec("candidate_id", True),
+            ColumnSpec("committee", True),
+            ColumnSpec("status", True),
+        ),
+    ),
+    SheetSpec(
+        "Departments",
+        False,
+        (
+            ColumnSpec("department", True),
+            ColumnSpec("escalation_channel", True),
+        ),
+    ),
+)
+SHEET_BY_NAME = {spec.name: spec for spec in SHEETS}
+
+
+def normalise_name(value: object) -> str:
+    """Sheet and header names compare case-insensitively; inner spaces and hyphens count
+    as underscores, so `Test ID` matches `test_id`."""
+    return re.sub(r"[\s\-]+", "_", str(value).strip()).lower()
+
+
+@dataclass
+class SheetRows:
+    """The non-blank data rows of one sheet, with where each known column sits."""
+
+    spec: SheetSpec
+    title: str
+    columns: dict[str, int]
+    repeated_columns: list[str] = field(default_factory=list)
+    rows: list[tuple[int, tuple]] = field(default_factory=list)
+
+    def has(self, column: str) -> bool:
+        return column in self.columns
+
+    def getter(self, column: str) -> Callable[[tuple], object]:
+        """A fast accessor for one column's value in a row tuple (None when absent)."""
+        index = self.columns.get(column)
+        if index is None:
+            return lambda values: None
+        return lambda values: values[index] if index < len(values) else None
+
+
+@dataclass
+class WorkbookRows:
+    sheets: dict[str, SheetRows]
+    titles: list[str]
+    repeated_sheets: list[str] = field(default_factory=list)
+
+
+def read_workbook(path: str | PathLike[str], progress: Progress | None = None) -> WorkbookRows:
+    """Read the roster sheets of `path`; raises RosterError when the file is unreadable."""
+    path = Path(path)
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise RosterError([_file_problem("roster.problem.file_not_found", path=path)]) from None
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+        raise RosterError([_unreadable(path, error)]) from error
+    try:
+        return _read_sheets(workbook, progress)
+    except (DefusedXmlException, ValueError) as error:
+        raise RosterError([_unreadable(path, error)]) from error
+    finally:
+        workbook.close()
+
+
+def _unreadable(path: Path, error: Exception) -> RosterProblem:
+    """openpyxl wraps XML errors in ValueError; name a refused XML entity plainly."""
+    cause = error if isinstance(error, DefusedXmlException) else error.__cause__
+    if isinstance(cause, DefusedXmlException):
+        return _file_problem("roster.problem.xml_entities", name=path.name, cause=cause)
+    first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return _file_problem("roster.problem.unreadable", name=path.name, detail=first_line)
+
+
+def _file_problem(key: str, **params: object) -> RosterProblem:
+    return RosterProblem(None, None, None, None, key, params)
+
+
+def _read_sheets(workbook, progress: Progress | None) -> WorkbookRows:
+    specs = {normalise_name(spec.name): spec for spec in SHEETS}
+    found: list[tuple[SheetSpec, object]] = []
+    repeated: list[str] = []
+    for worksheet in workbook.worksheets:
+        spec = specs.get(normalise_name(worksheet.title))
+        if spec is None:
+            continue
+        if any(seen is spec for seen, _ in found):
+            repeated.append(spec.name)
+        else:
+            found.append((spec, worksheet))
+
+    # The stored dimension gives an estimate for progress only: some writers store a wrong
+    # one (or none), and trusting it would silently cut rows off, so it is reset before
+    # reading. Without one, the total stays a step ahead of the rows read so far.
+    estimate = sum(max((ws.max_row or 1) - 1, 0) for _, ws in found)
+    done = 0
+    sheets: dict[str, SheetRows] = {}
+    for spec, worksheet in found:
+        worksheet.reset_dimensions()
+        rows = worksheet.iter_rows(values_only=True)
+        header = next(rows, ())
+        sheet = _sheet_with_header(spec, worksheet.title, header)
+        for number, values in enumerate(rows, start=2):
+            if not _is_blank(values):
+                sheet.rows.append((number, values))
+            done += 1
+            if progress is not None and done % PROGRESS_EVERY == 0:
+                progress("reading", done, max(estimate, done + PROGRESS_EVERY))
+        sheets[spec.name] = sheet
+    if progress is not None:
+        progress("reading", done, done)
+    titles = [ws.title for ws in workbook.worksheets]
+    return WorkbookRows(sheets=sheets, titles=titles, repeated_sheets=repeated)
+
+
+def _sheet_with_header(spec: SheetSpec, title: str, header: tuple) -> SheetRows:
+    known = {column.name for column in spec.columns}
+    columns: dict[str, int] = {}
+    repeated: list[str] = []
+    for index, cell in enumerate(header):
+        if cell is None:
+            continue
+        name = normalise_name(cell)
+        if name not in known:
+            continue
+        if name in columns:
+            repeated.append(name)
+        else:
+            columns[name] = index
+    return SheetRows(spec=spec, title=title, columns=columns, repeated_columns=repeated)
+
+
+def _is_blank(values: tuple) -> bool:
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+
+
+# --- cell parsing ---------------------------------------------------------------------
+# Each parser takes a raw cell value that is not blank and returns the stored value, or
+# raises CellError with a catalog key saying what is expected.
+
+
+class CellError(ValueError):
+    """A cell that cannot be read: the catalog message `key` with `params`."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(t("en", key, **params))
+        self.key = key
+        self.params = params
+
+
+def text(value: object) -> str | None:
+    """The cell as stripped text; None when blank. Whole numbers lose Excel's `.0`."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    result = str(value).strip()
+    return result or None
+
+
+SHOWN_LENGTH = 80
+
+
+def shown(value: object) -> str | None:
+    """The raw value as a consultant would recognise it in a problem message."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    result = text(value)
+    if result is not None and len(result) > SHOWN_LENGTH:
+        result = result[: SHOWN_LENGTH - 1] + "…"
+    return result
+
+
+_EMAIL = re.compile(r"^[^@\s,;<>()\[\]\"]+@[^@\s,;<>()\[\]\"]+\.[^@\s,;<>()\[\]\".]{2,}$")
+
+
+def parse_email(value: object) -> str:
+    result = text(value)
+    if result is None or not _EMAIL.match(result):
+        raise CellError("roster.problem.email")
+    return result.lower()
+
+
+def parse_email_list(value: object) -> tuple[str, ...]:
+    parts = [part.strip() for part in re.split(r"[,;]", text(value) or "")]
+    parts = [part for part in parts if part]
+    if not parts:
+        raise CellError("roster.problem.email_list_empty")
+    bad = [part for part in parts if not _EMAIL.match(part)]
+    if bad:
+        listed = ", ".join(repr(part) for part in bad)
+        raise CellError("roster.problem.email_list_bad", addresses=listed)
+    return tuple(dict.fromkeys(part.lower() for part in parts))
+
+
+_YES = frozenset({"yes", "ja", "true", "1"})
+_NO = frozenset({"no", "nei", "false", "0"})
+
+
+def parse_yes_no(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    word = (text(value) or "").lower()
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise CellError("roster.problem.yes_no")
+
+
+def parse_choice(value: object, choices: type[StrEnum]) -> str:
+    """One of the enum's values, case-insensitively; returned as its lower-case text."""
+    word = (text(value) or "").lower()
+    try:
+        return choices(word).value
+    except ValueError:
+        allowed = ", ".join(member.value for member in choices)
+        raise CellError("roster.problem.choice", allowed=allowed) from None
+
+
+def parse_datetime(value: object, tz: ZoneInfo) -> datetime:
+    """An Excel date cell or ISO 8601 text; read in `tz` unless the text has an offset."""
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime.combine(value, time())
+    elif isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise CellError("roster.problem.datetime_text") from None
+    else:
+        raise CellError("roster.problem.datetime_cell")
+    if moment.tzinfo is not None:
+        return moment.astimezone(UTC)
+    local = moment.replace(tzinfo=tz)
+    if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != moment:
+        raise CellError("roster.problem.local_time_missing", zone=tz.key)
+    return local.astimezone(UTC)

@@ -1,0 +1,46 @@
+"""What the grader is told after pressing the escalate button."""
+
+from __future__ import annotations
+
+from bot.escalation_delivery import Delivery, EscalationRequest, Outcome
+from bot.i18n import t
+from bot.settings import Settings
+from bot.ui.dates import slack_datetime
+from bot.ui.escalations import status_line
+
+
+def grader_reply(request: EscalationRequest, lang: str, settings: Settings) -> str:
+    """What the grader is told after pressing the escalate button."""
+    test = request.test_id or t(lang, "escalation.office_test")
+    if request.outcome == Outcome.unknown_test:
+        return t(lang, "escalation.unknown_test", test=request.test_id)
+    if request.outcome == Outcome.nothing_to_send:
+        return t(lang, "escalation.nothing_to_send", test=test)
+    escalation = request.escalation
+    if request.outcome == Outcome.already:
+        return t(
+            lang,
+            "escalation.already",
+            test=test,
+            created=slack_datetime(escalation.created_at, settings.tz),
+            status=status_line(escalation, lang, settings.tz),
+        )
+    return "\n".join(_sent_lines(request.delivery, lang, settings))
+
+
+def _sent_lines(delivery: Delivery, lang: str, settings: Settings) -> list[str]:
+    lines = []
+    if delivery.reached:
+        recipients = ", ".join(f"<@{user_id}>" for user_id in delivery.reached)
+        lines.append(t(lang, "escalation.sent", recipients=recipients))
+    if delivery.channel:
+        lines.append(t(lang, "escalation.sent.channel", channel=delivery.channel))
+    if delivery.unreachable:
+        lines.append(t(lang, "escalation.sent.unreachable", emails=", ".join(delivery.unreachable)))
+    if delivery.fell_back_to_exam_office:
+        exam_office = settings.help_contacts.exam_office
+        lines.append(t(lang, "escalation.sent.fallback", exam_office=exam_office))
+    if not delivery.reached:
+        emails = ", ".join(delivery.addresses) or settings.help_contacts.login_email
+        lines.append(t(lang, "escalation.sent.nobody", emails=emails))
+    return lines

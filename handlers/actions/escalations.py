@@ -1,0 +1,122 @@
+"""Escalation buttons: the grader's "send to the study consultant", and the consultants'
+Acknowledge / Resolved. Button values carry only ids; who may act is read from the store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from logging import Logger
+
+from slack_bolt import Ack, BoltContext, Respond
+from slack_sdk import WebClient
+from sqlmodel import Session
+
+from bot import escalations
+from bot.escalation_delivery import escalate, tell_grader, update_copies
+from bot.i18n import t
+from bot.people import Roles
+from bot.ui.diagnosis import parse_escalation_target
+from bot.ui.escalation_replies import grader_reply
+from bot.ui.escalations import status_line
+from handlers.context import asker_of, runtime_of
+from models.tables import Escalation
+from models.types import utcnow
+
+Step = Callable[..., escalations.Transition]
+
+
+def handle_escalation_send(
+    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
+) -> None:
+    ack()
+    runtime = runtime_of(context)
+    asker = asker_of(context, client, body["user"]["id"])
+    lang = asker.lang
+    valid, test_id = parse_escalation_target(_button_value(body))
+    if not valid:
+        logger.warning("escalate button with an unreadable value: %r", _button_value(body))
+        _reply(respond, t(lang, "escalation.bad_button"))
+        return
+    if asker.slack.email is None:
+        exam_office = runtime.settings.help_contacts.exam_office
+        _reply(respond, t(lang, "why.unidentified", exam_office=exam_office))
+        return
+    request = escalate(runtime, client, asker.slack, test_id, utcnow())
+    _reply(respond, grader_reply(request, lang, runtime.settings))
+
+
+def handle_escalation_acknowledge(
+    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
+) -> None:
+    ack()
+    _act(body, client, context, respond, logger, escalations.acknowledge, "acknowledged")
+
+
+def handle_escalation_resolve(
+    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
+) -> None:
+    ack()
+    _act(body, client, context, respond, logger, escalations.resolve, "resolved")
+
+
+def _act(
+    body: dict,
+    client: WebClient,
+    context: BoltContext,
+    respond: Respond,
+    logger: Logger,
+    step: Step,
+    done: str,
+) -> None:
+    """Acknowledge or resolve: only for those entitled, once, then every copy of the case
+    is updated in place and the grader is told."""
+    runtime = runtime_of(context)
+    user_id = body["user"]["id"]
+    asker = asker_of(context, client, user_id)
+    lang = asker.lang
+    escalation_id = _escalation_id(body)
+    if escalation_id is None:
+        logger.warning("escalation button with an unreadable value: %r", _button_value(body))
+        _reply(respond, t(lang, "escalation.bad_button"))
+        return
+    roles = asker.roles
+    with runtime.session() as session:
+        refusal = _refusal(session, escalation_id, roles, lang)
+        transition = (
+            None if refusal else step(session, escalation_id, actor=roles.email, now=utcnow())
+        )
+    if transition is None:
+        logger.info("escalation %s: %s was refused or the case is gone", escalation_id, user_id)
+        _reply(respond, refusal)
+        return
+    if not transition.changed:
+        status = status_line(transition.escalation, lang, runtime.settings.tz)
+        _reply(respond, t(lang, "escalation.already_done", status=status))
+        return
+    update_copies(runtime, client, escalation_id)
+    tell_grader(
+        runtime, client, transition.escalation, f"escalation.grader.{done}", f"<@{user_id}>"
+    )
+
+
+def _refusal(session: Session, escalation_id: int, roles: Roles, lang: str) -> str | None:
+    escalation = session.get(Escalation, escalation_id)
+    if escalation is None:
+        return t(lang, "escalation.gone")
+    if not escalations.may_act(session, escalation, roles):
+        return t(lang, "escalation.refused")
+    return None
+
+
+def _button_value(body: dict) -> str:
+    actions = body.get("actions") or [{}]
+    return str(actions[0].get("value") or "")
+
+
+def _escalation_id(body: dict) -> int | None:
+    value = _button_value(body)
+    return int(value) if value.isdigit() else None
+
+
+def _reply(respond: Respond, text: str) -> None:
+    """An ephemeral answer to the person who clicked, below the message they clicked in."""
+    respond(text=text, response_type="ephemeral", replace_original=False)

@@ -1,0 +1,205 @@
+"""Buttons on grade-sheet messages: choose the test, Apply, Cancel, Undo, reset one grade.
+
+Button values carry only ids. Who may act is decided by the store (the clicking person's
+e-mail must be the upload's grader); the store's conditional updates make every button
+idempotent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from logging import Logger
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+from sqlmodel import Session
+
+from bot.exams import grader_test_ids
+from bot.gradesheets.store import (
+    UploadOutcome,
+    UploadStatus,
+    apply_upload,
+    cancel_upload,
+    find_own_upload,
+    record_preview,
+    undo_upload,
+)
+from bot.i18n import t
+from bot.runtime import Asker
+from bot.slack_files import dm_channel
+from bot.ui.gradesheets import outcome_message, outcome_text, reset_modal, text_message
+from handlers.context import asker_of, runtime_of
+from handlers.events.files import GradeSheetIntake
+from models.tables import Test
+
+# Outcomes that end the preview: its message is replaced, so no stale buttons remain.
+_REPLACES_MESSAGE = ("applied", "undone", "cancelled_now")
+
+UploadAction = Callable[[Session, int, str | None], UploadOutcome]
+
+
+def handle_apply(
+    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
+) -> None:
+    ack()
+    _act_on_upload(body, client, context, logger, apply_upload)
+
+
+def handle_apply_suggested(
+    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
+) -> None:
+    ack()
+    _act_on_upload(
+        body,
+        client,
+        context,
+        logger,
+        lambda session, upload_id, email: apply_upload(
+            session, upload_id, email, with_suggestions=True
+        ),
+    )
+
+
+def handle_cancel(
+    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
+) -> None:
+    ack()
+    _act_on_upload(body, client, context, logger, cancel_upload)
+
+
+def handle_undo(
+    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
+) -> None:
+    ack()
+    _act_on_upload(body, client, context, logger, undo_upload)
+
+
+def _act_on_upload(
+    body: dict, client: WebClient, context: BoltContext, logger: Logger, action: UploadAction
+) -> None:
+    runtime = runtime_of(context)
+    user_id = body["user"]["id"]
+    asker = asker_of(context, client, user_id)
+    upload_id = _upload_id(body)
+    if upload_id is None:
+        logger.warning("grade-sheet button without an upload id: %r", body.get("actions"))
+        return
+    with runtime.session() as session:
+        outcome = action(session, upload_id, asker.slack.email)
+    logger.info("upload %s by %s: %s", upload_id, user_id, outcome.status)
+    blocks, text = outcome_message(asker.lang, outcome, runtime.settings.tz)
+    message = _clicked_message(body)
+    if outcome.status in _REPLACES_MESSAGE and message is not None:
+        client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
+        return
+    client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)
+
+
+def _upload_id(body: dict) -> int | None:
+    value = (body.get("actions") or [{}])[0].get("value") or ""
+    head = value.split("|", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _clicked_message(body: dict) -> tuple[str, str] | None:
+    """(channel, ts) of the message whose button was clicked, when it is in a DM."""
+    container = body.get("container") or {}
+    channel = container.get("channel_id") or (body.get("channel") or {}).get("id")
+    ts = container.get("message_ts")
+    if channel and ts and channel.startswith("D"):
+        return channel, ts
+    return None
+
+
+# -- choosing the test --------------------------------------------------------------------
+
+
+def handle_choose_test(
+    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
+) -> None:
+    ack()
+    runtime = runtime_of(context)
+    user_id = body["user"]["id"]
+    value = (body.get("actions") or [{}])[0].get("value") or ""
+    upload_id, _, test_id = value.partition("|")
+    if not upload_id.isdigit() or not test_id:
+        logger.warning("test choice without upload and test: %r", value)
+        return
+    intake = GradeSheetIntake(runtime, client, user_id, logger)
+    problem = _choice_problem(intake, int(upload_id), test_id)
+    if problem is not None:
+        intake.post(problem)
+        return
+    message = _clicked_message(body)
+    if message is not None:
+        chosen = t(intake.lang, "gradesheet.choose_test.chosen", test=test_id)
+        blocks, text = text_message(chosen)
+        client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
+    _preview_chosen(intake, int(upload_id), test_id)
+
+
+def _choice_problem(intake: GradeSheetIntake, upload_id: int, test_id: str) -> str | None:
+    """Why this person cannot pick this test for this upload, or None."""
+    tz = intake.runtime.settings.tz
+    with intake.runtime.session() as session:
+        upload, refusal = find_own_upload(session, upload_id, intake.asker.slack.email)
+        if refusal is not None:
+            return outcome_text(intake.lang, refusal, tz)
+        if upload.status != UploadStatus.needs_test:
+            return outcome_text(intake.lang, UploadOutcome("test_already_chosen", upload), tz)
+        if test_id not in grader_test_ids(session, upload.grader_email):
+            return t(intake.lang, "gradesheet.choose_test.not_yours", test=test_id)
+    return None
+
+
+def _preview_chosen(intake: GradeSheetIntake, upload_id: int, test_id: str) -> None:
+    with intake.runtime.session() as session:
+        upload, _ = find_own_upload(session, upload_id, intake.asker.slack.email)
+        file_id = upload.slack_file_id if upload else None
+    if not file_id:
+        intake.post(
+            outcome_text(intake.lang, UploadOutcome("not_found"), intake.runtime.settings.tz)
+        )
+        return
+    shared = intake.shared_file(file_id, upload.filename)
+    fetched = intake.fetch_and_read(shared) if shared is not None else None
+    if fetched is None:
+        return
+    sheet, content = fetched
+    with intake.runtime.session() as session:
+        test = session.get(Test, test_id)
+        result = record_preview(
+            session,
+            grader_email=upload.grader_email,
+            slack_user_id=intake.user_id,
+            slack_file_id=file_id,
+            test=test,
+            sheet=sheet,
+            needs_test_upload_id=upload_id,
+        )
+    intake.send_preview(test, sheet, content, result)
+
+
+# -- resetting one candidate --------------------------------------------------------------
+
+
+def handle_reset_open(
+    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
+) -> None:
+    ack()
+    runtime = runtime_of(context)
+    user_id = body["user"]["id"]
+    asker: Asker = asker_of(context, client, user_id)
+    upload_id = _upload_id(body)
+    if upload_id is None:
+        logger.warning("reset button without an upload id: %r", body.get("actions"))
+        return
+    with runtime.session() as session:
+        upload, refusal = find_own_upload(session, upload_id, asker.slack.email)
+    if refusal is not None:
+        blocks, text = outcome_message(asker.lang, refusal, runtime.settings.tz)
+        client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)
+        return
+    client.views_open(
+        trigger_id=body["trigger_id"], view=reset_modal(asker.lang, upload.id, upload.test_id)
+    )

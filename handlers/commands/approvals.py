@@ -1,0 +1,100 @@
+"""`/sensur approve|godkjenn [TEST]` for graders and `/sensur reopen|gjenåpne TEST
+COMMITTEE REASON` for consultants."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session
+
+from bot.approvals import approval_overview, is_unfinished, reopen_committee
+from bot.approvals.outcome import NoticeKind, Refusal
+from bot.exams import find_test, grader_test_ids
+from bot.i18n import t
+from bot.ui.approvals import overview_message, refusal_text
+from handlers.approval_messages import deliver
+
+if TYPE_CHECKING:  # sensur.py imports this module to route to it
+    from handlers.commands.sensur import CommandRequest
+
+LISTED_TESTS = 20
+
+
+def _say(request: CommandRequest, text: str) -> None:
+    request.respond(text=text, response_type="ephemeral")
+
+
+def reply_approve(request: CommandRequest) -> None:
+    """What the grader can approve now on the test: a list of what is missing, or the
+    approval offered with its counts; nothing is approved before they press the button."""
+    lang, tz = request.lang, request.runtime.settings.tz
+    grader = request.asker.roles.grader
+    if grader is None:
+        _say(request, t(lang, "approvals.cmd.not_grader"))
+        return
+    with request.runtime.session() as session:
+        test_id, problem = _grader_test(session, grader.email, request.command.args, lang)
+    if test_id is None:
+        _say(request, problem)
+        return
+    with request.runtime.session() as session:
+        overview = approval_overview(session, test_id, grader.email)
+    if isinstance(overview, Refusal):
+        _say(request, refusal_text(overview, lang, tz))
+        return
+    message = overview_message(overview, lang, tz)
+    request.respond(text=message.text, blocks=message.blocks, response_type="ephemeral")
+
+
+def _grader_test(
+    session: Session, email: str, args: tuple[str, ...], lang: str
+) -> tuple[str | None, str]:
+    """The test the grader means: named, or their only test (with unfinished work)."""
+    own = grader_test_ids(session, email)
+    listed = ", ".join(sorted(own)[:LISTED_TESTS])
+    if args:
+        query = find_test(session, args[0], among=own)
+        if query.ambiguous:
+            tests = ", ".join(m.test_id for m in query.matches[:LISTED_TESTS])
+            return None, t(lang, "approvals.cmd.test_ambiguous", text=args[0], tests=tests)
+        if query.test is None or query.test.test_id not in own:
+            return None, t(lang, "approvals.cmd.test_not_found", text=args[0], tests=listed or "–")
+        return query.test.test_id, ""
+    if not own:
+        return None, t(lang, "approvals.cmd.no_tests")
+    if len(own) == 1:
+        return next(iter(own)), ""
+    unfinished = [test_id for test_id in sorted(own) if is_unfinished(session, test_id, email)]
+    if len(unfinished) == 1:
+        return unfinished[0], ""
+    return None, t(lang, "approvals.cmd.which_test", tests=listed)
+
+
+def reply_reopen(request: CommandRequest) -> None:
+    lang, tz = request.lang, request.runtime.settings.tz
+    roles = request.asker.roles
+    if not (roles.is_consultant or roles.is_admin):
+        _say(request, t(lang, "command.consultant_only", word=request.command.word))
+        return
+    # The reason is the rest of the text as typed.
+    parts = (request.body.get("text") or "").split(maxsplit=3)
+    if len(parts) < 3:
+        _say(request, t(lang, "approvals.reopen.usage"))
+        return
+    test_text, committee = parts[1], parts[2]
+    reason = parts[3] if len(parts) > 3 else ""
+    with request.runtime.session() as session:
+        among = None if roles.is_admin else set(roles.consultant_test_ids)
+        test = find_test(session, test_text, among=among).test
+        test_id = test.test_id if test is not None else None
+    if test_id is None or not roles.may_administer(test_id):
+        _say(request, t(lang, "approvals.reopen.test_not_found", text=test_text))
+        return
+    with request.runtime.session() as session:
+        outcome = reopen_committee(session, test_id, committee, roles, reason)
+    if outcome.refusal is not None:
+        _say(request, refusal_text(outcome.refusal, lang, tz))
+        return
+    told = sum(1 for n in outcome.notices if n.kind == NoticeKind.reopened)
+    _say(request, t(lang, "approvals.reopen.done", committee=committee, test=test_id, count=told))
+    deliver(request.runtime, request.client, outcome, request.logger)

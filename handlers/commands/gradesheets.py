@@ -1,0 +1,148 @@
+"""`/sensur template|mal [TEST]` for graders and `/sensur export|eksport TEST` for the
+test's consultants: each answers with a workbook in the person's DM."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlmodel import Session, col, select
+
+from bot.exams import find_test
+from bot.gradesheets.export import export_filename, export_final_grades
+from bot.gradesheets.store import grader_tests
+from bot.gradesheets.template import grade_template, template_filename, template_rows
+from bot.i18n import t
+from bot.slack_files import upload_to_dm
+from bot.ui.gradesheets import escape
+from models.tables import Test
+
+if TYPE_CHECKING:
+    from handlers.commands.sensur import CommandRequest
+
+
+def _reply(request: CommandRequest, key: str, **params: object) -> None:
+    request.respond(text=t(request.lang, key, **params), response_type="ephemeral")
+
+
+def _test_list(tests: list[Test]) -> str:
+    return ", ".join(f"`{test.test_id}`" for test in tests[:20]) or "–"
+
+
+def reply_template(request: CommandRequest) -> None:
+    grader = request.asker.roles.grader
+    if grader is None:
+        _reply(request, "gradesheet.command.not_grader")
+        return
+    with request.runtime.session() as session:
+        test = _graders_test(request, session, grader.email)
+        if test is None:
+            return
+        rows = template_rows(session, test, grader.email)
+    if not rows:
+        _reply(request, "gradesheet.template.no_candidates", test=test.test_id)
+        return
+    filename = template_filename(test.test_id)
+    upload_to_dm(
+        request.client,
+        request.body["user_id"],
+        grade_template(request.lang, test, rows),
+        filename=filename,
+        title=filename,
+        comment=t(request.lang, "gradesheet.template.sent", test=test.test_id, count=len(rows)),
+    )
+    _reply(request, "gradesheet.template.sent_ephemeral", test=test.test_id)
+
+
+def _graders_test(request: CommandRequest, session: Session, grader_email: str) -> Test | None:
+    """The test the grader means: the one named, else their only open (or only) test; None
+    after telling them what to type."""
+    tests = grader_tests(session, grader_email)
+    word = request.command.word
+    if request.command.args:
+        text = " ".join(request.command.args)
+        query = find_test(session, text, among={test.test_id for test in tests})
+        if query.test is not None and query.test.test_id in {test.test_id for test in tests}:
+            return query.test
+        if query.ambiguous:
+            _reply(
+                request,
+                "gradesheet.command.ambiguous_test",
+                text=escape(text),
+                tests=_test_list(list(query.matches)),
+            )
+            return None
+        _reply(
+            request, "gradesheet.command.unknown_test", text=escape(text), tests=_test_list(tests)
+        )
+        return None
+    open_tests = [test for test in tests if test.opened_for_marking is not None]
+    for candidates in (open_tests, tests):
+        if len(candidates) == 1:
+            return candidates[0]
+    _reply(
+        request,
+        "gradesheet.command.which_test",
+        word=escape(word),
+        tests=_test_list(open_tests or tests),
+    )
+    return None
+
+
+def reply_export(request: CommandRequest) -> None:
+    roles = request.asker.roles
+    if not roles.is_consultant and not roles.is_admin:
+        _reply(request, "command.consultant_only", word=escape(request.command.word))
+        return
+    with request.runtime.session() as session:
+        test = _consultants_test(request, session)
+        if test is None:
+            return
+        if not roles.may_administer(test.test_id):
+            _reply(request, "gradesheet.export.not_allowed", test=test.test_id)
+            return
+        export = export_final_grades(session, test.test_id)
+    filename = export_filename(test.test_id)
+    upload_to_dm(
+        request.client,
+        request.body["user_id"],
+        export.content,
+        filename=filename,
+        title=filename,
+        comment=t(
+            request.lang,
+            "gradesheet.export.sent",
+            test=test.test_id,
+            candidates=export.candidates,
+            graded=export.graded,
+        ),
+    )
+    _reply(request, "gradesheet.export.sent_ephemeral", test=test.test_id)
+
+
+def _consultants_test(request: CommandRequest, session: Session) -> Test | None:
+    own = sorted(request.asker.roles.consultant_test_ids)
+    if request.command.args:
+        text = " ".join(request.command.args)
+        query = find_test(session, text, among=set(own))
+        if query.test is not None:
+            return query.test
+        if query.ambiguous:
+            _reply(
+                request,
+                "gradesheet.command.ambiguous_test",
+                text=escape(text),
+                tests=_test_list(list(query.matches)),
+            )
+        else:
+            _reply(request, "gradesheet.command.no_test_named", text=escape(text))
+        return None
+    tests = list(session.exec(select(Test).where(col(Test.test_id).in_(own))).all())
+    if len(tests) == 1:
+        return tests[0]
+    _reply(
+        request,
+        "gradesheet.command.which_test",
+        word=escape(request.command.word),
+        tests=_test_list(tests),
+    )
+    return None

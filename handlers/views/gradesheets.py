@@ -1,0 +1,52 @@
+"""The reset-one-candidate modal: the grader types a candidate number; their grade for that
+candidate is removed (Inspera's undo arrow)."""
+
+from __future__ import annotations
+
+from logging import Logger
+
+from slack_bolt import Ack, BoltContext
+from slack_sdk import WebClient
+
+from bot.gradesheets.store import find_own_upload, reset_grade
+from bot.i18n import t
+from bot.slack_files import dm_channel
+from bot.ui.gradesheets import RESET_BLOCK, RESET_INPUT, escape, outcome_text
+from handlers.context import asker_of, runtime_of
+
+
+def handle_reset_submission(
+    ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext, logger: Logger
+) -> None:
+    runtime = runtime_of(context)
+    user_id = body["user"]["id"]
+    asker = asker_of(context, client, user_id)
+    lang = asker.lang
+    metadata = view.get("private_metadata") or ""
+    values = view.get("state", {}).get("values", {})
+    typed = (values.get(RESET_BLOCK, {}).get(RESET_INPUT, {}).get("value") or "").strip()
+    if not metadata.isdigit():
+        logger.warning("reset modal without an upload id: %r", metadata)
+        ack()
+        return
+    with runtime.session() as session:
+        upload, refusal = find_own_upload(session, int(metadata), asker.slack.email)
+        if refusal is not None:
+            ack(
+                response_action="errors",
+                errors={RESET_BLOCK: outcome_text(lang, refusal, runtime.settings.tz)},
+            )
+            return
+        result = reset_grade(session, upload.test_id, asker.slack.email, typed)
+    params = {
+        "candidate": escape(result.candidate),
+        "test": upload.test_id,
+        "old": result.old or "",
+    }
+    text = t(lang, f"gradesheet.reset.{result.status}", **params)
+    if result.status != "reset":
+        ack(response_action="errors", errors={RESET_BLOCK: text})
+        return
+    ack()
+    logger.info("grade reset on upload %s's test by %s", upload.id, user_id)
+    client.chat_postMessage(channel=dm_channel(client, user_id), text=text)
