@@ -85,13 +85,19 @@ class SlackDelivery:
             channel, lang = destination
             if message.delivery_uncertain:
                 step = "history"
-                earlier = self._earlier_post(channel, message.key)
+                earlier = self._earlier_post(channel, message.key, lang)
                 if earlier is not None:
                     logger.info(
                         "outbox: %s had reached Slack already; not posting again", message.key
                     )
                     return earlier
-            rendered = render(message.kind, message.params, lang, self._settings.tz)
+            rendered = render(
+                message.kind,
+                message.params,
+                lang,
+                self._settings.tz,
+                for_channel=message.recipient.channel is not None,
+            )
             step = "post"
             response = self._client.chat_postMessage(
                 channel=channel,
@@ -101,7 +107,7 @@ class SlackDelivery:
                 unfurl_links=False,
                 unfurl_media=False,
             )
-            return Delivered(response["channel"], response["ts"])
+            return Delivered(response["channel"], response["ts"], lang)
         except SlackApiError as error:
             return _failure(error, posting=step == "post")
         except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
@@ -122,7 +128,7 @@ class SlackDelivery:
                 return user_id, person.language
         return None
 
-    def _earlier_post(self, channel: str, key: str) -> Delivered | None:
+    def _earlier_post(self, channel: str, key: str, lang: str) -> Delivered | None:
         """The message with this key in the conversation's recent history, if it is there.
         Only DMs can be checked (channel history needs scopes the app does not ask for); a
         failed check means "not found", and the message is posted (at least once)."""
@@ -139,7 +145,7 @@ class SlackDelivery:
             return None
         for posted in history.get("messages", []):
             if _outbox_key(posted) == key:
-                return Delivered(channel, posted["ts"])
+                return Delivered(channel, posted["ts"], lang)
         return None
 
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from bot.outbox import (
     CLAIM_LEASE,
@@ -39,6 +40,9 @@ from models.db import session_scope
 logger = logging.getLogger(__name__)
 
 Send = Callable[[ClaimedMessage], Outcome]
+# Work a message kind needs done in the store once Slack has the message, in the same
+# transaction as recording it sent (e.g. remembering a copy to update later).
+AfterDelivery = Callable[[Session, ClaimedMessage, Delivered], None]
 
 BATCH_SIZE = 20
 
@@ -92,6 +96,7 @@ def dispatch(
     *,
     batch_size: int = BATCH_SIZE,
     lease: timedelta = CLAIM_LEASE,
+    after_delivery: Mapping[str, AfterDelivery] | None = None,
 ) -> DispatchReport:
     """Send every message due, starting at `now`."""
     clock = PassClock(now)
@@ -105,7 +110,7 @@ def dispatch(
             batch = claim_due(session, clock.now(), worker, batch_size)
         if not batch:
             return report
-        if not _send_batch(engine, send, batch, clock, lease, report):
+        if not _send_batch(engine, send, batch, clock, lease, report, after_delivery or {}):
             return report
 
 
@@ -116,6 +121,7 @@ def _send_batch(
     clock: PassClock,
     lease: timedelta,
     report: DispatchReport,
+    after_delivery: Mapping[str, AfterDelivery],
 ) -> bool:
     """Send a claimed batch; False when dispatching should stop for this pass."""
     claimed_at = clock.now()
@@ -129,6 +135,9 @@ def _send_batch(
         outcome = _attempt(send, message)
         with session_scope(engine) as session:
             recorded = record_outcome(session, message, outcome, clock.now())
+            follow_up = after_delivery.get(message.kind)
+            if recorded and follow_up is not None and isinstance(outcome, Delivered):
+                follow_up(session, message, outcome)
         report.add(message, outcome, recorded)
         if isinstance(outcome, RateLimited):
             _give_back(engine, batch[index + 1 :], clock.now())

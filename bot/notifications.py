@@ -33,6 +33,7 @@ class MessageKind(StrEnum):
     overdue = "overdue"  # to a grader: the grading deadline has passed
     overdue_escalation = "overdue_escalation"  # to consultants: what is unfinished
     nudge = "nudge"  # to consultants: the test ended but is not open
+    escalation_reraised = "escalation_reraised"  # to consultants: a case nobody acknowledged
 
 
 @dataclass(frozen=True)

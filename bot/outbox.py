@@ -88,6 +88,7 @@ class ClaimedMessage:
 class Delivered:
     channel: str
     ts: str
+    lang: str  # the language it was written in
 
 
 @dataclass(frozen=True)

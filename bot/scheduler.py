@@ -2,10 +2,11 @@
 
 A pass runs its steps in order, each in its own transaction (a failing step is logged and
 the others still run): newly opened tests → notices; reminders; overdue notices and
-escalations; "ended but not opened" nudges. Then it dispatches the outbox, reports graders
-Slack does not know (once their test's notices have all been tried) and dispatches again
-if that added anything. Passes are safe to run at the same time in several processes:
-occasions are claimed once and outbox keys are unique.
+escalations; "ended but not opened" nudges; escalations nobody acknowledged, raised again.
+Then it dispatches the outbox, reports graders Slack does not know (once their test's
+notices have all been tried) and dispatches again if that added anything. Passes are safe
+to run at the same time in several processes: occasions are claimed once and outbox keys
+are unique.
 
 Inside `sensorbot run` an APScheduler `BackgroundScheduler` runs a pass every
 `SENSORBOT_TICK_SECONDS` (never two at once in a process; missed runs coalesce);
@@ -24,11 +25,12 @@ from datetime import UTC, datetime
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine
 
-from bot.dispatcher import DispatchReport, Send, dispatch
+from bot.dispatcher import AfterDelivery, DispatchReport, Send, dispatch
 from bot.notices import notify_opened_tests, report_unreachable_graders
-from bot.notifications import PassContext, Step
+from bot.notifications import MessageKind, PassContext, Step
 from bot.outbox import enqueue
 from bot.reminders import escalate_overdue_tests, nudge_unopened_tests, remind_unfinished_graders
+from bot.reraise import record_reraised_copy, reraise_unacknowledged_escalations
 from bot.runtime import Runtime
 from bot.settings import Settings
 from models.db import session_scope
@@ -36,16 +38,18 @@ from models.types import utcnow
 
 logger = logging.getLogger(__name__)
 
-# Re-raising unacknowledged escalations (SPEC §3.4) is one more step here once the
-# escalations capability provides it.
 DETECTION_STEPS: tuple[Step, ...] = (
     notify_opened_tests,
     remind_unfinished_graders,
     escalate_overdue_tests,
     nudge_unopened_tests,
+    reraise_unacknowledged_escalations,
 )
 # Steps that act on what the dispatch found out.
 FOLLOW_UP_STEPS: tuple[Step, ...] = (report_unreachable_graders,)
+AFTER_DELIVERY: dict[str, AfterDelivery] = {
+    MessageKind.escalation_reraised.value: record_reraised_copy,
+}
 
 JOB_ID = "scheduler-pass"
 
@@ -121,7 +125,7 @@ def _dispatch(
     engine: Engine, send: Send, now: datetime, worker: str, report: PassReport
 ) -> DispatchReport:
     try:
-        return dispatch(engine, send, now, worker)
+        return dispatch(engine, send, now, worker, after_delivery=AFTER_DELIVERY)
     except Exception:  # noqa: BLE001 - the outbox keeps the messages for the next pass
         logger.exception("scheduler: dispatching failed; the messages stay in the outbox")
         report.failed_steps.append("dispatch")

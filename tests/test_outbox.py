@@ -99,7 +99,7 @@ def test_outcomes(engine):
     _enqueue(engine, _messages(5))
     sent, limited, retry, broken, nobody = _claim(engine)
 
-    assert _record(engine, sent, Delivered("DU1", "1.000001"))
+    assert _record(engine, sent, Delivered("DU1", "1.000001", "nb"))
     row = _row(engine, sent.key)
     assert (row.status, row.attempts, row.slack_channel, row.slack_ts) == (
         "sent",
@@ -182,9 +182,9 @@ def test_an_expired_claim_is_put_back_marked_uncertain(engine):
     taken = _claim(engine, now=NOW + timedelta(minutes=6), worker="alive")
     assert [m.delivery_uncertain for m in taken] == [True, True]
     # The first dispatcher wakes up: its outcome no longer counts.
-    assert not _record(engine, dead[0], Delivered("DU1", "1.1"))
+    assert not _record(engine, dead[0], Delivered("DU1", "1.1", "nb"))
     assert _row(engine, "m:0").status == OutboxStatus.sending.value
-    assert _record(engine, taken[0], Delivered("DU1", "1.1"))
+    assert _record(engine, taken[0], Delivered("DU1", "1.1", "nb"))
 
 
 def test_release_gives_back_claimed_rows_untouched(engine):

@@ -19,9 +19,12 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.blocks.basic_components import MarkdownTextObject
 
+from bot.escalations import findings_of
 from bot.i18n import t
 from bot.notifications import MessageKind
+from bot.reraise import from_snapshot
 from bot.ui.dates import slack_datetime
+from bot.ui.escalations import channel_message, consultant_message
 from bot.ui.local_time import local_text
 from bot.ui.opening import bullets, finding_lines
 
@@ -39,11 +42,25 @@ class RenderedMessage:
     blocks: list[dict]
 
 
-def render(kind: str, params: Mapping[str, Any], lang: str, tz: ZoneInfo) -> RenderedMessage:
-    """The message of `kind` with `params` in `lang`; dates for readers in any time zone,
-    with `tz` for the fallback text."""
+def render(
+    kind: str, params: Mapping[str, Any], lang: str, tz: ZoneInfo, *, for_channel: bool = False
+) -> RenderedMessage:
+    """The message of `kind` with `params` in `lang` (for a channel or a person's DM);
+    dates for readers in any time zone, with `tz` for the fallback text."""
+    if MessageKind(kind) == MessageKind.escalation_reraised:
+        return _reraised_escalation(params, lang, tz, for_channel)
     text, blocks = _RENDERERS[MessageKind(kind)](_Facts(params, lang, tz))
     return RenderedMessage(text, [block.to_dict() for block in blocks])
+
+
+def _reraised_escalation(
+    params: Mapping[str, Any], lang: str, tz: ZoneInfo, for_channel: bool
+) -> RenderedMessage:
+    """The case as the escalations capability shows it, now marked as raised again."""
+    case = from_snapshot(params["escalation"])
+    if for_channel:
+        return RenderedMessage(*channel_message(case, lang, tz))
+    return RenderedMessage(*consultant_message(case, findings_of(case), lang, tz))
 
 
 class _Facts:
