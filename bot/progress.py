@@ -1,40 +1,37 @@
-"""How far the graders of a test have come, as the scheduler needs it for reminders.
+"""Who still has work to do on a test, as reminders and the overdue escalation need it.
 
-A grader's work on a test is finished when the committees they grade are final-approved.
-The store does not record grading progress or approvals yet, so no test is graded and every
-grader on a test has unfinished work; the approvals capability replaces the body of
-`unfinished_graders` with the real rule (not final for that grader's committees).
+A grader's work on a test is unfinished while a committee they grade is not final
+(SPEC §3.6, §3.7): the approvals capability says where each committee stands.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from models.tables import CommitteeMembership, Test
+from bot.approvals import Phase, committee_statuses
+from models.tables import Test
 
 
 @dataclass(frozen=True)
 class UnfinishedWork:
     grader_email: str
-    committees: tuple[str | None, ...]  # None: on the test but in no committee
+    committees: tuple[str | None, ...]  # the grader's committees that are not final yet
 
 
 def unfinished_graders(session: Session, test: Test) -> list[UnfinishedWork]:
-    """The graders of `test` whose work is unfinished, each with the committees concerned,
-    in e-mail order."""
-    rows = session.exec(
-        select(CommitteeMembership.grader_email, CommitteeMembership.committee)
-        .where(CommitteeMembership.test_id == test.test_id)
-        .order_by(CommitteeMembership.grader_email)
-    ).all()
-    committees: dict[str, list[str | None]] = {}
-    for email, committee in rows:
-        committees.setdefault(email, []).append(committee)
+    """The graders of `test` with a committee that is not final, each with those
+    committees, in e-mail order."""
+    committees: dict[str, list[str]] = defaultdict(list)
+    for status in committee_statuses(session, test.test_id):
+        if status.phase != Phase.final:
+            for grader in status.graders:
+                committees[grader].append(status.committee)
     return [
-        UnfinishedWork(email, tuple(sorted(found, key=committee_order)))
-        for email, found in committees.items()
+        UnfinishedWork(email, tuple(sorted(committees[email], key=committee_order)))
+        for email in sorted(committees)
     ]
 
 

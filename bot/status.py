@@ -33,7 +33,7 @@ class StatusReport:
 def status_of_test(session: Session, test: Test, now: datetime) -> StatusOfTest:
     return StatusOfTest(
         test,
-        state_of(test, now),
+        state_of(session, test, now),
         readiness(session, test, now=now),
         outbox.counts(session, test.test_id),
     )
@@ -57,7 +57,9 @@ def status_report(
     by_test = outbox.counts_by_test(session, [t.test_id for t in tests])
     return StatusReport(
         [
-            StatusOfTest(t, state_of(t, now), readiness(session, t, now=now), by_test[t.test_id])
+            StatusOfTest(
+                t, state_of(session, t, now), readiness(session, t, now=now), by_test[t.test_id]
+            )
             for t in tests
         ],
         outbox.counts(session),

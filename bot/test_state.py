@@ -1,9 +1,9 @@
 """The state of a test (SPEC §4), derived from its data rather than stored.
 
 `awaiting_deadline` → `awaiting_admin` (ended, not opened) → `open` → `graded` (every
-committee final-approved) → `transferred` (consultant confirmed the hand-off to FS). The
-last two come from approvals, which the store does not record yet, so no test reaches them
-here; the approvals capability extends `state_of` when it adds that data.
+committee final-approved) → `transferred` (consultant confirmed the hand-off to FS). Whether
+every committee is final is the approvals capability's to say (`approval_state`), asked
+only about open tests.
 """
 
 from __future__ import annotations
@@ -11,6 +11,9 @@ from __future__ import annotations
 from datetime import datetime
 from enum import StrEnum
 
+from sqlmodel import Session
+
+from bot.approvals import ApprovalState, approval_state
 from models.tables import Test
 
 
@@ -30,11 +33,14 @@ def is_open(test: Test, now: datetime) -> bool:
     return test.opened_for_marking is not None and test.opened_for_marking <= now
 
 
-def state_of(test: Test, now: datetime) -> TestState:
+def state_of(session: Session, test: Test, now: datetime) -> TestState:
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
+    if test.transferred_at is not None:
+        return TestState.transferred
     if is_open(test, now):
-        return TestState.open
+        graded = approval_state(session, test.test_id) == ApprovalState.graded
+        return TestState.graded if graded else TestState.open
     if now < test.submission_deadline:
         return TestState.awaiting_deadline
     return TestState.awaiting_admin

@@ -13,7 +13,7 @@ from sqlmodel import select
 from bot.runtime import Runtime
 from bot.scheduler import PassReport, Scheduler
 from models.db import session_scope
-from models.tables import OutboxEntry, Test
+from models.tables import CommitteeFinal, OutboxEntry, Test
 from tests.factories import add_candidates, add_grader, add_membership, add_test
 from tests.harness import make_settings
 
@@ -76,6 +76,12 @@ def delivered_keys(fake_slack) -> list[str]:
 def outbox_rows(engine: Engine) -> list[OutboxEntry]:
     with session_scope(engine) as session:
         return list(session.exec(select(OutboxEntry).order_by(OutboxEntry.id)).all())
+
+
+def make_final(engine: Engine, test_id: str, committee: str, by: str = "ola@ntnu.no") -> None:
+    """The committee's grades are final-approved (what the approvals workflow records)."""
+    with session_scope(engine) as session:
+        session.add(CommitteeFinal(test_id=test_id, committee=committee, approved_by=by))
 
 
 def set_opened(engine: Engine, test_id: str, when: datetime | None) -> None:

@@ -13,7 +13,7 @@ from bot.test_state import TestState, state_of
 from models import tables
 from models.db import session_scope
 from tests.factories import T0, add_candidates, add_grader, add_membership
-from tests.scheduling import TEST_ID, marking_setup
+from tests.scheduling import TEST_ID, make_final, marking_setup
 
 AFTER = T0 + timedelta(hours=2)
 
@@ -90,10 +90,30 @@ def test_refused_with_every_blocker_while_blockers_exist_and_nothing_changes(eng
 )
 def test_state_is_derived_from_the_deadline_and_the_opening(engine, opened, now, state):
     marking_setup(engine, opened_for_marking=opened)
-    assert state_of(_test(engine), now) == state
+    with session_scope(engine) as session:
+        assert state_of(session, session.get(tables.Test, TEST_ID), now) == state
 
 
 def test_state_needs_an_aware_time(engine):
     marking_setup(engine)
-    with pytest.raises(ValueError):
-        state_of(_test(engine), T0.replace(tzinfo=None))
+    with session_scope(engine) as session, pytest.raises(ValueError):
+        state_of(session, session.get(tables.Test, TEST_ID), T0.replace(tzinfo=None))
+
+
+def test_graded_once_every_committee_is_final_then_transferred(engine):
+    marking_setup(
+        engine, opened_for_marking=AFTER, graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "2"))
+    )
+    later = AFTER + timedelta(days=3)
+
+    def state() -> TestState:
+        with session_scope(engine) as session:
+            return state_of(session, session.get(tables.Test, TEST_ID), later)
+
+    make_final(engine, TEST_ID, "1")
+    assert state() == TestState.open
+    make_final(engine, TEST_ID, "2")
+    assert state() == TestState.graded
+    with session_scope(engine) as session:
+        session.get(tables.Test, TEST_ID).transferred_at = later
+    assert state() == TestState.transferred

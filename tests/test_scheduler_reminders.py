@@ -8,8 +8,6 @@ from datetime import timedelta
 
 import pytest
 
-import bot.reminders
-from bot.progress import UnfinishedWork
 from models import tables
 from models.db import session_scope
 from tests.factories import add_candidates
@@ -17,6 +15,7 @@ from tests.scheduling import (
     CONSULTANT,
     TEST_ID,
     delivered_keys,
+    make_final,
     marking_setup,
     oslo,
     posts_to,
@@ -131,10 +130,12 @@ def test_the_two_day_reminder_before_the_autumn_change_comes_at_nine_summer_time
     assert {k.split(":")[3] for k in _reminders(fake_slack)} == {"2"}
 
 
-def test_only_graders_with_unfinished_work_are_reminded(
-    engine, store_url, fake_slack, people, monkeypatch
-):
-    marking_setup(engine, opened_for_marking=OPENED_AT)
+def test_only_graders_with_unfinished_work_are_reminded(engine, store_url, fake_slack, people):
+    marking_setup(
+        engine,
+        opened_for_marking=OPENED_AT,
+        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "2")),
+    )
     marking_setup(
         engine,
         "TMA4100-2026H",
@@ -143,13 +144,26 @@ def test_only_graders_with_unfinished_work_are_reminded(
         opened_for_marking=OPENED_AT,
         grading_deadline=oslo(2027, 1, 20, 9, 0),
     )
+    make_final(engine, TEST_ID, "1")  # Ola's committee has final-approved its grades
 
-    def only_kari(session, test):
-        return [UnfinishedWork("kari@ntnu.no", ("1",))] if test.test_id == TEST_ID else []
-
-    monkeypatch.setattr(bot.reminders, "unfinished_graders", only_kari)
     scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 24, 9, 0))
+
     assert set(_reminders(fake_slack)) == {f"reminder:{TEST_ID}:2026-12-31:7:kari@ntnu.no"}
+    text = posts_to(fake_slack, "UKARI")[-1]["blocks"][1]["elements"][0]["text"]
+    assert text == "Concerns: committee 2"
+
+
+def test_a_graded_test_gets_no_reminders_and_no_overdue(engine, store_url, fake_slack, people):
+    marking_setup(
+        engine,
+        opened_for_marking=OPENED_AT,
+        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "2")),
+    )
+    make_final(engine, TEST_ID, "1")
+    make_final(engine, TEST_ID, "2")
+    scheduler = scheduler_for(fake_slack, store_url, engine)
+    run_passes(scheduler, oslo(2026, 12, 24, 9, 0), oslo(2026, 12, 31, 9, 0))
+    assert [k for k in delivered_keys(fake_slack) if not k.startswith("opened:")] == []
 
 
 def test_graders_of_a_test_that_is_not_open_get_no_reminders(engine, store_url, fake_slack, people):
@@ -185,12 +199,21 @@ def test_at_the_deadline_one_overdue_notice_per_grader_and_one_escalation_per_te
     engine, store_url, fake_slack, people
 ):
     fake_slack.add_user("UKONS2", email="konsulent2@ntnu.no", locale="en-US")
+    fake_slack.add_user("UPER", email="per@ntnu.no", locale="nb-NO")
+    fake_slack.add_user("UNILS", email="nils@ntnu.no", locale="nb-NO")
     marking_setup(
         engine,
         opened_for_marking=OPENED_AT,
-        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "2"), ("per@ntnu.no", None)),
+        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "2"), ("per@ntnu.no", "2")),
         consultants=(CONSULTANT, "konsulent2@ntnu.no"),
     )
+    marking_setup(
+        engine,
+        "TMA4100-2026H",
+        graders=(("nils@ntnu.no", "A"),),
+        opened_for_marking=OPENED_AT,
+    )
+    make_final(engine, "TMA4100-2026H", "A")  # graded in time: nobody hears about it
     with session_scope(engine) as session:
         session.get(tables.Department, "IDI").escalation_channel = "CIDI"
     scheduler = scheduler_for(fake_slack, store_url, engine)
@@ -204,6 +227,7 @@ def test_at_the_deadline_one_overdue_notice_per_grader_and_one_escalation_per_te
     assert overdue == {
         f"overdue:{TEST_ID}:2026-12-31:ola@ntnu.no": 1,
         f"overdue:{TEST_ID}:2026-12-31:kari@ntnu.no": 1,
+        f"overdue:{TEST_ID}:2026-12-31:per@ntnu.no": 1,
         f"overdue_escalation:{TEST_ID}:2026-12-31:{CONSULTANT}": 1,
         f"overdue_escalation:{TEST_ID}:2026-12-31:konsulent2@ntnu.no": 1,
         f"overdue_escalation:{TEST_ID}:2026-12-31:CIDI": 1,
@@ -212,8 +236,7 @@ def test_at_the_deadline_one_overdue_notice_per_grader_and_one_escalation_per_te
     text = str(escalation["blocks"])
     assert "Sensurfristen er passert: TDT4100-2026H" in text
     assert "Kommisjon 1: Ola (ola@ntnu.no)" in text
-    assert "Kommisjon 2: Kari (kari@ntnu.no)" in text
-    assert "Uten kommisjon: Per (per@ntnu.no)" in text
+    assert "Kommisjon 2: Kari (kari@ntnu.no), Per (per@ntnu.no)" in text
     assert len(posts_to(fake_slack, "CIDI")) == 1
     assert "Your grading is not finished" not in str(posts_to(fake_slack, "UKARI")[-1])
     assert "has passed" in posts_to(fake_slack, "UKARI")[-1]["text"]
