@@ -39,7 +39,10 @@ logger = logging.getLogger(__name__)
 METADATA_EVENT = "sensorbot_outbox"
 HISTORY_LOOKBACK = 50
 
-# Errors that will not go away by trying again (https://api.slack.com/methods/chat.postMessage).
+# Errors about this one message that trying again will not fix
+# (https://api.slack.com/methods/chat.postMessage). Token and scope errors are not among
+# them: they concern every message and go away when the operator fixes the app, so those
+# messages are retried (and logged) rather than given up.
 PERMANENT_ERRORS = frozenset(
     {
         "channel_not_found",
@@ -56,11 +59,6 @@ PERMANENT_ERRORS = frozenset(
         "cannot_dm_bot",
         "messages_tab_disabled",
         "restricted_action",
-        "invalid_auth",
-        "not_authed",
-        "account_inactive",
-        "token_revoked",
-        "missing_scope",
     }
 )
 

@@ -119,6 +119,12 @@ def test_errors_that_retrying_cannot_fix_are_permanent(send, fake_slack, ola):
     assert send(_claimed()) == TemporaryFailure("fatal_error")
 
 
+def test_a_token_problem_is_retried_not_given_up(send, fake_slack, ola):
+    """It concerns every message and is fixed by the operator, not by the message."""
+    fake_slack.fail_next("chat.postMessage", error="invalid_auth")
+    assert send(_claimed()) == TemporaryFailure("invalid_auth")
+
+
 def test_an_uncertain_delivery_already_in_the_dm_is_not_posted_again(send, fake_slack, ola):
     first = send(_claimed())
     again = send(_claimed(uncertain=True))
