@@ -16,13 +16,11 @@ from bot.approvals import (
     Notice,
     NoticeKind,
     Outcome,
-    export_filename,
-    final_grades,
-    inspera_workbook,
     posted_prompt,
     prompt_view,
     record_prompt_message,
 )
+from bot.gradesheets.export import export_filename, export_final_grades
 from bot.runtime import Runtime
 from bot.ui.approvals import export_comment, notice_text, prompt_message
 from models.tables import Grader
@@ -82,17 +80,17 @@ def send_notice(runtime: Runtime, client: WebClient, notice: Notice, logger: Log
         return
     with runtime.session() as session:
         view = prompt_view(session, notice.prompt_id)
-        grades = (
-            final_grades(session, notice.test_id)
+        export = (
+            export_final_grades(session, notice.test_id)
             if notice.kind == NoticeKind.transfer_prompt
             else None
         )
     if view is None:
         return
-    if grades is not None:
+    if export is not None:
         client.files_upload_v2(
             channel=channel,
-            file=inspera_workbook(grades),
+            file=export.content,
             filename=export_filename(notice.test_id),
             title=export_filename(notice.test_id),
             initial_comment=export_comment(lang, notice.test_id),

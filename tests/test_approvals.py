@@ -12,6 +12,7 @@ from sqlmodel import select
 from bot import approvals, audit
 from bot.approvals import NoticeKind, Phase, PromptState, RefusalReason
 from bot.approvals.state import load_snapshot
+from bot.gradesheets.export import inspera_workbook
 from bot.people import Roles
 from models.db import session_scope
 from models.tables import (
@@ -502,7 +503,7 @@ def test_own_approval_prompt_is_only_for_its_grader(engine):
 
 
 def test_export_workbook_has_inspera_columns_blank_absent_and_no_formulas():
-    content = approvals.inspera_workbook({"101": "A", "104": None, "=1+1": "B", "@x": "-C"})
+    content = inspera_workbook({"101": "A", "104": None, "=1+1": "B", "@x": "-C"})
     sheet = load_workbook(io.BytesIO(content)).active
     rows = [tuple(cell.value for cell in row) for row in sheet.iter_rows()]
     assert rows == [

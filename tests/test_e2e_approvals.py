@@ -371,7 +371,7 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
     wait_for_dm(fake_slack, "UKARI", "Godkjenn de", containing="Endelig: godkjent av Ola Hansen")
     told.assert_new(
         ("UKARI", "Alle sensorene har godkjent: karakterene i kommisjon 1 (TDT4100-2026H)"),
-        ("UKONS", "file: TDT4100-2026H-final-grades.xlsx"),
+        ("UKONS", "file: TDT4100-2026H final grades.xlsx"),
         ("UKONS", "Ready for FS: TDT4100-2026H"),
     )
 

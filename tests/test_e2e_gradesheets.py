@@ -11,9 +11,10 @@ import openpyxl
 import pytest
 from sqlmodel import select
 
+from bot.approvals import approve_final, approve_own
 from models.db import session_scope
 from models.tables import Grade, GradeUpload
-from tests.factories import T0, add_candidates, add_grader, add_membership, add_test
+from tests.factories import T0, add_candidates, add_grader, add_membership, add_test, put_grades
 from tests.workbooks import workbook
 
 TEST = "TDT4100-2026H"
@@ -96,6 +97,24 @@ def buttons(message: dict) -> dict[str, str]:
             if element.get("type") == "button":
                 found[element["action_id"]] = element["value"]
     return found
+
+
+def submit_reset(bot, user: str, private_metadata: str, candidate: str):
+    """The reset modal submitted with `candidate` typed in, as Slack sends it."""
+    typed = {"candidate": {"candidate": {"type": "plain_text_input", "value": candidate}}}
+    return bot.slack.interaction(
+        {
+            "type": "view_submission",
+            "user": {"id": user},
+            "view": {
+                "id": "V1",
+                "type": "modal",
+                "callback_id": "gradesheet_reset",
+                "private_metadata": private_metadata,
+                "state": {"values": typed},
+            },
+        }
+    )
 
 
 def stored(engine) -> dict[str, str | None]:
@@ -334,25 +353,7 @@ def test_reset_one_candidate_through_the_modal(running_bot, fake_slack, roster):
     assert opened["callback_id"] == "gradesheet_reset"
 
     def submit(candidate: str):
-        return running_bot.slack.interaction(
-            {
-                "type": "view_submission",
-                "user": {"id": KARI},
-                "view": {
-                    "id": "V1",
-                    "type": "modal",
-                    "callback_id": "gradesheet_reset",
-                    "private_metadata": opened["private_metadata"],
-                    "state": {
-                        "values": {
-                            "candidate": {
-                                "candidate": {"type": "plain_text_input", "value": candidate}
-                            }
-                        }
-                    },
-                },
-            }
-        )
+        return submit_reset(running_bot, KARI, opened["private_metadata"], candidate)
 
     refused = submit("99999")
     assert refused.status == 200
@@ -388,13 +389,12 @@ def test_template_has_the_graders_candidates_and_a_dropdown(running_bot, fake_sl
 def test_export_goes_to_the_consultants_dm_and_is_refused_to_graders(
     running_bot, fake_slack, roster
 ):
+    put_grades(roster, TEST, "kari@ntnu.no", {"10412": "A", "10413": "B", "10414": "=1+1"})
+    put_grades(roster, TEST, "ola@ntnu.no", {"20001": "C"})  # committee 2 is not final
     with session_scope(roster) as session:
-        session.add(
-            Grade(test_id=TEST, candidate_id="10412", grader_email="kari@ntnu.no", value="A")
-        )
-        session.add(
-            Grade(test_id=TEST, candidate_id="20001", grader_email="ola@ntnu.no", value="=1+1")
-        )
+        assert approve_own(session, TEST, "kari@ntnu.no", "1").changed
+    with session_scope(roster) as session:
+        assert approve_final(session, TEST, "1", "kari@ntnu.no").changed
     running_bot.slack.command(KARI, f"export {TEST}", response_url=fake_slack.response_url("g"))
     refused = fake_slack.wait_for_call("response_url", match=lambda a: a["_key"] == "g").params
     assert "is for study consultants" in refused["text"]
@@ -409,10 +409,9 @@ def test_export_goes_to_the_consultants_dm_and_is_refused_to_graders(
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [
         ["Candidate ID", "Grade"],
         ["10412", "A"],
-        ["10413", None],
-        ["10414", None],
+        ["10413", "B"],
+        ["10414", "'=1+1"],
         ["10415", None],
-        ["20001", "'=1+1"],
     ]
     assert fake_slack.uploads_to(KARI) == []
 

@@ -8,8 +8,9 @@ import io
 import openpyxl
 from python_calamine import CalamineWorkbook
 
+from bot.approvals import approve_final, approve_own, final_grades
 from bot.gradesheets.annotate import ERROR_FILL, annotated_workbook
-from bot.gradesheets.export import export_final_grades, final_grades, inspera_workbook
+from bot.gradesheets.export import export_final_grades, inspera_workbook
 from bot.gradesheets.reading import read_grade_sheet
 from bot.gradesheets.template import grade_template, template_filename, template_rows
 from bot.gradesheets.validation import GraderRoster, RosterCandidate, validate_sheet
@@ -88,8 +89,18 @@ def test_template_read_back_is_a_valid_sheet():
 # -- export -------------------------------------------------------------------------------
 
 
-def test_final_grades_are_single_graders_grades_and_absent_are_blank(engine):
-    add_test(engine, TEST)
+def make_final(engine, committee: str, *graders: str) -> None:
+    """Each grader approves their own grading, then the final grades (equal grades agree)."""
+    for grader in graders:
+        with session_scope(engine) as session:
+            assert approve_own(session, TEST, grader, committee).refusal is None
+    for grader in graders:
+        with session_scope(engine) as session:
+            assert approve_final(session, TEST, committee, grader).refusal is None
+
+
+def test_export_has_the_final_grades_and_absent_candidates_blank(engine):
+    add_test(engine, TEST, final_approval="all")
     for grader in ("kari@ntnu.no", "ola@ntnu.no", "per@ntnu.no"):
         add_grader(engine, grader)
     add_membership(engine, TEST, "kari@ntnu.no", "1")
@@ -98,36 +109,33 @@ def test_final_grades_are_single_graders_grades_and_absent_are_blank(engine):
     add_candidates(engine, TEST, "1", ["10412", "10413"])
     add_candidates(engine, TEST, "1", ["10415"], status="absent")
     add_candidates(engine, TEST, "2", ["20001"])
-    add_candidates(engine, TEST, None, ["30001"])
     add_grade(engine, "10412", "kari@ntnu.no", "B")
+    add_grade(engine, "10413", "kari@ntnu.no", "=1+1")
     add_grade(engine, "10415", "kari@ntnu.no", "F")  # given by mistake; absent wins
-    add_grade(engine, "20001", "ola@ntnu.no", "A")  # two graders: not final yet
+    add_grade(engine, "20001", "ola@ntnu.no", "A")  # committee 2 is not final: left out
+    make_final(engine, "1", "kari@ntnu.no")
     with session_scope(engine) as session:
-        assert final_grades(session, TEST) == {
-            "10412": "B",
-            "10413": None,
-            "10415": None,
-            "20001": None,
-            "30001": None,
-        }
+        assert final_grades(session, TEST) == {"10412": "B", "10413": "=1+1", "10415": None}
         export = export_final_grades(session, TEST)
-    assert (export.candidates, export.graded) == (5, 1)
+    assert (export.candidates, export.graded) == (3, 2)
     assert rows_of(export.content) == [
         ["Candidate ID", "Grade"],
         ["10412", "B"],
-        ["10413", ""],
+        ["10413", "'=1+1"],
         ["10415", ""],
-        ["20001", ""],
-        ["30001", ""],
     ]
+    sheet = openpyxl.load_workbook(io.BytesIO(export.content)).active
+    assert sheet.freeze_panes == "A2"
+    assert sheet["B4"].value is None
 
 
 def test_export_neutralises_formula_like_values():
     content = inspera_workbook(
-        [('=HYPERLINK("http://x")', "A"), ("+47", "B"), ("-1", None), ("@SUM(A1)", "C"), ("1", "D")]
+        {'=HYPERLINK("http://x")': "A", "+47": "B", "-1": None, "@SUM(A1)": "C", "1": "-D"}
     )
     read = [row[0] for row in rows_of(content)[1:]]
     assert read == ['\'=HYPERLINK("http://x")', "'+47", "'-1", "'@SUM(A1)", "1"]
+    assert [row[1] for row in rows_of(content)[1:]] == ["A", "B", "", "C", "'-D"]
     assert "<f>" not in (cell_xml(content, "A2") or "")
     assert all(not str(value).startswith(("=", "+", "-", "@")) for value in read)
 
@@ -141,6 +149,7 @@ def test_cli_export_writes_inspera_file(tmp_path):
     add_membership(engine, TEST, "kari@ntnu.no", "1")
     add_candidates(engine, TEST, "1", ["10412"])
     add_grade(engine, "10412", "kari@ntnu.no", "C")
+    make_final(engine, "1", "kari@ntnu.no")
     engine.dispose()
     out = tmp_path / "final.xlsx"
     result = run_cli("export", TEST, str(out), env=env, cwd=tmp_path)

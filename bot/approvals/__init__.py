@@ -7,11 +7,10 @@ Entry points for other capabilities:
 - a sheet of agreed grades → `set_agreed_grades(..., source="sheet")`;
 - may this upload change these grades → `locked_committees`;
 - reminders and overdue escalation → `unfinished_graders`, `committee_statuses`;
-- the export → `final_grades`, `inspera_workbook`;
-- anything showing grades → `visible_grades`.
+- the export → `final_grades` (the workbook: `bot.gradesheets.export`);
+- anything showing grades → `visible_grades`; a grader's working grades → `working_grades`.
 """
 
-from bot.approvals.inspera_export import export_filename, inspera_workbook
 from bot.approvals.outcome import Notice, NoticeKind, Outcome, Refusal, RefusalReason
 from bot.approvals.presses import (
     choose_agreed_grade,
@@ -19,7 +18,7 @@ from bot.approvals.presses import (
     press_own_approval,
     press_transferred,
 )
-from bot.approvals.privacy import VisibleGrades, visible_grades
+from bot.approvals.privacy import VisibleGrades, visible_grades, working_grades
 from bot.approvals.progress import (
     ApprovalState,
     CommitteeGrading,
@@ -66,11 +65,9 @@ __all__ = [
     "approve_own",
     "choose_agreed_grade",
     "committee_statuses",
-    "export_filename",
     "final_grades",
     "grade_options",
     "grading_status",
-    "inspera_workbook",
     "is_unfinished",
     "locked_committees",
     "mark_transferred",
@@ -84,4 +81,5 @@ __all__ = [
     "set_agreed_grades",
     "unfinished_graders",
     "visible_grades",
+    "working_grades",
 ]

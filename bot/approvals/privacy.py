@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
-from bot.approvals.state import ApprovalSnapshot, load_snapshot
+from bot.approvals.state import ApprovalSnapshot, GradeEntry, load_snapshot
 from bot.exams import consultant_emails
 
 
@@ -71,3 +71,21 @@ def grades_visible_to(
         by_grader={g: snapshot.own_grades(g, committee) for g in seen},
         agreed=agreed,
     )
+
+
+def working_grades(session: Session, test_id: str, grader_email: str) -> dict[str, GradeEntry]:
+    """Candidate → the grade a grader works from (grade-sheet previews, templates, resets),
+    with its points and explanation: in private marking the grader's own grades only, in
+    shared marking the committee's current grade (latest value wins). The same rule as
+    `grades_visible_to`: never a co-grader's grade the grader may not see."""
+    snapshot = load_snapshot(session, test_id)
+    if snapshot is None:
+        return {}
+    grader = grader_email
+    grades: dict[str, GradeEntry] = {}
+    for committee in snapshot.committees_of(grader):
+        if snapshot.shared:
+            grades.update(snapshot.committee_entries(committee))
+        else:
+            grades.update(snapshot.own_entries(grader, committee))
+    return grades

@@ -65,6 +65,8 @@ class GradeEntry:
     updated_at: datetime
     row_id: int
     grader: str
+    points: float | None = None
+    explanation: str | None = None
 
 
 @dataclass(frozen=True)
@@ -144,7 +146,12 @@ class ApprovalSnapshot:
         self._grades: dict[tuple[str, str], GradeEntry] = {}
         for grade in session.exec(select(Grade).where(Grade.test_id == test_id)):
             self._grades[(grade.grader_email, grade.candidate_id)] = GradeEntry(
-                grade.value, grade.updated_at, grade.id or 0, grade.grader_email
+                grade.value,
+                grade.updated_at,
+                grade.id or 0,
+                grade.grader_email,
+                grade.points,
+                grade.explanation,
             )
         self.own_approvals = _approvals_by_committee(session, OwnGradingApproval, test_id)
         self.agreed: dict[str, AgreedGrade] = {
@@ -222,22 +229,28 @@ class ApprovalSnapshot:
 
     def own_grades(self, grader: str, committee: str) -> dict[str, str | None]:
         """The grader's own grades for the committee's submitted candidates they graded."""
-        grades = {}
+        return {c: entry.value for c, entry in self.own_entries(grader, committee).items()}
+
+    def own_entries(self, grader: str, committee: str) -> dict[str, GradeEntry]:
+        entries = {}
         for candidate in self.submitted(committee):
             entry = self._grades.get((grader, candidate))
             if entry is not None:
-                grades[candidate] = entry.value
-        return grades
+                entries[candidate] = entry
+        return entries
 
     def committee_grades(self, committee: str) -> dict[str, str | None]:
         """Shared marking: per candidate, the most recently changed grade among the
         committee's graders (the latest value wins, a reset included)."""
-        grades = {}
+        return {c: entry.value for c, entry in self.committee_entries(committee).items()}
+
+    def committee_entries(self, committee: str) -> dict[str, GradeEntry]:
+        entries = {}
         for candidate in self.submitted(committee):
             latest = self._latest(committee, candidate)
             if latest is not None:
-                grades[candidate] = latest.value
-        return grades
+                entries[candidate] = latest
+        return entries
 
     def _latest(self, committee: str, candidate: str) -> GradeEntry | None:
         entries = [

@@ -1,17 +1,18 @@
-"""Final grades in Inspera's two-column format (SPEC §2.4, §9.1 `sensorbot export`)."""
+"""Final grades in Inspera's two-column format (SPEC §2.4, §9.1 `sensorbot export`): the one
+workbook builder for `sensorbot export`, `/sensur export` and the consultants' file when a
+test is graded. The grades come from the approvals (`bot.approvals.final_grades`)."""
 
 from __future__ import annotations
 
 import io
 import re
-from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from openpyxl import Workbook
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from bot.gradesheets.store import candidate_sort_key
-from models.tables import Candidate, CandidateStatus, CommitteeMembership, Grade
+from bot.approvals import final_grades
 
 INSPERA_HEADERS = ("Candidate ID", "Grade")
 # A spreadsheet treats text starting with these as a formula (or DDE command).
@@ -27,37 +28,6 @@ def export_filename(test_id: str) -> str:
     return f"{file_stem(test_id)} final grades.xlsx"
 
 
-def final_grades(session: Session, test_id: str) -> dict[str, str | None]:
-    """Each candidate's final grade, None when there is none (absent, not assigned, or not
-    final yet).
-
-    Until approvals exist, "final" means the grade of a committee's single grader: a
-    committee with several graders has no final grade yet. This is the one place the
-    export reads final grades from.
-    """
-    graders: dict[str, set[str]] = defaultdict(set)
-    for committee, email in session.exec(
-        select(CommitteeMembership.committee, CommitteeMembership.grader_email).where(
-            CommitteeMembership.test_id == test_id
-        )
-    ).all():
-        if committee is not None:
-            graders[committee].add(email)
-    grades = {
-        (row.candidate_id, row.grader_email): row.value
-        for row in session.exec(select(Grade).where(Grade.test_id == test_id)).all()
-    }
-    result: dict[str, str | None] = {}
-    for candidate in session.exec(select(Candidate).where(Candidate.test_id == test_id)).all():
-        committee_graders = graders.get(candidate.committee or "", set())
-        if candidate.status == CandidateStatus.absent or len(committee_graders) != 1:
-            result[candidate.candidate_id] = None
-            continue
-        (grader,) = committee_graders
-        result[candidate.candidate_id] = grades.get((candidate.candidate_id, grader))
-    return result
-
-
 @dataclass(frozen=True)
 class InsperaExport:
     content: bytes
@@ -66,21 +36,27 @@ class InsperaExport:
 
 
 def export_final_grades(session: Session, test_id: str) -> InsperaExport:
+    """The test's final grades as an Inspera import workbook: every candidate of a final
+    committee with the agreed grade, and every absent candidate blank."""
     grades = final_grades(session, test_id)
-    rows = [(c, grades[c]) for c in sorted(grades, key=candidate_sort_key)]
     return InsperaExport(
-        content=inspera_workbook(rows),
-        candidates=len(rows),
-        graded=sum(1 for _, grade in rows if grade),
+        content=inspera_workbook(grades),
+        candidates=len(grades),
+        graded=sum(1 for grade in grades.values() if grade),
     )
 
 
-def inspera_workbook(rows: list[tuple[str, str | None]]) -> bytes:
-    """`Candidate ID`, `Grade`; every value written as text, formula-like text neutralised."""
+def inspera_workbook(grades: Mapping[str, str | None]) -> bytes:
+    """`Candidate ID`, `Grade`, one row per candidate in the given order; every value
+    written as text, formula-like text neutralised, a blank grade left empty (Inspera's
+    import leaves such a candidate alone)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Grades")
+    sheet.freeze_panes = "A2"
+    sheet.column_dimensions["A"].width = 16
+    sheet.column_dimensions["B"].width = 10
     sheet.append(list(INSPERA_HEADERS))
-    for candidate_id, grade in rows:
+    for candidate_id, grade in grades.items():
         sheet.append([neutralise(candidate_id), neutralise(grade)])
     out = io.BytesIO()
     workbook.save(out)

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -19,6 +17,17 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from bot import audit
+from bot.approvals import (
+    Outcome,
+    Phase,
+    after_grades_changed,
+    grading_status,
+    locked_committees,
+    set_agreed_grades,
+    visible_grades,
+    working_grades,
+)
+from bot.approvals.prompts import lock_test
 from bot.exams import grader_test_ids
 from bot.gradesheets.reading import GradeSheet
 from bot.gradesheets.validation import (
@@ -28,6 +37,7 @@ from bot.gradesheets.validation import (
     GradeSheetPreview,
     RosterCandidate,
     differs,
+    graded_candidates,
     normalise_candidate,
     validate_sheet,
 )
@@ -71,6 +81,8 @@ def grader_committees(session: Session, test_id: str, grader_email: str) -> froz
 
 
 def grader_roster(session: Session, test: Test, grader_email: str) -> GraderRoster:
+    """What the grader may grade on the test, with the committees whose grades they may no
+    longer change (own grading approved, or final)."""
     candidates = session.exec(select(Candidate).where(Candidate.test_id == test.test_id)).all()
     return GraderRoster(
         test_id=test.test_id,
@@ -80,42 +92,57 @@ def grader_roster(session: Session, test: Test, grader_email: str) -> GraderRost
             for c in candidates
         },
         grader_committees=grader_committees(session, test.test_id, grader_email),
+        locked={
+            committee: reason.value
+            for committee, reason in locked_committees(session, test.test_id, grader_email).items()
+        },
     )
 
 
 def current_grades(session: Session, test: Test, grader_email: str) -> dict[str, CurrentGrade]:
-    """The grades this grader sees now: their own (private marking), or the committee's
-    current grade, the most recently updated row of the committee's graders (shared)."""
-    if test.marking_mode != MarkingMode.shared:
-        return {
-            row.candidate_id: _current(row)
-            for row in _grade_rows(session, test.test_id, grader_email)
-        }
-    committees = grader_committees(session, test.test_id, grader_email)
-    graders_of = _committee_graders(session, test.test_id, committees)
-    committee_of = dict(
+    """The grades this grader works from, as the approvals' privacy rule lets them see:
+    their own (private marking), or the committee's current grade (shared marking)."""
+    return {
+        candidate: CurrentGrade(entry.value, entry.points, entry.explanation)
+        for candidate, entry in working_grades(session, test.test_id, grader_email).items()
+    }
+
+
+@dataclass(frozen=True)
+class SheetGrades:
+    """The grades a grade sheet of this grader is compared with (and a template shows):
+    the working grades, and for committees agreeing grades now, their agreed grades."""
+
+    current: dict[str, CurrentGrade]
+    aligning: frozenset[str]
+
+
+def sheet_grades(session: Session, test: Test, grader_email: str) -> SheetGrades:
+    current = current_grades(session, test, grader_email)
+    aligning = frozenset(
+        g.committee
+        for g in grading_status(session, test, grader_email)
+        if g.phase == Phase.aligning
+    )
+    for committee in sorted(aligning):
+        visible = visible_grades(session, test.test_id, grader_email, committee)
+        for candidate in _committee_candidates(session, test.test_id, committee):
+            agreed = visible.agreed.get(candidate)
+            if agreed is None:
+                current.pop(candidate, None)
+            else:
+                current[candidate] = CurrentGrade(agreed)
+    return SheetGrades(current, aligning)
+
+
+def _committee_candidates(session: Session, test_id: str, committee: str) -> list[str]:
+    return list(
         session.exec(
-            select(Candidate.candidate_id, Candidate.committee).where(
-                Candidate.test_id == test.test_id, col(Candidate.committee).in_(committees)
+            select(Candidate.candidate_id).where(
+                Candidate.test_id == test_id, Candidate.committee == committee
             )
         ).all()
     )
-    everyone = set().union(*graders_of.values()) if graders_of else set()
-    rows = session.exec(
-        select(Grade)
-        .where(Grade.test_id == test.test_id, col(Grade.grader_email).in_(everyone))
-        .order_by(Grade.updated_at, Grade.id)
-    ).all()
-    latest: dict[str, CurrentGrade] = {}
-    for row in rows:
-        committee = committee_of.get(row.candidate_id)
-        if committee is not None and row.grader_email in graders_of.get(committee, ()):
-            latest[row.candidate_id] = _current(row)
-    return latest
-
-
-def _current(row: Grade) -> CurrentGrade:
-    return CurrentGrade(row.value, row.points, row.explanation)
 
 
 def _grade_rows(session: Session, test_id: str, grader_email: str) -> list[Grade]:
@@ -126,40 +153,10 @@ def _grade_rows(session: Session, test_id: str, grader_email: str) -> list[Grade
     )
 
 
-def _committee_graders(
-    session: Session, test_id: str, committees: Iterable[str]
-) -> dict[str, set[str]]:
-    rows = session.exec(
-        select(CommitteeMembership.committee, CommitteeMembership.grader_email).where(
-            CommitteeMembership.test_id == test_id,
-            col(CommitteeMembership.committee).in_(list(committees)),
-        )
-    ).all()
-    graders: dict[str, set[str]] = defaultdict(set)
-    for committee, email in rows:
-        graders[committee].add(email)
-    return graders
-
-
 def complete_committees(session: Session, test: Test, grader_email: str) -> list[str]:
     """The grader's committees where every submitted candidate has a grade (the grader's own
-    in private marking, the committee's in shared marking)."""
-    committees = grader_committees(session, test.test_id, grader_email)
-    submitted: dict[str, list[str]] = defaultdict(list)
-    for candidate_id, committee in session.exec(
-        select(Candidate.candidate_id, Candidate.committee).where(
-            Candidate.test_id == test.test_id,
-            col(Candidate.committee).in_(committees),
-            Candidate.status == CandidateStatus.submitted,
-        )
-    ).all():
-        submitted[committee].append(candidate_id)
-    grades = current_grades(session, test, grader_email)
-    return sorted(
-        committee
-        for committee, candidates in submitted.items()
-        if all(grades.get(c) is not None and grades[c].value for c in candidates)
-    )
+    in private marking, the committee's in shared marking), as the approvals count it."""
+    return sorted(g.committee for g in grading_status(session, test, grader_email) if g.complete)
 
 
 # -- which test a sheet is for --------------------------------------------------------------
@@ -251,18 +248,28 @@ def record_preview(
 ) -> PreviewResult:
     """Validate `sheet` for `test` and keep the result as a preview. With
     `needs_test_upload_id` the waiting upload gets its test (once, even on double clicks)."""
-    preview = validate_sheet(
-        sheet,
-        grader_roster(session, test, grader_email),
-        current_grades(session, test, grader_email),
-    )
+    roster = grader_roster(session, test, grader_email)
+    grades = sheet_grades(session, test, grader_email)
+    touched = {
+        roster.candidates[c].committee for c in graded_candidates(sheet) if c in roster.candidates
+    }
+    agreeing = grades.aligning & touched
+    if agreeing:
+        # Every grader of these committees approved: the sheet sets their agreed grades.
+        locked = {c: reason for c, reason in roster.locked.items() if c not in agreeing}
+        roster = replace(roster, agreeing=frozenset(agreeing), locked=locked)
+    preview = validate_sheet(sheet, roster, grades.current)
     status = UploadStatus.invalid if preview.errors else UploadStatus.preview
+    committee_of = {c: roster.candidates[c].committee for c in roster.candidates}
     values = {
         "test_id": test.test_id,
         "status": status,
         "created_at": utcnow(),
         "changes_json": json.dumps(
-            [_change_record(c) for c in preview.changes + preview.suggestions]
+            [
+                _change_record(c, committee_of[c.candidate_id] if agreeing else None)
+                for c in preview.changes + preview.suggestions
+            ]
         ),
     }
     if needs_test_upload_id is not None:
@@ -310,7 +317,9 @@ def _supersede_previews(
     )
 
 
-def _change_record(change: GradeChange) -> dict:
+def _change_record(change: GradeChange, agreed_in: str | None) -> dict:
+    """One change as kept until Apply; `agreed_in` names the committee whose agreed grade
+    it sets (a sheet of agreed grades), None for the grader's own grade."""
     return {
         "row": change.row,
         "candidate": change.candidate_id,
@@ -319,6 +328,16 @@ def _change_record(change: GradeChange) -> dict:
         "points": change.points,
         "explanation": change.explanation,
         "suggested": change.suggested,
+        "agreed_in": agreed_in,
+    }
+
+
+def agreed_committees(upload: GradeUpload) -> dict[str, str]:
+    """Candidate → committee for the agreed grades an upload sets (empty: own grades)."""
+    return {
+        c["candidate"]: c["agreed_in"]
+        for c in json.loads(upload.changes_json or "[]")
+        if c.get("agreed_in")
     }
 
 
@@ -350,6 +369,9 @@ class UploadOutcome:
     updated: int = 0
     complete_committees: list[str] = field(default_factory=list)
     candidates: list[str] = field(default_factory=list)  # roster changes, undo blockers
+    committees: list[str] = field(default_factory=list)  # whose agreed grades were set
+    # What the approvals must tell whom after this change (send after the commit).
+    approvals: Outcome = field(default_factory=Outcome)
 
     @property
     def at(self) -> datetime | None:
@@ -423,11 +445,19 @@ def apply_upload(
         if blocked.status == "expired" and upload.status == UploadStatus.preview:
             _claim(session, upload.id, UploadStatus.preview, status=UploadStatus.expired)
         return blocked
-    test = session.get(Test, upload.test_id)
+    # The approvals' lock: no approval slips in between the lock check and the write.
+    test = lock_test(session, upload.test_id)
     changes = [c for c in stored_changes(upload) if with_suggestions or not c.suggested]
-    moved = _no_longer_gradeable(grader_roster(session, test, upload.grader_email), changes)
+    roster = grader_roster(session, test, upload.grader_email)
+    moved = _no_longer_gradeable(roster, changes)
     if moved:
         return UploadOutcome("roster_changed", upload, candidates=moved)
+    agreed_in = agreed_committees(upload)
+    if agreed_in:
+        return _apply_agreed(session, test, upload, changes, agreed_in, now)
+    locked = _locked_candidates(roster, [c.candidate_id for c in changes])
+    if locked:
+        return UploadOutcome("locked", upload, candidates=locked)
     if not _claim(
         session, upload.id, UploadStatus.preview, status=UploadStatus.applied, applied_at=now
     ):
@@ -442,6 +472,61 @@ def apply_upload(
         upload,
         updated=updated,
         complete_committees=complete_committees(session, test, upload.grader_email),
+        approvals=after_grades_changed(session, test.test_id, upload.grader_email),
+    )
+
+
+def _locked_candidates(roster: GraderRoster, candidates: list[str]) -> list[str]:
+    """Those of `candidates` in a committee whose grades the grader may no longer change."""
+    return sorted(
+        (c for c in candidates if roster.candidates[c].committee in roster.locked),
+        key=candidate_sort_key,
+    )
+
+
+def _apply_agreed(
+    session: Session,
+    test: Test,
+    upload: GradeUpload,
+    changes: list[GradeChange],
+    agreed_in: dict[str, str],
+    now: datetime,
+) -> UploadOutcome:
+    """A sheet of agreed grades: the approvals set them, per committee, all or nothing."""
+    by_committee: dict[str, dict[str, str]] = {}
+    for change in changes:
+        by_committee.setdefault(agreed_in[change.candidate_id], {})[change.candidate_id] = (
+            change.new
+        )
+    committees = sorted(by_committee)
+    phases = {g.committee: g.phase for g in grading_status(session, test, upload.grader_email)}
+    if any(phases.get(c) not in (Phase.aligning, Phase.final_approval) for c in committees):
+        return UploadOutcome("not_agreeing", upload, committees=committees)
+    if not _claim(
+        session, upload.id, UploadStatus.preview, status=UploadStatus.applied, applied_at=now
+    ):
+        return _status_outcome(_reload(session, upload), now) or UploadOutcome("not_found")
+    outcome = Outcome()
+    for committee in committees:
+        step = set_agreed_grades(
+            session,
+            test.test_id,
+            committee,
+            upload.grader_email,
+            by_committee[committee],
+            source="sheet",
+        )
+        if step.refusal is not None:
+            # All or nothing: the committees already set and the claim are undone too.
+            session.rollback()
+            return UploadOutcome("agreed_refused", _reload(session, upload), approvals=step)
+        outcome.merge(step)
+    return UploadOutcome(
+        "agreed_applied",
+        _reload(session, upload),
+        updated=sum(len(grades) for grades in by_committee.values()),
+        committees=committees,
+        approvals=outcome,
     )
 
 
@@ -545,8 +630,13 @@ def undo_upload(
         return UploadOutcome("already_undone", upload)
     if upload.status != UploadStatus.applied:
         return UploadOutcome("not_applied", upload)
-    test = session.get(Test, upload.test_id)
+    if agreed_committees(upload):
+        return UploadOutcome("agreed_no_undo", upload)
+    test = lock_test(session, upload.test_id)
     previous: dict[str, dict | None] = json.loads(upload.previous_json or "{}")
+    locked = _locked_candidates(grader_roster(session, test, upload.grader_email), list(previous))
+    if locked:
+        return UploadOutcome("locked", upload, candidates=locked)
     own = {row.candidate_id: row for row in _grade_rows(session, test.test_id, upload.grader_email)}
     blockers = _undo_blockers(session, test, upload, previous, own)
     if blockers:
@@ -579,7 +669,12 @@ def undo_upload(
         row.updated_at = datetime.fromisoformat(before["updated_at"])
         session.add(row)
     session.flush()
-    return UploadOutcome("undone", _reload(session, upload), updated=len(previous))
+    return UploadOutcome(
+        "undone",
+        _reload(session, upload),
+        updated=len(previous),
+        approvals=after_grades_changed(session, test.test_id, upload.grader_email),
+    )
 
 
 def _undo_blockers(
@@ -618,9 +713,12 @@ def candidate_sort_key(candidate_id: str) -> tuple[int, int, str]:
 
 @dataclass(frozen=True)
 class ResetOutcome:
-    status: str  # `gradesheet.reset.<status>`
+    status: str  # `gradesheet.reset.<status>`; "locked": `approvals.locked.<lock>`
     candidate: str
     old: str | None = None
+    committee: str | None = None
+    lock: str | None = None  # why the committee's grades are locked
+    approvals: Outcome = field(default_factory=Outcome)
 
 
 def reset_grade(
@@ -629,7 +727,7 @@ def reset_grade(
     """Remove a grade given by mistake (Inspera's undo arrow), for one candidate."""
     candidate_id = normalise_candidate(candidate_text) or ""
     grader = find_grader(session, actor_email) if actor_email else None
-    test = session.get(Test, test_id)
+    test = lock_test(session, test_id) if grader is not None else None
     if grader is None or test is None:
         return ResetOutcome("not_grader", candidate_id)
     roster = grader_roster(session, test, grader.email)
@@ -638,6 +736,9 @@ def reset_grade(
         return ResetOutcome("unknown_candidate", candidate_id)
     if entry.committee not in roster.grader_committees:
         return ResetOutcome("other_committee", candidate_id)
+    if entry.committee in roster.locked:
+        lock = roster.locked[entry.committee]
+        return ResetOutcome("locked", candidate_id, committee=entry.committee, lock=lock)
     seen = current_grades(session, test, grader.email).get(candidate_id)
     if seen is None or seen.value is None:
         return ResetOutcome("no_grade", candidate_id)
@@ -661,4 +762,10 @@ def reset_grade(
         new=None,
     )
     session.flush()
-    return ResetOutcome("reset", candidate_id, seen.value)
+    return ResetOutcome(
+        "reset",
+        candidate_id,
+        seen.value,
+        committee=entry.committee,
+        approvals=after_grades_changed(session, test_id, grader.email),
+    )

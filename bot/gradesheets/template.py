@@ -11,13 +11,15 @@ from sqlmodel import Session, col, select
 
 from bot.gradesheets.export import INSPERA_HEADERS, file_stem, neutralise
 from bot.gradesheets.scale import valid_grades
-from bot.gradesheets.store import candidate_sort_key, current_grades, grader_committees
+from bot.gradesheets.store import candidate_sort_key, grader_committees, sheet_grades
 from bot.i18n import t
 from models.tables import Candidate, CandidateStatus, Test
 
 
 def template_rows(session: Session, test: Test, grader_email: str) -> list[tuple[str, str | None]]:
-    """The grader's own committees' candidates who submitted, with the grades they see now."""
+    """The grader's own committees' candidates who submitted, with the grades a sheet from
+    them is compared with: what they may see (`bot.approvals.privacy`), and the agreed grades
+    of a committee agreeing grades now."""
     committees = grader_committees(session, test.test_id, grader_email)
     candidates = session.exec(
         select(Candidate.candidate_id).where(
@@ -26,7 +28,7 @@ def template_rows(session: Session, test: Test, grader_email: str) -> list[tuple
             Candidate.status == CandidateStatus.submitted,
         )
     ).all()
-    grades = current_grades(session, test, grader_email)
+    grades = sheet_grades(session, test, grader_email).current
     return [
         (c, grades[c].value if c in grades else None)
         for c in sorted(candidates, key=candidate_sort_key)

@@ -34,6 +34,12 @@ class GraderRoster:
     scale: GradeScale
     candidates: Mapping[str, RosterCandidate]
     grader_committees: frozenset[str]
+    # Committees whose grades this grader may no longer change, and why (catalog
+    # `approvals.locked.<reason>`): a row that would change one of them is an error.
+    locked: Mapping[str, str] = field(default_factory=dict)
+    # A sheet of agreed grades: the committees (aligning) whose agreed grades it sets. Empty
+    # for a sheet of the grader's own grades.
+    agreeing: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -59,6 +65,8 @@ class RowProblem:
 
     @property
     def fix_key(self) -> str:
+        if self.kind == "locked":
+            return f"approvals.locked.{self.params['reason']}"
         return f"gradesheet.fix.{self.kind}"
 
 
@@ -85,6 +93,10 @@ class GradeSheetPreview:
     blank: int = 0
     suggestions: list[GradeChange] = field(default_factory=list)
     errors: list[RowProblem] = field(default_factory=list)
+    # A sheet of agreed grades for these committees (empty: the grader's own grades).
+    agreeing: tuple[str, ...] = ()
+    # Locked committees (→ reason) the sheet tried to change.
+    locked: dict[str, str] = field(default_factory=dict)
 
     @property
     def changes(self) -> list[GradeChange]:
@@ -122,7 +134,9 @@ def normalise_candidate(value: object) -> str | None:
 def validate_sheet(
     sheet: GradeSheet, roster: GraderRoster, current: Mapping[str, CurrentGrade]
 ) -> GradeSheetPreview:
-    preview = GradeSheetPreview(test_id=roster.test_id, scale=roster.scale)
+    preview = GradeSheetPreview(
+        test_id=roster.test_id, scale=roster.scale, agreeing=tuple(sorted(roster.agreeing))
+    )
     checker = _RowChecker(sheet, roster, current, preview)
     for row in sheet.rows:
         checker.check(row)
@@ -201,6 +215,32 @@ class _RowChecker:
             return False
         return True
 
+    def _refused_as_locked(
+        self, row: SheetRow, change: GradeChange, old: CurrentGrade | None
+    ) -> bool:
+        """A change the grader may not make here is an error: to a locked committee's grade
+        (naming the lock), or, on a sheet of agreed grades, to a committee not agreeing now.
+        A row that repeats the grade as it stands (a filled-in template) passes."""
+        committee = self.roster.candidates[change.candidate_id].committee or ""
+        reason = self.roster.locked.get(committee)
+        outside = bool(self.roster.agreeing) and committee not in self.roster.agreeing
+        if (reason is None and not outside) or (old is not None and not differs(old, change)):
+            return False
+        if reason is None:
+            self.error(row, GRADE, change.candidate_id, "not_agreeing", committee=committee)
+            return True
+        self.preview.locked[committee] = reason
+        self.error(
+            row,
+            GRADE,
+            change.candidate_id,
+            "locked",
+            committee=committee,
+            reason=reason,
+            value=change.new,
+        )
+        return True
+
     def _read_cells(
         self, row: SheetRow, candidate: str, has_grade: bool, has_points: bool
     ) -> tuple[str | None | bool, float | None]:
@@ -234,17 +274,17 @@ class _RowChecker:
             self.preview.blank += 1
             return
         old = self.current.get(candidate)
-        self.preview.suggestions.append(
-            GradeChange(
-                row=row.number,
-                candidate_id=candidate,
-                old=old.value if old else None,
-                new=percentage_method_grade(points),
-                points=points,
-                explanation=self._explanation(row),
-                suggested=True,
-            )
+        change = GradeChange(
+            row=row.number,
+            candidate_id=candidate,
+            old=old.value if old else None,
+            new=percentage_method_grade(points),
+            points=self._kept(points),
+            explanation=self._explanation(row),
+            suggested=True,
         )
+        if not self._refused_as_locked(row, change, old):
+            self.preview.suggestions.append(change)
 
     def _compare(self, row: SheetRow, candidate: str, grade: str, points: float | None) -> None:
         old = self.current.get(candidate)
@@ -253,9 +293,11 @@ class _RowChecker:
             candidate_id=candidate,
             old=old.value if old else None,
             new=grade,
-            points=points,
+            points=self._kept(points),
             explanation=self._explanation(row),
         )
+        if self._refused_as_locked(row, change, old):
+            return
         if old is None or old.value is None:
             self.preview.new.append(change)
         elif differs(old, change):
@@ -263,10 +305,24 @@ class _RowChecker:
         else:
             self.preview.unchanged += 1
 
+    def _kept(self, points: float | None) -> float | None:
+        """Points are kept with a grader's own grades; an agreed grade is a grade only."""
+        return None if self.roster.agreeing else points
+
     def _explanation(self, row: SheetRow) -> str | None:
-        if not self.has_explanations or _blank(row.explanation):
+        if self.roster.agreeing or not self.has_explanations or _blank(row.explanation):
             return None
         return str(row.explanation).strip()
+
+
+def graded_candidates(sheet: GradeSheet) -> set[str]:
+    """The candidates of rows with a grade or points: what the sheet would set."""
+    return {
+        candidate
+        for row in sheet.rows
+        if not (_blank(row.grade) and _blank(row.points))
+        and (candidate := normalise_candidate(row.candidate)) is not None
+    }
 
 
 def differs(old: CurrentGrade, change: GradeChange) -> bool:

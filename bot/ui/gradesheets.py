@@ -22,11 +22,13 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.blocks.basic_components import MarkdownTextObject, PlainTextObject
 from slack_sdk.models.views import View
 
+from bot.approvals import LockReason
 from bot.gradesheets.reading import CANDIDATE, GRADE, POINTS, GradeSheet
 from bot.gradesheets.store import PREVIEW_LIFETIME, UploadOutcome
 from bot.gradesheets.texts import problem_line
 from bot.gradesheets.validation import GradeChange, GradeSheetPreview
 from bot.i18n import t
+from bot.ui.approvals import locked_text, refusal_text
 from models.tables import Test
 
 SHOWN_LINES = 20
@@ -77,11 +79,27 @@ def preview_message(
     lang: str, test: Test, sheet: GradeSheet, preview: GradeSheetPreview, upload_id: int
 ) -> Message:
     counts = preview.counts
+    committees = ", ".join(preview.agreeing)
+    title = (
+        t(lang, "gradesheet.preview.agreed_title", test=test.test_id, committees=committees)
+        if preview.agreeing
+        else t(lang, "gradesheet.preview.title", test=test.test_id)
+    )
     blocks: list[Block] = [
-        HeaderBlock(text=t(lang, "gradesheet.preview.title", test=test.test_id)[:HEADER_LIMIT]),
+        HeaderBlock(text=title[:HEADER_LIMIT]),
         ContextBlock(elements=[MarkdownTextObject(text=_source_line(lang, sheet))]),
-        SectionBlock(text=MarkdownTextObject(text=t(lang, "gradesheet.preview.counts", **counts))),
     ]
+    if preview.agreeing:
+        blocks.append(_section(t(lang, "gradesheet.preview.agreed_intro", committees=committees)))
+    blocks.append(_section(t(lang, "gradesheet.preview.counts", **counts)))
+    if preview.locked:
+        lines = [
+            locked_text(lang, committee, LockReason(reason))
+            for committee, reason in sorted(preview.locked.items())
+        ]
+        blocks += [
+            _section(text) for text in _chunks([t(lang, "gradesheet.preview.locked_title"), *lines])
+        ]
     if preview.changes:
         lines = [_change_line(lang, change) for change in preview.changes]
         blocks += _listing(lang, t(lang, "gradesheet.preview.changes_title"), lines)
@@ -94,7 +112,12 @@ def preview_message(
         blocks += _listing(lang, title, lines)
         blocks.append(_section(t(lang, "gradesheet.preview.fix_and_resend")))
     elif preview.appliable:
-        blocks.append(_section(t(lang, "gradesheet.preview.ready")))
+        ready = (
+            t(lang, "gradesheet.preview.agreed_ready", committees=committees)
+            if preview.agreeing
+            else t(lang, "gradesheet.preview.ready")
+        )
+        blocks.append(_section(ready))
         blocks.append(_preview_buttons(lang, preview, upload_id))
     else:
         blocks.append(_section(t(lang, "gradesheet.preview.nothing_to_apply")))
@@ -228,10 +251,14 @@ def _test_label(test: Test) -> str:
 
 
 def outcome_text(lang: str, outcome: UploadOutcome, tz: ZoneInfo, test_id: str = "") -> str:
+    if outcome.approvals.refusal is not None:
+        # The approvals refused a sheet of agreed grades: their own words say why.
+        return refusal_text(outcome.approvals.refusal, lang, tz)
     params: dict[str, object] = {
         "count": outcome.updated,
         "test": test_id or (outcome.upload.test_id if outcome.upload else "") or "",
         "candidates": ", ".join(outcome.candidates),
+        "committees": ", ".join(outcome.committees),
         "hours": int(PREVIEW_LIFETIME.total_seconds() // 3600),
         "when": slack_time(outcome.at, tz) if outcome.at else "",
     }

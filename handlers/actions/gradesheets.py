@@ -28,12 +28,13 @@ from bot.i18n import t
 from bot.runtime import Asker
 from bot.slack_files import dm_channel
 from bot.ui.gradesheets import outcome_message, outcome_text, reset_modal, text_message
+from handlers.approval_messages import deliver
 from handlers.context import asker_of, runtime_of
 from handlers.events.files import GradeSheetIntake
 from models.tables import Test
 
 # Outcomes that end the preview: its message is replaced, so no stale buttons remain.
-_REPLACES_MESSAGE = ("applied", "undone", "cancelled_now")
+_REPLACES_MESSAGE = ("applied", "agreed_applied", "undone", "cancelled_now")
 
 UploadAction = Callable[[Session, int, str | None], UploadOutcome]
 
@@ -91,8 +92,11 @@ def _act_on_upload(
     message = _clicked_message(body)
     if outcome.status in _REPLACES_MESSAGE and message is not None:
         client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
-        return
-    client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)
+    else:
+        client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)
+    # Committed: now the approvals' prompts and notices (approve your grading, final
+    # approval, approvals withdrawn, agreed grades set) go out.
+    deliver(runtime, client, outcome.approvals, logger)
 
 
 def _upload_id(body: dict) -> int | None:

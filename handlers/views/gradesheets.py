@@ -8,10 +8,13 @@ from logging import Logger
 from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
+from bot.approvals import LockReason
 from bot.gradesheets.store import find_own_upload, reset_grade
 from bot.i18n import t
 from bot.slack_files import dm_channel
+from bot.ui.approvals import locked_text
 from bot.ui.gradesheets import RESET_BLOCK, RESET_INPUT, escape, outcome_text
+from handlers.approval_messages import deliver
 from handlers.context import asker_of, runtime_of
 
 
@@ -43,10 +46,14 @@ def handle_reset_submission(
         "test": upload.test_id,
         "old": result.old or "",
     }
-    text = t(lang, f"gradesheet.reset.{result.status}", **params)
+    if result.status == "locked":
+        text = locked_text(lang, result.committee or "", LockReason(result.lock))
+    else:
+        text = t(lang, f"gradesheet.reset.{result.status}", **params)
     if result.status != "reset":
         ack(response_action="errors", errors={RESET_BLOCK: text})
         return
     ack()
     logger.info("grade reset on upload %s's test by %s", upload.id, user_id)
     client.chat_postMessage(channel=dm_channel(client, user_id), text=text)
+    deliver(runtime, client, result.approvals, logger)

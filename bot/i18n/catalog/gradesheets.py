@@ -208,6 +208,20 @@ MESSAGES = {
         "nb": "slett raden, eller spør studiekonsulenten om du skal sensurere den kommisjonen",
         "en": "delete the row, or ask the study consultant whether you should grade that committee",
     },
+    "gradesheet.what.locked": {
+        "nb": "`{value}` ville endre en låst karakter i kommisjon {committee}",
+        "en": "`{value}` would change a locked grade in committee {committee}",
+    },
+    "gradesheet.what.not_agreeing": {
+        "nb": "kandidaten er i kommisjon {committee}, som ikke skal bli enige om karakterer nå",
+        "en": "the candidate is in committee {committee}, which is not agreeing grades now",
+    },
+    "gradesheet.fix.not_agreeing": {
+        "nb": "et ark med omforente karakterer gjelder bare kommisjoner som skal bli enige nå; "
+        "send karakterene for kommisjon {committee} i et eget ark",
+        "en": "a sheet of agreed grades is only for committees agreeing grades now; send the "
+        "grades for committee {committee} in a sheet of their own",
+    },
     "gradesheet.what.letter_case": {
         "nb": "`{value}` er skrevet med liten bokstav",
         "en": "`{value}` is in lower case",
@@ -369,6 +383,57 @@ MESSAGES = {
     },
     "gradesheet.annotated.suffix": {"nb": "feil markert", "en": "errors marked"},
     # -- acting on an upload -------------------------------------------------------------
+    "gradesheet.preview.agreed_title": {
+        "nb": "Omforente karakterer for {test}, kommisjon {committees}",
+        "en": "Agreed grades for {test}, committee {committees}",
+    },
+    "gradesheet.preview.agreed_intro": {
+        "nb": "Alle sensorene i kommisjon {committees} har godkjent sensuren sin, så dette arket "
+        "setter kommisjonens *omforente* karakterer, ikke dine egne. Medsensorene dine får "
+        "beskjed om hva du satte.",
+        "en": "Every grader of committee {committees} has approved their grading, so this sheet "
+        "sets the committee's *agreed* grades, not your own. Your co-graders are told what "
+        "you set.",
+    },
+    "gradesheet.preview.agreed_ready": {
+        "nb": "Ingenting er lagret før du trykker «Lagre». Da blir disse de omforente "
+        "karakterene i kommisjon {committees}; tomme celler endrer ingenting.",
+        "en": "Nothing is stored until you press Apply. Then these become the agreed grades "
+        "of committee {committees}; empty cells change nothing.",
+    },
+    "gradesheet.preview.locked_title": {
+        "nb": "🔒 Låste karakterer – ingenting i arket kan lagres før radene som ville endre "
+        "dem er fjernet:",
+        "en": "🔒 Locked grades – nothing in this sheet can be applied until the rows that "
+        "would change them are removed:",
+    },
+    "gradesheet.outcome.agreed_applied": {
+        "nb": "✅ {count} omforente karakterer satt for {test}, kommisjon {committees}. "
+        "Medsensorene dine har fått beskjed.",
+        "en": "✅ {count} agreed grades set for {test}, committee {committees}. Your "
+        "co-graders have been told.",
+    },
+    "gradesheet.outcome.locked": {
+        "nb": "Ingenting er lagret: karakterene for {candidates} er låst nå (sensuren er "
+        "godkjent, eller kommisjonen er endelig). Må en karakter endres, be studiekonsulenten "
+        "gjenåpne kommisjonen.",
+        "en": "Nothing was stored: the grades of {candidates} are locked now (the grading was "
+        "approved, or the committee is final). If a grade must change, ask the study "
+        "consultant to reopen the committee.",
+    },
+    "gradesheet.outcome.agreed_no_undo": {
+        "nb": "Omforente karakterer angres ikke her: velg karakteren på nytt i meldingen om "
+        "ulike karakterer, eller send et nytt ark.",
+        "en": "Agreed grades are not undone here: choose the grade again in the message about "
+        "differing grades, or send a new sheet.",
+    },
+    "gradesheet.outcome.not_agreeing": {
+        "nb": "Ingenting er lagret: kommisjon {committees} skal ikke bli enige om karakterer "
+        "lenger (den er gjenåpnet eller endelig). Send arket på nytt, så ser du hva det "
+        "gjelder nå.",
+        "en": "Nothing was stored: committee {committees} is no longer agreeing grades (it "
+        "was reopened or is final). Send the sheet again to see what it would do now.",
+    },
     "gradesheet.outcome.applied": {
         "nb": "✅ {count} karakterer oppdatert for {test}. Sjekk at tallet stemmer med det du "
         "ventet.",
