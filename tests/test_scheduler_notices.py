@@ -194,3 +194,12 @@ def test_no_notices_for_tests_whose_grading_deadline_has_passed(
     scheduler_for(fake_slack, store_url, engine).run_pass(T0 + timedelta(days=60))
     assert not fake_slack.calls("chat.postMessage")
     assert not outbox_rows(engine)
+
+
+def test_roster_text_in_a_notice_cannot_make_links_or_mentions(
+    engine, store_url, fake_slack, people
+):
+    marking_setup(engine, title="Grafer & <!channel> nett", opened_for_marking=OPENED_AT)
+    scheduler_for(fake_slack, store_url, engine).run_pass(OPENED_AT)
+    intro = posts_to(fake_slack, "UOLA")[0]["blocks"][1]["text"]["text"]
+    assert "Grafer &amp; &lt;!channel&gt; nett" in intro

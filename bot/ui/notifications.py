@@ -25,6 +25,7 @@ from bot.notifications import MessageKind
 from bot.reraise import from_snapshot
 from bot.ui.dates import slack_datetime
 from bot.ui.escalations import channel_message, consultant_message
+from bot.ui.gradesheets import escape  # roster text shown as mrkdwn
 from bot.ui.local_time import local_text
 from bot.ui.opening import bullets, finding_lines
 
@@ -104,11 +105,6 @@ class _Facts:
             ),
             format_date=lambda when: slack_datetime(when, self.tz),
         )
-
-
-def escape(text: str) -> str:
-    """Roster text shown as mrkdwn: Slack's three control characters escaped."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _section(text: str) -> SectionBlock:
