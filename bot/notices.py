@@ -3,16 +3,19 @@ test to its consultants naming the graders Slack does not know.
 
 A test counts as newly opened when `opened_for_marking` has come and its `opened` occasion
 is not handled yet — however it was opened (`sensorbot open`, `/sensur open`, a roster
-import), so nothing has to tell the scheduler. Tests whose grading deadline has passed get
-no notice: an old roster imported with its opening dates must not wake everybody up.
+import), so nothing has to tell the scheduler. A roster import that adds graders to a test
+forgets its handled opening (`recheck_openings`), so the next pass tells the new graders.
+Tests whose grading deadline has passed get no notice: an old roster imported with its
+opening dates must not wake everybody up.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import exists, func, update
+from sqlalchemy import delete, exists, func, update
 from sqlmodel import Session, select
 
 from bot.notifications import (
@@ -40,6 +43,7 @@ from models.tables import (
 # Tests handled per pass; more wait for the next pass, so one pass stays short.
 TESTS_PER_PASS = 200
 UNREPORTED_PER_PASS = 2000
+_IN_CHUNK = 500
 
 
 def notify_opened_tests(ctx: PassContext) -> list[OutgoingMessage]:
@@ -58,6 +62,19 @@ def notify_opened_tests(ctx: PassContext) -> list[OutgoingMessage]:
         if claim_occasion(ctx.session, test.test_id, OPENED, ctx.now):
             messages += opened_notices(ctx.session, test)
     return messages
+
+
+def recheck_openings(session: Session, test_ids: Iterable[str]) -> None:
+    """Graders were added to these tests: have the next pass handle their openings again.
+    Notices are keyed per grader and test, so only the graders not told yet get one."""
+    ids = sorted(set(test_ids))
+    for start in range(0, len(ids), _IN_CHUNK):
+        session.exec(
+            delete(HandledOccasion).where(
+                HandledOccasion.occasion == OPENED,
+                HandledOccasion.test_id.in_(ids[start : start + _IN_CHUNK]),
+            )
+        )
 
 
 def opened_notices(session: Session, test: Test) -> list[OutgoingMessage]:

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from bot.roster import import_roster
-from tests.scheduling import OSLO, delivered_keys, oslo, scheduler_for
+from tests.scheduling import OSLO, delivered_keys, oslo, run_passes, scheduler_for
 
 TEST_ID = "TDT4100-2026H"
 
@@ -82,3 +82,27 @@ def test_an_import_that_opens_a_test_gets_its_graders_told_once(
     import_roster(engine, _roster(tmp_path / "4.xlsx", opened_at, committees), OSLO)
     scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 11, 11, 0))
     assert set(_opened_notices(fake_slack).values()) == {1}
+
+
+def test_a_grader_added_to_an_open_test_by_a_reimport_is_told_and_nobody_else_again(
+    engine, store_url, fake_slack, people, tmp_path
+):
+    fake_slack.add_user("UPER", email="per@ntnu.no", locale="nb-NO")
+    opened_at = datetime(2026, 12, 11, 10, 0)
+    committees = {"ola@ntnu.no": "1", "kari@ntnu.no": "2"}
+    import_roster(engine, _roster(tmp_path / "1.xlsx", opened_at, committees), OSLO)
+    scheduler = scheduler_for(fake_slack, store_url, engine)
+    scheduler.run_pass(oslo(2026, 12, 11, 10, 5))
+
+    more = {**committees, "per@ntnu.no": "1", "nobody@ntnu.no": "2"}
+    import_roster(engine, _roster(tmp_path / "2.xlsx", opened_at, more), OSLO)
+    run_passes(scheduler, oslo(2026, 12, 12, 10, 0), oslo(2026, 12, 12, 10, 1))
+
+    assert _opened_notices(fake_slack) == {
+        f"opened:{TEST_ID}:ola@ntnu.no": 1,
+        f"opened:{TEST_ID}:kari@ntnu.no": 1,
+        f"opened:{TEST_ID}:per@ntnu.no": 1,
+    }
+    # The grader Slack does not know is reported to the consultant on their own.
+    (report,) = [m for m in fake_slack.messages_to("UKONS") if "nobody@ntnu.no" in str(m)]
+    assert "ola@ntnu.no" not in str(report["blocks"])
