@@ -21,11 +21,20 @@ from handlers import register_listeners
 logger = logging.getLogger(__name__)
 
 
-def create_web_client(settings: Settings) -> WebClient:
-    """Every Web API call, the file upload steps included, goes to SLACK_API_URL."""
+def create_web_client(settings: Settings, *, retries: bool = True) -> WebClient:
+    """Every Web API call, the file upload steps included, goes to SLACK_API_URL.
+
+    `retries=False` is for callers that retry themselves (the outbox dispatcher): a 429
+    comes back at once instead of sleeping through `Retry-After`, and a request that failed
+    mid-way is not silently sent again.
+    """
     base_url = settings.slack_api_url
     if not base_url.endswith("/"):
         base_url += "/"
+    if not retries:
+        return WebClient(
+            token=settings.slack_bot_token, base_url=base_url, timeout=15, retry_handlers=[]
+        )
     client = WebClient(token=settings.slack_bot_token, base_url=base_url, timeout=15)
     client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=5))
     client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=2))

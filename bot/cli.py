@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import functools
+import getpass
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 
 from pydantic import ValidationError
 
 from bot.i18n import t
 from bot.settings import Settings
+from bot.ui.local_time import local_text
 from models.db import make_engine, upgrade
+from models.types import utcnow
 
 logger = logging.getLogger("sensorbot")
 
@@ -60,6 +65,21 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("test_id")
     export.add_argument("file")
     export.set_defaults(handler=cmd_export)
+
+    tick = commands.add_parser("tick", help="run one scheduler pass (detect, enqueue, dispatch)")
+    tick.add_argument("--now", help="simulated clock, ISO 8601 (local time without an offset)")
+    tick.set_defaults(handler=cmd_tick)
+
+    opener = commands.add_parser("open", help="open a test for marking")
+    opener.add_argument("test_id")
+    opener.add_argument("--now", help="simulated clock, ISO 8601 (local time without an offset)")
+    opener.set_defaults(handler=cmd_open)
+
+    status = commands.add_parser("status", help="tests with state, blockers, deadline, outbox")
+    status.add_argument("test_id", nargs="?")
+    status.add_argument("--all", action="store_true", help="also tests long past their deadline")
+    status.add_argument("--now", help="simulated clock, ISO 8601 (local time without an offset)")
+    status.set_defaults(handler=cmd_status)
     return parser
 
 
@@ -77,12 +97,20 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     upgrade(engine)
     runtime = Runtime(settings, engine)
     app = create_app(runtime)
+    scheduler = None
+    if settings.scheduler_enabled:
+        from bot.scheduler import Scheduler
+
+        scheduler = Scheduler(runtime)
+        scheduler.start()
     try:
         if settings.slack_app_token:
             serve_socket_mode(app, settings.slack_app_token)
         else:
             serve_http(app, runtime)
     finally:
+        if scheduler is not None:
+            scheduler.shutdown()
         engine.dispose()
     return 0
 
@@ -167,3 +195,134 @@ def _progress_printer(lang: str) -> Callable[[str, int, int], None] | None:
         sys.stderr.flush()
 
     return show
+
+
+def parse_now(value: str | None, settings: Settings) -> datetime:
+    """`--now`: ISO 8601; without an offset it is local time in SENSORBOT_TIMEZONE."""
+    if value is None:
+        return utcnow()
+    moment = datetime.fromisoformat(value.strip())
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=settings.tz)
+    return moment.astimezone(UTC)
+
+
+def _clock(args: argparse.Namespace, settings: Settings) -> datetime | None:
+    try:
+        return parse_now(args.now, settings)
+    except ValueError:
+        print(t(settings.default_language, "cli.now.invalid", value=args.now), file=sys.stderr)
+        return None
+
+
+def cmd_tick(args: argparse.Namespace, settings: Settings) -> int:
+    lang = settings.default_language
+    now = _clock(args, settings)
+    if now is None:
+        return 2
+    if not settings.slack_bot_token:
+        print(t(lang, "cli.tick.missing"), file=sys.stderr)
+        return 2
+    from bot.runtime import Runtime
+    from bot.scheduler import Scheduler
+
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    try:
+        report = Scheduler(Runtime(settings, engine)).run_pass(now)
+    finally:
+        engine.dispose()
+    for line in tick_lines(report, settings):
+        print(line)
+    return 0 if report.ok else 1
+
+
+def tick_lines(report, settings: Settings) -> list[str]:
+    lang = settings.default_language
+    steps = ", ".join(f"{name} {count}" for name, count in report.enqueued.items())
+    lines = [
+        t(lang, "cli.tick.pass", now=local_text(report.now, settings.tz)),
+        t(lang, "cli.tick.enqueued", count=sum(report.enqueued.values()), steps=steps),
+        t(
+            lang,
+            "cli.tick.dispatched",
+            **{
+                outcome: report.total(outcome)
+                for outcome in (
+                    "sent",
+                    "rate_limited",
+                    "retrying",
+                    "failed",
+                    "undeliverable",
+                    "reclaimed",
+                )
+            },
+        ),
+    ]
+    if report.failed_steps:
+        lines.append(t(lang, "cli.tick.failed_steps", steps=", ".join(report.failed_steps)))
+    return lines
+
+
+def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.opening import AlreadyOpen, Opened, open_test
+    from bot.ui.opening import refusal_lines
+    from models.db import session_scope
+    from models.tables import Test
+
+    lang = settings.default_language
+    now = _clock(args, settings)
+    if now is None:
+        return 2
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    try:
+        with session_scope(engine) as session:
+            test = session.get(Test, args.test_id.strip())
+            if test is None:
+                print(t(lang, "cli.open.unknown_test", test=args.test_id), file=sys.stderr)
+                return 1
+            result = open_test(session, test, f"cli:{getpass.getuser()}", now)
+            match result:
+                case Opened(graders=graders):
+                    print(t(lang, "open.opened", test=test.test_id, graders=graders))
+                    return 0
+                case AlreadyOpen(opened_at=opened_at):
+                    when = local_text(opened_at, settings.tz)
+                    print(t(lang, "open.already_open", test=test.test_id, when=when))
+                    return 0
+            plain = functools.partial(local_text, tz=settings.tz)
+            for line in refusal_lines(lang, test, result.readiness, plain):
+                print(line, file=sys.stderr)
+            return 1
+    finally:
+        engine.dispose()
+
+
+def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.status import status_report
+    from bot.ui.status import status_lines
+    from models.db import session_scope
+    from models.tables import Test
+
+    lang = settings.default_language
+    now = _clock(args, settings)
+    if now is None:
+        return 2
+    engine = make_engine(settings.database_url)
+    upgrade(engine)
+    try:
+        with session_scope(engine) as session:
+            test = None
+            if args.test_id:
+                test = session.get(Test, args.test_id.strip())
+                if test is None:
+                    print(t(lang, "cli.open.unknown_test", test=args.test_id), file=sys.stderr)
+                    return 1
+            report = status_report(session, now, test=test, everything=args.all)
+            lines = status_lines(report, settings, now, detailed=test is not None)
+    finally:
+        engine.dispose()
+    for line in lines:
+        print(line)
+    return 0

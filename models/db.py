@@ -36,7 +36,18 @@ def make_engine(url: str) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, **private)
+    # Plan every statement with its actual values. psycopg prepares statements it sees
+    # often, and PostgreSQL may then settle on one generic plan; for the scheduler's
+    # "due before now" queries a generic plan made before the tables had statistics (right
+    # after a large roster import) can anti-join thousands of rows by nested loop.
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=20,
+        connect_args={"options": "-c plan_cache_mode=force_custom_plan"},
+        **private,
+    )
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -371,3 +371,69 @@ class ApprovalPrompt(SQLModel, table=True):
     slack_user_id: str | None = Field(default=None, max_length=32)
     channel: str | None = Field(default=None, max_length=64)
     ts: str | None = Field(default=None, max_length=32)
+
+
+class OutboxStatus(StrEnum):
+    pending = "pending"  # waiting for its next attempt
+    sending = "sending"  # claimed by a dispatcher
+    sent = "sent"
+    failed = "failed"  # gave up: a permanent error, or too many attempts
+    undeliverable = "undeliverable"  # nobody in Slack has the recipient's e-mail
+
+
+class OutboxEntry(SQLModel, table=True):
+    """A message the scheduler sends, stored before it is sent (SPEC §6).
+
+    `key` names the message in the domain (kind, test, person, occasion); its unique index
+    makes enqueueing idempotent. `payload` holds the facts to tell as plain JSON; the text
+    is rendered at send time in the recipient's language. The indexes serve the
+    dispatcher's bounded queries: due rows, stale claims, unreported undeliverable notices.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        UniqueConstraint("key", name="uq_outbox_key"),
+        Index("ix_outbox_due", "status", "next_attempt_at"),
+        Index("ix_outbox_claimed", "status", "claimed_at"),
+        Index("ix_outbox_test_status", "test_id", "status"),
+        Index("ix_outbox_unreported", "kind", "status", "reported_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=255)
+    kind: str = Field(max_length=32)
+    test_id: str | None = Field(default=None, max_length=128)
+    to_email: str | None = Field(default=None, max_length=320)
+    to_alt_email: str | None = Field(default=None, max_length=320)
+    to_channel: str | None = Field(default=None, max_length=64)
+    payload: str = Field(default="{}")
+    status: OutboxStatus = Field(default=OutboxStatus.pending, sa_type=String(16))
+    attempts: int = Field(default=0)
+    next_attempt_at: datetime = Field(sa_column=_utc(nullable=False))
+    claimed_at: datetime | None = Field(default=None, sa_column=_utc())
+    claimed_by: str | None = Field(default=None, max_length=128)
+    # An earlier attempt may have reached Slack (a timeout, a dead process): look in the
+    # conversation for the message before posting it again.
+    delivery_uncertain: bool = Field(default=False)
+    last_error: str | None = Field(default=None, max_length=1000)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+    sent_at: datetime | None = Field(default=None, sa_column=_utc())
+    slack_channel: str | None = Field(default=None, max_length=64)
+    slack_ts: str | None = Field(default=None, max_length=32)
+    reported_at: datetime | None = Field(default=None, sa_column=_utc())
+
+
+class HandledOccasion(SQLModel, table=True):
+    """An occasion the scheduler has turned into outbox messages for a test: `opened`,
+    `reminder:7`, `overdue`, `nudge:2026-12-11`. Claimed once (also across replicas) before
+    its messages are enqueued, in the same transaction; `deadline` is the grading deadline
+    it was handled for, so that a moved deadline makes reminders due again."""
+
+    __tablename__ = "handled_occasion"
+
+    test_id: str = Field(
+        foreign_key="test.test_id", primary_key=True, ondelete="CASCADE", max_length=128
+    )
+    occasion: str = Field(primary_key=True, max_length=64)
+    deadline: datetime | None = Field(default=None, sa_column=_utc())
+    at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))

@@ -406,6 +406,21 @@ def _chat_post_ephemeral(ws: _Workspace, args: dict[str, Any]) -> dict[str, Any]
     return {"message_ts": ts}
 
 
+def _conversations_history(ws: _Workspace, args: dict[str, Any]) -> dict[str, Any]:
+    """Newest first; message metadata only with `include_all_metadata`, as Slack does."""
+    channel = ws.resolve_channel(str(_required(args, "channel")))
+    limit = int(args.get("limit") or 100)
+    posted = [m for m in ws.messages if m["channel"] == channel and not m["ephemeral"]]
+    posted.reverse()
+    messages = []
+    for stored in posted[:limit]:
+        message = _bot_message(stored["ts"], stored)
+        if not _flag(args.get("include_all_metadata")):
+            message.pop("metadata", None)
+        messages.append(message)
+    return {"messages": messages, "has_more": len(posted) > limit}
+
+
 def _find_message(ws: _Workspace, args: dict[str, Any]) -> dict[str, Any]:
     channel, ts = str(_required(args, "channel")), str(_required(args, "ts"))
     for message in ws.messages:
@@ -552,6 +567,7 @@ WEB_API_METHODS: dict[str, Callable[[_Workspace, dict[str, Any]], dict[str, Any]
     "users.lookupByEmail": _users_lookup_by_email,
     "conversations.open": _conversations_open,
     "conversations.info": _conversations_info,
+    "conversations.history": _conversations_history,
     "chat.postMessage": _chat_post_message,
     "chat.postEphemeral": _chat_post_ephemeral,
     "chat.update": _chat_update,

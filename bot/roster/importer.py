@@ -13,6 +13,7 @@ from sqlmodel import Session
 
 from bot.audit import record
 from bot.i18n import t
+from bot.notices import recheck_openings
 from bot.roster.reader import Progress, read_workbook
 from bot.roster.validate import Roster, validate_roster
 from models.db import session_scope
@@ -129,9 +130,11 @@ def import_roster(
         report.newly_opened = _apply_tests(session, writer, roster, stored_tests, report.tests)
         _apply_graders(writer, roster, stored_graders, report.graders)
         _apply_departments(session, writer, roster, report.departments)
-        _apply_memberships(session, writer, roster, report.committees)
+        joined = _apply_memberships(session, writer, roster, report.committees)
         _apply_candidates(session, writer, roster, report.candidates)
         writer.run(progress)
+        # Graders added to a test that is already open are told on the next pass.
+        recheck_openings(session, joined)
         record(session, "cli", "roster_import", new=json.dumps(report.counts(), sort_keys=True))
     return report
 
@@ -306,7 +309,8 @@ def _select_for_tests(session: Session, columns: Sequence, test_ids: Iterable[st
 
 def _apply_memberships(
     session: Session, writer: _Writer, roster: Roster, counts: SheetCounts
-) -> None:
+) -> set[str]:
+    """Returns the tests that got a grader they did not have."""
     table = CommitteeMembership
     columns = (table.id, table.test_id, table.committee, table.grader_email)
     stored: dict[tuple[str, str | None, str], int] = {}
@@ -331,6 +335,7 @@ def _apply_memberships(
     counts.removed = len(removed)
     writer.delete_where_in(table, table.id, removed)
     writer.insert(table, creates)
+    return {create["test_id"] for create in creates}
 
 
 def _apply_candidates(

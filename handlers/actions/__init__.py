@@ -11,7 +11,8 @@ from bot.ui.approvals import (
 )
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
-from handlers.actions import approvals, escalations, gradesheets
+from bot.ui.notifications import TEMPLATE_ACTION, WHY_ACTION
+from handlers.actions import approvals, escalations, gradesheets, notices
 
 
 def register(app: App) -> None:
@@ -29,3 +30,5 @@ def register(app: App) -> None:
     app.action(ui.UNDO)(gradesheets.handle_undo)
     app.action(ui.RESET)(gradesheets.handle_reset_open)
     app.action(re.compile(rf"^{ui.CHOOSE_TEST}:\d+$"))(gradesheets.handle_choose_test)
+    app.action(TEMPLATE_ACTION)(notices.handle_template)
+    app.action(WHY_ACTION)(notices.handle_why)

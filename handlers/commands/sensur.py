@@ -14,6 +14,7 @@ from bot.i18n import t
 from bot.runtime import Asker, Runtime
 from bot.ui.help import help_fallback_text, help_message_blocks
 from handlers.commands import approvals, gradesheets
+from handlers.commands.open_test import reply_open
 from handlers.commands.why import reply_why
 from handlers.context import asker_of, runtime_of
 
@@ -58,6 +59,7 @@ SUBCOMMANDS: dict[str, SubCommand] = {
     "reopen": approvals.reply_reopen,
     "template": gradesheets.reply_template,
     "export": gradesheets.reply_export,
+    "open": reply_open,
 }
 
 

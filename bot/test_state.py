@@ -1,0 +1,46 @@
+"""The state of a test (SPEC §4), derived from its data rather than stored.
+
+`awaiting_deadline` → `awaiting_admin` (ended, not opened) → `open` → `graded` (every
+committee final-approved) → `transferred` (consultant confirmed the hand-off to FS). Whether
+every committee is final is the approvals capability's to say (`approval_state`), asked
+only about open tests.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+
+from sqlmodel import Session
+
+from bot.approvals import ApprovalState, approval_state
+from models.tables import Test
+
+
+class TestState(StrEnum):
+    __test__ = False  # a domain name that pytest would otherwise try to collect
+
+    awaiting_deadline = "awaiting_deadline"
+    awaiting_admin = "awaiting_admin"
+    open = "open"
+    graded = "graded"
+    transferred = "transferred"
+
+
+def is_open(test: Test, now: datetime) -> bool:
+    """Opened for marking at or before `now`. A future `opened_for_marking` (written ahead
+    in the roster) opens the test when that time comes, and its notices go out then."""
+    return test.opened_for_marking is not None and test.opened_for_marking <= now
+
+
+def state_of(session: Session, test: Test, now: datetime) -> TestState:
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    if test.transferred_at is not None:
+        return TestState.transferred
+    if is_open(test, now):
+        graded = approval_state(session, test.test_id) == ApprovalState.graded
+        return TestState.graded if graded else TestState.open
+    if now < test.submission_deadline:
+        return TestState.awaiting_deadline
+    return TestState.awaiting_admin

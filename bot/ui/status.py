@@ -1,0 +1,96 @@
+"""`sensorbot status` as lines of text for an operator's terminal."""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime
+
+from bot.i18n import t
+from bot.notifications import findings
+from bot.occasions import CATCH_UP
+from bot.settings import Settings
+from bot.status import StatusOfTest, StatusReport
+from bot.ui.local_time import local_text
+from bot.ui.opening import finding_lines
+
+_COLUMNS = "{:<24} {:<18} {:<17} {:>8}  {}"
+
+
+def status_lines(
+    report: StatusReport, settings: Settings, now: datetime, *, detailed: bool
+) -> list[str]:
+    lang = settings.default_language
+    lines = _detail(report.tests[0], settings) if detailed else _table(report, settings, now)
+    lines.append("")
+    lines.append(t(lang, "cli.status.outbox", **vars(report.outbox)))
+    if report.problems:
+        lines.append(t(lang, "cli.status.problems"))
+        for entry in report.problems:
+            lines.append(
+                t(
+                    lang,
+                    "cli.status.problem",
+                    message=entry.key,
+                    status=entry.status,
+                    attempts=entry.attempts,
+                    next=local_text(entry.next_attempt_at, settings.tz),
+                    error=entry.last_error or "",
+                )
+            )
+    return lines
+
+
+def _table(report: StatusReport, settings: Settings, now: datetime) -> list[str]:
+    lang = settings.default_language
+    if not report.tests:
+        return [t(lang, "cli.status.no_tests", since=local_text(now - CATCH_UP, settings.tz))]
+    lines = [_COLUMNS.format(*t(lang, "cli.status.columns").split("|"))]
+    for item in report.tests:
+        counts = item.outbox
+        lines.append(
+            _COLUMNS.format(
+                item.test.test_id,
+                item.state.value,
+                local_text(item.test.grading_deadline, settings.tz),
+                len(item.readiness.blockers),
+                f"{counts.pending + counts.sending}/{counts.sent}/"
+                f"{counts.failed + counts.undeliverable}",
+            )
+        )
+    return lines
+
+
+def _detail(item: StatusOfTest, settings: Settings) -> list[str]:
+    lang = settings.default_language
+    test = item.test
+    plain = functools.partial(local_text, tz=settings.tz)
+    lines = t(
+        lang,
+        "cli.status.test",
+        test=test.test_id,
+        course=test.course_code,
+        title=f" {test.title}" if test.title else "",
+        state=item.state.value,
+        submission=plain(test.submission_deadline),
+        grading=plain(test.grading_deadline),
+        opened=plain(test.opened_for_marking)
+        if test.opened_for_marking
+        else t(lang, "cli.status.not_opened"),
+    ).splitlines()
+    found = findings(item.readiness)
+    dates = {"submission_deadline": test.submission_deadline, "format_date": plain}
+    if found["blockers"]:
+        lines.append(t(lang, "cli.status.blockers"))
+        lines += [
+            f"    • {line}"
+            for line in finding_lines(lang, found["blockers"], prefix="blocker", **dates)
+        ]
+    else:
+        lines.append(t(lang, "cli.status.no_blockers"))
+    if found["notices"]:
+        lines.append(t(lang, "cli.status.notices"))
+        lines += [
+            f"    • {line}"
+            for line in finding_lines(lang, found["notices"], prefix="readiness_notice", **dates)
+        ]
+    return lines
