@@ -1,6 +1,6 @@
 """approvals
 
-Revision ID: 0005
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-25 20:39:24.663154
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 import models.types
 
-revision: str = "0005"
+revision: str = "0003"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None

@@ -1,6 +1,6 @@
 """outbox and handled occasions
 
-Revision ID: 0003
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-25 20:41:28.311578
 """
@@ -13,7 +13,7 @@ from alembic import op
 
 import models.types
 
-revision: str = "0003"
+revision: str = "0005"
 down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
