@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from bot import audit
 from bot.diagnosis import Finding
 from bot.people import Roles
+from models.inserts import insert_for
 from models.tables import Escalation, EscalationMessage, EscalationStatus
 
 SYSTEM_ACTOR = "sensorbot"
@@ -99,13 +99,7 @@ def _insert_unless_active(session: Session, values: dict[str, object]) -> int | 
 
     On PostgreSQL a conflicting insert from a transaction not yet committed makes this one
     wait for it, then do nothing, so the loser always finds the winner's row."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        statement = postgresql.insert(Escalation)
-    elif dialect == "sqlite":
-        statement = sqlite.insert(Escalation)
-    else:
-        raise NotImplementedError(f"escalations need SQLite or PostgreSQL, not {dialect}")
+    statement = insert_for(session, Escalation.__table__)
     statement = (
         statement.values(**values)
         .on_conflict_do_nothing(index_elements=["active_key"])

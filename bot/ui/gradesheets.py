@@ -6,7 +6,6 @@ Grades only ever go to the grader's DM; these builders do not decide where a mes
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import (
@@ -29,6 +28,7 @@ from bot.gradesheets.texts import problem_line
 from bot.gradesheets.validation import GradeChange, GradeSheetPreview
 from bot.i18n import t
 from bot.ui.approvals import locked_text, refusal_text
+from bot.ui.dates import slack_datetime
 from models.tables import Test
 
 SHOWN_LINES = 20
@@ -56,12 +56,6 @@ def escape(text: str) -> str:
 
 def escaped_params(params: dict[str, object]) -> dict[str, object]:
     return {k: escape(v) if isinstance(v, str) else v for k, v in params.items()}
-
-
-def slack_time(when: datetime, tz: ZoneInfo) -> str:
-    """Shown in each reader's own time zone; the fallback is local time in `tz`."""
-    fallback = when.astimezone(tz).strftime("%Y-%m-%d %H:%M")
-    return f"<!date^{int(when.timestamp())}^{{date_short_pretty}} {{time}}|{fallback}>"
 
 
 def text_message(text: str) -> Message:
@@ -260,7 +254,7 @@ def outcome_text(lang: str, outcome: UploadOutcome, tz: ZoneInfo, test_id: str =
         "candidates": ", ".join(outcome.candidates),
         "committees": ", ".join(outcome.committees),
         "hours": int(PREVIEW_LIFETIME.total_seconds() // 3600),
-        "when": slack_time(outcome.at, tz) if outcome.at else "",
+        "when": slack_datetime(outcome.at, tz) if outcome.at else "",
     }
     lines = [t(lang, f"gradesheet.outcome.{outcome.status}", **params)]
     for committee in outcome.complete_committees:
