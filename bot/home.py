@@ -84,18 +84,31 @@ class HomeOverview:
 
 
 def home_overview(
-    session: Session, roles: Roles, now: datetime, *, limit: int = MAX_TESTS
+    session: Session,
+    roles: Roles,
+    now: datetime,
+    *,
+    limit: int = MAX_TESTS,
+    only: str | None = None,
 ) -> HomeOverview:
+    """The person's tests; with `only`, just that test, seen as grader if they grade it and
+    as consultant if they may administer it (its consultants and admins)."""
+    consultant_ids = set(roles.consultant_test_ids)
+    if only is not None:
+        consultant_ids = {only} if roles.may_administer(only) else set()
     grader_tests: list[GraderTest] = []
     more_grader = 0
     if roles.grader is not None:
         email = roles.grader.email
-        ordered = _by_state(session, grader_test_ids(session, email), now)
+        graded_ids = grader_test_ids(session, email)
+        if only is not None:
+            graded_ids &= {only}
+        ordered = _by_state(session, graded_ids, now)
         grader_tests = [
             _grader_test(session, test, state, email) for test, state in ordered[:limit]
         ]
         more_grader = max(0, len(ordered) - limit)
-    ordered = _by_state(session, roles.consultant_test_ids, now)
+    ordered = _by_state(session, consultant_ids, now)
     shown = ordered[:limit]
     escalations = unresolved_escalations(session, [test.test_id for test, _ in shown])
     consultant_tests = [

@@ -33,6 +33,14 @@ def home_blocks(
     blocks: list[Block] = []
     if overview.empty:
         blocks.append(_section(t(lang, "home.no_tests")))
+    blocks += overview_blocks(lang, overview, tz)
+    blocks.append(DividerBlock())
+    return blocks + help_blocks(lang, contacts)
+
+
+def overview_blocks(lang: str, overview: HomeOverview, tz: ZoneInfo) -> list[Block]:
+    """The person's tests, as on the Home tab and in `/sensur status`."""
+    blocks: list[Block] = []
     if overview.grader_tests:
         blocks.append(HeaderBlock(text=t(lang, "home.grader.title")))
         blocks += [_section(_grader_text(lang, item, tz)) for item in overview.grader_tests]
@@ -41,8 +49,7 @@ def home_blocks(
         blocks.append(HeaderBlock(text=t(lang, "home.consultant.title")))
         blocks += [_section(_consultant_text(lang, item, tz)) for item in overview.consultant_tests]
         blocks += _more(lang, overview.more_consultant_tests)
-    blocks.append(DividerBlock())
-    return blocks + help_blocks(lang, contacts)
+    return blocks
 
 
 def _grader_text(lang: str, item: GraderTest, tz: ZoneInfo) -> str:

@@ -15,6 +15,7 @@ from bot.runtime import Asker, Runtime
 from bot.ui.help import help_fallback_text, help_message_blocks
 from handlers.commands import approvals, gradesheets
 from handlers.commands.open_test import reply_open
+from handlers.commands.status import reply_status
 from handlers.commands.why import reply_why
 from handlers.context import asker_of, runtime_of
 
@@ -60,6 +61,7 @@ SUBCOMMANDS: dict[str, SubCommand] = {
     "template": gradesheets.reply_template,
     "export": gradesheets.reply_export,
     "open": reply_open,
+    "status": reply_status,
 }
 
 
