@@ -7,10 +7,12 @@ import functools
 import getpass
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from pydantic import ValidationError
+from sqlalchemy import Engine
 
 from bot.i18n import t
 from bot.settings import Settings
@@ -115,9 +117,20 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+@contextmanager
+def migrated_store(settings: Settings) -> Iterator[Engine]:
+    """The store at DATABASE_URL, migrated to the newest version, closed afterwards."""
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine)
+        yield engine
+    finally:
+        engine.dispose()
+
+
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
-    upgrade(make_engine(settings.database_url))
-    print(t(settings.default_language, "cli.db.upgraded"))
+    with migrated_store(settings):
+        print(t(settings.default_language, "cli.db.upgraded"))
     return 0
 
 
@@ -125,10 +138,9 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from bot.roster import RosterError, import_roster
 
     lang = settings.default_language
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
     try:
-        report = import_roster(engine, args.file, settings.tz, progress=_progress_printer(lang))
+        with migrated_store(settings) as engine:
+            report = import_roster(engine, args.file, settings.tz, progress=_progress_printer(lang))
     except RosterError as error:
         print(t(lang, "cli.import.rejected", count=len(error.problems)), file=sys.stderr)
         for problem in error.problems:
@@ -154,9 +166,7 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from models.db import session_scope
 
     lang = settings.default_language
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
-    with session_scope(engine) as session:
+    with migrated_store(settings) as engine, session_scope(engine) as session:
         query = find_test(session, args.test_id)
         if query.test is None:
             key = (
@@ -226,12 +236,8 @@ def cmd_tick(args: argparse.Namespace, settings: Settings) -> int:
     from bot.runtime import Runtime
     from bot.scheduler import Scheduler
 
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
-    try:
+    with migrated_store(settings) as engine:
         report = Scheduler(Runtime(settings, engine)).run_pass(now)
-    finally:
-        engine.dispose()
     for line in tick_lines(report, settings):
         print(line)
     return 0 if report.ok else 1
@@ -274,29 +280,24 @@ def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
     now = _clock(args, settings)
     if now is None:
         return 2
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
-    try:
-        with session_scope(engine) as session:
-            test = session.get(Test, args.test_id.strip())
-            if test is None:
-                print(t(lang, "cli.open.unknown_test", test=args.test_id), file=sys.stderr)
-                return 1
-            result = open_test(session, test, f"cli:{getpass.getuser()}", now)
-            match result:
-                case Opened(graders=graders):
-                    print(t(lang, "open.opened", test=test.test_id, graders=graders))
-                    return 0
-                case AlreadyOpen(opened_at=opened_at):
-                    when = local_text(opened_at, settings.tz)
-                    print(t(lang, "open.already_open", test=test.test_id, when=when))
-                    return 0
-            plain = functools.partial(local_text, tz=settings.tz)
-            for line in refusal_lines(lang, test, result.readiness, plain):
-                print(line, file=sys.stderr)
+    with migrated_store(settings) as engine, session_scope(engine) as session:
+        test = session.get(Test, args.test_id.strip())
+        if test is None:
+            print(t(lang, "cli.open.unknown_test", test=args.test_id), file=sys.stderr)
             return 1
-    finally:
-        engine.dispose()
+        result = open_test(session, test, f"cli:{getpass.getuser()}", now)
+        match result:
+            case Opened(graders=graders):
+                print(t(lang, "open.opened", test=test.test_id, graders=graders))
+                return 0
+            case AlreadyOpen(opened_at=opened_at):
+                when = local_text(opened_at, settings.tz)
+                print(t(lang, "open.already_open", test=test.test_id, when=when))
+                return 0
+        plain = functools.partial(local_text, tz=settings.tz)
+        for line in refusal_lines(lang, test, result.readiness, plain):
+            print(line, file=sys.stderr)
+        return 1
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
@@ -309,20 +310,15 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     now = _clock(args, settings)
     if now is None:
         return 2
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
-    try:
-        with session_scope(engine) as session:
-            test = None
-            if args.test_id:
-                test = session.get(Test, args.test_id.strip())
-                if test is None:
-                    print(t(lang, "cli.open.unknown_test", test=args.test_id), file=sys.stderr)
-                    return 1
-            report = status_report(session, now, test=test, everything=args.all)
-            lines = status_lines(report, settings, now, detailed=test is not None)
-    finally:
-        engine.dispose()
+    with migrated_store(settings) as engine, session_scope(engine) as session:
+        test = None
+        if args.test_id:
+            test = session.get(Test, args.test_id.strip())
+            if test is None:
+                print(t(lang, "cli.open.unknown_test", test=args.test_id), file=sys.stderr)
+                return 1
+        report = status_report(session, now, test=test, everything=args.all)
+        lines = status_lines(report, settings, now, detailed=test is not None)
     for line in lines:
         print(line)
     return 0
