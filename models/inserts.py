@@ -8,6 +8,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 
+class UnsupportedDatabase(RuntimeError):
+    """DATABASE_URL names a database the store does not support."""
+
+
 def insert_for(session: Session, table: Table) -> postgresql.Insert | sqlite.Insert:
     """An INSERT for `table` that supports `on_conflict_do_nothing` / `_do_update` on the
     session's database."""
@@ -16,4 +20,4 @@ def insert_for(session: Session, table: Table) -> postgresql.Insert | sqlite.Ins
         return postgresql.insert(table)
     if dialect == "sqlite":
         return sqlite.insert(table)
-    raise NotImplementedError(f"no INSERT … ON CONFLICT for the {dialect} dialect")
+    raise UnsupportedDatabase(f"the store runs on SQLite or PostgreSQL, not {dialect}")

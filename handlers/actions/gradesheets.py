@@ -39,40 +39,24 @@ _REPLACES_MESSAGE = ("applied", "agreed_applied", "undone", "cancelled_now")
 UploadAction = Callable[[Session, int, str | None], UploadOutcome]
 
 
-def handle_apply(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
-) -> None:
-    ack()
-    _act_on_upload(body, client, context, logger, apply_upload)
+def upload_button(action: UploadAction) -> Callable[..., None]:
+    """A listener for a button on a grade-sheet message that runs `action` on its upload."""
+
+    def handle(ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger):
+        ack()
+        _act_on_upload(body, client, context, logger, action)
+
+    return handle
 
 
-def handle_apply_suggested(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
-) -> None:
-    ack()
-    _act_on_upload(
-        body,
-        client,
-        context,
-        logger,
-        lambda session, upload_id, email: apply_upload(
-            session, upload_id, email, with_suggestions=True
-        ),
-    )
+def _apply_with_suggestions(session: Session, upload_id: int, email: str | None) -> UploadOutcome:
+    return apply_upload(session, upload_id, email, with_suggestions=True)
 
 
-def handle_cancel(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
-) -> None:
-    ack()
-    _act_on_upload(body, client, context, logger, cancel_upload)
-
-
-def handle_undo(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
-) -> None:
-    ack()
-    _act_on_upload(body, client, context, logger, undo_upload)
+handle_apply = upload_button(apply_upload)
+handle_apply_suggested = upload_button(_apply_with_suggestions)
+handle_cancel = upload_button(cancel_upload)
+handle_undo = upload_button(undo_upload)
 
 
 def _act_on_upload(
