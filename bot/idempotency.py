@@ -3,7 +3,10 @@ a second insert of the same key does nothing, so whoever comes second knows it w
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from datetime import datetime, timedelta
+
+from sqlalchemy import Engine, delete
+from sqlmodel import Session, select
 
 from models.db import session_scope
 from models.inserts import insert_for
@@ -21,3 +24,22 @@ def claim_once(engine: Engine, key: str) -> bool:
             .returning(ProcessedKey.key)
         )
         return session.exec(statement).first() is not None
+
+
+# Slack retries an event within minutes and a file is shared once; a week is ample.
+KEEP_KEYS = timedelta(days=7)
+
+
+def forget_old_keys(session: Session, now: datetime, *, limit: int = 5000) -> int:
+    """Delete at most `limit` keys claimed before `now - KEEP_KEYS`, oldest first, so that
+    the table stays small and a scheduler pass does bounded work. Returns how many."""
+    oldest = (
+        select(ProcessedKey.key)
+        .where(ProcessedKey.at < now - KEEP_KEYS)
+        .order_by(ProcessedKey.at)
+        .limit(limit)
+    )
+    result = session.exec(
+        delete(ProcessedKey).where(ProcessedKey.key.in_(oldest.subquery().select()))
+    )
+    return result.rowcount or 0

@@ -26,8 +26,9 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine
 
 from bot.dispatcher import AfterDelivery, DispatchReport, Send, dispatch
+from bot.idempotency import forget_old_keys
 from bot.notices import notify_opened_tests, report_unreachable_graders
-from bot.notifications import MessageKind, PassContext, Step
+from bot.notifications import MessageKind, OutgoingMessage, PassContext, Step
 from bot.outbox import enqueue
 from bot.reminders import escalate_overdue_tests, nudge_unopened_tests, remind_unfinished_graders
 from bot.reraise import record_reraised_copy, reraise_unacknowledged_escalations
@@ -38,12 +39,20 @@ from models.types import utcnow
 
 logger = logging.getLogger(__name__)
 
+
+def forget_old_idempotency_keys(context: PassContext) -> list[OutgoingMessage]:
+    """Housekeeping: Slack event and file ids handled long ago are no longer needed."""
+    forget_old_keys(context.session, context.now)
+    return []
+
+
 DETECTION_STEPS: tuple[Step, ...] = (
     notify_opened_tests,
     remind_unfinished_graders,
     escalate_overdue_tests,
     nudge_unopened_tests,
     reraise_unacknowledged_escalations,
+    forget_old_idempotency_keys,
 )
 # Steps that act on what the dispatch found out.
 FOLLOW_UP_STEPS: tuple[Step, ...] = (report_unreachable_graders,)
