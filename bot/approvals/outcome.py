@@ -3,7 +3,7 @@ nothing changed. Plain values, so a Slack handler (or a scheduler) only renders 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -90,6 +90,18 @@ class Outcome:
         for prompt_id in prompt_ids:
             if prompt_id not in self.prompt_updates:
                 self.prompt_updates.append(prompt_id)
+
+    def tell(
+        self,
+        recipients: Iterable[str],
+        kind: NoticeKind,
+        test_id: str,
+        committee: str | None = None,
+        **params: Any,
+    ) -> None:
+        """One notice of `kind` to each recipient."""
+        for recipient in recipients:
+            self.notices.append(Notice(recipient, kind, test_id, committee, params=params))
 
     def merge(self, other: Outcome) -> None:
         self.changed = self.changed or other.changed

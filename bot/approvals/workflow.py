@@ -415,17 +415,14 @@ def set_agreed_grades(
         return outcome
     if status.final_votes:
         _withdraw_final_votes(session, snapshot, status, actor, outcome)
-    for grader in status.graders:
-        if grader != actor:
-            outcome.notices.append(
-                Notice(
-                    recipient=grader,
-                    kind=NoticeKind.agreed_grades_set,
-                    test_id=test_id,
-                    committee=committee,
-                    params={"by": snapshot.name(actor), "changes": tuple(changes)},
-                )
-            )
+    outcome.tell(
+        (grader for grader in status.graders if grader != actor),
+        NoticeKind.agreed_grades_set,
+        test_id,
+        committee,
+        by=snapshot.name(actor),
+        changes=tuple(changes),
+    )
     session.flush()
     fresh = ApprovalSnapshot(session, test)
     after = fresh.status(committee)
@@ -630,17 +627,14 @@ def _make_final(
     )
     session.flush()
     one = snapshot.test.final_approval == FinalApproval.one
-    for grader in status.graders:
-        if grader != approver:
-            outcome.notices.append(
-                Notice(
-                    recipient=grader,
-                    kind=NoticeKind.committee_final,
-                    test_id=test_id,
-                    committee=committee,
-                    params={"by": snapshot.name(approver), "on_behalf": one},
-                )
-            )
+    outcome.tell(
+        (grader for grader in status.graders if grader != approver),
+        NoticeKind.committee_final,
+        test_id,
+        committee,
+        by=snapshot.name(approver),
+        on_behalf=one,
+    )
     outcome.update_prompts(_committee_prompts(session, status, (PromptKind.alignment,)))
     fresh = ApprovalSnapshot(session, snapshot.test)
     if fresh.is_graded():
@@ -688,10 +682,7 @@ def mark_transferred(
     session.add(test)
     audit.record(session, actor.email or "", "transferred_to_fs", test_id=test_id, new="FS")
     outcome = Outcome(changed=True)
-    for grader in snapshot.all_graders():
-        outcome.notices.append(
-            Notice(recipient=grader, kind=NoticeKind.transferred, test_id=test_id)
-        )
+    outcome.tell(snapshot.all_graders(), NoticeKind.transferred, test_id)
     outcome.update_prompts(
         prompt_ids(session, test_id, (PromptKind.transfer,), round_=snapshot.test_round())
     )
@@ -750,16 +741,9 @@ def reopen_committee(
     session.flush()
     outcome = Outcome(changed=True)
     outcome.update_prompts(outdated)
-    for grader in status.graders:
-        outcome.notices.append(
-            Notice(
-                recipient=grader,
-                kind=NoticeKind.reopened,
-                test_id=test_id,
-                committee=committee,
-                params={"by": actor.email or "", "reason": reason},
-            )
-        )
+    outcome.tell(
+        status.graders, NoticeKind.reopened, test_id, committee, by=actor.email or "", reason=reason
+    )
     fresh = ApprovalSnapshot(session, test)
     if fresh.shared:
         after = fresh.status(committee)
