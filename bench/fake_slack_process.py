@@ -8,7 +8,7 @@ import sys
 import threading
 
 from bench.common import BOT_TOKEN
-from tests.fake_slack import FakeSlack
+from tests.support.fake_slack import FakeSlack
 
 
 def main() -> None:

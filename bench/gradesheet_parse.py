@@ -41,7 +41,7 @@ def sheet_rows(rows: int) -> list[list]:
 
 def build_sheet(rows: int, layout: str) -> bytes:
     if layout == "excel":
-        from tests.workbooks import excel_workbook
+        from tests.support.workbooks import excel_workbook
 
         return excel_workbook(sheet_rows(rows))
     from openpyxl import Workbook

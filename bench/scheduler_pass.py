@@ -30,9 +30,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, delete, insert, select, update
 
 from bench.common import BOT_TOKEN, pin_to_cpu, start_process, summary
-from bot.outbox import ClaimedMessage, Delivered
 from bot.runtime import Runtime
-from bot.scheduler import Scheduler, detect, run_pass
+from bot.scheduling.outbox import ClaimedMessage, Delivered
+from bot.scheduling.scheduler import Scheduler, detect, run_pass
 from bot.settings import Settings
 from models.db import make_engine, upgrade
 from models.tables import (
@@ -45,7 +45,7 @@ from models.tables import (
     Test,
     TestConsultant,
 )
-from tests.stores import scratch_postgres_database, truncate_all
+from tests.support.stores import scratch_postgres_database, truncate_all
 
 OSLO = ZoneInfo("Europe/Oslo")
 NOW = datetime(2027, 3, 15, 10, 0, tzinfo=OSLO).astimezone(UTC)  # after 09:00: every step runs

@@ -31,11 +31,11 @@ from bench.common import (
     summary,
 )
 from bench.large_store import StoreSize, build_large_store, grader_email, test_id
-from bot.diagnosis import diagnose_access
+from bot.diagnosis.access import diagnose_access
 from bot.settings import Settings
 from bot.ui.diagnosis import why_message
 from models.db import make_engine, session_scope, upgrade
-from tests.fake_slack import FakeSlack
+from tests.support.fake_slack import FakeSlack
 
 SLACK_USERS = 2_000  # graders with a Slack account in the fake workspace
 UNKNOWN_USERS = 100  # Slack users who are no grader at all

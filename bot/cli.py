@@ -101,7 +101,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     app = create_app(runtime)
     scheduler = None
     if settings.scheduler_enabled:
-        from bot.scheduler import Scheduler
+        from bot.scheduling.scheduler import Scheduler
 
         scheduler = Scheduler(runtime)
         scheduler.start()
@@ -161,7 +161,7 @@ def cmd_roster_template(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.exams import find_test
+    from bot.exams.lookup import find_test
     from bot.gradesheets.export import export_final_grades
     from models.db import session_scope
 
@@ -234,7 +234,7 @@ def cmd_tick(args: argparse.Namespace, settings: Settings) -> int:
         print(t(lang, "cli.tick.missing"), file=sys.stderr)
         return 2
     from bot.runtime import Runtime
-    from bot.scheduler import Scheduler
+    from bot.scheduling.scheduler import Scheduler
 
     with migrated_store(settings) as engine:
         report = Scheduler(Runtime(settings, engine)).run_pass(now)
@@ -271,7 +271,7 @@ def tick_lines(report, settings: Settings) -> list[str]:
 
 
 def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.opening import AlreadyOpen, Opened, open_test
+    from bot.opening.service import AlreadyOpen, Opened, open_test
     from bot.ui.opening import refusal_lines
     from models.db import session_scope
     from models.tables import Test
@@ -301,7 +301,7 @@ def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.status import status_report
+    from bot.scheduling.status import status_report
     from bot.ui.status import status_lines
     from models.db import session_scope
     from models.tables import Test

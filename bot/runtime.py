@@ -11,9 +11,9 @@ from slack_sdk import WebClient
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.identity import IdentityResolver, SlackPerson
-from bot.people import Roles, roles_for
+from bot.exams.people import Roles, roles_for
 from bot.settings import Settings
+from bot.slack.identity import IdentityResolver, SlackPerson
 from models.db import session_scope
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
-from tests.stores import (
+from tests.support.stores import (
     NO_POSTGRES_REASON,
     POSTGRES_ENV,
     migrated_engine,
@@ -66,8 +66,8 @@ def sqlite_engine(tmp_path) -> Iterator[Engine]:
 
 @pytest.fixture
 def fake_slack():
-    from tests.fake_slack import FakeSlack
-    from tests.harness import BOT_TOKEN
+    from tests.support.fake_slack import FakeSlack
+    from tests.support.harness import BOT_TOKEN
 
     fake = FakeSlack(bot_token=BOT_TOKEN)
     yield fake
@@ -83,7 +83,7 @@ def bot_settings_overrides() -> dict[str, object]:
 @pytest.fixture
 def running_bot(fake_slack, store_url, bot_settings_overrides):
     """The real app served over real HTTP, talking to the fake Slack, on SQLite and PostgreSQL."""
-    from tests.harness import RunningBot, make_settings
+    from tests.support.harness import RunningBot, make_settings
 
     settings = make_settings(fake_slack.api_url, store_url, **bot_settings_overrides)
     engine = migrated_engine(store_url)

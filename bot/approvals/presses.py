@@ -8,7 +8,7 @@ from sqlmodel import Session
 from bot.approvals.outcome import Outcome, RefusalReason
 from bot.approvals.prompts import ALL_SCOPES, PromptKind
 from bot.approvals.workflow import approve_final, approve_own, mark_transferred, set_agreed_grades
-from bot.people import Roles
+from bot.exams.people import Roles
 from models.tables import ApprovalPrompt
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from bot.approvals.state import ApprovalSnapshot, GradeEntry, load_snapshot
-from bot.exams import consultant_emails
+from bot.exams.lookup import consultant_emails
 
 
 @dataclass(frozen=True)

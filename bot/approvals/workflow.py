@@ -13,7 +13,6 @@ from collections.abc import Mapping
 
 from sqlmodel import Session, delete
 
-from bot import audit
 from bot.approvals.outcome import Notice, NoticeKind, Outcome, RefusalReason
 from bot.approvals.prompts import ALL_SCOPES, PromptKind, lock_test, post_or_refresh, prompt_ids
 from bot.approvals.state import (
@@ -23,8 +22,9 @@ from bot.approvals.state import (
     candidate_order,
     grade_options,
 )
-from bot.exams import consultant_emails
-from bot.people import Roles
+from bot.exams import audit
+from bot.exams.lookup import consultant_emails
+from bot.exams.people import Roles
 from models.tables import (
     AgreedGrade,
     CommitteeFinal,

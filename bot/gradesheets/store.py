@@ -16,7 +16,6 @@ from enum import StrEnum
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from bot import audit
 from bot.approvals import (
     Outcome,
     Phase,
@@ -28,7 +27,9 @@ from bot.approvals import (
     working_grades,
 )
 from bot.approvals.prompts import lock_test
-from bot.exams import grader_test_ids
+from bot.exams import audit
+from bot.exams.lookup import grader_test_ids
+from bot.exams.people import find_grader
 from bot.gradesheets.reading import GradeSheet
 from bot.gradesheets.validation import (
     CurrentGrade,
@@ -41,7 +42,6 @@ from bot.gradesheets.validation import (
     normalise_candidate,
     validate_sheet,
 )
-from bot.people import find_grader
 from models.tables import (
     Candidate,
     CandidateStatus,

@@ -11,9 +11,9 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine, delete, insert, select, update
 from sqlmodel import Session
 
-from bot.audit import record
+from bot.exams.audit import record
 from bot.i18n import t
-from bot.notices import recheck_openings
+from bot.opening.notices import recheck_openings
 from bot.roster.reader import Progress, read_workbook
 from bot.roster.validate import Roster, validate_roster
 from models.db import session_scope

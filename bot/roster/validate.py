@@ -13,7 +13,7 @@ from datetime import datetime
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from bot.deadlines import default_grading_deadline
+from bot.exams.deadlines import default_grading_deadline
 from bot.roster.reader import (
     PROGRESS_EVERY,
     SHEETS,

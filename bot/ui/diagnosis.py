@@ -13,7 +13,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.blocks.basic_components import MarkdownTextObject
 
-from bot.diagnosis import (
+from bot.diagnosis.access import (
     Diagnosis,
     Finding,
     FindingKind,

@@ -15,7 +15,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.blocks.basic_components import MarkdownTextObject
 
-from bot.diagnosis import Finding
+from bot.diagnosis.access import Finding
 from bot.i18n import t
 from bot.ui.dates import slack_datetime
 from models.tables import Escalation, EscalationStatus

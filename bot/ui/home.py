@@ -1,4 +1,4 @@
-"""The Home tab's Block Kit: the person's tests (`bot.home`) above the help section."""
+"""The Home tab's Block Kit: the person's tests (`bot.home.overview`) above the help section."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from slack_sdk.models.blocks import Block, ContextBlock, DividerBlock, HeaderBlo
 from slack_sdk.models.blocks.basic_components import MarkdownTextObject
 from slack_sdk.models.views import View
 
-from bot.home import ConsultantTest, GraderTest, HomeOverview
+from bot.home.overview import ConsultantTest, GraderTest, HomeOverview
 from bot.i18n import t
-from bot.notifications import findings
+from bot.scheduling.messages import findings
 from bot.settings import HelpContacts
 from bot.ui.dates import slack_datetime
 from bot.ui.gradesheets import escape

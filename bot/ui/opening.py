@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from bot.i18n import t
-from bot.notifications import findings
-from bot.readiness import Readiness
+from bot.opening.readiness import Readiness
+from bot.scheduling.messages import findings
 from models.tables import Test
 
 DateFormat = Callable[[datetime], str]
@@ -23,7 +23,7 @@ def finding_lines(
     format_date: DateFormat,
 ) -> list[str]:
     """One line per blocker (`prefix="blocker"`) or notice (`prefix="readiness_notice"`), as
-    `bot.notifications.findings` gives them."""
+    `bot.scheduling.messages.findings` gives them."""
     return [
         t(
             lang,

@@ -6,10 +6,10 @@ import functools
 from datetime import datetime
 
 from bot.i18n import t
-from bot.notifications import findings
-from bot.occasions import CATCH_UP
+from bot.scheduling.messages import findings
+from bot.scheduling.occasions import CATCH_UP
+from bot.scheduling.status import StatusOfTest, StatusReport
 from bot.settings import Settings
-from bot.status import StatusOfTest, StatusReport
 from bot.ui.local_time import local_text
 from bot.ui.opening import finding_lines
 

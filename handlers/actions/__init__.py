@@ -11,7 +11,7 @@ from bot.ui.approvals import (
 )
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
-from bot.ui.notifications import TEMPLATE_ACTION, WHY_ACTION
+from bot.ui.outgoing import TEMPLATE_ACTION, WHY_ACTION
 from handlers.actions import approvals, escalations, gradesheets, notices
 
 

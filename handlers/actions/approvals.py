@@ -26,10 +26,10 @@ from bot.approvals import (
     press_transferred,
     prompt_view,
 )
-from bot.people import Roles
+from bot.approvals.delivery import deliver
+from bot.exams.people import Roles
 from bot.runtime import Asker
 from bot.ui.approvals import parse_agree_value, prompt_message, refusal_text
-from handlers.approval_messages import deliver
 from handlers.context import asker_of, runtime_of
 
 Press = Callable[[Session, int, Asker], Outcome]

@@ -10,10 +10,10 @@ from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 from sqlmodel import Session
 
-from bot import escalations
-from bot.escalation_delivery import escalate, tell_grader, update_copies
+from bot.escalations import cases as escalations
+from bot.escalations.delivery import escalate, tell_grader, update_copies
+from bot.exams.people import Roles
 from bot.i18n import t
-from bot.people import Roles
 from bot.ui.diagnosis import parse_escalation_target
 from bot.ui.escalation_replies import grader_reply
 from bot.ui.escalations import status_line

@@ -14,7 +14,8 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 from sqlmodel import Session
 
-from bot.exams import grader_test_ids
+from bot.approvals.delivery import deliver
+from bot.exams.lookup import grader_test_ids
 from bot.gradesheets.store import (
     UploadOutcome,
     UploadStatus,
@@ -26,9 +27,8 @@ from bot.gradesheets.store import (
 )
 from bot.i18n import t
 from bot.runtime import Asker
-from bot.slack_files import dm_channel
+from bot.slack.files import dm_channel
 from bot.ui.gradesheets import outcome_message, outcome_text, reset_modal, text_message
-from handlers.approval_messages import deliver
 from handlers.context import asker_of, runtime_of
 from handlers.events.files import GradeSheetIntake
 from models.tables import Test

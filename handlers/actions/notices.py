@@ -8,7 +8,7 @@ from logging import Logger
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.command_words import WORDS, ParsedCommand
+from bot.slack.command_words import WORDS, ParsedCommand
 from handlers.commands.sensur import SUBCOMMANDS, CommandRequest, reply_unknown
 from handlers.context import asker_of, runtime_of
 

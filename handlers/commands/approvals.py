@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session
 
 from bot.approvals import approval_overview, is_unfinished, reopen_committee
+from bot.approvals.delivery import deliver
 from bot.approvals.outcome import NoticeKind, Refusal
-from bot.exams import find_test, grader_test_ids
+from bot.exams.lookup import find_test, grader_test_ids
 from bot.i18n import t
 from bot.ui.approvals import overview_message, refusal_text
-from handlers.approval_messages import deliver
 
 if TYPE_CHECKING:  # sensur.py imports this module to route to it
     from handlers.commands.sensur import CommandRequest

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
 
-from bot.exams import find_test
+from bot.exams.lookup import find_test
 from bot.gradesheets.export import export_filename, export_final_grades
 from bot.gradesheets.store import grader_tests
 from bot.gradesheets.template import grade_template, template_filename, template_rows
 from bot.i18n import t
-from bot.slack_files import upload_to_dm
+from bot.slack.files import upload_to_dm
 from bot.ui.gradesheets import escape
 from models.tables import Test
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from bot.exams import find_test
+from bot.exams.lookup import find_test
 from bot.i18n import t
-from bot.opening import AlreadyOpen, Opened, open_test
+from bot.opening.service import AlreadyOpen, Opened, open_test
 from bot.ui.dates import slack_datetime
 from bot.ui.opening import refusal_lines
 from models.types import utcnow

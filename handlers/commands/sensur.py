@@ -9,9 +9,9 @@ from logging import Logger
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.command_words import ParsedCommand, parse_command
 from bot.i18n import t
 from bot.runtime import Asker, Runtime
+from bot.slack.command_words import ParsedCommand, parse_command
 from bot.ui.help import help_fallback_text, help_message_blocks
 from handlers.commands import approvals, gradesheets
 from handlers.commands.open_test import reply_open
@@ -51,7 +51,7 @@ def reply_unknown(request: CommandRequest) -> None:
 
 SubCommand = Callable[[CommandRequest], None]
 
-# Sub-command name → handler. A name listed in `bot.command_words.WORDS` but not here is
+# Sub-command name → handler. A name listed in `bot.slack.command_words.WORDS` but not here is
 # answered as unknown, with the help.
 SUBCOMMANDS: dict[str, SubCommand] = {
     "help": reply_help,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.exams import find_test, grader_test_ids
-from bot.home import home_overview
+from bot.exams.lookup import find_test, grader_test_ids
+from bot.home.overview import home_overview
 from bot.i18n import t
 from bot.ui.home import overview_blocks
 from models.types import utcnow

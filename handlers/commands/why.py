@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.diagnosis import diagnose_access
+from bot.diagnosis.access import diagnose_access
 from bot.i18n import t
 from bot.ui.diagnosis import why_message
 from models.types import utcnow

@@ -30,9 +30,8 @@ from bot.gradesheets.store import (
 )
 from bot.gradesheets.validation import GradeSheetPreview
 from bot.i18n import t
-from bot.idempotency import claim_once
 from bot.runtime import Asker, Runtime
-from bot.slack_files import (
+from bot.slack.files import (
     FileDownloadError,
     SharedFile,
     dm_channel,
@@ -40,6 +39,7 @@ from bot.slack_files import (
     file_info,
     upload_to_dm,
 )
+from bot.slack.idempotency import claim_once
 from bot.ui.gradesheets import (
     file_problem_text,
     outcome_text,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
-from bot.home import home_overview
+from bot.home.overview import home_overview
 from bot.ui.home import home_view
 from handlers.context import asker_of, runtime_of
 from models.types import utcnow

@@ -9,12 +9,12 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.approvals import LockReason
+from bot.approvals.delivery import deliver
 from bot.gradesheets.store import find_own_upload, reset_grade
 from bot.i18n import t
-from bot.slack_files import dm_channel
+from bot.slack.files import dm_channel
 from bot.ui.approvals import locked_text
 from bot.ui.gradesheets import RESET_BLOCK, RESET_INPUT, escape, outcome_text
-from handlers.approval_messages import deliver
 from handlers.context import asker_of, runtime_of
 
 

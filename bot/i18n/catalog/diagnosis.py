@@ -1,6 +1,6 @@
 """`/sensur why`: the answer to "why can't I see the submissions?", addressed to the grader.
 
-Keys `why.finding.<kind>` follow `bot.diagnosis.FindingKind`; counted ones have `.one` and
+Keys `why.finding.<kind>` follow `bot.diagnosis.access.FindingKind`; counted ones have `.one` and
 `.other` forms.
 """
 

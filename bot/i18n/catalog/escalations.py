@@ -1,6 +1,6 @@
 """Escalations: what the grader is told, and the case as the consultants see it.
 
-Keys `escalation.finding.<kind>` follow `bot.diagnosis.FindingKind`: short, neutral
+Keys `escalation.finding.<kind>` follow `bot.diagnosis.access.FindingKind`: short, neutral
 summaries for the consultant (the grader's own wording is in `diagnosis.py`).
 """
 

@@ -1,0 +1,188 @@
+"""Opened-for-marking notices (SPEC §3.2): one DM per grader and test, and one message per
+test to its consultants naming the graders Slack does not know.
+
+A test counts as newly opened when `opened_for_marking` has come and its `opened` occasion
+is not handled yet — however it was opened (`sensorbot open`, `/sensur open`, a roster
+import), so nothing has to tell the scheduler. A roster import that adds graders to a test
+forgets its handled opening (`recheck_openings`), so the next pass tells the new graders.
+Tests whose grading deadline has passed get no notice: an old roster imported with its
+opening dates must not wake everybody up.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import delete, exists, func, update
+from sqlmodel import Session, select
+
+from bot.reminders.unfinished import committee_order
+from bot.scheduling.messages import (
+    MessageKind,
+    PassContext,
+    consultant_recipients,
+    grader_label,
+    grader_recipient,
+    graders_by_email,
+    message,
+)
+from bot.scheduling.occasions import OPENED, claim_occasion
+from bot.scheduling.outbox import OutgoingMessage
+from models.tables import (
+    Candidate,
+    CandidateStatus,
+    CommitteeMembership,
+    HandledOccasion,
+    OutboxEntry,
+    OutboxStatus,
+    Test,
+)
+
+# Tests handled per pass; more wait for the next pass, so one pass stays short.
+TESTS_PER_PASS = 200
+UNREPORTED_PER_PASS = 2000
+_IN_CHUNK = 500
+
+
+def notify_opened_tests(ctx: PassContext) -> list[OutgoingMessage]:
+    """Notices for every test opened by now whose notices are not enqueued yet."""
+    handled = exists().where(
+        HandledOccasion.test_id == Test.test_id, HandledOccasion.occasion == OPENED
+    )
+    tests = ctx.session.exec(
+        select(Test)
+        .where(Test.opened_for_marking <= ctx.now, Test.grading_deadline > ctx.now, ~handled)
+        .order_by(Test.opened_for_marking, Test.test_id)
+        .limit(TESTS_PER_PASS)
+    ).all()
+    messages: list[OutgoingMessage] = []
+    for test in tests:
+        if claim_occasion(ctx.session, test.test_id, OPENED, ctx.now):
+            messages += opened_notices(ctx.session, test)
+    return messages
+
+
+def recheck_openings(session: Session, test_ids: Iterable[str]) -> None:
+    """Graders were added to these tests: have the next pass handle their openings again.
+    Notices are keyed per grader and test, so only the graders not told yet get one."""
+    ids = sorted(set(test_ids))
+    for start in range(0, len(ids), _IN_CHUNK):
+        session.exec(
+            delete(HandledOccasion).where(
+                HandledOccasion.occasion == OPENED,
+                HandledOccasion.test_id.in_(ids[start : start + _IN_CHUNK]),
+            )
+        )
+
+
+def opened_notices(session: Session, test: Test) -> list[OutgoingMessage]:
+    """One notice per grader on `test`, with that grader's committees and candidates."""
+    committees: dict[str, list[str | None]] = defaultdict(list)
+    for email, committee in session.exec(
+        select(CommitteeMembership.grader_email, CommitteeMembership.committee).where(
+            CommitteeMembership.test_id == test.test_id
+        )
+    ).all():
+        committees[email].append(committee)
+    candidates = _candidates_by_committee(session, test.test_id)
+    graders = graders_by_email(session, committees)
+    rules = {
+        "marking_mode": str(test.marking_mode),
+        "own_approval": str(test.own_approval),
+        "final_approval": str(test.final_approval),
+        "guideline_published": test.guideline_published,
+        "registration_only": test.registration_only,
+        "grading_deadline": test.grading_deadline.isoformat(),
+    }
+    notices = []
+    for email in sorted(committees):
+        own = sorted(set(committees[email]), key=committee_order)
+        named = [c for c in own if c is not None]
+        params = {
+            **rules,
+            "committees": own,
+            "submitted": sum(candidates[(c, CandidateStatus.submitted.value)] for c in named),
+            "absent": sum(candidates[(c, CandidateStatus.absent.value)] for c in named),
+        }
+        recipient = grader_recipient(email, graders.get(email))
+        notices.append(message(MessageKind.opened, test, recipient, (), params))
+    return notices
+
+
+def _candidates_by_committee(session: Session, test_id: str) -> Counter:
+    rows = session.exec(
+        select(Candidate.committee, Candidate.status, func.count())
+        .where(Candidate.test_id == test_id)
+        .group_by(Candidate.committee, Candidate.status)
+    ).all()
+    return Counter({(committee, status): count for committee, status, count in rows})
+
+
+def report_unreachable_graders(ctx: PassContext) -> list[OutgoingMessage]:
+    """Once every notice of a test has been tried, one message to its consultants listing
+    the graders Slack has nobody for. Later unreachable graders (added to an open test)
+    get a message of their own."""
+    rows = ctx.session.exec(
+        select(OutboxEntry.id, OutboxEntry.test_id, OutboxEntry.to_email)
+        .where(
+            OutboxEntry.kind == MessageKind.opened.value,
+            OutboxEntry.status == OutboxStatus.undeliverable.value,
+            OutboxEntry.reported_at.is_(None),
+        )
+        .order_by(OutboxEntry.test_id, OutboxEntry.id)
+        .limit(UNREPORTED_PER_PASS)
+        .with_for_update(skip_locked=True)
+    ).all()
+    unreported: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for entry_id, test_id, email in rows:
+        unreported[test_id].append((entry_id, email))
+    messages: list[OutgoingMessage] = []
+    for test_id, entries in unreported.items():
+        if _notices_in_flight(ctx.session, test_id):
+            continue
+        test = ctx.session.get(Test, test_id)
+        if test is not None:
+            messages += _unreachable_report(ctx, test, entries)
+        ctx.session.exec(
+            update(OutboxEntry)
+            .where(OutboxEntry.id.in_([entry_id for entry_id, _ in entries]))
+            .values(reported_at=ctx.now)
+        )
+    return messages
+
+
+def _notices_in_flight(session: Session, test_id: str) -> bool:
+    return session.exec(
+        select(
+            exists().where(
+                OutboxEntry.test_id == test_id,
+                OutboxEntry.kind == MessageKind.opened.value,
+                OutboxEntry.status.in_([OutboxStatus.pending.value, OutboxStatus.sending.value]),
+            )
+        )
+    ).one()
+
+
+def _unreachable_report(
+    ctx: PassContext, test: Test, entries: list[tuple[int, str]]
+) -> list[OutgoingMessage]:
+    graders = graders_by_email(ctx.session, [email for _, email in entries])
+    listed: list[dict[str, Any]] = []
+    for _, email in entries:
+        grader = graders.get(email)
+        listed.append(
+            {
+                "email": email,
+                "name": grader.name if grader and grader.name else None,
+                "inspera_email": grader.inspera_email if grader else None,
+                "label": grader_label(email, grader),
+            }
+        )
+    # The newest row names the set, so two passes reporting the same set make one message.
+    occasion = (max(entry_id for entry_id, _ in entries),)
+    return [
+        message(MessageKind.unreachable, test, recipient, occasion, {"graders": listed})
+        for recipient in consultant_recipients(ctx.session, test, ctx.settings)
+    ]

@@ -1,0 +1,195 @@
+"""Reminders before the grading deadline, overdue notices and escalation at it, and nudges
+for tests that ended but are not open (SPEC §3.7). The time rules are in `bot.scheduling.occasions`;
+who has unfinished work is `bot.reminders.unfinished.unfinished_work`.
+
+Each step selects only the tests with an occasion due now and not yet handled — index
+ranges on the deadlines, anti-joined with the handled occasions — so a pass with nothing
+due reads next to nothing, however many tests and sent messages the store holds.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import exists, or_
+from sqlmodel import select
+
+from bot.exams.phase import is_open
+from bot.opening.readiness import readiness
+from bot.reminders.unfinished import committee_order, unfinished_work
+from bot.scheduling.messages import (
+    MessageKind,
+    PassContext,
+    consultant_recipients,
+    escalation_recipients,
+    findings,
+    grader_label,
+    grader_recipient,
+    graders_by_email,
+    message,
+)
+from bot.scheduling.occasions import (
+    CATCH_UP,
+    OVERDUE,
+    claim_occasion,
+    delivery_time_reached,
+    local_day_start,
+    nudge_occasion,
+    reminder_bands,
+    reminder_occasion,
+)
+from bot.scheduling.outbox import OutgoingMessage
+from models.tables import HandledOccasion, Test
+
+TESTS_PER_PASS = 200
+
+
+def _handled(occasion: str, *, for_deadline: bool):
+    condition = exists().where(
+        HandledOccasion.test_id == Test.test_id, HandledOccasion.occasion == occasion
+    )
+    if for_deadline:
+        condition = condition.where(HandledOccasion.deadline == Test.grading_deadline)
+    return condition
+
+
+def remind_unfinished_graders(ctx: PassContext) -> list[OutgoingMessage]:
+    """The reminder due today for each open test, to its graders with unfinished work."""
+    tz = ctx.settings.tz
+    messages: list[OutgoingMessage] = []
+    for band in reminder_bands(ctx.now, tz, ctx.settings.reminder_day_list):
+        occasion = reminder_occasion(band.days)
+        tests = ctx.session.exec(
+            select(Test)
+            .where(
+                Test.grading_deadline >= band.start,
+                Test.grading_deadline < band.end,
+                Test.grading_deadline > ctx.now,
+                Test.opened_for_marking <= ctx.now,
+                ~_handled(occasion, for_deadline=True),
+            )
+            .order_by(Test.grading_deadline, Test.test_id)
+            .limit(TESTS_PER_PASS)
+        ).all()
+        for test in tests:
+            if claim_occasion(ctx.session, test.test_id, occasion, ctx.now, test.grading_deadline):
+                messages += _reminders(ctx, test, band.days)
+    return messages
+
+
+def _reminders(ctx: PassContext, test: Test, days: int) -> list[OutgoingMessage]:
+    work = unfinished_work(ctx.session, test)
+    graders = graders_by_email(ctx.session, [w.grader_email for w in work])
+    deadline_day = test.grading_deadline.astimezone(ctx.settings.tz).date().isoformat()
+    params = {"days": days, "grading_deadline": test.grading_deadline.isoformat()}
+    return [
+        message(
+            MessageKind.reminder,
+            test,
+            grader_recipient(w.grader_email, graders.get(w.grader_email)),
+            (deadline_day, days),
+            {**params, "committees": list(w.committees)},
+        )
+        for w in work
+    ]
+
+
+def escalate_overdue_tests(ctx: PassContext) -> list[OutgoingMessage]:
+    """At the grading deadline: a DM to each grader with unfinished work on an open test,
+    and one escalation per test to its consultants listing what is unfinished."""
+    tests = ctx.session.exec(
+        select(Test)
+        .where(
+            Test.grading_deadline <= ctx.now,
+            Test.grading_deadline > ctx.now - CATCH_UP,
+            ~_handled(OVERDUE, for_deadline=True),
+        )
+        .order_by(Test.grading_deadline, Test.test_id)
+        .limit(TESTS_PER_PASS)
+    ).all()
+    messages: list[OutgoingMessage] = []
+    for test in tests:
+        if claim_occasion(ctx.session, test.test_id, OVERDUE, ctx.now, test.grading_deadline):
+            messages += _overdue(ctx, test)
+    return messages
+
+
+def _overdue(ctx: PassContext, test: Test) -> list[OutgoingMessage]:
+    work = unfinished_work(ctx.session, test)
+    if not work:
+        return []
+    graders = graders_by_email(ctx.session, [w.grader_email for w in work])
+    deadline_day = test.grading_deadline.astimezone(ctx.settings.tz).date().isoformat()
+    opened = is_open(test, ctx.now)
+    params: dict[str, Any] = {"grading_deadline": test.grading_deadline.isoformat()}
+    messages = []
+    if opened:
+        # Graders of a test that never opened could not have worked on it: only the
+        # consultants hear about that one.
+        for w in work:
+            recipient = grader_recipient(w.grader_email, graders.get(w.grader_email))
+            messages.append(
+                message(
+                    MessageKind.overdue,
+                    test,
+                    recipient,
+                    (deadline_day,),
+                    {**params, "committees": list(w.committees)},
+                )
+            )
+    by_committee: dict[str | None, list[str]] = defaultdict(list)
+    for w in work:
+        for committee in w.committees:
+            by_committee[committee].append(
+                grader_label(w.grader_email, graders.get(w.grader_email))
+            )
+    escalation = {
+        **params,
+        "opened": opened,
+        "unfinished": [
+            {"committee": committee, "graders": by_committee[committee]}
+            for committee in sorted(by_committee, key=committee_order)
+        ],
+        **(findings(readiness(ctx.session, test, now=ctx.now)) if not opened else {}),
+    }
+    for recipient in escalation_recipients(ctx.session, test, ctx.settings):
+        messages.append(
+            message(MessageKind.overdue_escalation, test, recipient, (deadline_day,), escalation)
+        )
+    return messages
+
+
+def nudge_unopened_tests(ctx: PassContext) -> list[OutgoingMessage]:
+    """From the day after the submission deadline, daily at 09:00: consultants of a test
+    that is still not open hear what keeps it from opening. Until its grading deadline;
+    after that the overdue escalation speaks for it."""
+    tz = ctx.settings.tz
+    if not delivery_time_reached(ctx.now, tz):
+        return []
+    today = ctx.now.astimezone(tz).date()
+    occasion = nudge_occasion(today)
+    tests = ctx.session.exec(
+        select(Test)
+        .where(
+            Test.submission_deadline < local_day_start(today, tz),
+            or_(Test.opened_for_marking.is_(None), Test.opened_for_marking > ctx.now),
+            Test.grading_deadline > ctx.now,
+            ~_handled(occasion, for_deadline=False),
+        )
+        .order_by(Test.submission_deadline, Test.test_id)
+        .limit(TESTS_PER_PASS)
+    ).all()
+    messages: list[OutgoingMessage] = []
+    for test in tests:
+        if not claim_occasion(ctx.session, test.test_id, occasion, ctx.now):
+            continue
+        params = {
+            "submission_deadline": test.submission_deadline.isoformat(),
+            **findings(readiness(ctx.session, test, now=ctx.now)),
+        }
+        for recipient in consultant_recipients(ctx.session, test, ctx.settings):
+            messages.append(
+                message(MessageKind.nudge, test, recipient, (today.isoformat(),), params)
+            )
+    return messages

@@ -1,0 +1,206 @@
+"""The scheduler: one pass finds what is due, stores it in the outbox and delivers it.
+
+A pass runs its steps in order, each in its own transaction (a failing step is logged and
+the others still run): newly opened tests → notices; reminders; overdue notices and
+escalations; "ended but not opened" nudges; escalations nobody acknowledged, raised again.
+Then it dispatches the outbox, reports graders Slack does not know (once their test's
+notices have all been tried) and dispatches again if that added anything. Passes are safe
+to run at the same time in several processes: occasions are claimed once and outbox keys
+are unique.
+
+Inside `sensorbot run` an APScheduler `BackgroundScheduler` runs a pass every
+`SENSORBOT_TICK_SECONDS` (never two at once in a process; missed runs coalesce);
+`sensorbot tick` runs one pass with a given clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from sqlalchemy import Engine
+
+from bot.escalations.reraise import record_reraised_copy, reraise_unacknowledged_escalations
+from bot.opening.notices import notify_opened_tests, report_unreachable_graders
+from bot.reminders.steps import (
+    escalate_overdue_tests,
+    nudge_unopened_tests,
+    remind_unfinished_graders,
+)
+from bot.runtime import Runtime
+from bot.scheduling.dispatcher import AfterDelivery, DispatchReport, Send, dispatch
+from bot.scheduling.messages import MessageKind, OutgoingMessage, PassContext, Step
+from bot.scheduling.outbox import enqueue
+from bot.settings import Settings
+from bot.slack.idempotency import forget_old_keys
+from models.db import session_scope
+from models.types import utcnow
+
+logger = logging.getLogger(__name__)
+
+
+def forget_old_idempotency_keys(context: PassContext) -> list[OutgoingMessage]:
+    """Housekeeping: Slack event and file ids handled long ago are no longer needed."""
+    forget_old_keys(context.session, context.now)
+    return []
+
+
+DETECTION_STEPS: tuple[Step, ...] = (
+    notify_opened_tests,
+    remind_unfinished_graders,
+    escalate_overdue_tests,
+    nudge_unopened_tests,
+    reraise_unacknowledged_escalations,
+    forget_old_idempotency_keys,
+)
+# Steps that act on what the dispatch found out.
+FOLLOW_UP_STEPS: tuple[Step, ...] = (report_unreachable_graders,)
+AFTER_DELIVERY: dict[str, AfterDelivery] = {
+    MessageKind.escalation_reraised.value: record_reraised_copy,
+}
+
+JOB_ID = "scheduler-pass"
+
+
+@dataclass
+class PassReport:
+    now: datetime
+    enqueued: dict[str, int] = field(default_factory=dict)
+    failed_steps: list[str] = field(default_factory=list)
+    dispatches: list[DispatchReport] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed_steps
+
+    def total(self, outcome: str) -> int:
+        return sum(getattr(report, outcome) for report in self.dispatches)
+
+
+def run_pass(
+    engine: Engine,
+    settings: Settings,
+    send: Send,
+    now: datetime,
+    worker: str,
+    *,
+    steps: tuple[Step, ...] = DETECTION_STEPS,
+    follow_up_steps: tuple[Step, ...] = FOLLOW_UP_STEPS,
+) -> PassReport:
+    """One pass at `now` (real or simulated): detect, enqueue, dispatch."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    report = detect(engine, settings, now, steps)
+    report.dispatches.append(_dispatch(engine, send, now, worker, report))
+    if _run_steps(engine, settings, now, follow_up_steps, report):
+        report.dispatches.append(_dispatch(engine, send, now, worker, report))
+    return report
+
+
+def detect(
+    engine: Engine, settings: Settings, now: datetime, steps: tuple[Step, ...] = DETECTION_STEPS
+) -> PassReport:
+    """The first half of a pass: find what is due and store it in the outbox, sending
+    nothing."""
+    report = PassReport(now)
+    _run_steps(engine, settings, now, steps, report)
+    return report
+
+
+def _run_steps(
+    engine: Engine,
+    settings: Settings,
+    now: datetime,
+    steps: tuple[Step, ...],
+    report: PassReport,
+) -> int:
+    added = 0
+    for step in steps:
+        try:
+            with session_scope(engine) as session:
+                messages = step(PassContext(session, now, settings))
+                count = enqueue(session, messages, now)
+        except Exception:  # noqa: BLE001 - one failing step must not stop the others
+            logger.exception("scheduler: step %s failed; nothing of it was stored", step.__name__)
+            report.failed_steps.append(step.__name__)
+            continue
+        report.enqueued[step.__name__] = count
+        added += count
+    return added
+
+
+def _dispatch(
+    engine: Engine, send: Send, now: datetime, worker: str, report: PassReport
+) -> DispatchReport:
+    try:
+        return dispatch(engine, send, now, worker, after_delivery=AFTER_DELIVERY)
+    except Exception:  # noqa: BLE001 - the outbox keeps the messages for the next pass
+        logger.exception("scheduler: dispatching failed; the messages stay in the outbox")
+        report.failed_steps.append("dispatch")
+        return DispatchReport()
+
+
+def worker_name() -> str:
+    """Who holds a claim: host, process and a per-scheduler suffix."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"[:128]
+
+
+class Scheduler:
+    """Passes for one process, against Slack through the outbox's own Web API client."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        from bot.app import create_web_client
+        from bot.scheduling.delivery import SlackDelivery
+
+        self.runtime = runtime
+        self.worker = worker_name()
+        client = create_web_client(runtime.settings, retries=False)
+        self.send: Send = SlackDelivery(client, runtime.identities, runtime.settings)
+        self._background: BackgroundScheduler | None = None
+
+    def run_pass(self, now: datetime | None = None) -> PassReport:
+        return run_pass(
+            self.runtime.engine, self.runtime.settings, self.send, now or utcnow(), self.worker
+        )
+
+    def start(self) -> None:
+        """Run a pass now and then every `SENSORBOT_TICK_SECONDS`, in a background thread."""
+        background = BackgroundScheduler(timezone=UTC)
+        background.add_job(
+            self._scheduled_pass,
+            "interval",
+            seconds=self.runtime.settings.tick_seconds,
+            id=JOB_ID,
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC),
+        )
+        background.start()
+        self._background = background
+        logger.info(
+            "scheduler: a pass every %s s as %s", self.runtime.settings.tick_seconds, self.worker
+        )
+
+    def shutdown(self) -> None:
+        """Stop scheduling; a pass under way finishes first."""
+        if self._background is not None:
+            self._background.shutdown(wait=True)
+            self._background = None
+
+    def _scheduled_pass(self) -> None:
+        try:
+            report = self.run_pass()
+        except Exception:  # noqa: BLE001 - logged; the next tick tries again
+            logger.exception("scheduler: the pass failed")
+            return
+        if report.enqueued and any(report.enqueued.values()) or report.total("sent"):
+            logger.info(
+                "scheduler: enqueued %s, sent %s",
+                sum(report.enqueued.values()),
+                report.total("sent"),
+            )

@@ -1,0 +1,67 @@
+"""What `sensorbot status` shows: tests with their state, blockers and deadline, and what
+the outbox holds for them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from bot.exams.phase import TestState, state_of
+from bot.opening.readiness import Readiness, readiness
+from bot.scheduling import outbox
+from bot.scheduling.occasions import CATCH_UP
+from models.tables import OutboxEntry, Test
+
+
+@dataclass(frozen=True)
+class StatusOfTest:
+    test: Test
+    state: TestState
+    readiness: Readiness
+    outbox: outbox.OutboxCounts
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    tests: list[StatusOfTest]
+    outbox: outbox.OutboxCounts
+    problems: list[OutboxEntry]
+
+
+def status_of_test(session: Session, test: Test, now: datetime) -> StatusOfTest:
+    return StatusOfTest(
+        test,
+        state_of(session, test, now),
+        readiness(session, test, now=now),
+        outbox.counts(session, test.test_id),
+    )
+
+
+def status_report(
+    session: Session, now: datetime, *, test: Test | None = None, everything: bool = False
+) -> StatusReport:
+    """One test, or the tests still in play (grading deadline at most a week ago), or with
+    `everything` all tests; by grading deadline."""
+    if test is not None:
+        return StatusReport(
+            [status_of_test(session, test, now)],
+            outbox.counts(session, test.test_id),
+            outbox.problems(session, test.test_id),
+        )
+    statement = select(Test).order_by(Test.grading_deadline, Test.test_id)
+    if not everything:
+        statement = statement.where(Test.grading_deadline > now - CATCH_UP)
+    tests = session.exec(statement).all()
+    by_test = outbox.counts_by_test(session, [t.test_id for t in tests])
+    return StatusReport(
+        [
+            StatusOfTest(
+                t, state_of(session, t, now), readiness(session, t, now=now), by_test[t.test_id]
+            )
+            for t in tests
+        ],
+        outbox.counts(session),
+        outbox.problems(session),
+    )

@@ -1,0 +1,92 @@
+"""Slack user → e-mail, name and language, through `users.info`, cached for a while.
+
+Only Slack's answers are cached; what a person may do is always read from the store
+(`bot.exams.people.roles_for`).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.i18n import Language, language_for_locale
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SlackPerson:
+    user_id: str
+    email: str | None
+    name: str | None
+    language: Language
+    tz: str | None
+
+
+class IdentityResolver:
+    def __init__(self, default_language: str, ttl_seconds: float = 600.0) -> None:
+        self._default_language = default_language
+        self._ttl = ttl_seconds
+        self._cache: dict[str, tuple[float, SlackPerson]] = {}
+        self._by_email: dict[str, tuple[float, str]] = {}
+        self._lock = threading.Lock()
+
+    def resolve(self, client: WebClient, user_id: str) -> SlackPerson:
+        now = time.monotonic()
+        with self._lock:
+            cached = self._cache.get(user_id)
+        if cached and cached[0] > now:
+            return cached[1]
+        person = self._look_up(client, user_id)
+        if person.email is not None:
+            with self._lock:
+                self._cache[user_id] = (now + self._ttl, person)
+        return person
+
+    def user_id_for_email(self, client: WebClient, email: str) -> str | None:
+        """The Slack user with this e-mail (`users.lookupByEmail`), or None when Slack has
+        nobody with it. Found users are cached; "not found" is asked again next time."""
+        email = email.strip().lower()
+        now = time.monotonic()
+        with self._lock:
+            cached = self._by_email.get(email)
+        if cached and cached[0] > now:
+            return cached[1]
+        try:
+            user = client.users_lookupByEmail(email=email)["user"]
+        except SlackApiError as error:
+            if error.response.get("error") == "users_not_found":
+                return None
+            raise
+        with self._lock:
+            self._by_email[email] = (now + self._ttl, user["id"])
+        return user["id"]
+
+    def forget(self, user_id: str) -> None:
+        with self._lock:
+            self._cache.pop(user_id, None)
+
+    def _look_up(self, client: WebClient, user_id: str) -> SlackPerson:
+        try:
+            user = client.users_info(user=user_id, include_locale=True)["user"]
+        except SlackApiError as error:
+            # Without Slack's answer the person is treated as unknown (not cached, so the
+            # next request asks again); the reply then says we could not identify them.
+            logger.warning("users.info failed for %s: %s", user_id, error.response.get("error"))
+            return SlackPerson(
+                user_id, None, None, language_for_locale(None, self._default_language), None
+            )
+        profile = user.get("profile") or {}
+        email = (profile.get("email") or "").strip().lower() or None
+        return SlackPerson(
+            user_id=user_id,
+            email=email,
+            name=profile.get("real_name") or user.get("real_name") or user.get("name"),
+            language=language_for_locale(user.get("locale"), self._default_language),
+            tz=user.get("tz"),
+        )

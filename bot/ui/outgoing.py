@@ -1,0 +1,305 @@
+"""The scheduler's messages as Block Kit, rendered at send time in the reader's language
+from the plain facts stored with each outbox row (`bot.scheduling.messages`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    HeaderBlock,
+    SectionBlock,
+)
+from slack_sdk.models.blocks.basic_components import MarkdownTextObject
+
+from bot.escalations.cases import findings_of
+from bot.escalations.reraise import from_snapshot
+from bot.i18n import t
+from bot.scheduling.messages import MessageKind
+from bot.ui.dates import slack_datetime
+from bot.ui.escalations import channel_message, consultant_message
+from bot.ui.gradesheets import escape  # roster text shown as mrkdwn
+from bot.ui.local_time import local_text
+from bot.ui.opening import bullets, finding_lines
+
+TEMPLATE_ACTION = "notice.template"
+WHY_ACTION = "notice.why"
+
+_HEADER_LIMIT = 150
+_SECTION_LIMIT = 3000
+_MAX_SECTIONS = 40  # of Slack's 50 blocks per message, leaving room for the rest
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    text: str
+    blocks: list[dict]
+
+
+def render(
+    kind: str, params: Mapping[str, Any], lang: str, tz: ZoneInfo, *, for_channel: bool = False
+) -> RenderedMessage:
+    """The message of `kind` with `params` in `lang` (for a channel or a person's DM);
+    dates for readers in any time zone, with `tz` for the fallback text."""
+    if MessageKind(kind) == MessageKind.escalation_reraised:
+        return _reraised_escalation(params, lang, tz, for_channel)
+    text, blocks = _RENDERERS[MessageKind(kind)](_Facts(params, lang, tz))
+    return RenderedMessage(text, [block.to_dict() for block in blocks])
+
+
+def _reraised_escalation(
+    params: Mapping[str, Any], lang: str, tz: ZoneInfo, for_channel: bool
+) -> RenderedMessage:
+    """The case as the escalations capability shows it, now marked as raised again."""
+    case = from_snapshot(params["escalation"])
+    if for_channel:
+        return RenderedMessage(*channel_message(case, lang, tz))
+    return RenderedMessage(*consultant_message(case, findings_of(case), lang, tz))
+
+
+class _Facts:
+    """A message's params with the helpers every renderer needs."""
+
+    def __init__(self, params: Mapping[str, Any], lang: str, tz: ZoneInfo) -> None:
+        self.params = params
+        self.lang = lang
+        self.tz = tz
+        test = params["test"]
+        self.test_id = escape(test["test_id"])
+        self.title = f" – {escape(test['title'])}" if test.get("title") else ""
+
+    def t(self, key: str, **params: object) -> str:
+        return t(self.lang, key, test=self.test_id, title=self.title, **params)
+
+    def time(self, name: str) -> str:
+        return slack_datetime(datetime.fromisoformat(self.params[name]), self.tz)
+
+    def plain_time(self, name: str) -> str:
+        return local_text(datetime.fromisoformat(self.params[name]), self.tz)
+
+    def committees(self, committees: Sequence[str | None], *, bare: bool = False) -> str:
+        """`committee 1, committee 2`, or with `bare` just `1, 2`; "no committee" last."""
+        names = [
+            escape(c) if bare else t(self.lang, "notice.committee", committee=escape(c))
+            for c in committees
+            if c
+        ]
+        if None in committees:
+            names.append(t(self.lang, "notice.no_committee"))
+        return ", ".join(names)
+
+    def findings(self, prefix: str, key: str) -> list[str]:
+        return finding_lines(
+            self.lang,
+            self.params.get(key, []),
+            prefix=prefix,
+            submission_deadline=datetime.fromisoformat(
+                self.params.get("submission_deadline") or self.params["grading_deadline"]
+            ),
+            format_date=lambda when: slack_datetime(when, self.tz),
+        )
+
+
+def _section(text: str) -> SectionBlock:
+    if len(text) > _SECTION_LIMIT:
+        text = text[: _SECTION_LIMIT - 1] + "…"
+    return SectionBlock(text=MarkdownTextObject(text=text))
+
+
+def _line_sections(head: str, lines: Sequence[str], more_key: str, lang: str) -> list[Block]:
+    """`head` and bulleted `lines` over as many sections as Slack's 3,000 characters per
+    section need, at most `_MAX_SECTIONS`; what does not fit is counted, not cut."""
+    sections: list[str] = [head]
+    for index, line in enumerate(lines):
+        bullet = f"• {line}"
+        if len(sections[-1]) + 1 + len(bullet) <= _SECTION_LIMIT:
+            sections[-1] += "\n" + bullet
+        elif len(sections) < _MAX_SECTIONS:
+            sections.append(bullet)
+        else:
+            sections[-1] += "\n" + t(lang, more_key, count=len(lines) - index)
+            break
+    return [_section(text) for text in sections]
+
+
+def _header(text: str) -> HeaderBlock:
+    if len(text) > _HEADER_LIMIT:
+        text = text[: _HEADER_LIMIT - 1] + "…"
+    return HeaderBlock(text=text)
+
+
+def _opened(f: _Facts) -> tuple[str, list[Block]]:
+    p = f.params
+    committees = p["committees"]
+    if any(committees):
+        committee_line = f.t(
+            "notice.opened.committees", committees=f.committees(committees, bare=True)
+        )
+    else:
+        committee_line = f.t("notice.opened.no_committee")
+    candidates_key = (
+        "notice.opened.candidates_absent" if p["absent"] else "notice.opened.candidates"
+    )
+    facts = [
+        committee_line,
+        f.t(candidates_key, submitted=p["submitted"], absent=p["absent"]),
+        f.t("notice.opened.deadline", deadline=f.time("grading_deadline")),
+    ]
+    own = "own_all_committees" if p["own_approval"] == "all_committees" else "own_committee"
+    rules = [f.t(f"notice.rule.{'shared' if p['marking_mode'] == 'shared' else 'private'}")]
+    if p["marking_mode"] != "shared":
+        rules.append(f.t(f"notice.rule.{own}"))
+    rules.append(f.t(f"notice.rule.final_{'one' if p['final_approval'] == 'one' else 'all'}"))
+    blocks: list[Block] = [
+        _header(f.t("notice.opened.header")),
+        _section(f.t("notice.opened.intro")),
+        _section("\n".join(facts)),
+    ]
+    if p.get("registration_only"):
+        blocks.append(
+            ContextBlock(elements=[MarkdownTextObject(text=f.t("notice.opened.registration_only"))])
+        )
+    blocks.append(_section(f.t("notice.opened.rules_title") + "\n" + bullets(rules)))
+    if p.get("guideline_published") is False:
+        blocks.append(_section(f.t("notice.opened.guideline_missing")))
+    test_id = p["test"]["test_id"]
+    blocks.append(
+        ActionsBlock(
+            elements=[
+                ButtonElement(
+                    text=f.t("notice.opened.button.template"),
+                    action_id=TEMPLATE_ACTION,
+                    value=test_id,
+                ),
+                ButtonElement(
+                    text=f.t("notice.opened.button.why"), action_id=WHY_ACTION, value=test_id
+                ),
+            ]
+        )
+    )
+    return f.t("notice.opened.fallback", deadline=f.plain_time("grading_deadline")), blocks
+
+
+def _reminder(f: _Facts) -> tuple[str, list[Block]]:
+    days = f.params["days"]
+    key = {0: "notice.reminder.today", 1: "notice.reminder.tomorrow"}.get(
+        days, "notice.reminder.days"
+    )
+    blocks: list[Block] = [
+        _section(f.t(key, deadline=f.time("grading_deadline"), days=days)),
+        ContextBlock(
+            elements=[
+                MarkdownTextObject(
+                    text=f.t(
+                        "notice.work.committees", committees=f.committees(f.params["committees"])
+                    )
+                )
+            ]
+        ),
+    ]
+    return f.t("notice.reminder.fallback", deadline=f.plain_time("grading_deadline")), blocks
+
+
+def _overdue(f: _Facts) -> tuple[str, list[Block]]:
+    blocks: list[Block] = [
+        _section(f.t("notice.overdue", deadline=f.time("grading_deadline"))),
+        ContextBlock(
+            elements=[
+                MarkdownTextObject(
+                    text=f.t(
+                        "notice.work.committees", committees=f.committees(f.params["committees"])
+                    )
+                )
+            ]
+        ),
+    ]
+    return f.t("notice.overdue.fallback"), blocks
+
+
+def _overdue_escalation(f: _Facts) -> tuple[str, list[Block]]:
+    deadline = f.time("grading_deadline")
+    blocks: list[Block] = [_header(f.t("escalation.overdue.header"))]
+    if f.params["opened"]:
+        lines = []
+        for item in f.params["unfinished"]:
+            committee = item["committee"]
+            name = (
+                t(f.lang, "escalation.committee", committee=escape(committee))
+                if committee
+                else t(f.lang, "escalation.no_committee")
+            )
+            graders = ", ".join(escape(g) for g in item["graders"])
+            lines.append(t(f.lang, "escalation.overdue.line", committee=name, graders=graders))
+        head = f.t("escalation.overdue.intro", deadline=deadline)
+        blocks += _line_sections(head, lines, "notice.more", f.lang)
+        blocks.append(
+            ContextBlock(elements=[MarkdownTextObject(text=f.t("escalation.overdue.graders_told"))])
+        )
+    else:
+        blocks.append(_section(f.t("escalation.overdue.never_opened", deadline=deadline)))
+        blocks += _findings_blocks(f)
+    return f.t("notice.overdue.fallback"), blocks
+
+
+def _nudge(f: _Facts) -> tuple[str, list[Block]]:
+    blocks: list[Block] = [
+        _header(f.t("nudge.header")),
+        _section(f.t("nudge.intro", deadline=f.time("submission_deadline"))),
+        *_findings_blocks(f),
+        ContextBlock(elements=[MarkdownTextObject(text=f.t("nudge.how_to_open"))]),
+    ]
+    return f.t("nudge.fallback"), blocks
+
+
+def _findings_blocks(f: _Facts) -> list[Block]:
+    blockers = f.findings("blocker", "blockers")
+    notices = f.findings("readiness_notice", "notices")
+    if blockers:
+        blocks = [_section(f.t("nudge.blockers") + "\n" + bullets(blockers))]
+    else:
+        blocks = [_section(f.t("nudge.no_blockers"))]
+    if notices:
+        blocks.append(_section(f.t("nudge.notices") + "\n" + bullets(notices)))
+    return blocks
+
+
+def _unreachable(f: _Facts) -> tuple[str, list[Block]]:
+    lines = []
+    for grader in f.params["graders"]:
+        name = escape(grader.get("name") or grader["email"])
+        email = escape(grader["email"])
+        inspera = grader.get("inspera_email")
+        if inspera and inspera.lower() != grader["email"].lower():
+            lines.append(
+                f.t(
+                    "unreachable.grader_inspera",
+                    name=name,
+                    email=email,
+                    inspera_email=escape(inspera),
+                )
+            )
+        else:
+            lines.append(f.t("unreachable.grader", name=name, email=email))
+    blocks: list[Block] = [
+        _header(f.t("unreachable.header")),
+        *_line_sections(f.t("unreachable.intro"), lines, "notice.more", f.lang),
+        ContextBlock(elements=[MarkdownTextObject(text=f.t("unreachable.advice"))]),
+    ]
+    return f.t("unreachable.fallback", count=len(lines)), blocks
+
+
+_RENDERERS: dict[MessageKind, Callable[[_Facts], tuple[str, list[Block]]]] = {
+    MessageKind.opened: _opened,
+    MessageKind.reminder: _reminder,
+    MessageKind.overdue: _overdue,
+    MessageKind.overdue_escalation: _overdue_escalation,
+    MessageKind.nudge: _nudge,
+    MessageKind.unreachable: _unreachable,
+}

@@ -1,0 +1,456 @@
+"""A committee of two graders in private marking, from complete grading to "transferred to
+FS", driven as Slack drives the bot: signed requests over real HTTP to the real app, and
+every message the bot sends recorded by the fake Slack.
+
+Kari (Norwegian) and Ola (English) grade candidates 101–103 of committee 1; 104 was absent.
+They agree on 101 (A) and 102 (B) and disagree on 103: Kari gives E, Ola gives C. So E is a
+grade only Kari gave and C one only Ola gave, and we can check that neither ever reached
+the other before its owner approved. Per grades committee 2 of the same test, which is
+final already; he is the outsider who replays Kari's buttons.
+
+Grades enter the store as an applied grade sheet stores them, followed by the approval
+hook the upload flow calls (`grades_applied`).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+import uuid
+
+import pytest
+from openpyxl import load_workbook
+from sqlmodel import select
+
+from bot.approvals import after_grades_changed, approve_final, approve_own
+from bot.approvals.delivery import deliver
+from models import tables
+from tests.support.factories import add_candidates, add_grader, add_membership, add_test, put_grades
+
+TEST = "TDT4100-2026H"
+KARI, OLA, PER, CONSULTANT = "kari@ntnu.no", "ola@ntnu.no", "per@ntnu.no", "konsulent@ntnu.no"
+
+
+@pytest.fixture
+def committee(running_bot, fake_slack):
+    fake_slack.add_user("UKARI", email=KARI, locale="nb-NO", name="Kari")
+    fake_slack.add_user("UOLA", email=OLA, locale="en-GB", name="Ola")
+    fake_slack.add_user("UPER", email=PER, locale="en-GB", name="Per")
+    fake_slack.add_user("UKONS", email=CONSULTANT, locale="en-GB", name="Konsulent")
+    engine = running_bot.runtime.engine
+    add_test(engine, TEST, consultants=(CONSULTANT,), final_approval="all")
+    for email, name in ((KARI, "Kari Nordmann"), (OLA, "Ola Hansen"), (PER, "Per Berg")):
+        add_grader(engine, email, name=name)
+    add_membership(engine, TEST, KARI, "1")
+    add_membership(engine, TEST, OLA, "1")
+    add_candidates(engine, TEST, "1", ["101", "102", "103"])
+    add_candidates(engine, TEST, "1", ["104"], status="absent")
+    add_membership(engine, TEST, PER, "2")
+    add_candidates(engine, TEST, "2", ["201"])
+    put_grades(engine, TEST, PER, {"201": "A"})
+    with running_bot.runtime.session() as session:
+        assert approve_own(session, TEST, PER, "2").changed
+    with running_bot.runtime.session() as session:
+        assert approve_final(session, TEST, "2", PER).changed
+    return running_bot
+
+
+# -- driving Slack -------------------------------------------------------------------------
+
+
+def grades_applied(bot, grader: str, grades: dict[str, str]) -> None:
+    """What applying a grade sheet does: store the grades, call the approval hook, send."""
+    put_grades(bot.runtime.engine, TEST, grader, grades)
+    with bot.runtime.session() as session:
+        outcome = after_grades_changed(session, TEST, grader)
+    deliver(bot.runtime, bot.app.client, outcome, logging.getLogger("grade-sheets"))
+
+
+def command(bot, fake_slack, user: str, text: str) -> dict:
+    """`/sensur TEXT` from the user; returns the reply posted to its response_url."""
+    key = f"{user}:{uuid.uuid4().hex[:6]}"
+    assert bot.slack.command(user, text, response_url=fake_slack.response_url(key)).status == 200
+    return fake_slack.wait_for_call("response_url", match=lambda p: p["_key"] == key).params
+
+
+def click(bot, fake_slack, user: str, message: dict, action_id: str, *, ephemeral=False):
+    """Press the button `action_id` on `message`, as Slack sends it; returns the key of the
+    click's response_url."""
+    key = f"{user}:{uuid.uuid4().hex[:6]}"
+    where = {} if ephemeral else {"channel_id": message["channel"], "message_ts": message["ts"]}
+    answer = bot.slack.click(
+        user,
+        action_id,
+        element(message, action_id)["value"],
+        response_url=fake_slack.response_url(key),
+        **where,
+    )
+    assert answer.status == 200
+    return key
+
+
+def choose(bot, fake_slack, user: str, message: dict, candidate: str, grade: str) -> str:
+    """Pick `grade` in the agreed-grade menu next to `candidate`, as Slack sends it."""
+    (block,) = [
+        b
+        for b in message["blocks"]
+        if b.get("text", {}).get("text", "").startswith(f"*{candidate}*")
+    ]
+    (option,) = [o for o in block["accessory"]["options"] if o["text"]["text"] == grade]
+    key = f"{user}:{uuid.uuid4().hex[:6]}"
+    payload = {
+        "type": "block_actions",
+        "user": {"id": user},
+        "trigger_id": "t",
+        "channel": {"id": message["channel"]},
+        "container": {
+            "type": "message",
+            "channel_id": message["channel"],
+            "message_ts": message["ts"],
+        },
+        "message": {"ts": message["ts"], "text": message["text"]},
+        "response_url": fake_slack.response_url(key),
+        "actions": [
+            {
+                "type": "static_select",
+                "action_id": block["accessory"]["action_id"],
+                "block_id": block.get("block_id", "generated-by-slack"),
+                "selected_option": option,
+                "action_ts": "1",
+            }
+        ],
+    }
+    assert bot.slack.interaction(payload).status == 200
+    return key
+
+
+def element(message: dict, action_id: str) -> dict:
+    for block in message.get("blocks") or []:
+        for item in [block.get("accessory") or {}, *(block.get("elements") or [])]:
+            if item.get("action_id") == action_id:
+                return item
+    raise AssertionError(f"no {action_id} in {json.dumps(message)[:500]}")
+
+
+def dm(fake_slack, user: str, starts: str) -> dict:
+    """The (latest) DM to `user` whose text starts with `starts`, as it stands now."""
+    found = [m for m in fake_slack.messages_to(user) if m.get("text", "").startswith(starts)]
+    assert found, f"no DM to {user} starting {starts!r}: {fake_slack.messages_to(user)}"
+    return found[-1]
+
+
+def wait_for_dm(fake_slack, user: str, starts: str, *, containing: str = "") -> dict:
+    def arrived():
+        return [
+            m
+            for m in fake_slack.messages_to(user)
+            if m.get("text", "").startswith(starts) and containing in shown(m)
+        ]
+
+    return fake_slack.wait_for(arrived, description=f"a DM to {user}: {starts!r}")[-1]
+
+
+def reply_to(fake_slack, key: str) -> dict:
+    return fake_slack.wait_for_call("response_url", match=lambda p: p["_key"] == key).params
+
+
+def shown(message: dict) -> str:
+    """Everything a reader sees of a message: its text and its blocks."""
+    return message.get("text", "") + json.dumps(message.get("blocks") or [], ensure_ascii=False)
+
+
+def final_approvals(bot, committee: str) -> list[str]:
+    with bot.runtime.session() as session:
+        votes = session.exec(
+            select(tables.FinalApprovalVote).where(tables.FinalApprovalVote.committee == committee)
+        )
+        return sorted(vote.grader_email for vote in votes)
+
+
+# -- who was told what ---------------------------------------------------------------------
+
+
+class Told:
+    """What reached people from a point on: new messages (DMs, ephemeral messages, replies
+    to commands and clicks, files) and DMs updated in place."""
+
+    def __init__(self, fake_slack) -> None:
+        self.fake = fake_slack
+        self.mark = 0
+
+    def next_step(self) -> None:
+        self.mark = len(self.fake.requests)
+
+    def new(self) -> list[tuple[str, str]]:
+        """(user, text) of each new message since the step began."""
+        return [
+            reached
+            for request in self.fake.requests[self.mark :]
+            if request.method != "chat.update" and (reached := reaches(request))
+        ]
+
+    def updated(self) -> set[str]:
+        """Users whose DMs were updated in place since the step began."""
+        return {reaches(r)[0] for r in self.fake.requests[self.mark :] if r.method == "chat.update"}
+
+    def assert_new(self, *expected: tuple[str, str]) -> None:
+        """The new messages are exactly these (user, how the text begins), in any order."""
+        unmatched = list(self.new())
+        for user, beginning in expected:
+            match = next(
+                (m for m in unmatched if m[0] == user and m[1].startswith(beginning)), None
+            )
+            assert match, f"{user} was not told {beginning!r}; new messages: {self.new()}"
+            unmatched.remove(match)
+        assert not unmatched, f"also told, unexpectedly: {unmatched}"
+
+
+def reaches(request) -> tuple[str, str] | None:
+    """(user, text) when `request` put something in front of a person."""
+    params = request.params
+    if not request.ok:
+        return None
+    if request.method in ("chat.postMessage", "chat.update"):
+        return params["channel"].removeprefix("D"), params.get("text", "")
+    if request.method == "chat.postEphemeral":
+        return params["user"], params.get("text", "")
+    if request.method == "response_url":
+        replaced = "(replaced) " if params.get("replace_original") is True else ""
+        return params["_key"].split(":")[0], replaced + params.get("text", "")
+    if request.method == "files.completeUploadExternal":
+        return params["channel_id"].removeprefix("D"), "file: " + params["files"][0]["title"]
+    if request.method == "views.publish":
+        return params["user_id"], json.dumps(params["view"])
+    return None
+
+
+def everything_that_reached(fake_slack, user: str, before: int) -> str:
+    """Every request that put something in front of `user`, whole, up to `before`."""
+    return "\n".join(
+        json.dumps(r.params, ensure_ascii=False)
+        for r in fake_slack.requests[:before]
+        if (reached := reaches(r)) and reached[0] == user
+    )
+
+
+def a_grade(grade: str) -> re.Pattern:
+    """`grade` as a word of its own (not inside "C1" or "E-mail")."""
+    return re.compile(rf"(?<![\w-]){grade}(?![\w-])")
+
+
+def workbook_rows(content: bytes) -> list[tuple]:
+    sheet = load_workbook(io.BytesIO(content)).active
+    return [tuple(cell.value for cell in row) for row in sheet.iter_rows()]
+
+
+# -- the walk ------------------------------------------------------------------------------
+
+
+def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee, fake_slack):
+    bot = committee
+    told = Told(fake_slack)
+
+    # Kari's grades arrive complete: she is asked to approve, with a count per grade.
+    grades_applied(bot, KARI, {"101": "A", "102": "B", "103": "E"})
+    kari_own = dm(fake_slack, "UKARI", "Godkjenn sensuren din")
+    assert "A: 1 · B: 1 · E: 1" in shown(kari_own)
+    told.assert_new(("UKARI", "Godkjenn sensuren din: TDT4100-2026H"))
+
+    # Ola is not done: /sensur approve lists what is missing instead of approving.
+    told.next_step()
+    grades_applied(bot, OLA, {"101": "A", "102": "B"})
+    reply = command(bot, fake_slack, "UOLA", f"approve {TEST}")
+    assert "1 of 3 candidates still lack your grade: 103. Grades so far: A: 1 · B: 1." in shown(
+        reply
+    )
+    assert "approvals.approve_own" not in shown(reply)
+    told.assert_new(("UOLA", "Approval – TDT4100-2026H"))
+
+    # Kari approves from her DM: the prompt shows it, and nobody else hears of it yet.
+    told.next_step()
+    click(bot, fake_slack, "UKARI", kari_own, "approvals.approve_own")
+    approved = wait_for_dm(fake_slack, "UKARI", "Godkjenn sensuren", containing="Du godkjente")
+    assert "approvals.approve_own" not in shown(approved)
+    kari_approved = len(fake_slack.requests)
+    told.assert_new()
+    assert told.updated() == {"UKARI"}
+
+    # Kari looks: she is waiting for Ola, whose grades she does not see.
+    told.next_step()
+    reply = command(bot, fake_slack, "UKARI", "godkjenn")
+    assert "du godkjente" in shown(reply) and "Venter på: Ola Hansen" in shown(reply)
+    told.assert_new(("UKARI", "Godkjenning – TDT4100-2026H"))
+
+    # Ola's last grade arrives; he approves through /sensur approve and its button.
+    told.next_step()
+    grades_applied(bot, OLA, {"103": "C"})
+    told.assert_new(("UOLA", "Approve your grading: TDT4100-2026H"))
+    reply = command(bot, fake_slack, "UOLA", "approve")
+    assert "all 3 graded (A: 1 · B: 1 · C: 1). Ready to approve." in shown(reply)
+    ola_approved = len(fake_slack.requests)
+    told.next_step()
+    key = click(bot, fake_slack, "UOLA", reply, "approvals.approve_own", ephemeral=True)
+    assert "You approved your grading" in shown(reply_to(fake_slack, key))
+
+    # Both approved: each sees the one difference side by side, with a choice of grade.
+    kari_align = wait_for_dm(fake_slack, "UKARI", "Bli enige om karakterer som avviker")
+    ola_align = wait_for_dm(fake_slack, "UOLA", "Agree on the grades that differ")
+    for message in (kari_align, ola_align):
+        rows = [b["text"]["text"] for b in message["blocks"] if "accessory" in b]
+        assert rows == ["*103*   Kari Nordmann: E · Ola Hansen: C"]
+    fake_slack.wait_for(lambda: "UOLA" in told.updated(), description="Ola's DM prompt updated")
+    told.assert_new(
+        ("UOLA", "(replaced) Approve your grading"),
+        ("UKARI", "Bli enige om karakterer som avviker"),
+        ("UOLA", "Agree on the grades that differ"),
+    )
+
+    # Neither grader's grades reached the other before their own approval.
+    assert not a_grade("E").search(everything_that_reached(fake_slack, "UOLA", kari_approved))
+    assert not a_grade("C").search(everything_that_reached(fake_slack, "UKARI", ola_approved))
+    assert a_grade("C").search(shown(kari_align)), "after Ola's approval Kari sees his C"
+
+    # Kari agrees on D for 103: Ola is told who set what, both menus show it, and the
+    # final approval prompt goes to both.
+    told.next_step()
+    choose(bot, fake_slack, "UKARI", kari_align, "103", "D")
+    kari_final = wait_for_dm(fake_slack, "UKARI", "Godkjenn de endelige karakterene")
+    ola_final = wait_for_dm(fake_slack, "UOLA", "Approve the final grades")
+    wait_for_dm(fake_slack, "UOLA", "Agree on", containing="agreed: *D* (Kari Nordmann)")
+    wait_for_dm(fake_slack, "UKARI", "Bli enige", containing="omforent: *D* (Kari Nordmann)")
+    assert "every candidate has a grade: A: 1 · B: 1 · D: 1" in shown(ola_final)
+    told.assert_new(
+        ("UOLA", "Kari Nordmann set the agreed grade in committee 1 (TDT4100-2026H): 103: D"),
+        ("UKARI", "Godkjenn de endelige karakterene: TDT4100-2026H, kommisjon 1"),
+        ("UOLA", "Approve the final grades: TDT4100-2026H, committee 1"),
+    )
+
+    # Per, not in committee 1, replays Kari's buttons: refused, and nothing changes.
+    told.next_step()
+    key = click(bot, fake_slack, "UPER", kari_final, "approvals.approve_final")
+    assert "not a grader in committee 1" in reply_to(fake_slack, key)["text"]
+    key = click(bot, fake_slack, "UPER", kari_own, "approvals.approve_own")  # as first sent
+    assert "belongs to another grader" in reply_to(fake_slack, key)["text"]
+    assert final_approvals(bot, "1") == []
+    told.assert_new(
+        ("UPER", "You are not a grader in committee 1"),
+        ("UPER", "This approval belongs to another grader"),
+    )
+    assert told.updated() == set()
+
+    # Kari approves the final grades with a double click: one approval. Her prompt and
+    # Ola's show who approved; Ola's still waits for him.
+    told.next_step()
+    click(bot, fake_slack, "UKARI", kari_final, "approvals.approve_final")
+    wait_for_dm(fake_slack, "UOLA", "Approve the final", containing="Approved by: Kari Nordmann")
+    key = click(bot, fake_slack, "UKARI", kari_final, "approvals.approve_final")
+    assert "Du godkjente de endelige karakterene allerede" in reply_to(fake_slack, key)["text"]
+    waiting = wait_for_dm(fake_slack, "UKARI", "Godkjenn de", containing="Venter på: Ola Hansen")
+    assert "approvals.approve_final" not in shown(waiting)
+    assert final_approvals(bot, "1") == [KARI]
+    told.assert_new(("UKARI", "Du godkjente de endelige karakterene allerede"))
+    assert told.updated() == {"UKARI", "UOLA"}
+
+    # Ola approves: the committee is final, Kari is told, and the consultant gets the
+    # Inspera file with exactly the final grades and the "Transferred to FS" button.
+    told.next_step()
+    click(bot, fake_slack, "UOLA", ola_final, "approvals.approve_final")
+    transfer = wait_for_dm(fake_slack, "UKONS", "Ready for FS")
+    (export,) = fake_slack.uploads_to("UKONS")
+    assert workbook_rows(export.content) == [
+        ("Candidate ID", "Grade"),
+        ("101", "A"),
+        ("102", "B"),
+        ("103", "D"),
+        ("104", None),
+        ("201", "A"),
+    ]
+    assert "all 2 committees have approved their final grades (4 grades" in shown(transfer)
+    wait_for_dm(fake_slack, "UKARI", "Godkjenn de", containing="Endelig: godkjent av Ola Hansen")
+    told.assert_new(
+        ("UKARI", "Alle sensorene har godkjent: karakterene i kommisjon 1 (TDT4100-2026H)"),
+        ("UKONS", "file: TDT4100-2026H final grades.xlsx"),
+        ("UKONS", "Ready for FS: TDT4100-2026H"),
+    )
+
+    # The consultant records the transfer: the prompt says who, and every grader is told.
+    told.next_step()
+    click(bot, fake_slack, "UKONS", transfer, "approvals.transferred")
+    wait_for_dm(
+        fake_slack, "UKONS", "Ready for FS", containing="Transferred to FS by " + CONSULTANT
+    )
+    fake_slack.wait_for(lambda: len(told.new()) == 3, description="the three graders told")
+    told.assert_new(
+        ("UKARI", "Sensuren for TDT4100-2026H er overført til FS. Studentene ser vanligvis"),
+        ("UOLA", "The grades for TDT4100-2026H are transferred to FS. Students usually see"),
+        ("UPER", "The grades for TDT4100-2026H are transferred to FS."),
+    )
+    with bot.runtime.session() as session:
+        assert session.get(tables.Test, TEST).transferred_by == CONSULTANT
+
+    # Pressing it again changes nothing and says so; no grader ever got a file.
+    told.next_step()
+    key = click(bot, fake_slack, "UKONS", transfer, "approvals.transferred")
+    assert "already recorded as transferred" in reply_to(fake_slack, key)["text"]
+    assert [u.channel for u in fake_slack.uploads] == ["DUKONS"]
+
+
+# -- reopening -----------------------------------------------------------------------------
+
+
+def by_service(bot, step, *args) -> None:
+    """An approval step done outside Slack, its messages sent as a listener sends them."""
+    with bot.runtime.session() as session:
+        outcome = step(session, TEST, *args)
+    assert outcome.changed, outcome.refusal
+    deliver(bot.runtime, bot.app.client, outcome, logging.getLogger("approvals"))
+
+
+def test_consultant_reopens_a_committee_with_a_reason(committee, fake_slack):
+    bot = committee
+    for grader in (KARI, OLA):
+        grades_applied(bot, grader, {"101": "A", "102": "B", "103": "C"})
+        by_service(bot, approve_own, grader, "1")
+    kari_final = dm(fake_slack, "UKARI", "Godkjenn de endelige karakterene")
+    by_service(bot, approve_final, "1", KARI)
+    told = Told(fake_slack)
+
+    # Only the test's consultants may reopen, and only with a reason.
+    reply = command(bot, fake_slack, "UKARI", f"gjenåpne {TEST} 1 feil")
+    assert "er for studiekonsulenter" in reply["text"]
+    reply = command(bot, fake_slack, "UKONS", f"reopen {TEST}")
+    assert "Type `/sensur reopen TEST COMMITTEE REASON`" in reply["text"]
+    reply = command(bot, fake_slack, "UKONS", f"reopen {TEST} 1")
+    assert "Give a reason" in reply["text"]
+    reply = command(bot, fake_slack, "UKONS", f"reopen {TEST} 7 typo")
+    assert "has no committee `7`. Its committees are: 1, 2." in reply["text"]
+    assert final_approvals(bot, "1") == [KARI]
+
+    told.next_step()
+    reply = command(bot, fake_slack, "UKONS", f"reopen {TEST} 1 Complaint: recount candidate 103")
+    assert "Committee 1 of TDT4100-2026H is reopened" in reply["text"]
+    fake_slack.wait_for(lambda: len(told.new()) == 5, description="graders told and prompted")
+    told.assert_new(
+        ("UKONS", "Committee 1 of TDT4100-2026H is reopened"),
+        ("UKARI", "Kommisjon 1 (TDT4100-2026H) er gjenåpnet av konsulent@ntnu.no: «Complaint"),
+        ("UOLA", "Committee 1 (TDT4100-2026H) was reopened by konsulent@ntnu.no: “Complaint"),
+        ("UKARI", "Godkjenn sensuren din: TDT4100-2026H"),
+        ("UOLA", "Approve your grading: TDT4100-2026H"),
+    )
+    assert final_approvals(bot, "1") == []
+    old = wait_for_dm(fake_slack, "UKARI", "Godkjenn de endelige", containing="utdatert")
+    assert "approvals.approve_final" not in shown(old)
+
+    # The old final-approval button, replayed, changes nothing.
+    key = click(bot, fake_slack, "UKARI", kari_final, "approvals.approve_final")
+    assert "gjelder ikke lenger" in reply_to(fake_slack, key)["text"]
+    assert final_approvals(bot, "1") == []
+
+
+def test_approve_is_for_graders_and_names_the_test(committee, fake_slack):
+    reply = command(committee, fake_slack, "UKONS", "approve")
+    assert "is for graders" in reply["text"]
+    reply = command(committee, fake_slack, "UOLA", "approve NOPE101")
+    assert "I can't find a test `NOPE101` among yours. Your tests: TDT4100-2026H." in reply["text"]

@@ -1,0 +1,215 @@
+"""`/sensur why` through real HTTP with signed requests, answered on the response_url."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from tests.support.blocks import buttons, visible_text
+from tests.support.factories import add_candidates, add_grader, add_membership, add_test
+
+ESCALATE = "escalation_send"
+
+
+@pytest.fixture
+def bot_settings_overrides():
+    return {"SENSORBOT_EXAM_OFFICE_EMAILS": "eksamen@ntnu.no"}
+
+
+@pytest.fixture
+def users(fake_slack):
+    fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO", name="Ola")
+    fake_slack.add_user("UJOHN", email="john@uio.no", locale="en-GB", name="John")
+    fake_slack.add_user("UNOBODY", email="nobody@ntnu.no", locale="en-US", name="Nobody")
+    fake_slack.add_user("UNOMAIL", email=None, locale="en-US", name="No Mail")
+
+
+@pytest.fixture
+def engine(running_bot):
+    return running_bot.runtime.engine
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def ask(running_bot, fake_slack, user: str, text: str) -> dict:
+    key = f"{user}-{text}-{len(fake_slack.calls('response_url'))}"
+    answer = running_bot.slack.command(user, text, response_url=fake_slack.response_url(key))
+    assert answer.status == 200
+    reply = fake_slack.wait_for_call("response_url", match=lambda a: a.get("_key") == key).params
+    assert reply["response_type"] == "ephemeral"
+    return reply
+
+
+def test_without_an_email_in_slack_the_person_is_told_so(running_bot, fake_slack, users):
+    reply = ask(running_bot, fake_slack, "UNOMAIL", "why")
+    assert "can't get your e-mail address from Slack" in reply["text"]
+
+
+def test_unknown_person_is_pointed_to_the_exam_office_and_help(running_bot, fake_slack, users):
+    reply = ask(running_bot, fake_slack, "UNOBODY", "why")
+    text = visible_text(reply)
+    assert "You are not registered as a grader here" in text
+    assert "course teacher and the study consultant must set you up" in text
+    assert "I can send the case to Eksamenskontoret" in text
+    assert "Orakeltjenesten" in text and "73 59 15 00" in text
+    assert buttons(reply) == [(ESCALATE, "exam_office")]
+
+
+def test_unknown_person_naming_a_test_may_escalate_to_its_consultants(
+    running_bot, fake_slack, users, engine
+):
+    add_test(engine, "TDT4100-2026H", consultants=("konsulent@ntnu.no",))
+    add_candidates(engine, "TDT4100-2026H", None, ["1", "2"])
+    reply = ask(running_bot, fake_slack, "UNOBODY", "why tdt4100")
+    text = visible_text(reply)
+    assert "You are not registered as a grader here" in text
+    assert "TDT4100-2026H" in text and "konsulent@ntnu.no" in text
+    assert "who submitted" not in text  # the test's own state is not theirs to see
+    assert buttons(reply) == [(ESCALATE, "test:TDT4100-2026H")]
+
+
+@pytest.mark.parametrize(
+    ("gap", "expected"),
+    [
+        ({"appointed": False}, "the faculty responsible for the course has appointed you"),
+        ({"access_agreement": False}, "You have not completed the access agreement"),
+        ({"norwegian_id": False, "university_user_activated": False}, "Activate your NTNU user"),
+    ],
+)
+def test_each_external_grader_gap(running_bot, fake_slack, users, engine, gap, expected):
+    add_grader(engine, "john@uio.no", kind="external", **gap)
+    add_test(engine, "A-1", opened_for_marking=now() - timedelta(days=1))
+    add_membership(engine, "A-1", "john@uio.no", "1")
+    add_candidates(engine, "A-1", "1", ["1"])
+    text = visible_text(ask(running_bot, fake_slack, "UJOHN", "why"))
+    assert "About you" in text
+    assert expected in text
+    assert text.index(expected) < text.index("The test is open for marking")
+
+
+def test_no_committee_offers_escalation(running_bot, fake_slack, users, engine):
+    add_grader(engine, "ola@ntnu.no")
+    add_test(engine, "A-1", submission_deadline=now() - timedelta(days=1))
+    add_membership(engine, "A-1", "ola@ntnu.no", None)
+    reply = ask(running_bot, fake_slack, "UOLA", "hvorfor A-1")
+    text = visible_text(reply)
+    assert "ikke i noen kommisjon" in text
+    assert "Studiekonsulent for prøven: konsulent@ntnu.no" in text
+    assert buttons(reply) == [(ESCALATE, "test:A-1")]
+
+
+def test_deadline_in_the_future_is_shown_in_local_time_without_escalation(
+    running_bot, fake_slack, users, engine
+):
+    deadline = (now() + timedelta(days=3)).replace(microsecond=0)
+    add_grader(engine, "ola@ntnu.no")
+    add_test(engine, "A-1", submission_deadline=deadline)
+    add_membership(engine, "A-1", "ola@ntnu.no", "1")
+    reply = ask(running_bot, fake_slack, "UOLA", "hvorfor")
+    text = visible_text(reply)
+    assert f"<!date^{int(deadline.timestamp())}^{{date_short_pretty}} {{time}}|" in text
+    assert "Du får en melding fra meg når prøven er åpnet" in text
+    assert buttons(reply) == []
+
+
+@pytest.mark.parametrize(
+    ("arrange", "expected"),
+    [
+        (
+            lambda e: (
+                add_grader(e, "kari@ntnu.no"),
+                add_membership(e, "A-1", "kari@ntnu.no", None),
+            ),
+            "1 grader on this test is in no committee yet",
+        ),
+        (
+            lambda e: add_candidates(e, "A-1", None, ["S-1", "S-2", "S-3"]),
+            "3 candidates who submitted have no committee yet",
+        ),
+        (
+            lambda e: add_candidates(e, "A-1", "9", ["S-4", "S-5"]),
+            "2 candidates who submitted are in committees with no grader",
+        ),
+        (
+            lambda e: add_candidates(e, "A-1", "1", ["S-6"], status="redelivery"),
+            "1 candidate is still open for redelivery",
+        ),
+        (lambda e: None, "It is waiting for the study consultant to open it for marking"),
+    ],
+)
+def test_deadline_passed_not_opened_lists_each_blocker(
+    running_bot, fake_slack, users, engine, arrange, expected
+):
+    add_grader(engine, "john@uio.no", kind="external")
+    add_test(engine, "A-1", submission_deadline=now() - timedelta(hours=2))
+    add_membership(engine, "A-1", "john@uio.no", "1")
+    add_candidates(engine, "A-1", "1", ["MINE-1"])
+    arrange(engine)
+    reply = ask(running_bot, fake_slack, "UJOHN", "why A-1")
+    text = visible_text(reply)
+    assert expected in text
+    assert "S-" not in text  # candidate ids are never shown
+    assert buttons(reply) == [(ESCALATE, "test:A-1")]
+
+
+def test_open_with_invitation_elsewhere_and_unpublished_guideline(
+    running_bot, fake_slack, users, engine
+):
+    add_grader(engine, "john@uio.no", kind="external", inspera_email="john.smith@gmail.com")
+    add_test(
+        engine,
+        "A-1",
+        title="Algorithms",
+        opened_for_marking=now() - timedelta(hours=1),
+        guideline_published=False,
+    )
+    add_membership(engine, "A-1", "john@uio.no", "1")
+    reply = ask(running_bot, fake_slack, "UJOHN", "why")
+    text = visible_text(reply)
+    assert "Inspera sent its invitation to j***@gmail.com" in text
+    assert "john.smith@gmail.com" not in text
+    assert "The grading guideline is not published yet" in text
+    assert "The test is open for marking. Log in at https://ntnu.inspera.no" in text
+    assert "Algorithms is listed there" in text
+    assert "Can't log in? Orakeltjenesten" in text
+    assert text.index("j***@gmail.com") < text.index("The test is open for marking")
+    assert buttons(reply) == [(ESCALATE, "test:A-1")]
+
+
+def test_norwegian_and_english_answers(running_bot, fake_slack, users, engine):
+    add_grader(engine, "ola@ntnu.no")
+    add_grader(engine, "john@uio.no", kind="external")
+    add_test(engine, "A-1", opened_for_marking=now() - timedelta(hours=1))
+    add_membership(engine, "A-1", "ola@ntnu.no", "1")
+    add_membership(engine, "A-1", "john@uio.no", "1")
+    norwegian = visible_text(ask(running_bot, fake_slack, "UOLA", "why"))
+    english = visible_text(ask(running_bot, fake_slack, "UJOHN", "hvorfor"))
+    assert "Hvorfor ser jeg ikke besvarelsene?" in norwegian
+    assert "Prøven er åpnet for vurdering" in norwegian
+    assert "Why can't I see the submissions?" in english
+    assert "The test is open for marking" in english
+
+
+def test_every_test_most_blocking_first(running_bot, fake_slack, users, engine):
+    add_grader(engine, "ola@ntnu.no")
+    add_test(engine, "OPEN-1", opened_for_marking=now() - timedelta(hours=1))
+    add_test(engine, "LATER-1", submission_deadline=now() + timedelta(days=2))
+    add_test(engine, "STUCK-1", submission_deadline=now() - timedelta(days=1))
+    for test_id in ("OPEN-1", "LATER-1", "STUCK-1"):
+        add_membership(engine, test_id, "ola@ntnu.no", "1")
+    reply = ask(running_bot, fake_slack, "UOLA", "hvorfor")
+    text = visible_text(reply)
+    assert text.index("STUCK-1") < text.index("LATER-1") < text.index("OPEN-1")
+    assert buttons(reply) == [(ESCALATE, "test:STUCK-1")]
+
+
+def test_an_unknown_test_is_named_and_own_tests_shown(running_bot, fake_slack, users, engine):
+    add_grader(engine, "ola@ntnu.no")
+    add_test(engine, "A-1", opened_for_marking=now() - timedelta(hours=1))
+    add_membership(engine, "A-1", "ola@ntnu.no", "1")
+    text = visible_text(ask(running_bot, fake_slack, "UOLA", "hvorfor XYZ123"))
+    assert "Jeg finner ingen prøve «XYZ123»" in text
+    assert "A-1" in text

@@ -1,0 +1,301 @@
+"""Reminders, overdue notices and escalations, and "ended but not opened" nudges through
+scheduler passes with a simulated clock (SQLite and PostgreSQL, fake Slack)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import timedelta
+
+import pytest
+
+from models import tables
+from models.db import session_scope
+from tests.support.factories import add_candidates
+from tests.support.scheduling import (
+    CONSULTANT,
+    TEST_ID,
+    delivered_keys,
+    make_final,
+    marking_setup,
+    oslo,
+    posts_to,
+    run_passes,
+    scheduler_for,
+    set_opened,
+)
+
+# Submission 2026-12-10 09:00, grading deadline 2026-12-31 09:00 (Oslo), opened the day after.
+OPENED_AT = oslo(2026, 12, 11, 9, 0)
+
+
+@pytest.fixture
+def people(fake_slack):
+    fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO")
+    fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="en-GB")
+    fake_slack.add_user("UKONS", email=CONSULTANT, locale="nb-NO")
+
+
+def _reminders(fake_slack) -> Counter:
+    return Counter(k for k in delivered_keys(fake_slack) if k.startswith("reminder:"))
+
+
+def test_reminders_7_2_1_days_before_at_nine_and_each_once(engine, store_url, fake_slack, people):
+    marking_setup(engine, opened_for_marking=OPENED_AT)
+    scheduler = scheduler_for(fake_slack, store_url, engine)
+    scheduler.run_pass(OPENED_AT)
+    run_passes(scheduler, oslo(2026, 12, 24, 3, 0), oslo(2026, 12, 24, 8, 59))
+    assert not _reminders(fake_slack)
+
+    run_passes(scheduler, oslo(2026, 12, 24, 9, 0), oslo(2026, 12, 24, 15, 0))
+    assert _reminders(fake_slack) == {
+        f"reminder:{TEST_ID}:2026-12-31:7:ola@ntnu.no": 1,
+        f"reminder:{TEST_ID}:2026-12-31:7:kari@ntnu.no": 1,
+    }
+    restarted = scheduler_for(fake_slack, store_url, engine)
+    run_passes(restarted, oslo(2026, 12, 27, 9, 0), oslo(2026, 12, 29, 8, 0))
+    assert len(_reminders(fake_slack)) == 2
+
+    run_passes(restarted, oslo(2026, 12, 29, 9, 30), oslo(2026, 12, 30, 10, 0))
+    run_passes(restarted, oslo(2026, 12, 30, 17, 0), oslo(2026, 12, 31, 8, 0))
+    assert sorted(_reminders(fake_slack).items()) == sorted(
+        (f"reminder:{TEST_ID}:2026-12-31:{days}:{grader}", 1)
+        for days in (7, 2, 1)
+        for grader in ("ola@ntnu.no", "kari@ntnu.no")
+    )
+    texts = [m["blocks"][0]["text"]["text"] for m in posts_to(fake_slack, "UOLA")[1:]]
+    assert "om 7 dager" in texts[0] and "om 2 dager" in texts[1] and "i morgen" in texts[2]
+    english = posts_to(fake_slack, "UKARI")[-1]["blocks"][0]["text"]["text"]
+    assert english.startswith("Reminder: the grading deadline for *TDT4100-2026H* is tomorrow")
+
+
+def test_a_reminder_missed_at_nine_goes_with_the_next_pass_that_day(
+    engine, store_url, fake_slack, people
+):
+    marking_setup(engine, opened_for_marking=OPENED_AT)
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 29, 14, 0))
+    assert set(_reminders(fake_slack)) == {
+        f"reminder:{TEST_ID}:2026-12-31:2:ola@ntnu.no",
+        f"reminder:{TEST_ID}:2026-12-31:2:kari@ntnu.no",
+    }
+
+
+def test_after_a_long_stop_only_the_latest_reminder_goes(engine, store_url, fake_slack, people):
+    marking_setup(engine, opened_for_marking=OPENED_AT)
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 30, 9, 0))
+    assert {k.split(":")[3] for k in _reminders(fake_slack)} == {"1"}
+
+
+@pytest.mark.parametrize(
+    ("deadline", "too_early", "on_time"),
+    [
+        # Summer time ends on 2026-10-25: 09:00 is 07:00 UTC on the 24th, 08:00 UTC on the 25th.
+        (oslo(2026, 10, 26, 10, 0), oslo(2026, 10, 25, 8, 30), oslo(2026, 10, 25, 9, 0)),
+        # Summer time starts on 2027-03-28: 09:00 is 08:00 UTC on the 27th, 07:00 UTC on the 28th.
+        (oslo(2027, 3, 29, 12, 0), oslo(2027, 3, 28, 8, 59), oslo(2027, 3, 28, 9, 0)),
+    ],
+    ids=["summer-time-ends", "summer-time-starts"],
+)
+def test_reminder_at_nine_local_time_across_the_daylight_saving_change(
+    engine, store_url, fake_slack, people, deadline, too_early, on_time
+):
+    submission = deadline - timedelta(days=21)
+    marking_setup(
+        engine,
+        submission_deadline=submission,
+        grading_deadline=deadline,
+        opened_for_marking=submission + timedelta(days=1),
+    )
+    scheduler = scheduler_for(fake_slack, store_url, engine)
+    day = deadline.astimezone(too_early.tzinfo).date()
+    scheduler.run_pass(too_early)
+    assert not [k for k in _reminders(fake_slack) if k.split(":")[3] == "1"]
+    scheduler.run_pass(on_time)
+    assert {k.split(":")[3] for k in _reminders(fake_slack)} == {"1"}, day
+
+
+def test_the_two_day_reminder_before_the_autumn_change_comes_at_nine_summer_time(
+    engine, store_url, fake_slack, people
+):
+    deadline = oslo(2026, 10, 26, 10, 0)
+    marking_setup(
+        engine,
+        submission_deadline=deadline - timedelta(days=21),
+        grading_deadline=deadline,
+        opened_for_marking=deadline - timedelta(days=20),
+    )
+    scheduler = scheduler_for(fake_slack, store_url, engine)
+    scheduler.run_pass(oslo(2026, 10, 24, 8, 59))  # 06:59 UTC
+    assert not _reminders(fake_slack)
+    scheduler.run_pass(oslo(2026, 10, 24, 9, 0))  # 07:00 UTC
+    assert {k.split(":")[3] for k in _reminders(fake_slack)} == {"2"}
+
+
+def test_only_graders_with_unfinished_work_are_reminded(engine, store_url, fake_slack, people):
+    marking_setup(
+        engine,
+        opened_for_marking=OPENED_AT,
+        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "2")),
+    )
+    marking_setup(
+        engine,
+        "TMA4100-2026H",
+        graders=(("ola@ntnu.no", "A"),),
+        new_graders=False,
+        opened_for_marking=OPENED_AT,
+        grading_deadline=oslo(2027, 1, 20, 9, 0),
+    )
+    make_final(engine, TEST_ID, "1")  # Ola's committee has final-approved its grades
+
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 24, 9, 0))
+
+    assert set(_reminders(fake_slack)) == {f"reminder:{TEST_ID}:2026-12-31:7:kari@ntnu.no"}
+    text = posts_to(fake_slack, "UKARI")[-1]["blocks"][1]["elements"][0]["text"]
+    assert text == "Concerns: committee 2"
+
+
+def test_a_graded_test_gets_no_reminders_and_no_overdue(engine, store_url, fake_slack, people):
+    marking_setup(
+        engine,
+        opened_for_marking=OPENED_AT,
+        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "2")),
+    )
+    make_final(engine, TEST_ID, "1")
+    make_final(engine, TEST_ID, "2")
+    scheduler = scheduler_for(fake_slack, store_url, engine)
+    run_passes(scheduler, oslo(2026, 12, 24, 9, 0), oslo(2026, 12, 31, 9, 0))
+    assert [k for k in delivered_keys(fake_slack) if not k.startswith("opened:")] == []
+
+
+def test_graders_of_a_test_that_is_not_open_get_no_reminders(engine, store_url, fake_slack, people):
+    marking_setup(engine)
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 24, 9, 0))
+    assert not _reminders(fake_slack)
+
+
+def test_a_moved_deadline_gets_its_own_reminders(engine, store_url, fake_slack, people):
+    marking_setup(engine, opened_for_marking=OPENED_AT)
+    scheduler = scheduler_for(fake_slack, store_url, engine)
+    scheduler.run_pass(oslo(2026, 12, 29, 9, 0))
+    with session_scope(engine) as session:
+        test = session.get(tables.Test, TEST_ID)
+        test.grading_deadline = oslo(2027, 1, 8, 9, 0)
+        session.add(test)
+    run_passes(scheduler, oslo(2026, 12, 31, 9, 0), oslo(2027, 1, 1, 9, 0), oslo(2027, 1, 6, 9, 0))
+    assert sorted({(k.split(":")[2], k.split(":")[3]) for k in _reminders(fake_slack)}) == [
+        ("2026-12-31", "2"),
+        ("2027-01-08", "2"),
+        ("2027-01-08", "7"),
+    ]
+
+
+def test_reminder_days_come_from_the_settings(engine, store_url, fake_slack, people):
+    marking_setup(engine, opened_for_marking=OPENED_AT)
+    scheduler = scheduler_for(fake_slack, store_url, engine, SENSORBOT_REMINDER_DAYS="3")
+    run_passes(scheduler, oslo(2026, 12, 24, 9, 0), oslo(2026, 12, 28, 9, 0))
+    assert {k.split(":")[3] for k in _reminders(fake_slack)} == {"3"}
+
+
+def test_at_the_deadline_one_overdue_notice_per_grader_and_one_escalation_per_test(
+    engine, store_url, fake_slack, people
+):
+    fake_slack.add_user("UKONS2", email="konsulent2@ntnu.no", locale="en-US")
+    fake_slack.add_user("UPER", email="per@ntnu.no", locale="nb-NO")
+    fake_slack.add_user("UNILS", email="nils@ntnu.no", locale="nb-NO")
+    marking_setup(
+        engine,
+        opened_for_marking=OPENED_AT,
+        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "2"), ("per@ntnu.no", "2")),
+        consultants=(CONSULTANT, "konsulent2@ntnu.no"),
+    )
+    marking_setup(
+        engine,
+        "TMA4100-2026H",
+        graders=(("nils@ntnu.no", "A"),),
+        opened_for_marking=OPENED_AT,
+    )
+    make_final(engine, "TMA4100-2026H", "A")  # graded in time: nobody hears about it
+    with session_scope(engine) as session:
+        session.get(tables.Department, "IDI").escalation_channel = "CIDI"
+    scheduler = scheduler_for(fake_slack, store_url, engine)
+    scheduler.run_pass(oslo(2026, 12, 31, 8, 59))
+    assert not [k for k in delivered_keys(fake_slack) if k.startswith("overdue")]
+
+    run_passes(scheduler, oslo(2026, 12, 31, 9, 0), oslo(2026, 12, 31, 9, 1))
+    run_passes(scheduler_for(fake_slack, store_url, engine), oslo(2027, 1, 1, 9, 0))
+
+    overdue = Counter(k for k in delivered_keys(fake_slack) if k.startswith("overdue"))
+    assert overdue == {
+        f"overdue:{TEST_ID}:2026-12-31:ola@ntnu.no": 1,
+        f"overdue:{TEST_ID}:2026-12-31:kari@ntnu.no": 1,
+        f"overdue:{TEST_ID}:2026-12-31:per@ntnu.no": 1,
+        f"overdue_escalation:{TEST_ID}:2026-12-31:{CONSULTANT}": 1,
+        f"overdue_escalation:{TEST_ID}:2026-12-31:konsulent2@ntnu.no": 1,
+        f"overdue_escalation:{TEST_ID}:2026-12-31:CIDI": 1,
+    }
+    (escalation,) = [m for m in posts_to(fake_slack, "UKONS") if "overdue" in str(m)]
+    text = str(escalation["blocks"])
+    assert "Sensurfristen er passert: TDT4100-2026H" in text
+    assert "Kommisjon 1: Ola (ola@ntnu.no)" in text
+    assert "Kommisjon 2: Kari (kari@ntnu.no), Per (per@ntnu.no)" in text
+    assert len(posts_to(fake_slack, "CIDI")) == 1
+    assert "Your grading is not finished" not in str(posts_to(fake_slack, "UKARI")[-1])
+    assert "has passed" in posts_to(fake_slack, "UKARI")[-1]["text"]
+
+
+def test_a_test_never_opened_escalates_to_consultants_only_with_its_blockers(
+    engine, store_url, fake_slack, people
+):
+    marking_setup(engine)
+    add_candidates(engine, TEST_ID, None, ["999"])
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 31, 9, 0))
+    keys = [k for k in delivered_keys(fake_slack) if k.startswith("overdue")]
+    assert keys == [f"overdue_escalation:{TEST_ID}:2026-12-31:{CONSULTANT}"]
+    text = str(posts_to(fake_slack, "UKONS")[-1]["blocks"])
+    assert "aldri registrert som åpnet" in text
+    assert "ikke er fordelt på en kommisjon: 1" in text
+
+
+def test_overdue_is_not_raised_for_deadlines_long_past(engine, store_url, fake_slack, people):
+    marking_setup(engine, opened_for_marking=OPENED_AT)
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2027, 1, 8, 9, 1))
+    assert not [k for k in delivered_keys(fake_slack) if k.startswith("overdue")]
+
+
+def _nudges(fake_slack) -> list[str]:
+    return [k for k in delivered_keys(fake_slack) if k.startswith("nudge:")]
+
+
+def test_ended_but_not_opened_nudges_daily_at_nine_from_the_day_after(
+    engine, store_url, fake_slack, people
+):
+    marking_setup(engine)
+    add_candidates(engine, TEST_ID, None, ["998", "999"])
+    add_candidates(engine, TEST_ID, "1", ["500"], status="absent")
+    scheduler = scheduler_for(fake_slack, store_url, engine)
+    run_passes(scheduler, oslo(2026, 12, 10, 9, 0), oslo(2026, 12, 10, 20, 0))
+    run_passes(scheduler, oslo(2026, 12, 11, 8, 59))
+    assert not _nudges(fake_slack)
+
+    run_passes(scheduler, oslo(2026, 12, 11, 9, 0), oslo(2026, 12, 11, 12, 0))
+    assert _nudges(fake_slack) == [f"nudge:{TEST_ID}:2026-12-11:{CONSULTANT}"]
+    (nudge,) = posts_to(fake_slack, "UKONS")
+    text = str(nudge["blocks"])
+    assert "Ikke åpnet for vurdering: TDT4100-2026H" in text
+    assert "Kandidater som har levert, men ikke er fordelt på en kommisjon: 2" in text
+    assert "Kandidater som ikke leverte: 1" in text
+    assert "/sensur åpne TDT4100-2026H" in text
+
+    run_passes(scheduler_for(fake_slack, store_url, engine), oslo(2026, 12, 12, 9, 5))
+    assert _nudges(fake_slack)[-1] == f"nudge:{TEST_ID}:2026-12-12:{CONSULTANT}"
+
+    set_opened(engine, TEST_ID, oslo(2026, 12, 12, 15, 0))
+    run_passes(scheduler, oslo(2026, 12, 13, 9, 0), oslo(2026, 12, 14, 9, 0))
+    assert len(_nudges(fake_slack)) == 2
+
+
+def test_a_test_without_blockers_is_nudged_too_saying_nothing_blocks_it(
+    engine, store_url, fake_slack, people
+):
+    marking_setup(engine)
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 11, 9, 0))
+    assert "Ingenting i rosteren hindrer åpning" in str(posts_to(fake_slack, "UKONS")[0])

@@ -1,0 +1,51 @@
+"""Who is asking: Slack's users.info and users.lookupByEmail through the real client."""
+
+from bot.app import create_web_client
+from bot.exams.people import roles_for
+from bot.slack.identity import IdentityResolver
+from models.db import session_scope
+from tests.support.factories import add_grader, add_test
+from tests.support.harness import make_settings
+
+
+def test_resolve_and_cache(fake_slack, tmp_path):
+    fake_slack.add_user("U1", email="Kari@NTNU.no", locale="nn-NO", name="Kari")
+    settings = make_settings(fake_slack.api_url, f"sqlite:///{tmp_path}/x.db")
+    client = create_web_client(settings)
+    resolver = IdentityResolver("en")
+    person = resolver.resolve(client, "U1")
+    assert (person.email, person.language) == ("kari@ntnu.no", "nb")
+    resolver.resolve(client, "U1")
+    assert len(fake_slack.calls("users.info")) == 1
+
+
+def test_unknown_user_is_not_cached_and_gets_default_language(fake_slack, tmp_path):
+    settings = make_settings(fake_slack.api_url, f"sqlite:///{tmp_path}/x.db")
+    client = create_web_client(settings)
+    resolver = IdentityResolver("en")
+    person = resolver.resolve(client, "UNKNOWN")
+    assert person.email is None and person.language == "en"
+    resolver.resolve(client, "UNKNOWN")
+    assert len(fake_slack.calls("users.info")) == 2
+
+
+def test_user_id_for_email(fake_slack, tmp_path):
+    fake_slack.add_user("U7", email="ola@ntnu.no")
+    settings = make_settings(fake_slack.api_url, f"sqlite:///{tmp_path}/x.db")
+    client = create_web_client(settings)
+    resolver = IdentityResolver("nb")
+    assert resolver.user_id_for_email(client, "OLA@ntnu.no") == "U7"
+    assert resolver.user_id_for_email(client, "nobody@ntnu.no") is None
+
+
+def test_roles_match_email_or_inspera_email(engine, tmp_path):
+    add_test(engine, "A-1", consultants=("konsulent@ntnu.no",))
+    add_grader(engine, "ola@ntnu.no", inspera_email="ola.old@gmail.com")
+    settings = make_settings("http://unused/", "sqlite://", SENSORBOT_ADMIN_EMAILS="boss@ntnu.no")
+    with session_scope(engine) as session:
+        assert roles_for(session, "OLA.OLD@gmail.com", settings).grader.email == "ola@ntnu.no"
+        consultant = roles_for(session, "konsulent@ntnu.no", settings)
+        assert consultant.may_administer("A-1") and not consultant.may_administer("B-2")
+        assert roles_for(session, "boss@ntnu.no", settings).may_administer("B-2")
+        nobody = roles_for(session, None, settings)
+        assert nobody.grader is None and not nobody.is_consultant
