@@ -16,6 +16,7 @@ from sqlalchemy import exists, or_
 from sqlmodel import select
 
 from bot.exams.phase import is_open
+from bot.messages import findings
 from bot.opening.readiness import readiness
 from bot.reminders.unfinished import committee_order, unfinished_work
 from bot.scheduling.messages import (
@@ -23,7 +24,6 @@ from bot.scheduling.messages import (
     PassContext,
     consultant_recipients,
     escalation_recipients,
-    findings,
     grader_label,
     grader_recipient,
     graders_by_email,

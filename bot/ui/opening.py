@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from bot.i18n import t
+from bot.messages import findings
 from bot.opening.readiness import Readiness
-from bot.scheduling.messages import findings
 from models.tables import Test
 
 DateFormat = Callable[[datetime], str]
@@ -23,7 +23,7 @@ def finding_lines(
     format_date: DateFormat,
 ) -> list[str]:
     """One line per blocker (`prefix="blocker"`) or notice (`prefix="readiness_notice"`), as
-    `bot.scheduling.messages.findings` gives them."""
+    `bot.messages.findings` gives them."""
     return [
         t(
             lang,

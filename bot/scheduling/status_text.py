@@ -6,7 +6,7 @@ import functools
 from datetime import datetime
 
 from bot.i18n import t
-from bot.scheduling.messages import findings
+from bot.messages import findings
 from bot.scheduling.occasions import CATCH_UP
 from bot.scheduling.status import StatusOfTest, StatusReport
 from bot.settings import Settings
