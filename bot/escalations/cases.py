@@ -23,7 +23,7 @@ from bot.diagnosis.access import Finding
 from bot.exams import audit
 from bot.exams.people import Roles
 from models.inserts import insert_for
-from models.tables import Escalation, EscalationMessage, EscalationStatus, table_of
+from models.tables import Escalation, EscalationMessage, EscalationStatus, stored_id, table_of
 
 SYSTEM_ACTOR = "sensorbot"
 _NO_TEST = "-"
@@ -120,7 +120,7 @@ def record_delivery(
     for copy in copies:
         session.add(
             EscalationMessage(
-                escalation_id=case_id(escalation),
+                escalation_id=stored_id(escalation),
                 recipient_email=copy.recipient_email,
                 channel=copy.channel,
                 ts=copy.ts,
@@ -162,7 +162,7 @@ def may_act(session: Session, escalation: Escalation, roles: Roles) -> bool:
         return True
     if roles.is_exam_office and roles.email:
         return any(
-            c.recipient_email == roles.email for c in copies_of(session, case_id(escalation))
+            c.recipient_email == roles.email for c in copies_of(session, stored_id(escalation))
         )
     return False
 
@@ -283,13 +283,6 @@ def _reloaded(session: Session, escalation_id: int) -> Escalation:
     if escalation is None:
         raise LookupError(f"no escalation {escalation_id}")
     return escalation
-
-
-def case_id(escalation: Escalation) -> int:
-    """The id of a stored case."""
-    if escalation.id is None:
-        raise ValueError("the escalation is not stored yet")
-    return escalation.id
 
 
 def _subject(escalation_id: int | None) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.exams.lookup import consultant_emails
 from bot.messages import MessageKind, Recipient
@@ -67,7 +67,7 @@ def graders_by_email(session: Session, emails: Iterable[str]) -> dict[str, Grade
     wanted = sorted(set(emails))
     if not wanted:
         return {}
-    found = session.exec(select(Grader).where(Grader.email.in_(wanted))).all()
+    found = session.exec(select(Grader).where(col(Grader.email).in_(wanted))).all()
     return {grader.email: grader for grader in found}
 
 

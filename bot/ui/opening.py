@@ -43,13 +43,19 @@ def bullets(lines: Sequence[str]) -> str:
 def refusal_lines(lang: str, test: Test, status: Readiness, format_date: DateFormat) -> list[str]:
     """Why `test` cannot be opened: its blockers, then its notices."""
     found = findings(status)
-    dates = {"submission_deadline": test.submission_deadline, "format_date": format_date}
+
+    def lines_of(kind: str, prefix: str) -> list[str]:
+        return finding_lines(
+            lang,
+            found[kind],
+            prefix=prefix,
+            submission_deadline=test.submission_deadline,
+            format_date=format_date,
+        )
+
     lines = [t(lang, "open.refused", test=test.test_id)]
-    lines += [
-        f"• {line}" for line in finding_lines(lang, found["blockers"], prefix="blocker", **dates)
-    ]
+    lines += [f"• {line}" for line in lines_of("blockers", "blocker")]
     if found["notices"]:
         lines.append(t(lang, "open.notices"))
-        notices = finding_lines(lang, found["notices"], prefix="readiness_notice", **dates)
-        lines += [f"• {line}" for line in notices]
+        lines += [f"• {line}" for line in lines_of("notices", "readiness_notice")]
     return lines
