@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.approvals.outcome import Notice, NoticeKind, Outcome
-from models.tables import ApprovalPrompt, Test
+from models.tables import ApprovalPrompt, Test, stored_id, table_of
 from models.types import utcnow
 
 
@@ -31,6 +31,7 @@ NOTICE_FOR = {
     PromptKind.transfer: NoticeKind.transfer_prompt,
 }
 
+_TESTS = table_of(Test)
 ALL_SCOPES = ""  # scope of an own approval across committees, and of the transfer prompt
 
 
@@ -40,9 +41,9 @@ def lock_test(session: Session, test_id: str) -> Test | None:
     Take it before the unit of work's other writes, and read the approval state after it:
     what was read before may already be stale."""
     result = session.exec(
-        Test.__table__.update()
-        .where(Test.__table__.c.test_id == test_id)
-        .values(approval_revision=Test.__table__.c.approval_revision + 1)
+        _TESTS.update()
+        .where(_TESTS.c.test_id == test_id)
+        .values(approval_revision=_TESTS.c.approval_revision + 1)
     )
     if result.rowcount == 0:
         return None
@@ -120,7 +121,7 @@ def post_or_refresh(
             )
         )
     else:
-        outcome.update_prompts([prompt.id])
+        outcome.update_prompts([stored_id(prompt)])
 
 
 def prompt_ids(
@@ -133,18 +134,19 @@ def prompt_ids(
     recipient: str | None = None,
 ) -> list[int]:
     """Prompts already sent (so there is a message to update), oldest first."""
-    statement = select(ApprovalPrompt.id).where(
-        ApprovalPrompt.test_id == test_id,
-        ApprovalPrompt.kind.in_(kinds),
-        ApprovalPrompt.claimed_at.is_not(None),
+    statement = select(col(ApprovalPrompt.id)).where(
+        col(ApprovalPrompt.test_id) == test_id,
+        col(ApprovalPrompt.kind).in_(kinds),
+        col(ApprovalPrompt.claimed_at).is_not(None),
     )
     if scope is not None:
-        statement = statement.where(ApprovalPrompt.scope == scope)
+        statement = statement.where(col(ApprovalPrompt.scope) == scope)
     if round_ is not None:
-        statement = statement.where(ApprovalPrompt.round == round_)
+        statement = statement.where(col(ApprovalPrompt.round) == round_)
     if recipient is not None:
-        statement = statement.where(ApprovalPrompt.recipient_email == recipient)
-    return list(session.exec(statement.order_by(ApprovalPrompt.id)).all())
+        statement = statement.where(col(ApprovalPrompt.recipient_email) == recipient)
+    ids = session.exec(statement.order_by(col(ApprovalPrompt.id))).all()
+    return [prompt_id for prompt_id in ids if prompt_id is not None]  # ids are never NULL
 
 
 def record_prompt_message(

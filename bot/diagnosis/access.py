@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.exams.lookup import find_test
 from bot.exams.people import find_grader
@@ -307,7 +307,7 @@ def _tests_asked_about(
 def _load_tests(session: Session, test_ids: list[str]) -> list[Test]:
     if not test_ids:
         return []
-    return list(session.exec(select(Test).where(Test.test_id.in_(test_ids))).all())
+    return list(session.exec(select(Test).where(col(Test.test_id).in_(test_ids))).all())
 
 
 def _consultants(session: Session, test_ids: list[str]) -> dict[str, list[str]]:
@@ -315,7 +315,7 @@ def _consultants(session: Session, test_ids: list[str]) -> dict[str, list[str]]:
         return {}
     rows = session.exec(
         select(TestConsultant.test_id, TestConsultant.email)
-        .where(TestConsultant.test_id.in_(test_ids))
+        .where(col(TestConsultant.test_id).in_(test_ids))
         .order_by(TestConsultant.email)
     ).all()
     consultants: dict[str, list[str]] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.tables import CommitteeMembership, Test, TestConsultant
 
@@ -40,7 +40,7 @@ def find_test(session: Session, text: str, among: set[str] | None = None) -> Tes
     by_course = session.exec(
         select(Test)
         .where(func.upper(Test.course_code) == wanted.upper())
-        .order_by(Test.submission_deadline.desc())
+        .order_by(col(Test.submission_deadline).desc())
     ).all()
     if among is not None:
         own = [t for t in by_course if t.test_id in among]

@@ -11,7 +11,7 @@ from slack_sdk.models.views import View
 
 from bot.home.overview import ConsultantTest, GraderTest, HomeOverview
 from bot.i18n import t
-from bot.scheduling.messages import findings
+from bot.messages import findings
 from bot.settings import HelpContacts
 from bot.ui.dates import slack_datetime
 from bot.ui.gradesheets import escape

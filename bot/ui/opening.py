@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from bot.i18n import t
+from bot.messages import findings
 from bot.opening.readiness import Readiness
-from bot.scheduling.messages import findings
 from models.tables import Test
 
 DateFormat = Callable[[datetime], str]
@@ -23,7 +23,7 @@ def finding_lines(
     format_date: DateFormat,
 ) -> list[str]:
     """One line per blocker (`prefix="blocker"`) or notice (`prefix="readiness_notice"`), as
-    `bot.scheduling.messages.findings` gives them."""
+    `bot.messages.findings` gives them."""
     return [
         t(
             lang,
@@ -43,13 +43,19 @@ def bullets(lines: Sequence[str]) -> str:
 def refusal_lines(lang: str, test: Test, status: Readiness, format_date: DateFormat) -> list[str]:
     """Why `test` cannot be opened: its blockers, then its notices."""
     found = findings(status)
-    dates = {"submission_deadline": test.submission_deadline, "format_date": format_date}
+
+    def lines_of(kind: str, prefix: str) -> list[str]:
+        return finding_lines(
+            lang,
+            found[kind],
+            prefix=prefix,
+            submission_deadline=test.submission_deadline,
+            format_date=format_date,
+        )
+
     lines = [t(lang, "open.refused", test=test.test_id)]
-    lines += [
-        f"• {line}" for line in finding_lines(lang, found["blockers"], prefix="blocker", **dates)
-    ]
+    lines += [f"• {line}" for line in lines_of("blockers", "blocker")]
     if found["notices"]:
         lines.append(t(lang, "open.notices"))
-        notices = finding_lines(lang, found["notices"], prefix="readiness_notice", **dates)
-        lines += [f"• {line}" for line in notices]
+        lines += [f"• {line}" for line in lines_of("notices", "readiness_notice")]
     return lines

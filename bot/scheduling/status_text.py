@@ -6,7 +6,7 @@ import functools
 from datetime import datetime
 
 from bot.i18n import t
-from bot.scheduling.messages import findings
+from bot.messages import findings
 from bot.scheduling.occasions import CATCH_UP
 from bot.scheduling.status import StatusOfTest, StatusReport
 from bot.settings import Settings
@@ -78,12 +78,17 @@ def _detail(item: StatusOfTest, settings: Settings) -> list[str]:
         else t(lang, "cli.status.not_opened"),
     ).splitlines()
     found = findings(item.readiness)
-    dates = {"submission_deadline": test.submission_deadline, "format_date": plain}
     if found["blockers"]:
         lines.append(t(lang, "cli.status.blockers"))
         lines += [
             f"    • {line}"
-            for line in finding_lines(lang, found["blockers"], prefix="blocker", **dates)
+            for line in finding_lines(
+                lang,
+                found["blockers"],
+                prefix="blocker",
+                submission_deadline=test.submission_deadline,
+                format_date=plain,
+            )
         ]
     else:
         lines.append(t(lang, "cli.status.no_blockers"))
@@ -91,6 +96,12 @@ def _detail(item: StatusOfTest, settings: Settings) -> list[str]:
         lines.append(t(lang, "cli.status.notices"))
         lines += [
             f"    • {line}"
-            for line in finding_lines(lang, found["notices"], prefix="readiness_notice", **dates)
+            for line in finding_lines(
+                lang,
+                found["notices"],
+                prefix="readiness_notice",
+                submission_deadline=test.submission_deadline,
+                format_date=plain,
+            )
         ]
     return lines
