@@ -29,6 +29,7 @@ from bot.i18n import t
 from bot.runtime import Asker
 from bot.slack.files import dm_channel
 from bot.ui.gradesheets import outcome_message, outcome_text, reset_modal, text_message
+from bot.ui.kit import md
 from handlers.context import asker_of, runtime_of
 from handlers.events.files import GradeSheetIntake
 from models.tables import Test
@@ -72,7 +73,7 @@ def _act_on_upload(
     with runtime.session() as session:
         outcome = action(session, upload_id, asker.slack.email)
     logger.info("upload %s by %s: %s", upload_id, user_id, outcome.status)
-    blocks, text = outcome_message(asker.lang, outcome, runtime.settings.tz)
+    text, blocks = outcome_message(asker.lang, outcome, runtime.settings.tz)
     message = _clicked_message(body)
     if outcome.status in _REPLACES_MESSAGE and message is not None:
         client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
@@ -120,8 +121,8 @@ def handle_choose_test(
         return
     message = _clicked_message(body)
     if message is not None:
-        chosen = t(intake.lang, "gradesheet.choose_test.chosen", test=test_id)
-        blocks, text = text_message(chosen)
+        chosen = md(intake.lang, "gradesheet.choose_test.chosen", test=test_id)
+        text, blocks = text_message(chosen)
         client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
     _preview_chosen(intake, int(upload_id), test_id)
 
@@ -185,7 +186,7 @@ def handle_reset_open(
     with runtime.session() as session:
         upload, refusal = find_own_upload(session, upload_id, asker.slack.email)
     if refusal is not None:
-        blocks, text = outcome_message(asker.lang, refusal, runtime.settings.tz)
+        text, blocks = outcome_message(asker.lang, refusal, runtime.settings.tz)
         client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)
         return
     client.views_open(

@@ -190,7 +190,7 @@ class GradeSheetIntake:
                 slack_file_id=shared.file_id,
                 filename=shared.name,
             )
-        blocks, text = test_choice_message(self.lang, upload.id, shared.name, options)
+        text, blocks = test_choice_message(self.lang, upload.id, shared.name, options)
         self.post(text, blocks)
 
     def fetch_and_read(self, shared: SharedFile) -> tuple[GradeSheet, bytes] | None:
@@ -235,7 +235,7 @@ class GradeSheetIntake:
             outcome = UploadOutcome(result.outcome or "not_found")
             self.post(outcome_text(self.lang, outcome, self.runtime.settings.tz, test.test_id))
             return
-        blocks, text = preview_message(self.lang, test, sheet, result.preview, result.upload.id)
+        text, blocks = preview_message(self.lang, test, sheet, result.preview, result.upload.id)
         self.post(text, blocks)
         if result.preview.errors:
             self.send_annotated(sheet, content, result.preview, result.upload)
