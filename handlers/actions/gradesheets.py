@@ -25,7 +25,6 @@ from bot.gradesheets.store import (
     record_preview,
     undo_upload,
 )
-from bot.i18n import t
 from bot.runtime import Asker
 from bot.slack.files import dm_channel
 from bot.ui.gradesheets import outcome_message, outcome_text, reset_modal, text_message
@@ -132,31 +131,31 @@ def _choice_problem(intake: GradeSheetIntake, upload_id: int, test_id: str) -> s
     tz = intake.runtime.settings.tz
     with intake.runtime.session() as session:
         upload, refusal = find_own_upload(session, upload_id, intake.asker.slack.email)
-        if refusal is not None:
-            return outcome_text(intake.lang, refusal, tz)
+        if refusal is not None or upload is None:
+            return outcome_text(intake.lang, refusal or UploadOutcome("not_found"), tz)
         if upload.status != UploadStatus.needs_test:
             return outcome_text(intake.lang, UploadOutcome("test_already_chosen", upload), tz)
         if test_id not in grader_test_ids(session, upload.grader_email):
-            return t(intake.lang, "gradesheet.choose_test.not_yours", test=test_id)
+            return md(intake.lang, "gradesheet.choose_test.not_yours", test=test_id)
     return None
 
 
 def _preview_chosen(intake: GradeSheetIntake, upload_id: int, test_id: str) -> None:
     with intake.runtime.session() as session:
         upload, _ = find_own_upload(session, upload_id, intake.asker.slack.email)
-        file_id = upload.slack_file_id if upload else None
-    if not file_id:
+        test = session.get(Test, test_id)
+    if upload is None or not upload.slack_file_id or test is None:
         intake.post(
             outcome_text(intake.lang, UploadOutcome("not_found"), intake.runtime.settings.tz)
         )
         return
+    file_id = upload.slack_file_id
     shared = intake.shared_file(file_id, upload.filename)
     fetched = intake.fetch_and_read(shared) if shared is not None else None
     if fetched is None:
         return
     sheet, content = fetched
     with intake.runtime.session() as session:
-        test = session.get(Test, test_id)
         result = record_preview(
             session,
             grader_email=upload.grader_email,
@@ -185,7 +184,8 @@ def handle_reset_open(
         return
     with runtime.session() as session:
         upload, refusal = find_own_upload(session, upload_id, asker.slack.email)
-    if refusal is not None:
+    if refusal is not None or upload is None or upload.id is None or upload.test_id is None:
+        refusal = refusal or UploadOutcome("not_found")
         text, blocks = outcome_message(asker.lang, refusal, runtime.settings.tz)
         client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)
         return

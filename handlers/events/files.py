@@ -190,6 +190,8 @@ class GradeSheetIntake:
                 slack_file_id=shared.file_id,
                 filename=shared.name,
             )
+        if upload.id is None:
+            raise RuntimeError("record_needs_test gave an upload without its id")
         text, blocks = test_choice_message(self.lang, upload.id, shared.name, options)
         self.post(text, blocks)
 
@@ -231,14 +233,15 @@ class GradeSheetIntake:
     def send_preview(
         self, test: Test, sheet: GradeSheet, content: bytes, result: PreviewResult
     ) -> None:
-        if result.outcome is not None or result.upload is None or result.preview is None:
+        upload, preview = result.upload, result.preview
+        if result.outcome is not None or preview is None or upload is None or upload.id is None:
             outcome = UploadOutcome(result.outcome or "not_found")
             self.post(outcome_text(self.lang, outcome, self.runtime.settings.tz, test.test_id))
             return
-        text, blocks = preview_message(self.lang, test, sheet, result.preview, result.upload.id)
+        text, blocks = preview_message(self.lang, test, sheet, preview, upload.id)
         self.post(text, blocks)
-        if result.preview.errors:
-            self.send_annotated(sheet, content, result.preview, result.upload)
+        if preview.errors:
+            self.send_annotated(sheet, content, preview, upload)
 
     def send_annotated(
         self, sheet: GradeSheet, content: bytes, preview: GradeSheetPreview, upload: GradeUpload
