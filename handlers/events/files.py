@@ -46,6 +46,7 @@ from bot.ui.gradesheets import (
     preview_message,
     test_choice_message,
 )
+from bot.ui.kit import md
 from handlers.context import runtime_of
 from models.tables import GradeUpload, Test
 
@@ -133,7 +134,7 @@ class GradeSheetIntake:
             return None
         grader = self.asker.roles.grader
         if grader is None:
-            self.post(t(self.lang, "gradesheet.not_grader", email=email))
+            self.post(md(self.lang, "gradesheet.not_grader", email=email))
             return None
         return grader.email
 
@@ -180,7 +181,7 @@ class GradeSheetIntake:
     ) -> None:
         """Keep the upload waiting for its test and let the grader choose one."""
         if not options:
-            self.post(t(self.lang, "gradesheet.not_grader", email=grader_email))
+            self.post(md(self.lang, "gradesheet.not_grader", email=grader_email))
             return
         with self.runtime.session() as session:
             upload = record_needs_test(
@@ -256,7 +257,7 @@ class GradeSheetIntake:
                 annotated,
                 filename=filename,
                 title=filename,
-                comment=t(self.lang, "gradesheet.annotated.comment", filename=sheet.filename),
+                comment=md(self.lang, "gradesheet.annotated.comment", filename=sheet.filename),
             )
         except SlackApiError as error:
             # The preview with every error listed has gone out; the marked copy is a help.

@@ -184,3 +184,19 @@ def test_roster_names_are_inert_in_the_approve_status_and_why_replies(
 ):
     apply_sheet(running_bot, fake_slack)
     assert_inert(command(running_bot, fake_slack, f"{words} {TEST}"), shows=shows)
+
+
+@pytest.mark.parametrize(
+    "user, words",
+    [("UKARI", "status"), ("UKARI", "approve"), ("UKONS", "open")],
+)
+def test_what_someone_typed_is_echoed_inert(running_bot, fake_slack, roster, user, words):
+    fake_slack.add_user("UKONS", email="konsulent@ntnu.no", locale="en-GB")
+    key = f"{user}:{uuid.uuid4().hex[:6]}"
+    typed = f"{words} <!here> *x* <https://evil.example|y>"
+    answer = running_bot.slack.command(user, typed, response_url=fake_slack.response_url(key))
+    assert answer.status == 200
+    reply = fake_slack.wait_for_call("response_url", match=lambda p: p["_key"] == key).params
+    for text in mrkdwn_texts(reply):
+        assert "<!here>" not in text and "<https://" not in text and "*x*" not in text, text
+    assert any("&lt;!here&gt;" in text for text in mrkdwn_texts(reply)), reply
