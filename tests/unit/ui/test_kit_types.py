@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mypy import api
 
-SNIPPET = '''
+SNIPPET = """
 from bot.i18n import t
 from bot.ui import kit
 
@@ -18,7 +18,7 @@ kit.message(t("en", "why.title"), [])
 kit.section(kit.escape(name))
 kit.section(kit.md("en", "escalation.channel.text", grader=name, test="A-1"))
 kit.section(kit.bold(name) + " and " + name)
-'''
+"""
 
 
 def test_mypy_refuses_raw_text_as_mrkdwn_and_accepts_the_kits_roads(tmp_path: Path):
