@@ -60,7 +60,8 @@ ELLIPSIS = "…"
 class Mrkdwn(str):
     """Text safe to hand Slack as mrkdwn: outside text in it has been escaped.
 
-    Joining stays safe: `Mrkdwn + str` escapes the `str` side."""
+    Joining stays safe: `Mrkdwn + str` and `str + Mrkdwn` escape the `str` side (so use
+    `str(text)` or an f-string to get the characters for a log line or a test)."""
 
     __slots__ = ()
 
