@@ -215,8 +215,8 @@ def sections(parts: Iterable[Mrkdwn]) -> list[Block]:
 
 
 def context(*texts: Mrkdwn) -> ContextBlock:
-    elements = [text_object(text, CONTEXT_TEXT) for text in texts[:CONTEXT_ELEMENTS]]
-    return ContextBlock(elements=elements)
+    _within("context elements", len(texts), CONTEXT_ELEMENTS)
+    return ContextBlock(elements=[text_object(text, CONTEXT_TEXT) for text in texts])
 
 
 def header(text: str) -> HeaderBlock:
@@ -235,30 +235,36 @@ def plain(text: str, limit: int) -> PlainTextObject:
 
 def button(text: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
     """A button with plain `text`; a `value` beyond Slack's limit is a bug, not shortened."""
-    if len(value) > BUTTON_VALUE:
-        raise ValueError(f"button value of {len(value)} characters (Slack takes {BUTTON_VALUE})")
+    _within("characters in a button value", len(value), BUTTON_VALUE)
+    _within("characters in an action id", len(action_id), ACTION_ID)
     return ButtonElement(
         text=truncate_plain(text, BUTTON_TEXT), action_id=action_id, value=value, style=style
     )
 
 
 def option(text: str, value: str) -> Option:
-    if len(value) > OPTION_VALUE:
-        raise ValueError(f"option value of {len(value)} characters (Slack takes {OPTION_VALUE})")
+    _within("characters in an option value", len(value), OPTION_VALUE)
     return Option(text=truncate_plain(text, OPTION_TEXT), value=value)
 
 
 def actions(*elements: InteractiveElement, block_id: str | None = None) -> ActionsBlock:
-    return ActionsBlock(elements=list(elements[:ACTIONS_ELEMENTS]), block_id=block_id)
+    _within("buttons and menus in an actions block", len(elements), ACTIONS_ELEMENTS)
+    return ActionsBlock(elements=list(elements), block_id=block_id)
 
 
 def message(text: Mrkdwn, blocks: Sequence[Block]) -> Message:
     """A message of `blocks` with `text` for notifications and clients without blocks."""
-    if len(blocks) > MAX_BLOCKS:
-        raise ValueError(f"a message of {len(blocks)} blocks (Slack takes {MAX_BLOCKS})")
+    _within("blocks in a message", len(blocks), MAX_BLOCKS)
     return Message(truncate(as_mrkdwn(text), MESSAGE_TEXT), [block.to_dict() for block in blocks])
 
 
 def text_message(text: Mrkdwn) -> Message:
     """A message of one section."""
     return message(text, [section(text)])
+
+
+def _within(what: str, count: int, limit: int) -> None:
+    """Counts and values the builders must keep within Slack's limits: a message Slack
+    would refuse is a bug to see, not something to cut silently."""
+    if count > limit:
+        raise ValueError(f"{count} {what} (Slack takes at most {limit})")

@@ -101,17 +101,21 @@ def test_plain_texts_are_shown_as_typed_and_cut_to_their_field():
 
 
 def test_values_beyond_slacks_limits_are_refused_not_cut():
-    with pytest.raises(ValueError, match="2000"):
+    with pytest.raises(ValueError, match="2001 characters in a button value.*2000"):
         kit.button("b", "act", "v" * 2001)
-    with pytest.raises(ValueError, match="150"):
+    with pytest.raises(ValueError, match="151 characters in an option value"):
         kit.option("o", "v" * 151)
+    with pytest.raises(ValueError, match="26 buttons"):
+        kit.actions(*[kit.button("b", f"a{n}", "v") for n in range(26)])
+    with pytest.raises(ValueError, match="11 context elements"):
+        kit.context(*[Mrkdwn("x")] * 11)
 
 
 def test_a_message_is_text_first_and_keeps_to_fifty_blocks():
     message = kit.message(kit.escape("<hi>"), [kit.divider()])
     text, blocks = message
     assert text == message.text == "&lt;hi&gt;" and blocks == [{"type": "divider"}]
-    with pytest.raises(ValueError, match="51 blocks"):
+    with pytest.raises(ValueError, match="51 blocks in a message"):
         kit.message(Mrkdwn("x"), [kit.divider()] * 51)
 
 
