@@ -25,10 +25,10 @@ from bot.gradesheets.store import (
     record_preview,
     undo_upload,
 )
-from bot.i18n import t
 from bot.runtime import Asker
 from bot.slack.files import dm_channel
 from bot.ui.gradesheets import outcome_message, outcome_text, reset_modal, text_message
+from bot.ui.kit import md
 from handlers.context import asker_of, runtime_of
 from handlers.events.files import GradeSheetIntake
 from models.tables import Test
@@ -72,7 +72,7 @@ def _act_on_upload(
     with runtime.session() as session:
         outcome = action(session, upload_id, asker.slack.email)
     logger.info("upload %s by %s: %s", upload_id, user_id, outcome.status)
-    blocks, text = outcome_message(asker.lang, outcome, runtime.settings.tz)
+    text, blocks = outcome_message(asker.lang, outcome, runtime.settings.tz)
     message = _clicked_message(body)
     if outcome.status in _REPLACES_MESSAGE and message is not None:
         client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
@@ -120,8 +120,8 @@ def handle_choose_test(
         return
     message = _clicked_message(body)
     if message is not None:
-        chosen = t(intake.lang, "gradesheet.choose_test.chosen", test=test_id)
-        blocks, text = text_message(chosen)
+        chosen = md(intake.lang, "gradesheet.choose_test.chosen", test=test_id)
+        text, blocks = text_message(chosen)
         client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
     _preview_chosen(intake, int(upload_id), test_id)
 
@@ -131,31 +131,31 @@ def _choice_problem(intake: GradeSheetIntake, upload_id: int, test_id: str) -> s
     tz = intake.runtime.settings.tz
     with intake.runtime.session() as session:
         upload, refusal = find_own_upload(session, upload_id, intake.asker.slack.email)
-        if refusal is not None:
-            return outcome_text(intake.lang, refusal, tz)
+        if refusal is not None or upload is None:
+            return outcome_text(intake.lang, refusal or UploadOutcome("not_found"), tz)
         if upload.status != UploadStatus.needs_test:
             return outcome_text(intake.lang, UploadOutcome("test_already_chosen", upload), tz)
         if test_id not in grader_test_ids(session, upload.grader_email):
-            return t(intake.lang, "gradesheet.choose_test.not_yours", test=test_id)
+            return md(intake.lang, "gradesheet.choose_test.not_yours", test=test_id)
     return None
 
 
 def _preview_chosen(intake: GradeSheetIntake, upload_id: int, test_id: str) -> None:
     with intake.runtime.session() as session:
         upload, _ = find_own_upload(session, upload_id, intake.asker.slack.email)
-        file_id = upload.slack_file_id if upload else None
-    if not file_id:
+        test = session.get(Test, test_id)
+    if upload is None or not upload.slack_file_id or test is None:
         intake.post(
             outcome_text(intake.lang, UploadOutcome("not_found"), intake.runtime.settings.tz)
         )
         return
+    file_id = upload.slack_file_id
     shared = intake.shared_file(file_id, upload.filename)
     fetched = intake.fetch_and_read(shared) if shared is not None else None
     if fetched is None:
         return
     sheet, content = fetched
     with intake.runtime.session() as session:
-        test = session.get(Test, test_id)
         result = record_preview(
             session,
             grader_email=upload.grader_email,
@@ -184,8 +184,9 @@ def handle_reset_open(
         return
     with runtime.session() as session:
         upload, refusal = find_own_upload(session, upload_id, asker.slack.email)
-    if refusal is not None:
-        blocks, text = outcome_message(asker.lang, refusal, runtime.settings.tz)
+    if refusal is not None or upload is None or upload.id is None or upload.test_id is None:
+        refusal = refusal or UploadOutcome("not_found")
+        text, blocks = outcome_message(asker.lang, refusal, runtime.settings.tz)
         client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)
         return
     client.views_open(

@@ -13,6 +13,7 @@ from bot.approvals.outcome import NoticeKind, Refusal
 from bot.exams.lookup import find_test, grader_test_ids
 from bot.i18n import t
 from bot.ui.approvals import overview_message, refusal_text
+from bot.ui.kit import md
 
 if TYPE_CHECKING:  # sensur.py imports this module to route to it
     from handlers.commands.sensur import CommandRequest
@@ -56,9 +57,9 @@ def _grader_test(
         query = find_test(session, args[0], among=own)
         if query.ambiguous:
             tests = ", ".join(m.test_id for m in query.matches[:LISTED_TESTS])
-            return None, t(lang, "approvals.cmd.test_ambiguous", text=args[0], tests=tests)
+            return None, md(lang, "approvals.cmd.test_ambiguous", text=args[0], tests=tests)
         if query.test is None or query.test.test_id not in own:
-            return None, t(lang, "approvals.cmd.test_not_found", text=args[0], tests=listed or "–")
+            return None, md(lang, "approvals.cmd.test_not_found", text=args[0], tests=listed or "–")
         return query.test.test_id, ""
     if not own:
         return None, t(lang, "approvals.cmd.no_tests")
@@ -67,14 +68,14 @@ def _grader_test(
     unfinished = [test_id for test_id in sorted(own) if is_unfinished(session, test_id, email)]
     if len(unfinished) == 1:
         return unfinished[0], ""
-    return None, t(lang, "approvals.cmd.which_test", tests=listed)
+    return None, md(lang, "approvals.cmd.which_test", tests=listed)
 
 
 def reply_reopen(request: CommandRequest) -> None:
     lang, tz = request.lang, request.runtime.settings.tz
     roles = request.asker.roles
     if not (roles.is_consultant or roles.is_admin):
-        _say(request, t(lang, "command.consultant_only", word=request.command.word))
+        _say(request, md(lang, "command.consultant_only", word=request.command.word))
         return
     # The reason is the rest of the text as typed.
     parts = (request.body.get("text") or "").split(maxsplit=3)
@@ -88,7 +89,7 @@ def reply_reopen(request: CommandRequest) -> None:
         test = find_test(session, test_text, among=among).test
         test_id = test.test_id if test is not None else None
     if test_id is None or not roles.may_administer(test_id):
-        _say(request, t(lang, "approvals.reopen.test_not_found", text=test_text))
+        _say(request, md(lang, "approvals.reopen.test_not_found", text=test_text))
         return
     with request.runtime.session() as session:
         outcome = reopen_committee(session, test_id, committee, roles, reason)
@@ -96,5 +97,5 @@ def reply_reopen(request: CommandRequest) -> None:
         _say(request, refusal_text(outcome.refusal, lang, tz))
         return
     told = sum(1 for n in outcome.notices if n.kind == NoticeKind.reopened)
-    _say(request, t(lang, "approvals.reopen.done", committee=committee, test=test_id, count=told))
+    _say(request, md(lang, "approvals.reopen.done", committee=committee, test=test_id, count=told))
     deliver(request.runtime, request.client, outcome, request.logger)

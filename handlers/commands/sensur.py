@@ -9,10 +9,10 @@ from logging import Logger
 from slack_bolt import Ack, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.i18n import t
 from bot.runtime import Asker, Runtime
 from bot.slack.command_words import ParsedCommand, parse_command
 from bot.ui.help import help_fallback_text, help_message_blocks
+from bot.ui.kit import Mrkdwn, md
 from handlers.commands import approvals, gradesheets
 from handlers.commands.open_test import reply_open
 from handlers.commands.status import reply_status
@@ -37,7 +37,7 @@ class CommandRequest:
         return self.asker.lang
 
 
-def reply_help(request: CommandRequest, lead: str | None = None) -> None:
+def reply_help(request: CommandRequest, lead: Mrkdwn | None = None) -> None:
     request.respond(
         text=help_fallback_text(request.lang),
         blocks=help_message_blocks(request.lang, request.runtime.settings.help_contacts, lead=lead),
@@ -46,7 +46,7 @@ def reply_help(request: CommandRequest, lead: str | None = None) -> None:
 
 
 def reply_unknown(request: CommandRequest) -> None:
-    reply_help(request, lead=t(request.lang, "command.unknown", word=request.command.word))
+    reply_help(request, lead=md(request.lang, "command.unknown", word=request.command.word))
 
 
 SubCommand = Callable[[CommandRequest], None]

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING
 from bot.exams.lookup import find_test, grader_test_ids
 from bot.home.overview import home_overview
 from bot.i18n import t
+from bot.ui import kit
 from bot.ui.home import overview_blocks
+from bot.ui.kit import md
 from models.types import utcnow
 
 if TYPE_CHECKING:
@@ -29,15 +31,15 @@ def reply_status(request: CommandRequest) -> None:
         if text:
             query = find_test(session, text, among=None if roles.is_admin else own)
             if query.ambiguous:
-                tests = ", ".join(f"`{test.test_id}`" for test in query.matches)
+                tests = kit.join(", ", (kit.code(test.test_id) for test in query.matches))
                 request.respond(
-                    text=t(lang, "status.ambiguous", text=text, tests=tests),
+                    text=md(lang, "status.ambiguous", text=text, tests=tests),
                     response_type="ephemeral",
                 )
                 return
             if query.test is None or not (query.test.test_id in own or roles.is_admin):
                 request.respond(
-                    text=t(lang, "status.not_yours", text=text), response_type="ephemeral"
+                    text=md(lang, "status.not_yours", text=text), response_type="ephemeral"
                 )
                 return
             only = query.test.test_id

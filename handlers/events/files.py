@@ -46,6 +46,7 @@ from bot.ui.gradesheets import (
     preview_message,
     test_choice_message,
 )
+from bot.ui.kit import md
 from handlers.context import runtime_of
 from models.tables import GradeUpload, Test
 
@@ -133,7 +134,7 @@ class GradeSheetIntake:
             return None
         grader = self.asker.roles.grader
         if grader is None:
-            self.post(t(self.lang, "gradesheet.not_grader", email=email))
+            self.post(md(self.lang, "gradesheet.not_grader", email=email))
             return None
         return grader.email
 
@@ -180,7 +181,7 @@ class GradeSheetIntake:
     ) -> None:
         """Keep the upload waiting for its test and let the grader choose one."""
         if not options:
-            self.post(t(self.lang, "gradesheet.not_grader", email=grader_email))
+            self.post(md(self.lang, "gradesheet.not_grader", email=grader_email))
             return
         with self.runtime.session() as session:
             upload = record_needs_test(
@@ -190,7 +191,9 @@ class GradeSheetIntake:
                 slack_file_id=shared.file_id,
                 filename=shared.name,
             )
-        blocks, text = test_choice_message(self.lang, upload.id, shared.name, options)
+        if upload.id is None:
+            raise RuntimeError("record_needs_test gave an upload without its id")
+        text, blocks = test_choice_message(self.lang, upload.id, shared.name, options)
         self.post(text, blocks)
 
     def fetch_and_read(self, shared: SharedFile) -> tuple[GradeSheet, bytes] | None:
@@ -231,14 +234,15 @@ class GradeSheetIntake:
     def send_preview(
         self, test: Test, sheet: GradeSheet, content: bytes, result: PreviewResult
     ) -> None:
-        if result.outcome is not None or result.upload is None or result.preview is None:
+        upload, preview = result.upload, result.preview
+        if result.outcome is not None or preview is None or upload is None or upload.id is None:
             outcome = UploadOutcome(result.outcome or "not_found")
             self.post(outcome_text(self.lang, outcome, self.runtime.settings.tz, test.test_id))
             return
-        blocks, text = preview_message(self.lang, test, sheet, result.preview, result.upload.id)
+        text, blocks = preview_message(self.lang, test, sheet, preview, upload.id)
         self.post(text, blocks)
-        if result.preview.errors:
-            self.send_annotated(sheet, content, result.preview, result.upload)
+        if preview.errors:
+            self.send_annotated(sheet, content, preview, upload)
 
     def send_annotated(
         self, sheet: GradeSheet, content: bytes, preview: GradeSheetPreview, upload: GradeUpload
@@ -253,7 +257,7 @@ class GradeSheetIntake:
                 annotated,
                 filename=filename,
                 title=filename,
-                comment=t(self.lang, "gradesheet.annotated.comment", filename=sheet.filename),
+                comment=md(self.lang, "gradesheet.annotated.comment", filename=sheet.filename),
             )
         except SlackApiError as error:
             # The preview with every error listed has gone out; the marked copy is a help.
