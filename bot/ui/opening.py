@@ -6,8 +6,8 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.opening.readiness import Readiness
 from bot.messages import findings
+from bot.opening.readiness import Readiness
 from bot.ui.kit import Mrkdwn, md
 from models.tables import Test
 
