@@ -157,8 +157,10 @@ def unreachable(engine: Engine, error: OperationalError) -> StoreUnreachable:
         return StoreUnreachable(host=None, port=None, database=url.database, detail=detail)
     # libpq says "connection to server at "HOST", port N failed: WHY"; WHY is what helps.
     detail = detail.rsplit(" failed: ", 1)[-1]
+    # libpq's defaults: the local server, port 5432, a database named after the user.
+    database = url.database or url.username
     return StoreUnreachable(
-        host=url.host or "localhost", port=url.port or 5432, database=url.database, detail=detail
+        host=url.host or "localhost", port=url.port or 5432, database=database, detail=detail
     )
 
 
