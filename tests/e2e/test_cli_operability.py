@@ -123,7 +123,9 @@ def test_run_with_a_wrong_bot_token_stops_at_once_naming_it(tmp_path, fake_slack
     assert "Create the Slack app" in line
     assert wrong not in result.stderr  # the variable is named, the secret is not shown
     assert [request.method for request in fake_slack.requests] == ["auth.test"]
-    assert elapsed < 10  # interpreter start included; one auth.test answered at once
+    # Before the check, run served on with the wrong token until killed. The bound is
+    # loose because starting the interpreter alone can take seconds on a loaded machine.
+    assert elapsed < 20
 
 
 def test_run_says_so_when_slack_cannot_be_reached(tmp_path, fake_slack):
@@ -149,7 +151,7 @@ def test_run_does_not_hang_on_a_slack_that_never_answers(tmp_path, fake_slack, s
     assert result.returncode == 1, result.stderr
     line = _only_line(result.stderr)
     assert "did not answer within 10 seconds" in line
-    assert elapsed < 30
+    assert elapsed < 30  # the check's 10 s and the start-up; a hang is killed at 40 s
 
 
 def test_run_does_not_warn_that_the_token_will_be_unused(tmp_path, fake_slack):
