@@ -8,6 +8,7 @@ from slack_bolt import App, BoltContext
 from slack_bolt.error import BoltUnhandledRequestError
 from slack_bolt.response import BoltResponse
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
@@ -20,6 +21,10 @@ from handlers import register_listeners
 
 logger = logging.getLogger(__name__)
 
+WEB_API_TIMEOUT_SECONDS = 15
+# `sensorbot run` asks Slack about the token before serving; it waits this long for an answer.
+STARTUP_CHECK_TIMEOUT_SECONDS = 10
+
 
 def create_web_client(settings: Settings, *, retries: bool = True) -> WebClient:
     """Every Web API call, the file upload steps included, goes to SLACK_API_URL.
@@ -28,29 +33,93 @@ def create_web_client(settings: Settings, *, retries: bool = True) -> WebClient:
     comes back at once instead of sleeping through `Retry-After`, and a request that failed
     mid-way is not silently sent again.
     """
+    client = WebClient(token=settings.slack_bot_token)
+    _configure_web_client(client, settings, retries=retries)
+    return client
+
+
+def _configure_web_client(client: WebClient, settings: Settings, *, retries: bool) -> None:
     base_url = settings.slack_api_url
     if not base_url.endswith("/"):
         base_url += "/"
-    if not retries:
-        return WebClient(
-            token=settings.slack_bot_token, base_url=base_url, timeout=15, retry_handlers=[]
-        )
-    client = WebClient(token=settings.slack_bot_token, base_url=base_url, timeout=15)
-    client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=5))
-    client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=2))
-    return client
+    client.base_url = base_url
+    client.timeout = WEB_API_TIMEOUT_SECONDS
+    if retries:
+        client.retry_handlers.append(RateLimitErrorRetryHandler(max_retry_count=5))
+        client.retry_handlers.append(ConnectionErrorRetryHandler(max_retry_count=2))
+    else:
+        client.retry_handlers = []
+
+
+# What Slack answers `auth.test` when the token itself is wrong.
+TOKEN_ERRORS = frozenset(
+    {
+        "invalid_auth",
+        "not_authed",
+        "account_inactive",
+        "token_revoked",
+        "token_expired",
+        "not_allowed_token_type",
+    }
+)
+
+
+class SlackRefusedToken(Exception):
+    """Slack answered `auth.test` with `error`, one of TOKEN_ERRORS."""
+
+    def __init__(self, error: str) -> None:
+        super().__init__(f"Slack refuses the bot token: {error}")
+        self.error = error
+
+
+class SlackUnavailable(Exception):
+    """Slack at `url` did not answer `auth.test` in time (`answered` False), or answered
+    with something other than a verdict on the token (`answered` True)."""
+
+    def __init__(self, url: str, detail: str, *, answered: bool) -> None:
+        super().__init__(f"Slack at {url}: {detail}")
+        self.url = url
+        self.detail = detail
+        self.answered = answered
+
+
+def check_bot_token(settings: Settings) -> None:
+    """Ask Slack (`auth.test`) whether SLACK_BOT_TOKEN is good, once, within seconds.
+
+    Raises SlackRefusedToken when Slack says no, SlackUnavailable when it cannot say.
+    """
+    client = create_web_client(settings, retries=False)
+    client.timeout = STARTUP_CHECK_TIMEOUT_SECONDS
+    try:
+        client.auth_test()
+    except SlackApiError as error:
+        code = error.response.get("error")
+        if code in TOKEN_ERRORS:
+            raise SlackRefusedToken(code) from error
+        # The SDK puts its own sentence there when the answer is not JSON (a web page).
+        status = f"HTTP {error.response.status_code}"
+        detail = f"{code} ({status})" if code and " " not in code else status
+        raise SlackUnavailable(client.base_url, detail, answered=True) from error
+    except OSError as error:  # refused, unknown host, timed out (URLError is an OSError)
+        reason = getattr(error, "reason", None) or error
+        detail = str(reason) or type(reason).__name__
+        raise SlackUnavailable(client.base_url, detail, answered=False) from error
 
 
 def create_app(runtime: Runtime) -> App:
     settings = runtime.settings
+    # The token is Bolt's to give its own client, so that Bolt does not also read
+    # SLACK_BOT_TOKEN from the environment beside a client made here and warn that one of
+    # them "will be unused"; the client is then pointed at SLACK_API_URL like every other.
     app = App(
-        client=create_web_client(settings),
+        token=settings.slack_bot_token,
         signing_secret=settings.slack_signing_secret or "",
         token_verification_enabled=False,
         raise_error_for_unhandled_request=True,
         request_verification_enabled=settings.slack_app_token is None,
         logger=logging.getLogger("sensorbot.slack"),
     )
+    _configure_web_client(app.client, settings, retries=True)
 
     @app.middleware
     def inject_runtime(context: BoltContext, next) -> BoltResponse:  # noqa: A002 - Bolt's name

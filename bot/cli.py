@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from bot.i18n import t
 from bot.settings import Settings
 from bot.ui.local_time import local_text
-from models.db import make_engine, upgrade
+from models.db import StoreUnreachable, UnsupportedStoreUrl, check_reachable, make_engine, upgrade
 from models.types import utcnow
 
 logger = logging.getLogger("sensorbot")
@@ -41,7 +41,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             name = problem["loc"][0] if problem["loc"] else "?"
             print(f"sensorbot: {name}: {problem['msg']}", file=sys.stderr)
         return 2
-    return args.handler(args, settings)
+    try:
+        return args.handler(args, settings)
+    except UnsupportedStoreUrl as error:
+        print(_unsupported_url(settings.default_language, error), file=sys.stderr)
+        return 2
+    except StoreUnreachable as error:
+        print(_unreachable(settings.default_language, error), file=sys.stderr)
+        return 1
+
+
+def _unsupported_url(lang: str, error: UnsupportedStoreUrl) -> str:
+    if error.scheme is None:
+        return t(lang, "cli.store.not_a_url")
+    return t(lang, "cli.store.unsupported_scheme", scheme=error.scheme)
+
+
+def _unreachable(lang: str, error: StoreUnreachable) -> str:
+    if error.host is None:
+        return t(lang, "cli.store.sqlite_unreachable", path=error.database, detail=error.detail)
+    return t(
+        lang,
+        "cli.store.postgres_unreachable",
+        host=error.host,
+        port=error.port,
+        database=error.database,
+        detail=error.detail,
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -86,42 +112,59 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    lang = settings.default_language
     missing = settings.missing_for_run()
     if missing:
-        lang = settings.default_language
         print(t(lang, "cli.run.missing", names=", ".join(missing)), file=sys.stderr)
         return 2
-    from bot.app import create_app
+    from bot.app import (
+        STARTUP_CHECK_TIMEOUT_SECONDS,
+        SlackRefusedToken,
+        SlackUnavailable,
+        check_bot_token,
+        create_app,
+    )
     from bot.runtime import Runtime
     from bot.server import serve_http, serve_socket_mode
 
-    engine = make_engine(settings.database_url)
-    upgrade(engine)
-    runtime = Runtime(settings, engine)
-    app = create_app(runtime)
-    scheduler = None
-    if settings.scheduler_enabled:
-        from bot.scheduling.scheduler import Scheduler
-
-        scheduler = Scheduler(runtime)
-        scheduler.start()
     try:
-        if settings.slack_app_token:
-            serve_socket_mode(app, settings.slack_app_token)
-        else:
-            serve_http(app, runtime)
-    finally:
-        if scheduler is not None:
-            scheduler.shutdown()
-        engine.dispose()
+        check_bot_token(settings)
+    except SlackRefusedToken as error:
+        print(t(lang, "cli.run.token_refused", error=error.error), file=sys.stderr)
+        return 2
+    except SlackUnavailable as error:
+        key = "cli.run.slack_error" if error.answered else "cli.run.slack_unreachable"
+        seconds = STARTUP_CHECK_TIMEOUT_SECONDS
+        print(t(lang, key, url=error.url, seconds=seconds, detail=error.detail), file=sys.stderr)
+        return 1
+    with migrated_store(settings) as engine:
+        runtime = Runtime(settings, engine)
+        app = create_app(runtime)
+        scheduler = None
+        if settings.scheduler_enabled:
+            from bot.scheduling.scheduler import Scheduler
+
+            scheduler = Scheduler(runtime)
+            scheduler.start()
+        try:
+            if settings.slack_app_token:
+                serve_socket_mode(app, settings.slack_app_token)
+            else:
+                serve_http(app, runtime)
+        finally:
+            if scheduler is not None:
+                scheduler.shutdown()
     return 0
 
 
 @contextmanager
 def migrated_store(settings: Settings) -> Iterator[Engine]:
-    """The store at DATABASE_URL, migrated to the newest version, closed afterwards."""
+    """The store at DATABASE_URL, migrated to the newest version, closed afterwards.
+
+    Raises UnsupportedStoreUrl or StoreUnreachable, which `main` turns into one line."""
     engine = make_engine(settings.database_url)
     try:
+        check_reachable(engine)
         upgrade(engine)
         yield engine
     finally:
@@ -315,7 +358,7 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
         if args.test_id:
             test = session.get(Test, args.test_id.strip())
             if test is None:
-                print(t(lang, "cli.open.unknown_test", test=args.test_id), file=sys.stderr)
+                print(t(lang, "cli.status.unknown_test", test=args.test_id), file=sys.stderr)
                 return 1
         report = status_report(session, now, test=test, everything=args.all)
         lines = status_lines(report, settings, now, detailed=test is not None)

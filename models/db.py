@@ -10,7 +10,8 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, event, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlmodel import Session, create_engine
 
 logger = logging.getLogger(__name__)
@@ -18,12 +19,62 @@ logger = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def normalise_url(url: str) -> str:
-    """Use psycopg 3 for plain `postgresql://` / `postgres://` URLs."""
-    parsed = make_url(url.replace("postgres://", "postgresql://", 1))
+# The URL schemes the store runs on, with the drivers that are installed for them.
+SUPPORTED_DRIVERS = {
+    "sqlite": ("sqlite", "sqlite+pysqlite"),
+    "postgresql": ("postgresql", "postgresql+psycopg"),
+}
+
+# How long connecting to PostgreSQL may take before the store counts as unreachable.
+CONNECT_TIMEOUT_SECONDS = 10
+
+
+class UnsupportedStoreUrl(ValueError):
+    """DATABASE_URL is not a URL of a store Sensorbot runs on.
+
+    `scheme` is what the URL starts with (never the whole URL: it may hold a password), or
+    None when it is not a URL at all."""
+
+    def __init__(self, scheme: str | None) -> None:
+        super().__init__(f"unsupported store URL scheme: {scheme!r}")
+        self.scheme = scheme
+
+
+class StoreUnreachable(RuntimeError):
+    """The store cannot be opened: no PostgreSQL server answered at `host`:`port`, or it
+    refused the user or the database; for SQLite (`host` None), the file `database` cannot
+    be opened or created. `detail` is the driver's reason on one line (never a password)."""
+
+    def __init__(
+        self, *, host: str | None, port: int | None, database: str | None, detail: str
+    ) -> None:
+        super().__init__(f"store not reachable at {host}:{port}/{database}: {detail}")
+        self.host = host
+        self.port = port
+        self.database = database
+        self.detail = detail
+
+
+def parse_store_url(url: str) -> URL:
+    """`url` as SQLAlchemy's URL, with psycopg 3 for plain `postgresql://` / `postgres://`.
+
+    Raises UnsupportedStoreUrl for anything but SQLite and PostgreSQL."""
+    scheme = url.split("://", 1)[0].strip() if "://" in url else None
+    try:
+        parsed = make_url(url.replace("postgres://", "postgresql://", 1))
+    except ArgumentError:
+        raise UnsupportedStoreUrl(scheme) from None
+    backend = parsed.get_backend_name()
+    if parsed.drivername not in SUPPORTED_DRIVERS.get(backend, ()):
+        raise UnsupportedStoreUrl(scheme)
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
-    return parsed.render_as_string(hide_password=False)
+    return parsed
+
+
+def normalise_url(url: str) -> str:
+    """Use psycopg 3 for plain `postgresql://` / `postgres://` URLs."""
+    return parse_store_url(url).render_as_string(hide_password=False)
 
 
 def make_engine(url: str) -> Engine:
@@ -48,7 +99,10 @@ def make_engine(url: str) -> Engine:
         pool_pre_ping=True,
         pool_size=10,
         max_overflow=20,
-        connect_args={"options": "-c plan_cache_mode=force_custom_plan"},
+        connect_args={
+            "options": "-c plan_cache_mode=force_custom_plan",
+            "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+        },
         **private,
     )
 
@@ -84,6 +138,30 @@ def alembic_config(engine: Engine) -> Config:
 def upgrade(engine: Engine) -> None:
     """Apply every migration not yet applied."""
     command.upgrade(alembic_config(engine), "head")
+
+
+def check_reachable(engine: Engine) -> None:
+    """Connect once; raises StoreUnreachable saying what to check when that fails."""
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except OperationalError as error:
+        raise unreachable(engine, error) from error
+
+
+def unreachable(engine: Engine, error: OperationalError) -> StoreUnreachable:
+    """StoreUnreachable for `error`, raised while connecting to `engine`'s store."""
+    url = engine.url
+    detail = " ".join(str(error.orig).split("\n", 1)[0].split())
+    if url.get_backend_name() == "sqlite":
+        return StoreUnreachable(host=None, port=None, database=url.database, detail=detail)
+    # libpq says "connection to server at "HOST", port N failed: WHY"; WHY is what helps.
+    detail = detail.rsplit(" failed: ", 1)[-1]
+    # libpq's defaults: the local server, port 5432, a database named after the user.
+    database = url.database or url.username
+    return StoreUnreachable(
+        host=url.host or "localhost", port=url.port or 5432, database=database, detail=detail
+    )
 
 
 def is_reachable(engine: Engine) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
+from models.db import make_engine
 from tests.support.stores import (
     NO_POSTGRES_REASON,
     POSTGRES_ENV,
@@ -35,7 +36,10 @@ def postgres_url() -> Iterator[str | None]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store_url(request: pytest.FixtureRequest, tmp_path, postgres_url) -> Iterator[str]:
-    """A migrated, empty store: every store test runs on SQLite and on PostgreSQL."""
+    """A migrated, empty store: every store test runs on SQLite and on PostgreSQL.
+
+    SQLite: a copy of the run's migrated template file. PostgreSQL: the run's migrated
+    database, emptied."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'sensorbot.db'}"
         migrated_engine(url).dispose()
@@ -43,7 +47,7 @@ def store_url(request: pytest.FixtureRequest, tmp_path, postgres_url) -> Iterato
         return
     if postgres_url is None:
         pytest.skip(NO_POSTGRES_REASON)
-    engine = migrated_engine(postgres_url)
+    engine = make_engine(postgres_url)
     truncate_all(engine)
     engine.dispose()
     yield postgres_url
@@ -51,7 +55,7 @@ def store_url(request: pytest.FixtureRequest, tmp_path, postgres_url) -> Iterato
 
 @pytest.fixture
 def engine(store_url: str) -> Iterator[Engine]:
-    engine = migrated_engine(store_url)
+    engine = make_engine(store_url)  # store_url is migrated already
     yield engine
     engine.dispose()
 
@@ -86,7 +90,7 @@ def running_bot(fake_slack, store_url, bot_settings_overrides):
     from tests.support.harness import RunningBot, make_settings
 
     settings = make_settings(fake_slack.api_url, store_url, **bot_settings_overrides)
-    engine = migrated_engine(store_url)
+    engine = make_engine(store_url)  # store_url is migrated already
     bot = RunningBot(settings, engine)
     yield bot
     bot.close()

@@ -7,6 +7,10 @@ MESSAGES = {
         "en": "sensorbot tick cannot send messages: SLACK_BOT_TOKEN is missing. Set it as "
         "described in README.md, section “Create the Slack app”.",
     },
+    "cli.status.unknown_test": {
+        "nb": "Det finnes ingen prøve med ID {test}. `sensorbot status --all` viser alle prøvene.",
+        "en": "There is no test with id {test}. `sensorbot status --all` lists every test.",
+    },
     "cli.tick.pass": {
         "nb": "Planleggeren kjørte for {now}.",
         "en": "Scheduler pass for {now}.",
