@@ -247,9 +247,10 @@ def _trees() -> tuple[tuple[str, ast.Module], ...]:
 
 
 def _key_argument(call: ast.Call) -> ast.expr | None:
-    """The key of `t(lang, key, …)` or of a renderer's `x.t(key, …)`."""
+    """The key of `t(lang, key, …)`, of the kit's `md(lang, key, …)` or of a renderer's
+    `x.t(key, …)`."""
     func = call.func
-    if isinstance(func, ast.Name) and func.id == "t" and len(call.args) >= 2:
+    if isinstance(func, ast.Name) and func.id in ("t", "md") and len(call.args) >= 2:
         return call.args[1]
     if isinstance(func, ast.Attribute) and func.attr == "t" and call.args:
         return call.args[0]
