@@ -36,6 +36,11 @@ MAX_INFLATED_BYTES = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 _RATIO_CHECK_FROM_BYTES = 1024 * 1024
 HEADER_SEARCH_ROWS = 20
+# What reading may cost, counted over everything the reader walks (every row and cell,
+# empty or outside the grade sheet's columns, and what a sheet's <dimension> declares):
+# a 10 MB file can hold millions of cells, and each costs time and memory.
+MAX_WALKED_ROWS = MAX_DATA_ROWS + HEADER_SEARCH_ROWS
+MAX_WALKED_CELLS = 250_000  # e.g. 50,000 rows of five columns
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
@@ -83,6 +88,36 @@ class GradeSheetFileError(Exception):
         super().__init__(key)
         self.key = key
         self.params = params
+
+
+class ReadingBudget:
+    """Rows and cells walked so far in one file; refuses the file once either passes its
+    limit, before the walk goes on (and before anything is kept of it)."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.rows = 0
+        self.cells = 0
+
+    def walk_row(self, cells: int) -> None:
+        self.rows += 1
+        self.cells += cells
+        self._check(self.rows, self.cells)
+
+    def declared(self, rows: int, columns: int) -> None:
+        """A sheet's stated size counts as if walked (a reader that trusts it pads to it),
+        before its rows are."""
+        self._check(self.rows + rows, self.cells + rows * columns)
+
+    def _check(self, rows: int, cells: int) -> None:
+        if rows > MAX_WALKED_ROWS:
+            raise GradeSheetFileError(
+                "gradesheet.file.too_many_rows", filename=self.filename, limit=MAX_DATA_ROWS
+            )
+        if cells > MAX_WALKED_CELLS:
+            raise GradeSheetFileError(
+                "gradesheet.file.too_costly", filename=self.filename, cells=MAX_WALKED_CELLS
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,13 +262,14 @@ def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
 
 def _read_checked_xlsx(content: bytes, filename: str) -> GradeSheet:
     reader = _open_workbook(content)
+    budget = ReadingBudget(filename)
     try:
         saw_values = False
         for sheet, part in reader.parser.find_sheets():
             visible = sheet.state in (None, "visible")
             if not visible or "chartsheet" in part.Type or part.target not in reader.valid_files:
                 continue
-            rows = _sheet_rows(reader, part.target)
+            rows = _sheet_rows(reader, part.target, budget)
             found = _find_header(rows)
             if found is None:
                 saw_values = saw_values or _had_values(rows)
@@ -290,10 +326,15 @@ class _PeekableRows:
         yield from self._rows
 
 
-def _sheet_rows(reader: ExcelReader, part: str) -> _PeekableRows:
+def _sheet_rows(reader: ExcelReader, part: str, budget: ReadingBudget) -> _PeekableRows:
     workbook = reader.wb
 
     def rows() -> Iterator[tuple[int, dict[int, object]]]:
+        with reader.archive.open(part) as source:
+            bounds = WorkSheetParser(source, reader.shared_strings).parse_dimensions()
+        if bounds is not None:
+            min_col, min_row, max_col, max_row = bounds
+            budget.declared(max_row - min_row + 1, max_col - min_col + 1)
         with reader.archive.open(part) as source:
             parser = _ValueParser(
                 source,
@@ -304,6 +345,7 @@ def _sheet_rows(reader: ExcelReader, part: str) -> _PeekableRows:
                 timedelta_formats=workbook._timedelta_formats,
             )
             for number, cells in parser.parse():
+                budget.walk_row(len(cells))
                 values = {}
                 for cell in cells:
                     if cell["data_type"] == "formula_without_value":
@@ -328,7 +370,8 @@ def _read_csv(content: bytes, filename: str) -> GradeSheet:
         raise GradeSheetFileError("gradesheet.file.corrupt", filename=filename)
     saw_values = False
     for delimiter in (";", ","):
-        rows = _PeekableRows(_csv_rows(text, delimiter, filename))
+        budget = ReadingBudget(filename)
+        rows = _PeekableRows(_csv_rows(text, delimiter, budget))
         found = _find_header(rows)
         if found is not None:
             return _collect(filename, "csv", None, found, rows, delimiter)
@@ -336,17 +379,20 @@ def _read_csv(content: bytes, filename: str) -> GradeSheet:
     raise _no_header(filename, saw_values)
 
 
-def _csv_rows(text: str, delimiter: str, filename: str) -> Iterator[tuple[int, dict[int, object]]]:
+def _csv_rows(
+    text: str, delimiter: str, budget: ReadingBudget
+) -> Iterator[tuple[int, dict[int, object]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         # Numbered by record, as the rows appear when the file is opened in Excel.
         for number, record in enumerate(reader, start=1):
+            budget.walk_row(len(record))
             values = {i: v for i, v in enumerate(record, start=1) if not _blank(v)}
             if values:
                 yield number, values
     except csv.Error as error:
         raise GradeSheetFileError(
-            "gradesheet.file.bad_csv", filename=filename, line=reader.line_num
+            "gradesheet.file.bad_csv", filename=budget.filename, line=reader.line_num
         ) from error
 
 

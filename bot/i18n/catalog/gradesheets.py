@@ -59,10 +59,20 @@ MESSAGES = {
         "writes, so I won't open it. Copy the cells into a new workbook and send that.",
     },
     "gradesheet.file.too_many_rows": {
-        "nb": "`{filename}` har mer enn {limit} rader med innhold. Et karakterark har én rad "
-        "per kandidat; del det opp eller fjern rader som ikke er kandidater.",
-        "en": "`{filename}` has more than {limit} rows with content. A grade sheet has one row "
-        "per candidate; split it or remove rows that are not candidates.",
+        "nb": "`{filename}` har mer enn {limit} rader (tomme rader og rader med innhold i "
+        "andre kolonner teller også). Et karakterark har én rad per kandidat; del det opp "
+        "eller slett radene som ikke er kandidater.",
+        "en": "`{filename}` has more than {limit} rows (empty rows and rows with content in "
+        "other columns count too). A grade sheet has one row per candidate; split it or "
+        "delete the rows that are not candidates.",
+    },
+    "gradesheet.file.too_costly": {
+        "nb": "`{filename}` har (eller sier at den har) mer enn {cells} celler, langt mer "
+        "enn et karakterark trenger, så jeg leser den ikke. Kopier kolonnene Kandidat-ID og "
+        "Karakter til en ny arbeidsbok og send den.",
+        "en": "`{filename}` has (or says it has) more than {cells} cells, far more than a "
+        "grade sheet needs, so I won't read it. Copy the Candidate ID and Grade columns "
+        "into a new workbook and send that.",
     },
     "gradesheet.file.empty": {
         "nb": "`{filename}` er tom – jeg finner ingen celler med innhold i de synlige arkene.",

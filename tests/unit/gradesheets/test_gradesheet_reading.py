@@ -196,6 +196,7 @@ def test_every_file_problem_has_a_message_in_both_languages():
         "zip_bomb",
         "unsafe_xml",
         "too_many_rows",
+        "too_costly",
         "empty",
         "no_header",
         "not_utf8",
@@ -210,6 +211,7 @@ def test_every_file_problem_has_a_message_in_both_languages():
         candidate_names="C",
         grade_names="G",
         line=3,
+        cells=250000,
     )
     for key in keys:
         for lang in ("nb", "en"):

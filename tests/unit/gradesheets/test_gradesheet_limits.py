@@ -1,0 +1,79 @@
+"""What reading a grade sheet may cost: every row and cell the reader walks counts, filler
+and empty rows and a sheet's declared size included."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.gradesheets.reading import (
+    MAX_DATA_ROWS,
+    MAX_WALKED_CELLS,
+    GradeSheetFileError,
+    read_grade_sheet,
+)
+from bot.i18n import t
+from tests.support.workbooks import _SHEET_HEAD, csv_bytes, excel_package
+
+HEADER = '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>'
+STRINGS = ["Candidate ID", "Grade", "B"]
+
+
+def candidate_row(r: int) -> str:
+    return f'<row r="{r}"><c r="A{r}"><v>{10000 + r}</v></c><c r="B{r}" t="s"><v>2</v></c></row>'
+
+
+def sheet(rows: list[str], dimension: str | None = None) -> bytes:
+    declared = f'<dimension ref="{dimension}"/>' if dimension else ""
+    xml = _SHEET_HEAD + declared + "<sheetData>" + "".join(rows) + "</sheetData></worksheet>"
+    return excel_package(xml, STRINGS)
+
+
+def refusal(content: bytes, filename: str = "karakterer.xlsx") -> GradeSheetFileError:
+    with pytest.raises(GradeSheetFileError) as caught:
+        read_grade_sheet(content, filename)
+    return caught.value
+
+
+def test_filler_rows_with_values_only_in_other_columns_count():
+    rows = [HEADER, *(candidate_row(r) for r in range(2, 12))]
+    rows += [f'<row r="{r}"><c r="Z{r}"><v>1</v></c></row>' for r in range(12, MAX_DATA_ROWS + 30)]
+    error = refusal(sheet(rows))
+    assert (error.key, error.params["limit"]) == ("gradesheet.file.too_many_rows", MAX_DATA_ROWS)
+
+
+def test_empty_rows_before_the_header_count():
+    rows = [f'<row r="{r}"/>' for r in range(1, MAX_DATA_ROWS + 30)]
+    number = MAX_DATA_ROWS + 30
+    rows += [HEADER.replace('r="1"', f'r="{number}"').replace("1<", f"{number}<")]
+    assert refusal(sheet(rows)).key == "gradesheet.file.too_many_rows"
+
+
+def test_a_huge_declared_dimension_counts():
+    rows = [HEADER, candidate_row(2)]
+    assert refusal(sheet(rows, "A1:B1048576")).key == "gradesheet.file.too_many_rows"
+    assert refusal(sheet(rows, "A1:XFD200")).key == "gradesheet.file.too_costly"
+    assert len(read_grade_sheet(sheet(rows, "A1:B2"), "ok.xlsx").rows) == 1
+
+
+def test_too_many_cells_is_refused_with_its_own_message():
+    wide = "".join(f'<c r="C{{r}}" s="0"><v>{n}</v></c>' for n in range(60))
+    rows = [HEADER] + [
+        candidate_row(r).replace("</row>", wide.format(r=r) + "</row>") for r in range(2, 5_000)
+    ]
+    error = refusal(sheet(rows))
+    assert (error.key, error.params["cells"]) == ("gradesheet.file.too_costly", MAX_WALKED_CELLS)
+
+
+def test_csv_rows_and_cells_count_too():
+    filler = [["Candidate ID", "Grade"], ["10412", "B"]] + [["", "", "x"]] * (MAX_DATA_ROWS + 30)
+    assert refusal(csv_bytes(filler), "k.csv").key == "gradesheet.file.too_many_rows"
+    blank_lines = b"Candidate ID,Grade\n10412,B\n" + b"\n" * (MAX_DATA_ROWS + 30)
+    assert refusal(blank_lines, "k.csv").key == "gradesheet.file.too_many_rows"
+    wide = b"Candidate ID,Grade\n" + (b"10412,B" + b",1" * 100 + b"\n") * 10_000
+    assert refusal(wide, "k.csv").key == "gradesheet.file.too_costly"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_the_cost_refusal_says_what_to_do(lang):
+    text = t(lang, "gradesheet.file.too_costly", filename="k.xlsx", cells=MAX_WALKED_CELLS)
+    assert "k.xlsx" in text and str(MAX_WALKED_CELLS) in text
