@@ -387,7 +387,9 @@ def _csv_rows(
         # Numbered by record, as the rows appear when the file is opened in Excel.
         for number, record in enumerate(reader, start=1):
             budget.walk_row(len(record))
-            values = {i: v for i, v in enumerate(record, start=1) if not _blank(v)}
+            values: dict[int, object] = {
+                i: v for i, v in enumerate(record, start=1) if not _blank(v)
+            }
             if values:
                 yield number, values
     except csv.Error as error:

@@ -417,7 +417,7 @@ def test_export_goes_to_the_consultants_dm_and_is_refused_to_graders(
         ["Candidate ID", "Grade"],
         ["10412", "A"],
         ["10413", "B"],
-        ["10414", "'=1+1"],
+        ["10414", "=1+1"],
         ["10415", None],
     ]
     assert fake_slack.uploads_to(KARI) == []
