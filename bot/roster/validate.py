@@ -379,7 +379,7 @@ def _candidates(sheet: _Sheet, roster: Roster, known_tests: _KnownKeys, counter:
     for number, values in sheet.rows.rows:
         counter.step()
         test_id = read_test(number, values)
-        candidate_id = read_candidate(number, values)
+        candidate_id = _not_formula(sheet, number, "candidate_id", read_candidate(number, values))
         committee = read_committee(number, values)
         status = read_status(number, values)
         if isinstance(test_id, str) and test_id not in known_tests:
@@ -393,6 +393,19 @@ def _candidates(sheet: _Sheet, roster: Roster, known_tests: _KnownKeys, counter:
         if test_id in unknown or committee is _BAD or not isinstance(status, str):
             continue
         roster.candidates.setdefault(test_id, {})[candidate_id] = (committee, status)
+
+
+# A spreadsheet runs text starting with these as a formula (or a DDE command), also after
+# leading blanks; such a candidate id would be run in every sheet the bot writes it to.
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _not_formula(sheet: _Sheet, number: int, column: str, value: object) -> object:
+    """`value`, or _BAD after reporting the cell, when Excel would read it as a formula."""
+    if isinstance(value, str) and value.lstrip().startswith(_FORMULA_STARTS):
+        sheet.problem(number, column, value, "roster.problem.formula_like")
+        return _BAD
+    return value
 
 
 def _departments(sheet: _Sheet, roster: Roster, counter: _Counter) -> None:
