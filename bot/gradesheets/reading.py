@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -44,6 +45,7 @@ MAX_WALKED_CELLS = 250_000  # e.g. 50,000 rows of five columns
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_PDF_MAGIC = b"%PDF-"
 WORKBOOK_EXTENSIONS = ("xlsx", "xlsm")
 TEXT_EXTENSIONS = ("csv", "txt")
 
@@ -159,10 +161,12 @@ def read_grade_sheet(content: bytes, filename: str) -> GradeSheet:
             "gradesheet.file.too_large", filename=filename, limit_mb=MAX_FILE_BYTES // 2**20
         )
     extension = file_extension(filename)
+    if not content:
+        raise GradeSheetFileError("gradesheet.file.zero_bytes", filename=filename)
     if content.startswith(_OLE_MAGIC):
-        if extension == "xls":
-            raise GradeSheetFileError("gradesheet.file.legacy_xls", filename=filename)
-        raise GradeSheetFileError("gradesheet.file.encrypted", filename=filename)
+        raise _ole_problem(content, filename)
+    if content.startswith(_PDF_MAGIC):
+        raise GradeSheetFileError("gradesheet.file.pdf", filename=filename)
     if content.startswith(_ZIP_MAGIC):
         if extension not in (*WORKBOOK_EXTENSIONS, "xls", "csv", ""):
             raise GradeSheetFileError(
@@ -178,6 +182,69 @@ def read_grade_sheet(content: bytes, filename: str) -> GradeSheet:
     raise GradeSheetFileError(
         "gradesheet.file.unsupported_type", filename=filename, extension=extension or "?"
     )
+
+
+def _ole_problem(content: bytes, filename: str) -> GradeSheetFileError:
+    """What an OLE compound file is, by the streams it holds: an encrypted workbook keeps
+    its package in `EncryptedPackage` (with `EncryptionInfo`), an old-format (.xls)
+    workbook its sheets in `Workbook` (`Book` before Excel 97); whatever its name says."""
+    try:
+        streams = ole_stream_names(content)
+    except ValueError:
+        return GradeSheetFileError("gradesheet.file.corrupt", filename=filename)
+    if {"encryptedpackage", "encryptioninfo"} <= streams:
+        return GradeSheetFileError("gradesheet.file.encrypted", filename=filename)
+    if streams & {"workbook", "book"}:
+        return GradeSheetFileError("gradesheet.file.legacy_xls", filename=filename)
+    return GradeSheetFileError("gradesheet.file.other_office_file", filename=filename)
+
+
+_OLE_FREE, _OLE_END_OF_CHAIN = 0xFFFFFFFF, 0xFFFFFFFE
+
+
+def ole_stream_names(content: bytes) -> set[str]:
+    """The names (lower case) in an OLE compound file's directory ([MS-CFB]), read with
+    every chain bounded by the file's size; ValueError when the file is not one."""
+    if len(content) < 512:
+        raise ValueError("shorter than the header")
+    sector_size = 1 << struct.unpack_from("<H", content, 30)[0]
+    if sector_size not in (512, 4096):
+        raise ValueError("sector size")
+    sectors = (len(content) - 512) // sector_size  # whole sectors after the header
+
+    def sector(number: int) -> bytes:
+        if not 0 <= number < sectors:
+            raise ValueError("sector outside the file")
+        start = (number + 1) * sector_size
+        return content[start : start + sector_size]
+
+    per_sector = sector_size // 4
+    fat_sectors = list(struct.unpack_from("<109I", content, 76))
+    difat = struct.unpack_from("<I", content, 68)[0]
+    for _ in range(sectors):  # the DIFAT chain, for files with more than 109 FAT sectors
+        if difat in (_OLE_FREE, _OLE_END_OF_CHAIN):
+            break
+        entries = struct.unpack(f"<{per_sector}I", sector(difat))
+        fat_sectors += entries[:-1]
+        difat = entries[-1]
+    fat: list[int] = []
+    for number in fat_sectors:
+        if number not in (_OLE_FREE, _OLE_END_OF_CHAIN):
+            fat += struct.unpack(f"<{per_sector}I", sector(number))
+    names: set[str] = set()
+    current = struct.unpack_from("<I", content, 48)[0]
+    for _ in range(sectors):  # the directory chain
+        if current == _OLE_END_OF_CHAIN:
+            return names
+        if not 0 <= current < len(fat):
+            raise ValueError("directory chain leaves the allocation table")
+        data = sector(current)
+        for offset in range(0, sector_size, 128):
+            length = struct.unpack_from("<H", data, offset + 64)[0]
+            if data[offset + 66] in (1, 2) and 2 <= length <= 64:  # a storage or a stream
+                names.add(data[offset : offset + length - 2].decode("utf-16-le", "replace").lower())
+        current = fat[current]
+    raise ValueError("directory chain does not end")
 
 
 def file_extension(filename: str) -> str:

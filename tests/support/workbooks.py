@@ -4,6 +4,7 @@ writes them (shared strings, cached formula values), and broken or hostile files
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
@@ -226,9 +227,40 @@ def _add_member(content: bytes, name: str, data: bytes) -> bytes:
 OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1")
 
 
-def ole_file() -> bytes:
-    """What an encrypted .xlsx and a legacy .xls both start with (a CFB container)."""
-    return OLE_HEADER + bytes(504) + b"\x00" * 1024
+def ole_file(*streams: str, storages: tuple[str, ...] = ()) -> bytes:
+    """An OLE compound file (what an encrypted .xlsx and a legacy .xls both are) whose
+    directory holds `streams` and `storages` ([MS-CFB], version 3: 512-byte sectors; sector
+    0 is the allocation table, sector 1 the directory). The streams are empty."""
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    header = bytearray(512)
+    header[0:8] = OLE_HEADER
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIII", header, 44, 1, 1, 0, 4096, end, 0, end, 0)
+    struct.pack_into("<109I", header, 76, 0, *([free] * 108))
+    fat = struct.pack("<128I", fat_sector, end, *([free] * 126))
+    entries = [("Root Entry", 5)] + [(n, 2) for n in streams] + [(n, 1) for n in storages]
+    directory = b"".join(_ole_entry(name, kind) for name, kind in entries)
+    directory += bytes(512 - len(directory) % 512 if len(directory) % 512 else 0)
+    assert len(directory) == 512, "one directory sector holds four entries"
+    return bytes(header) + fat + directory
+
+
+def _ole_entry(name: str, kind: int) -> bytes:
+    encoded = name.encode("utf-16-le") + b"\0\0"
+    entry = bytearray(128)
+    entry[0 : len(encoded)] = encoded
+    struct.pack_into("<HBB", entry, 64, len(encoded), kind, 1)
+    struct.pack_into("<III", entry, 68, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
+    struct.pack_into("<II", entry, 116, 0xFFFFFFFE, 0)
+    return bytes(entry)
+
+
+def encrypted_workbook() -> bytes:
+    return ole_file("EncryptionInfo", "EncryptedPackage", storages=("\x06DataSpaces",))
+
+
+def legacy_xls() -> bytes:
+    return ole_file("Workbook", "\x05SummaryInformation")
 
 
 def not_a_workbook_zip() -> bytes:

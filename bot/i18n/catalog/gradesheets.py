@@ -24,6 +24,24 @@ MESSAGES = {
         "password (File → Info → Protect Workbook → Encrypt with Password → empty password), "
         "save and send it again.",
     },
+    "gradesheet.file.other_office_file": {
+        "nb": "`{filename}` er et Office-dokument, men ikke en Excel-arbeidsbok (kanskje et "
+        "Word-dokument?). Send karakterarket som .xlsx eller .csv.",
+        "en": "`{filename}` is an Office document but not an Excel workbook (a Word "
+        "document, perhaps?). Send the grade sheet as .xlsx or .csv.",
+    },
+    "gradesheet.file.pdf": {
+        "nb": "`{filename}` er en PDF, ikke et regneark, så jeg kan ikke lese karakterene i "
+        "den. Send karakterarket som Excel-arbeidsbok (.xlsx) eller .csv.",
+        "en": "`{filename}` is a PDF, not a spreadsheet, so I can't read grades from it. "
+        "Send the grade sheet as an Excel Workbook (.xlsx) or .csv.",
+    },
+    "gradesheet.file.zero_bytes": {
+        "nb": "`{filename}` er en tom fil (0 byte) – ble den lagret før du sendte den? "
+        "Lagre arket i Excel og send det igjen.",
+        "en": "`{filename}` is an empty file (0 bytes) – was it saved before you sent it? "
+        "Save the sheet in Excel and send it again.",
+    },
     "gradesheet.file.unsupported_type": {
         "nb": "Jeg leser karakterark som .xlsx eller .csv, og `{filename}` er en .{extension}-fil. "
         "Lagre arket som Excel-arbeidsbok (.xlsx) og send det igjen.",
