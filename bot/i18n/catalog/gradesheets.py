@@ -125,6 +125,12 @@ MESSAGES = {
         "sign-in page instead of the file). The app probably lacks the “files:read” "
         "permission; tell {exam_office}. Nothing was stored.",
     },
+    "gradesheet.store_failed": {
+        "nb": "Jeg fikk ikke lagret karakterarket ditt akkurat nå (databasen var opptatt). "
+        "Ingenting er lagret; send fila igjen om et minutt.",
+        "en": "I couldn't save your grade sheet just now (the database was busy). Nothing was "
+        "stored; please send the file again in a minute.",
+    },
     "gradesheet.download.failed": {
         "nb": "Jeg klarte ikke å laste ned `{filename}` fra Slack akkurat nå. Send fila igjen "
         "om litt. Ingenting er lagret.",
