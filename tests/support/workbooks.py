@@ -148,7 +148,7 @@ def _row_xml(number: int, row: Row, strings: dict[str, int]) -> str:
     return f'<row r="{number}">' + "".join(cells) + "</row>"
 
 
-def excel_package(sheet_xml: str, strings: list[str]) -> bytes:
+def excel_package(sheet_xml: str, strings: list[str], *, second_sheet: str | None = None) -> bytes:
     shared = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
@@ -158,10 +158,26 @@ def excel_package(sheet_xml: str, strings: list[str]) -> bytes:
     )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        content_types, workbook, workbook_rels = _CONTENT_TYPES, _WORKBOOK, _WORKBOOK_RELS
+        if second_sheet is not None:  # a visible sheet "Annet" after the first
+            content_types = content_types.replace(
+                "</Types>",
+                f'<Override PartName="/xl/worksheets/sheet2.xml" '
+                f'ContentType="{_SML}.worksheet+xml"/></Types>',
+            )
+            workbook = workbook.replace(
+                "</sheets>", '<sheet name="Annet" sheetId="2" r:id="rId3"/></sheets>'
+            )
+            workbook_rels = workbook_rels.replace(
+                "</Relationships>",
+                f'<Relationship Id="rId3" Type="{_DOC}/worksheet" '
+                'Target="worksheets/sheet2.xml"/></Relationships>',
+            )
+            archive.writestr("xl/worksheets/sheet2.xml", second_sheet)
+        archive.writestr("[Content_Types].xml", content_types)
         archive.writestr("_rels/.rels", _ROOT_RELS)
-        archive.writestr("xl/workbook.xml", _WORKBOOK)
-        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+        archive.writestr("xl/workbook.xml", workbook)
+        archive.writestr("xl/_rels/workbook.xml.rels", workbook_rels)
         archive.writestr("xl/worksheets/sheet1.xml", sheet_xml)
         archive.writestr("xl/sharedStrings.xml", shared)
     return out.getvalue()

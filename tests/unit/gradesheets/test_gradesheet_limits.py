@@ -77,3 +77,45 @@ def test_csv_rows_and_cells_count_too():
 def test_the_cost_refusal_says_what_to_do(lang):
     text = t(lang, "gradesheet.file.too_costly", filename="k.xlsx", cells=MAX_WALKED_CELLS)
     assert "k.xlsx" in text and str(MAX_WALKED_CELLS) in text
+
+
+def test_a_huge_sheet_beside_the_grade_sheet_is_not_loaded_to_mark_the_copy():
+    import io
+    import tracemalloc
+
+    import openpyxl
+
+    from bot.gradesheets.annotate import annotated_workbook
+    from bot.gradesheets.validation import GraderRoster, RosterCandidate, validate_sheet
+    from models.tables import GradeScale
+
+    # The grade sheet is small; "Annet" beside it holds more cells than reading may walk.
+    grades = [HEADER, candidate_row(2).replace("<v>2</v></c></row>", "<v>3</v></c></row>")]
+    other = "".join(
+        f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>{r}</v></c>' for c in "ABCDEFGHIJ") + "</row>"
+        for r in range(1, MAX_WALKED_CELLS // 10 + 100)
+    )
+    other_xml = _SHEET_HEAD + "<sheetData>" + other + "</sheetData></worksheet>"
+    xml = _SHEET_HEAD + "<sheetData>" + "".join(grades) + "</sheetData></worksheet>"
+    content = excel_package(xml, [*STRINGS, "b"], second_sheet=other_xml)
+    sheet = read_grade_sheet(content, "k.xlsx")
+    roster = GraderRoster(
+        "T-1",
+        GradeScale.letter,
+        {"10002": RosterCandidate("10002", "1", "submitted")},
+        frozenset({"1"}),
+    )
+    preview = validate_sheet(sheet, roster, {})
+    assert preview.errors  # "b" is not a grade as written
+
+    tracemalloc.start()
+    marked = annotated_workbook("en", content, sheet, preview.errors)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 40 * 2**20, f"{peak / 2**20:.0f} MB"
+    copy = openpyxl.load_workbook(io.BytesIO(marked)).active
+    assert [[c.value for c in row] for row in copy.iter_rows()] == [
+        ["Candidate ID", "Grade"],
+        [10002, "b"],
+    ]
+    assert "capitals" in copy["B2"].comment.text
