@@ -7,21 +7,25 @@ import csv
 import io
 import zipfile
 from collections import defaultdict
-from xml.parsers import expat
 
 import openpyxl
+from defusedxml import DTDForbidden
 from openpyxl import Workbook
-from openpyxl.cell.cell import MergedCell
+from openpyxl.cell.cell import MergedCell, WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from bot.gradesheets.reading import CANDIDATE, MAX_WALKED_CELLS, GradeSheet
+from bot.gradesheets.reading import CANDIDATE, GradeSheet, count_elements
 from bot.gradesheets.texts import problem_text
 from bot.gradesheets.validation import RowProblem
 
 AUTHOR = "Sensorbot"
-_CELL_NAME = "http://schemas.openxmlformats.org/spreadsheetml/2006/main c"
+# Up to this many cells in all its sheets, the grader gets their own workbook back marked
+# (openpyxl holds it whole: some 0.5 KB a cell); beyond, a streamed copy of the grade sheet.
+FULL_COPY_CELLS = 50_000
 ERROR_FILL = PatternFill(fill_type="solid", start_color="FFFFC7CE", end_color="FFFFC7CE")
 
 
@@ -30,85 +34,91 @@ def annotated_workbook(
 ) -> bytes:
     """An .xlsx: the grader's own workbook (formulas kept), or for a CSV the same cells in
     a workbook, with the problem cells marked."""
-    if sheet.kind == "xlsx" and workbook_cells_within(content, MAX_WALKED_CELLS):
+    marks = _marks(lang, sheet, problems)
+    if sheet.kind == "xlsx" and not workbook_cells_within(content, FULL_COPY_CELLS):
+        # Loading every sheet of a larger workbook whole costs far more than reading the
+        # grade sheet did (and it may hold far bigger sheets beside it): the copy is the
+        # grade sheet's own columns as read, where the grader had them, written as a stream.
+        return _streamed_copy(sheet, marks)
+    if sheet.kind == "xlsx":
         workbook = openpyxl.load_workbook(io.BytesIO(content))
         worksheet = workbook[sheet.sheet_name]
-    elif sheet.kind == "xlsx":
-        # Loading every sheet whole would cost more than reading the grade sheet did (a
-        # workbook may hold far bigger sheets beside it): the copy is the grade sheet's
-        # own columns, as read, where the grader's cells were.
-        workbook, worksheet = _workbook_from_rows(sheet)
     else:
         workbook, worksheet = _workbook_from_csv(content, sheet.delimiter or ",")
-    by_cell: dict[str, list[str]] = defaultdict(list)
-    for problem in problems:
-        column = problem.column or sheet.column_letter(CANDIDATE)
-        by_cell[f"{column}{problem.row}"].append(problem_text(lang, problem))
-    for coordinate, texts in by_cell.items():
-        _mark(worksheet, coordinate, "\n".join(texts))
+    for coordinate, text in marks.items():
+        _mark(worksheet, coordinate, text)
     workbook.active = workbook.worksheets.index(worksheet)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
 
 
+def _marks(lang: str, sheet: GradeSheet, problems: list[RowProblem]) -> dict[str, str]:
+    """Coordinate -> the text of every problem in that cell."""
+    by_cell: dict[str, list[str]] = defaultdict(list)
+    for problem in problems:
+        column = problem.column or sheet.column_letter(CANDIDATE)
+        by_cell[f"{column}{problem.row}"].append(problem_text(lang, problem))
+    return {coordinate: "\n".join(texts) for coordinate, texts in by_cell.items()}
+
+
 def workbook_cells_within(content: bytes, limit: int) -> bool:
     """Whether all the workbook's XML parts together hold at most `limit` cells, counted
-    by streaming through them with expat (no elements built) and stopping at the first
-    cell beyond; a part with a DTD (entities) counts as beyond."""
-    counter = _CellCounter(limit)
+    by streaming through them and stopping at the first cell beyond."""
+    left = limit
     with zipfile.ZipFile(io.BytesIO(content)) as archive:
         for member in archive.infolist():
-            if member.filename.endswith(".xml") and not counter.count(archive, member):
+            if not member.filename.endswith(".xml"):
+                continue
+            with archive.open(member) as part:
+                try:
+                    cells = count_elements(part, "c", left)
+                except DTDForbidden:
+                    return False  # not a part the reader read; a copy is built from rows
+            if cells is None:
                 return False
+            left -= cells
     return True
 
 
-class _BeyondLimit(Exception):
-    pass
-
-
-class _CellCounter:
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.cells = 0
-
-    def count(self, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
-        parser = expat.ParserCreate(namespace_separator=" ")
-        parser.StartElementHandler = self._start
-        parser.StartDoctypeDeclHandler = self._refuse
-        try:
-            with archive.open(member) as part:
-                parser.ParseFile(part)
-        except _BeyondLimit:
-            return False
-        except expat.ExpatError:
-            return True  # not XML after all: holds no cells (the reader read the sheet)
-        return True
-
-    def _start(self, name: str, _attributes: object) -> None:
-        if name == _CELL_NAME:
-            self.cells += 1
-            if self.cells > self.limit:
-                raise _BeyondLimit
-
-    def _refuse(self, *_args: object) -> None:
-        raise _BeyondLimit
-
-
-def _workbook_from_rows(sheet: GradeSheet) -> tuple[Workbook, Worksheet]:
-    """A workbook holding the header and the grade sheet's columns at their places."""
-    workbook = openpyxl.Workbook()
-    worksheet = workbook.active
-    worksheet.title = (sheet.sheet_name or "Grades")[:31]
-    for role, column in sheet.columns.items():
-        worksheet.cell(row=sheet.header_row, column=column, value=sheet.headers.get(role))
+def _streamed_copy(sheet: GradeSheet, marks: dict[str, str]) -> bytes:
+    """A write-only workbook: the header and the grade sheet's columns at their places."""
+    lines: dict[int, dict[int, object]] = {
+        sheet.header_row: {
+            column: sheet.headers.get(role) for role, column in sheet.columns.items()
+        }
+    }
     for row in sheet.rows:
-        for role, column in sheet.columns.items():
-            value = getattr(row, role)
-            if value is not None:
-                worksheet.cell(row=row.number, column=column).value = value
-    return workbook, worksheet
+        values = {column: getattr(row, role) for role, column in sheet.columns.items()}
+        lines.setdefault(row.number, {}).update(values)
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet((sheet.sheet_name or "Grades")[:31])
+    written = 0
+    for number in sorted(lines):
+        for _ in range(written, number - 1):
+            worksheet.append([])
+        values = lines[number]
+        worksheet.append(
+            [
+                _streamed_cell(worksheet, values.get(c), marks, f"{get_column_letter(c)}{number}")
+                for c in range(1, max(values) + 1)
+            ]
+        )
+        written = number
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _streamed_cell(
+    worksheet: WriteOnlyWorksheet, value: object, marks: dict[str, str], coordinate: str
+) -> WriteOnlyCell:
+    cell = WriteOnlyCell(worksheet, value=value)
+    text = marks.get(coordinate)
+    if text is not None:
+        cell.fill = ERROR_FILL
+        cell.comment = Comment(text, AUTHOR, width=320, height=120)
+    return cell
 
 
 def _mark(worksheet: Worksheet, coordinate: str, text: str) -> None:

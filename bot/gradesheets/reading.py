@@ -16,15 +16,18 @@ import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import IO
 from xml.etree.ElementTree import ParseError
+from xml.parsers import expat
 
 import openpyxl
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, DTDForbidden
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+from openpyxl.xml.constants import SHARED_STRINGS
 
 # openpyxl parses through defusedxml when it is installed and not switched off; without
 # it a workbook could carry an entity expansion ("billion laughs") attack.
@@ -328,7 +331,7 @@ def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
 
 
 def _read_checked_xlsx(content: bytes, filename: str) -> GradeSheet:
-    reader = _open_workbook(content)
+    reader = _open_workbook(content, filename)
     budget = ReadingBudget(filename)
     try:
         saw_values = False
@@ -347,15 +350,60 @@ def _read_checked_xlsx(content: bytes, filename: str) -> GradeSheet:
     raise _no_header(filename, saw_values)
 
 
-def _open_workbook(content: bytes) -> ExcelReader:
+def _open_workbook(content: bytes, filename: str) -> ExcelReader:
     """openpyxl's reader in read-only mode, up to (not including) its worksheets: opening
     those would first scan a sheet without a stated size to its end just to size it."""
     reader = ExcelReader(io.BytesIO(content), read_only=True, data_only=True, keep_links=False)
     reader.read_manifest()
+    # openpyxl keeps every shared string in memory: millions of tiny ones fit in 10 MB.
+    strings = reader.package.find(SHARED_STRINGS)
+    if strings is not None:
+        with reader.archive.open(strings.PartName[1:]) as source:
+            if count_elements(source, "si", MAX_WALKED_CELLS) is None:
+                raise GradeSheetFileError(
+                    "gradesheet.file.too_costly", filename=filename, cells=MAX_WALKED_CELLS
+                )
     reader.read_strings()
     reader.read_workbook()
     apply_stylesheet(reader.archive, reader.wb)  # date formats, so dates read as dates
     return reader
+
+
+_MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+class _BeyondLimit(Exception):
+    pass
+
+
+def count_elements(source: IO[bytes], name: str, limit: int) -> int | None:
+    """How many `name` elements of the spreadsheet namespace the XML in `source` holds,
+    streaming with expat (no elements built); None as soon as there are more than `limit`.
+    A DTD raises defusedxml's DTDForbidden, as openpyxl's parsing would; XML that does not
+    parse holds no more than was counted."""
+    wanted = f"{_MAIN_NAMESPACE} {name}"
+    found = 0
+
+    def start(element: str, _attributes: object) -> None:
+        nonlocal found
+        if element == wanted:
+            found += 1
+            if found > limit:
+                raise _BeyondLimit
+
+    def refuse(name: str, *_args: object) -> None:
+        raise DTDForbidden(name, None, None)
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = refuse
+    try:
+        parser.ParseFile(source)
+    except _BeyondLimit:
+        return None
+    except expat.ExpatError:
+        return found
+    return found
 
 
 class _ValueParser(WorkSheetParser):

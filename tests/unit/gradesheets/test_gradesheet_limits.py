@@ -119,3 +119,40 @@ def test_a_huge_sheet_beside_the_grade_sheet_is_not_loaded_to_mark_the_copy():
         [10002, "b"],
     ]
     assert "capitals" in copy["B2"].comment.text
+
+
+def test_a_shared_string_table_beyond_the_cell_limit_is_refused_before_it_is_loaded():
+    strings = STRINGS + [f"s{n}" for n in range(MAX_WALKED_CELLS)]
+    content = excel_package(
+        _SHEET_HEAD + "<sheetData>" + HEADER + "</sheetData></worksheet>", strings
+    )
+    assert refusal(content).key == "gradesheet.file.too_costly"
+
+
+def test_the_streamed_copy_keeps_the_graders_rows_and_columns_in_place(monkeypatch):
+    import io
+
+    import openpyxl
+
+    import bot.gradesheets.annotate as annotate
+    from bot.gradesheets.validation import GraderRoster, RosterCandidate, validate_sheet
+    from models.tables import GradeScale
+    from tests.support.workbooks import excel_workbook
+
+    monkeypatch.setattr(annotate, "FULL_COPY_CELLS", 0)
+    content = excel_workbook(
+        [["Karakterer"], [], ["Note", "Kandidatnummer", "Karakter"], ["x", 10002, "A"]]
+        + [[]] * 4
+        + [[None, 10003, "b"]]
+    )
+    sheet = read_grade_sheet(content, "k.xlsx")
+    candidates = {c: RosterCandidate(c, "1", "submitted") for c in ("10002", "10003")}
+    roster = GraderRoster("T-1", GradeScale.letter, candidates, frozenset({"1"}))
+    preview = validate_sheet(sheet, roster, {})
+    copy = openpyxl.load_workbook(
+        io.BytesIO(annotate.annotated_workbook("en", content, sheet, preview.errors))
+    ).active
+    assert copy["B3"].value == "Kandidatnummer" and copy["C4"].value == "A"
+    assert copy["B9"].value == 10003 and copy["C9"].value == "b"
+    assert "capitals" in copy["C9"].comment.text and copy["C4"].comment is None
+    assert copy["C9"].fill.fgColor.rgb == annotate.ERROR_FILL.fgColor.rgb
