@@ -7,11 +7,12 @@ import csv
 import io
 import zipfile
 from collections import defaultdict
+from typing import Any
 
 import openpyxl
 from defusedxml import DTDForbidden
 from openpyxl import Workbook
-from openpyxl.cell.cell import MergedCell, WriteOnlyCell
+from openpyxl.cell.cell import Cell, MergedCell, WriteOnlyCell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
@@ -40,14 +41,18 @@ def annotated_workbook(
         # grade sheet did (and it may hold far bigger sheets beside it): the copy is the
         # grade sheet's own columns as read, where the grader had them, written as a stream.
         return _streamed_copy(sheet, marks)
+    worksheet: Worksheet
     if sheet.kind == "xlsx":
         workbook = openpyxl.load_workbook(io.BytesIO(content))
-        worksheet = workbook[sheet.sheet_name]
+        found = workbook[sheet.sheet_name or ""]
+        if not isinstance(found, Worksheet):  # the reader read a worksheet of this name
+            raise ValueError(f"no worksheet {sheet.sheet_name!r} in {sheet.filename!r}")
+        worksheet = found
     else:
         workbook, worksheet = _workbook_from_csv(content, sheet.delimiter or ",")
     for coordinate, text in marks.items():
         _mark(worksheet, coordinate, text)
-    workbook.active = workbook.worksheets.index(worksheet)
+    workbook.active = worksheet
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
@@ -111,9 +116,9 @@ def _streamed_copy(sheet: GradeSheet, marks: dict[str, str]) -> bytes:
 
 
 def _streamed_cell(
-    worksheet: WriteOnlyWorksheet, value: object, marks: dict[str, str], coordinate: str
-) -> WriteOnlyCell:
-    cell = WriteOnlyCell(worksheet, value=value)
+    worksheet: WriteOnlyWorksheet, value: Any, marks: dict[str, str], coordinate: str
+) -> Cell:
+    cell = WriteOnlyCell(worksheet, value=value)  # a value as openpyxl read it
     text = marks.get(coordinate)
     if text is not None:
         cell.fill = ERROR_FILL
@@ -133,9 +138,9 @@ def _mark(worksheet: Worksheet, coordinate: str, text: str) -> None:
     cell.comment = Comment(text, AUTHOR, width=320, height=120)
 
 
-def _workbook_from_csv(content: bytes, delimiter: str):
+def _workbook_from_csv(content: bytes, delimiter: str) -> tuple[Workbook, Worksheet]:
     workbook = openpyxl.Workbook()
-    worksheet = workbook.active
+    worksheet = workbook.worksheets[0]
     text = content.decode("utf-8-sig")
     for number, record in enumerate(
         csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1

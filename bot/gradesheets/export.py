@@ -8,7 +8,6 @@ import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TypeVar
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell, WriteOnlyCell
@@ -67,10 +66,7 @@ def inspera_workbook(grades: Mapping[str, str | None]) -> bytes:
     return out.getvalue()
 
 
-CellT = TypeVar("CellT", Cell, WriteOnlyCell)
-
-
-def as_text(cell: CellT, value: str | None) -> CellT:
+def as_text(cell: Cell, value: str | None) -> Cell:
     """`cell` holding `value` as a string cell, never a formula: text that a spreadsheet
     would run (`=`, `+`, `-`, `@` first) is stored as it is, as text with Excel's quote
     prefix, so it reads back unchanged (an apostrophe in the value would become part of a

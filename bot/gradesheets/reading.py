@@ -449,15 +449,17 @@ def _sheet_rows(reader: ExcelReader, part: str, budget: ReadingBudget) -> _Peeka
             bounds = WorkSheetParser(source, reader.shared_strings).parse_dimensions()
         if bounds is not None:
             min_col, min_row, max_col, max_row = bounds
-            budget.declared(max_row - min_row + 1, max_col - min_col + 1)
+            if min_col and min_row and max_col and max_row:  # all stated (rows count from 1)
+                budget.declared(max_row - min_row + 1, max_col - min_col + 1)
         with reader.archive.open(part) as source:
             parser = _ValueParser(
                 source,
                 reader.shared_strings,
                 data_only=True,
                 epoch=workbook.epoch,
-                date_formats=workbook._date_formats,
-                timedelta_formats=workbook._timedelta_formats,
+                # Set by apply_stylesheet; openpyxl's type stubs leave them out.
+                date_formats=workbook._date_formats,  # type: ignore[attr-defined]
+                timedelta_formats=workbook._timedelta_formats,  # type: ignore[attr-defined]
             )
             for number, cells in parser.parse():
                 budget.walk_row(len(cells))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -50,7 +51,9 @@ def grade_template(lang: str, test: Test, rows: list[tuple[str, str | None]]) ->
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for number, (candidate_id, grade) in enumerate(rows, start=2):
-        id_cell = as_text(sheet.cell(row=number, column=1), candidate_id)
+        id_cell = sheet.cell(row=number, column=1)
+        assert isinstance(id_cell, Cell)  # a new sheet has no merged cells
+        as_text(id_cell, candidate_id)
         id_cell.number_format = "@"  # candidate numbers stay text, never 10412.0
         sheet.cell(row=number, column=2, value=grade)
     grades = valid_grades(test.grade_scale)

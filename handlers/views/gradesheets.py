@@ -11,10 +11,10 @@ from slack_sdk import WebClient
 from bot.approvals import LockReason
 from bot.approvals.delivery import deliver
 from bot.gradesheets.store import find_own_upload, reset_grade
-from bot.i18n import t
 from bot.slack.files import dm_channel
 from bot.ui.approvals import locked_text
 from bot.ui.gradesheets import RESET_BLOCK, RESET_INPUT, escape, outcome_text
+from bot.ui.kit import md
 from handlers.context import asker_of, runtime_of
 from models.types import parse_row_id
 
@@ -54,7 +54,7 @@ def handle_reset_submission(
         assert result.lock is not None  # a locked reset says why
         text = locked_text(lang, result.committee or "", LockReason(result.lock))
     else:
-        text = t(lang, f"gradesheet.reset.{result.status}", **params)
+        text = md(lang, f"gradesheet.reset.{result.status}", **params)
     if result.status != "reset":
         ack(response_action="errors", errors={RESET_BLOCK: text})
         return
