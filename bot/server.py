@@ -3,32 +3,52 @@ waitress (a production WSGI server); and Socket Mode when SLACK_APP_TOKEN is set
 
 from __future__ import annotations
 
+import io
 import logging
 import signal
+import time
 from collections.abc import Callable, Iterable
 from threading import Event, Thread
-from typing import Any
+from typing import Any, Protocol, cast
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
-from waitress import create_server, wasyncore
-from waitress.server import BaseWSGIServer, MultiSocketServer
+from waitress import wasyncore
+from waitress.server import create_server
+from waitress.task import ThreadedTaskDispatcher
 
 from bot.runtime import Runtime
+from bot.slack.inbound import envelope_problem, signature_is_valid
 from models.db import is_reachable
 
 logger = logging.getLogger(__name__)
 
 SLACK_PATH = "/slack/events"
 HEALTH_PATH = "/healthz"
+# Slack's requests are a few kilobytes, a large modal's a few hundred; anything near this
+# is not from Slack and is refused before it is read whole (waitress stops receiving it).
+MAX_BODY_BYTES = 2 * 2**20
 
 StartResponse = Callable[..., Any]
+
+
+class HTTPServer(Protocol):
+    """The waitress server listening on one host and port, as this module uses it (the
+    type stubs leave out the attributes waitress sets once it is bound)."""
+
+    effective_host: str
+    effective_port: int
+    task_dispatcher: ThreadedTaskDispatcher
+    _map: dict[int, Any]
+
+    def run(self) -> None: ...
 
 
 class SensorbotWSGI:
     def __init__(self, app: App, runtime: Runtime) -> None:
         self._slack = SlackRequestHandler(app, path=SLACK_PATH)
         self._runtime = runtime
+        self._signing_secret = runtime.settings.slack_signing_secret or ""
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -36,30 +56,71 @@ class SensorbotWSGI:
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             return self._health(start_response)
         if path == SLACK_PATH and method == "POST":
-            return self._slack(environ, start_response)
-        start_response("404 Not Found", [("Content-Type", "text/plain")])
-        return [b"not found\n"]
+            return self._slack_request(environ, start_response)
+        return _plain(start_response, "404 Not Found", "not found")
+
+    def _slack_request(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
+        """Bolt sees only a signed, well-formed request of bounded size; the rest is refused
+        here with 413, 401 or 400 (and a line in the log, not a traceback)."""
+        body = _bounded_body(environ)
+        if body is None:
+            logger.info(
+                "refused a request to %s: body larger than %d bytes", SLACK_PATH, MAX_BODY_BYTES
+            )
+            return _plain(start_response, "413 Request Entity Too Large", "request too large")
+        timestamp = environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP")
+        signature = environ.get("HTTP_X_SLACK_SIGNATURE")
+        if not signature_is_valid(self._signing_secret, body, timestamp, signature, time.time()):
+            logger.info("refused a request to %s: missing or invalid signature", SLACK_PATH)
+            return _plain(start_response, "401 Unauthorized", "invalid request")
+        problem = envelope_problem(body, environ.get("CONTENT_TYPE"))
+        if problem is not None:
+            logger.warning("refused a signed request to %s: %s", SLACK_PATH, problem)
+            return _plain(start_response, "400 Bad Request", "malformed request")
+        environ["wsgi.input"] = io.BytesIO(body)
+        environ["CONTENT_LENGTH"] = str(len(body))
+        return self._slack(environ, start_response)
 
     def _health(self, start_response: StartResponse) -> Iterable[bytes]:
         if is_reachable(self._runtime.engine):
-            start_response("200 OK", [("Content-Type", "text/plain")])
-            return [b"ok\n"]
-        start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
-        return [b"store unreachable\n"]
+            return _plain(start_response, "200 OK", "ok")
+        return _plain(start_response, "503 Service Unavailable", "store unreachable")
+
+
+def _bounded_body(environ: dict) -> bytes | None:
+    """The request body, or None when it is (or says it is) larger than MAX_BODY_BYTES.
+    Never reads more than one byte beyond the limit, whatever the server in front does
+    with Content-Length and chunked bodies."""
+    declared = environ.get("CONTENT_LENGTH") or ""
+    if declared.isascii() and declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+        return None
+    stream = environ.get("wsgi.input")
+    if stream is None:
+        return b""
+    body = stream.read(MAX_BODY_BYTES + 1)
+    return None if len(body) > MAX_BODY_BYTES else body
+
+
+def _plain(start_response: StartResponse, status: str, text: str) -> Iterable[bytes]:
+    start_response(status, [("Content-Type", "text/plain; charset=utf-8")])
+    return [text.encode() + b"\n"]
 
 
 def create_http_server(
     app: App, runtime: Runtime, host: str = "0.0.0.0", port: int | None = None
-) -> BaseWSGIServer | MultiSocketServer:
+) -> HTTPServer:
     """A waitress server, not yet running; `port=0` picks a free port (tests, benchmarks)."""
-    return create_server(
+    server = create_server(
         SensorbotWSGI(app, runtime),
         host=host,
         port=runtime.settings.port if port is None else port,
         threads=runtime.settings.http_threads,
         ident="sensorbot",
+        # waitress answers 413 itself once a body (declared or chunked) passes this.
+        max_request_body_size=MAX_BODY_BYTES + 1,
         clear_untrusted_proxy_headers=True,
     )
+    return cast(HTTPServer, server)
 
 
 class BackgroundHTTPServer:
@@ -69,7 +130,7 @@ class BackgroundHTTPServer:
     flag, the thread leaves its loop, lets the workers finish, then closes the sockets.
     """
 
-    def __init__(self, server: BaseWSGIServer | MultiSocketServer) -> None:
+    def __init__(self, server: HTTPServer) -> None:
         self.server = server
         self.port = server.effective_port
         self._stopping = Event()

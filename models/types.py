@@ -38,3 +38,17 @@ class UTCDateTime(TypeDecorator):
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+# The tables' integer primary keys are 32-bit on PostgreSQL (and SQLite's end at 2**63).
+MAX_ROW_ID = 2**31 - 1
+
+
+def parse_row_id(text: str) -> int | None:
+    """A row's id written as text (a button's value, a modal's metadata), or None for
+    anything else: ASCII digits only (`"²".isdigit()` is true, `int("²")` fails), and no
+    larger than the store's integer column holds."""
+    if not (text.isascii() and text.isdigit()):
+        return None
+    value = int(text)
+    return value if 0 < value <= MAX_ROW_ID else None

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell, WriteOnlyCell
 from sqlmodel import Session
 
 from bot.approvals import final_grades
@@ -48,7 +49,7 @@ def export_final_grades(session: Session, test_id: str) -> InsperaExport:
 
 def inspera_workbook(grades: Mapping[str, str | None]) -> bytes:
     """`Candidate ID`, `Grade`, one row per candidate in the given order; every value
-    written as text, formula-like text neutralised, a blank grade left empty (Inspera's
+    written as text (formula-like text too, unchanged), a blank grade left empty (Inspera's
     import leaves such a candidate alone)."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Grades")
@@ -57,15 +58,21 @@ def inspera_workbook(grades: Mapping[str, str | None]) -> bytes:
     sheet.column_dimensions["B"].width = 10
     sheet.append(list(INSPERA_HEADERS))
     for candidate_id, grade in grades.items():
-        sheet.append([neutralise(candidate_id), neutralise(grade)])
+        sheet.append(
+            [as_text(WriteOnlyCell(sheet), candidate_id), as_text(WriteOnlyCell(sheet), grade)]
+        )
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()
 
 
-def neutralise(value: str | None) -> str | None:
-    """Text that a spreadsheet would run as a formula gets a leading apostrophe, so that it
-    is shown as the text it is (OWASP's advice for exported cells)."""
-    if value and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
+def as_text(cell: Cell, value: str | None) -> Cell:
+    """`cell` holding `value` as a string cell, never a formula: text that a spreadsheet
+    would run (`=`, `+`, `-`, `@` first) is stored as it is, as text with Excel's quote
+    prefix, so it reads back unchanged (an apostrophe in the value would become part of a
+    candidate id)."""
+    cell.value = value
+    if value and value.lstrip().startswith(_FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell

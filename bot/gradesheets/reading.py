@@ -11,19 +11,23 @@ from __future__ import annotations
 import csv
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import IO
 from xml.etree.ElementTree import ParseError
+from xml.parsers import expat
 
 import openpyxl
-from defusedxml import DefusedXmlException
+from defusedxml import DefusedXmlException, DTDForbidden
 from openpyxl.reader.excel import ExcelReader
 from openpyxl.styles.stylesheet import apply_stylesheet
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+from openpyxl.xml.constants import SHARED_STRINGS
 
 # openpyxl parses through defusedxml when it is installed and not switched off; without
 # it a workbook could carry an entity expansion ("billion laughs") attack.
@@ -36,9 +40,15 @@ MAX_INFLATED_BYTES = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
 _RATIO_CHECK_FROM_BYTES = 1024 * 1024
 HEADER_SEARCH_ROWS = 20
+# What reading may cost, counted over everything the reader walks (every row and cell,
+# empty or outside the grade sheet's columns, and what a sheet's <dimension> declares):
+# a 10 MB file can hold millions of cells, and each costs time and memory.
+MAX_WALKED_ROWS = MAX_DATA_ROWS + HEADER_SEARCH_ROWS
+MAX_WALKED_CELLS = 250_000  # e.g. 50,000 rows of five columns
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_PDF_MAGIC = b"%PDF-"
 WORKBOOK_EXTENSIONS = ("xlsx", "xlsm")
 TEXT_EXTENSIONS = ("csv", "txt")
 
@@ -85,6 +95,36 @@ class GradeSheetFileError(Exception):
         self.params = params
 
 
+class ReadingBudget:
+    """Rows and cells walked so far in one file; refuses the file once either passes its
+    limit, before the walk goes on (and before anything is kept of it)."""
+
+    def __init__(self, filename: str) -> None:
+        self.filename = filename
+        self.rows = 0
+        self.cells = 0
+
+    def walk_row(self, cells: int) -> None:
+        self.rows += 1
+        self.cells += cells
+        self._check(self.rows, self.cells)
+
+    def declared(self, rows: int, columns: int) -> None:
+        """A sheet's stated size counts as if walked (a reader that trusts it pads to it),
+        before its rows are."""
+        self._check(self.rows + rows, self.cells + rows * columns)
+
+    def _check(self, rows: int, cells: int) -> None:
+        if rows > MAX_WALKED_ROWS:
+            raise GradeSheetFileError(
+                "gradesheet.file.too_many_rows", filename=self.filename, limit=MAX_DATA_ROWS
+            )
+        if cells > MAX_WALKED_CELLS:
+            raise GradeSheetFileError(
+                "gradesheet.file.too_costly", filename=self.filename, cells=MAX_WALKED_CELLS
+            )
+
+
 @dataclass(frozen=True, slots=True)
 class SheetRow:
     """One data row: raw cell values as the sheet holds them, by role."""
@@ -124,10 +164,12 @@ def read_grade_sheet(content: bytes, filename: str) -> GradeSheet:
             "gradesheet.file.too_large", filename=filename, limit_mb=MAX_FILE_BYTES // 2**20
         )
     extension = file_extension(filename)
+    if not content:
+        raise GradeSheetFileError("gradesheet.file.zero_bytes", filename=filename)
     if content.startswith(_OLE_MAGIC):
-        if extension == "xls":
-            raise GradeSheetFileError("gradesheet.file.legacy_xls", filename=filename)
-        raise GradeSheetFileError("gradesheet.file.encrypted", filename=filename)
+        raise _ole_problem(content, filename)
+    if content.startswith(_PDF_MAGIC):
+        raise GradeSheetFileError("gradesheet.file.pdf", filename=filename)
     if content.startswith(_ZIP_MAGIC):
         if extension not in (*WORKBOOK_EXTENSIONS, "xls", "csv", ""):
             raise GradeSheetFileError(
@@ -143,6 +185,69 @@ def read_grade_sheet(content: bytes, filename: str) -> GradeSheet:
     raise GradeSheetFileError(
         "gradesheet.file.unsupported_type", filename=filename, extension=extension or "?"
     )
+
+
+def _ole_problem(content: bytes, filename: str) -> GradeSheetFileError:
+    """What an OLE compound file is, by the streams it holds: an encrypted workbook keeps
+    its package in `EncryptedPackage` (with `EncryptionInfo`), an old-format (.xls)
+    workbook its sheets in `Workbook` (`Book` before Excel 97); whatever its name says."""
+    try:
+        streams = ole_stream_names(content)
+    except ValueError:
+        return GradeSheetFileError("gradesheet.file.corrupt", filename=filename)
+    if {"encryptedpackage", "encryptioninfo"} <= streams:
+        return GradeSheetFileError("gradesheet.file.encrypted", filename=filename)
+    if streams & {"workbook", "book"}:
+        return GradeSheetFileError("gradesheet.file.legacy_xls", filename=filename)
+    return GradeSheetFileError("gradesheet.file.other_office_file", filename=filename)
+
+
+_OLE_FREE, _OLE_END_OF_CHAIN = 0xFFFFFFFF, 0xFFFFFFFE
+
+
+def ole_stream_names(content: bytes) -> set[str]:
+    """The names (lower case) in an OLE compound file's directory ([MS-CFB]), read with
+    every chain bounded by the file's size; ValueError when the file is not one."""
+    if len(content) < 512:
+        raise ValueError("shorter than the header")
+    sector_size = 1 << struct.unpack_from("<H", content, 30)[0]
+    if sector_size not in (512, 4096):
+        raise ValueError("sector size")
+    sectors = (len(content) - 512) // sector_size  # whole sectors after the header
+
+    def sector(number: int) -> bytes:
+        if not 0 <= number < sectors:
+            raise ValueError("sector outside the file")
+        start = (number + 1) * sector_size
+        return content[start : start + sector_size]
+
+    per_sector = sector_size // 4
+    fat_sectors = list(struct.unpack_from("<109I", content, 76))
+    difat = struct.unpack_from("<I", content, 68)[0]
+    for _ in range(sectors):  # the DIFAT chain, for files with more than 109 FAT sectors
+        if difat in (_OLE_FREE, _OLE_END_OF_CHAIN):
+            break
+        entries = struct.unpack(f"<{per_sector}I", sector(difat))
+        fat_sectors += entries[:-1]
+        difat = entries[-1]
+    fat: list[int] = []
+    for number in fat_sectors:
+        if number not in (_OLE_FREE, _OLE_END_OF_CHAIN):
+            fat += struct.unpack(f"<{per_sector}I", sector(number))
+    names: set[str] = set()
+    current = struct.unpack_from("<I", content, 48)[0]
+    for _ in range(sectors):  # the directory chain
+        if current == _OLE_END_OF_CHAIN:
+            return names
+        if not 0 <= current < len(fat):
+            raise ValueError("directory chain leaves the allocation table")
+        data = sector(current)
+        for offset in range(0, sector_size, 128):
+            length = struct.unpack_from("<H", data, offset + 64)[0]
+            if data[offset + 66] in (1, 2) and 2 <= length <= 64:  # a storage or a stream
+                names.add(data[offset : offset + length - 2].decode("utf-16-le", "replace").lower())
+        current = fat[current]
+    raise ValueError("directory chain does not end")
 
 
 def file_extension(filename: str) -> str:
@@ -226,14 +331,15 @@ def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
 
 
 def _read_checked_xlsx(content: bytes, filename: str) -> GradeSheet:
-    reader = _open_workbook(content)
+    reader = _open_workbook(content, filename)
+    budget = ReadingBudget(filename)
     try:
         saw_values = False
         for sheet, part in reader.parser.find_sheets():
             visible = sheet.state in (None, "visible")
             if not visible or "chartsheet" in part.Type or part.target not in reader.valid_files:
                 continue
-            rows = _sheet_rows(reader, part.target)
+            rows = _sheet_rows(reader, part.target, budget)
             found = _find_header(rows)
             if found is None:
                 saw_values = saw_values or _had_values(rows)
@@ -244,15 +350,60 @@ def _read_checked_xlsx(content: bytes, filename: str) -> GradeSheet:
     raise _no_header(filename, saw_values)
 
 
-def _open_workbook(content: bytes) -> ExcelReader:
+def _open_workbook(content: bytes, filename: str) -> ExcelReader:
     """openpyxl's reader in read-only mode, up to (not including) its worksheets: opening
     those would first scan a sheet without a stated size to its end just to size it."""
     reader = ExcelReader(io.BytesIO(content), read_only=True, data_only=True, keep_links=False)
     reader.read_manifest()
+    # openpyxl keeps every shared string in memory: millions of tiny ones fit in 10 MB.
+    strings = reader.package.find(SHARED_STRINGS)
+    if strings is not None:
+        with reader.archive.open(strings.PartName[1:]) as source:
+            if count_elements(source, "si", MAX_WALKED_CELLS) is None:
+                raise GradeSheetFileError(
+                    "gradesheet.file.too_costly", filename=filename, cells=MAX_WALKED_CELLS
+                )
     reader.read_strings()
     reader.read_workbook()
     apply_stylesheet(reader.archive, reader.wb)  # date formats, so dates read as dates
     return reader
+
+
+_MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+class _BeyondLimit(Exception):
+    pass
+
+
+def count_elements(source: IO[bytes], name: str, limit: int) -> int | None:
+    """How many `name` elements of the spreadsheet namespace the XML in `source` holds,
+    streaming with expat (no elements built); None as soon as there are more than `limit`.
+    A DTD raises defusedxml's DTDForbidden, as openpyxl's parsing would; XML that does not
+    parse holds no more than was counted."""
+    wanted = f"{_MAIN_NAMESPACE} {name}"
+    found = 0
+
+    def start(element: str, _attributes: object) -> None:
+        nonlocal found
+        if element == wanted:
+            found += 1
+            if found > limit:
+                raise _BeyondLimit
+
+    def refuse(name: str, *_args: object) -> None:
+        raise DTDForbidden(name, None, None)
+
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.StartElementHandler = start
+    parser.StartDoctypeDeclHandler = refuse
+    try:
+        parser.ParseFile(source)
+    except _BeyondLimit:
+        return None
+    except expat.ExpatError:
+        return found
+    return found
 
 
 class _ValueParser(WorkSheetParser):
@@ -290,20 +441,28 @@ class _PeekableRows:
         yield from self._rows
 
 
-def _sheet_rows(reader: ExcelReader, part: str) -> _PeekableRows:
+def _sheet_rows(reader: ExcelReader, part: str, budget: ReadingBudget) -> _PeekableRows:
     workbook = reader.wb
 
     def rows() -> Iterator[tuple[int, dict[int, object]]]:
+        with reader.archive.open(part) as source:
+            bounds = WorkSheetParser(source, reader.shared_strings).parse_dimensions()
+        if bounds is not None:
+            min_col, min_row, max_col, max_row = bounds
+            if min_col and min_row and max_col and max_row:  # all stated (rows count from 1)
+                budget.declared(max_row - min_row + 1, max_col - min_col + 1)
         with reader.archive.open(part) as source:
             parser = _ValueParser(
                 source,
                 reader.shared_strings,
                 data_only=True,
                 epoch=workbook.epoch,
-                date_formats=workbook._date_formats,
-                timedelta_formats=workbook._timedelta_formats,
+                # Set by apply_stylesheet; openpyxl's type stubs leave them out.
+                date_formats=workbook._date_formats,  # type: ignore[attr-defined]
+                timedelta_formats=workbook._timedelta_formats,  # type: ignore[attr-defined]
             )
             for number, cells in parser.parse():
+                budget.walk_row(len(cells))
                 values = {}
                 for cell in cells:
                     if cell["data_type"] == "formula_without_value":
@@ -328,7 +487,8 @@ def _read_csv(content: bytes, filename: str) -> GradeSheet:
         raise GradeSheetFileError("gradesheet.file.corrupt", filename=filename)
     saw_values = False
     for delimiter in (";", ","):
-        rows = _PeekableRows(_csv_rows(text, delimiter, filename))
+        budget = ReadingBudget(filename)
+        rows = _PeekableRows(_csv_rows(text, delimiter, budget))
         found = _find_header(rows)
         if found is not None:
             return _collect(filename, "csv", None, found, rows, delimiter)
@@ -336,17 +496,22 @@ def _read_csv(content: bytes, filename: str) -> GradeSheet:
     raise _no_header(filename, saw_values)
 
 
-def _csv_rows(text: str, delimiter: str, filename: str) -> Iterator[tuple[int, dict[int, object]]]:
+def _csv_rows(
+    text: str, delimiter: str, budget: ReadingBudget
+) -> Iterator[tuple[int, dict[int, object]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         # Numbered by record, as the rows appear when the file is opened in Excel.
         for number, record in enumerate(reader, start=1):
-            values = {i: v for i, v in enumerate(record, start=1) if not _blank(v)}
+            budget.walk_row(len(record))
+            values: dict[int, object] = {
+                i: v for i, v in enumerate(record, start=1) if not _blank(v)
+            }
             if values:
                 yield number, values
     except csv.Error as error:
         raise GradeSheetFileError(
-            "gradesheet.file.bad_csv", filename=filename, line=reader.line_num
+            "gradesheet.file.bad_csv", filename=budget.filename, line=reader.line_num
         ) from error
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, col, select
 
-from bot.gradesheets.export import INSPERA_HEADERS, file_stem, neutralise
+from bot.gradesheets.export import INSPERA_HEADERS, as_text, file_stem
 from bot.gradesheets.scale import valid_grades
 from bot.gradesheets.store import candidate_sort_key, grader_committees, sheet_grades
 from bot.i18n import t
@@ -50,7 +51,9 @@ def grade_template(lang: str, test: Test, rows: list[tuple[str, str | None]]) ->
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for number, (candidate_id, grade) in enumerate(rows, start=2):
-        id_cell = sheet.cell(row=number, column=1, value=neutralise(candidate_id))
+        id_cell = sheet.cell(row=number, column=1)
+        assert isinstance(id_cell, Cell)  # a new sheet has no merged cells
+        as_text(id_cell, candidate_id)
         id_cell.number_format = "@"  # candidate numbers stay text, never 10412.0
         sheet.cell(row=number, column=2, value=grade)
     grades = valid_grades(test.grade_scale)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import TypeGuard
 from zoneinfo import ZoneInfo
 
 from bot.exams.deadlines import default_grading_deadline
@@ -299,8 +300,10 @@ def _tests(sheet: _Sheet, tz: ZoneInfo, roster: Roster, counter: _Counter) -> se
             mentioned.add(test_id)
             if _duplicate(sheet, seen, test_id, number, "test_id", test_id):
                 continue
-        if _incomplete(row, required) or consultants is None or consultants is _BAD:
+        if _incomplete(row, required) or not isinstance(consultants, tuple):
             continue
+        if not (isinstance(test_id, str) and isinstance(submission, datetime)):
+            continue  # both required: _incomplete has seen to it
         row["grading_deadline_given"] = grading is not None
         if grading is None:
             row["grading_deadline"] = default_grading_deadline(submission, tz)
@@ -331,7 +334,7 @@ def _graders(sheet: _Sheet, roster: Roster, counter: _Counter) -> set[str]:
         email = row["email"]
         if isinstance(email, str) and _duplicate(sheet, seen, email, number, "email", email):
             continue
-        if _incomplete(row, ("email", "kind")):
+        if _incomplete(row, ("email", "kind")) or not isinstance(email, str):
             continue
         roster.graders[email] = row
     return set(seen)
@@ -360,7 +363,7 @@ def _committees(
         if isinstance(email, str) and email not in known_graders:
             sheet.problem(number, "grader_email", email, "roster.problem.unknown_grader")
             usable = False
-        if not (isinstance(test_id, str) and isinstance(email, str)) or committee is _BAD:
+        if not (isinstance(test_id, str) and isinstance(email, str)) or not _committee(committee):
             continue
         key = (test_id, committee, email)
         duplicate = "roster.problem.duplicate_membership"
@@ -379,7 +382,7 @@ def _candidates(sheet: _Sheet, roster: Roster, known_tests: _KnownKeys, counter:
     for number, values in sheet.rows.rows:
         counter.step()
         test_id = read_test(number, values)
-        candidate_id = read_candidate(number, values)
+        candidate_id = _not_formula(sheet, number, "candidate_id", read_candidate(number, values))
         committee = read_committee(number, values)
         status = read_status(number, values)
         if isinstance(test_id, str) and test_id not in known_tests:
@@ -390,9 +393,27 @@ def _candidates(sheet: _Sheet, roster: Roster, known_tests: _KnownKeys, counter:
         key = (test_id, candidate_id)
         if _duplicate(sheet, seen, key, number, "candidate_id", candidate_id):
             continue
-        if test_id in unknown or committee is _BAD or not isinstance(status, str):
+        if test_id in unknown or not _committee(committee) or not isinstance(status, str):
             continue
         roster.candidates.setdefault(test_id, {})[candidate_id] = (committee, status)
+
+
+def _committee(value: object) -> TypeGuard[str | None]:
+    """A committee cell as read: blank or text (not _BAD)."""
+    return value is None or isinstance(value, str)
+
+
+# A spreadsheet runs text starting with these as a formula (or a DDE command), also after
+# leading blanks; such a candidate id would be run in every sheet the bot writes it to.
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _not_formula(sheet: _Sheet, number: int, column: str, value: object) -> object:
+    """`value`, or _BAD after reporting the cell, when Excel would read it as a formula."""
+    if isinstance(value, str) and value.lstrip().startswith(_FORMULA_STARTS):
+        sheet.problem(number, column, value, "roster.problem.formula_like")
+        return _BAD
+    return value
 
 
 def _departments(sheet: _Sheet, roster: Roster, counter: _Counter) -> None:

@@ -38,6 +38,7 @@ from bot.approvals.views import (
 from bot.i18n import t
 from bot.ui import kit
 from bot.ui.kit import Message, Mrkdwn, md
+from models.types import parse_row_id
 
 ACTION_APPROVE_OWN = "approvals.approve_own"
 ACTION_APPROVE_FINAL = "approvals.approve_final"
@@ -159,9 +160,10 @@ def parse_agree_value(value: str) -> tuple[int, str, str] | None:
     """(prompt id, candidate, grade) from a chosen option, or None when it is not ours."""
     prompt, _, rest = value.partition("|")
     candidate, _, grade = rest.rpartition("|")
-    if not prompt.isdigit() or not candidate or not grade:
+    prompt_id = parse_row_id(prompt)
+    if prompt_id is None or not candidate or not grade:
         return None
-    return int(prompt), candidate, grade
+    return prompt_id, candidate, grade
 
 
 def _alignment_prompt(view: AlignmentPromptView, lang: str) -> Message:

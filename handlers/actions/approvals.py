@@ -31,6 +31,7 @@ from bot.exams.people import Roles
 from bot.runtime import Asker
 from bot.ui.approvals import parse_agree_value, prompt_message, refusal_text
 from handlers.context import asker_of, runtime_of
+from models.types import parse_row_id
 
 Press = Callable[[Session, int, Asker], Outcome]
 
@@ -82,6 +83,7 @@ def handle_agree_grade(
     prompt_id = chosen[0] if chosen else None
 
     def choose(session: Session, prompt_id: int, asker: Asker) -> Outcome:
+        assert chosen is not None  # only pressed with the chosen option's prompt id
         _, candidate, grade = chosen
         return choose_agreed_grade(session, prompt_id, _grader_email(asker), candidate, grade)
 
@@ -89,7 +91,7 @@ def handle_agree_grade(
 
 
 def _prompt_id(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
+    return parse_row_id(value)
 
 
 def _on_prompt(

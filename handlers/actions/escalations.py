@@ -19,7 +19,7 @@ from bot.ui.escalation_replies import grader_reply
 from bot.ui.escalations import status_line
 from handlers.context import asker_of, runtime_of
 from models.tables import Escalation
-from models.types import utcnow
+from models.types import parse_row_id, utcnow
 
 Step = Callable[..., escalations.Transition]
 
@@ -86,7 +86,7 @@ def _act(
         )
     if transition is None:
         logger.info("escalation %s: %s was refused or the case is gone", escalation_id, user_id)
-        _reply(respond, refusal)
+        _reply(respond, refusal or t(lang, "escalation.gone"))
         return
     if not transition.changed:
         status = status_line(transition.escalation, lang, runtime.settings.tz)
@@ -113,8 +113,7 @@ def _button_value(body: dict) -> str:
 
 
 def _escalation_id(body: dict) -> int | None:
-    value = _button_value(body)
-    return int(value) if value.isdigit() else None
+    return parse_row_id(_button_value(body))
 
 
 def _reply(respond: Respond, text: str) -> None:

@@ -32,6 +32,7 @@ from bot.ui.kit import md
 from handlers.context import asker_of, runtime_of
 from handlers.events.files import GradeSheetIntake
 from models.tables import Test
+from models.types import parse_row_id
 
 # Outcomes that end the preview: its message is replaced, so no stale buttons remain.
 _REPLACES_MESSAGE = ("applied", "agreed_applied", "undone", "cancelled_now")
@@ -85,8 +86,7 @@ def _act_on_upload(
 
 def _upload_id(body: dict) -> int | None:
     value = (body.get("actions") or [{}])[0].get("value") or ""
-    head = value.split("|", 1)[0]
-    return int(head) if head.isdigit() else None
+    return parse_row_id(value.split("|", 1)[0])
 
 
 def _clicked_message(body: dict) -> tuple[str, str] | None:
@@ -109,12 +109,13 @@ def handle_choose_test(
     runtime = runtime_of(context)
     user_id = body["user"]["id"]
     value = (body.get("actions") or [{}])[0].get("value") or ""
-    upload_id, _, test_id = value.partition("|")
-    if not upload_id.isdigit() or not test_id:
+    upload_text, _, test_id = value.partition("|")
+    upload_id = parse_row_id(upload_text)
+    if upload_id is None or not test_id:
         logger.warning("test choice without upload and test: %r", value)
         return
     intake = GradeSheetIntake(runtime, client, user_id, logger)
-    problem = _choice_problem(intake, int(upload_id), test_id)
+    problem = _choice_problem(intake, upload_id, test_id)
     if problem is not None:
         intake.post(problem)
         return
@@ -123,7 +124,7 @@ def handle_choose_test(
         chosen = md(intake.lang, "gradesheet.choose_test.chosen", test=test_id)
         text, blocks = text_message(chosen)
         client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
-    _preview_chosen(intake, int(upload_id), test_id)
+    _preview_chosen(intake, upload_id, test_id)
 
 
 def _choice_problem(intake: GradeSheetIntake, upload_id: int, test_id: str) -> str | None:
@@ -189,6 +190,8 @@ def handle_reset_open(
         text, blocks = outcome_message(asker.lang, refusal, runtime.settings.tz)
         client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)
         return
+    # A stored upload, as there is no refusal; only a tested upload has Reset.
+    assert upload is not None and upload.id is not None and upload.test_id is not None
     client.views_open(
         trigger_id=body["trigger_id"], view=reset_modal(asker.lang, upload.id, upload.test_id)
     )

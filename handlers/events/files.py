@@ -13,6 +13,7 @@ from logging import Logger
 from slack_bolt import BoltContext
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy.exc import OperationalError
 
 from bot.gradesheets.annotate import annotated_workbook
 from bot.gradesheets.reading import (
@@ -150,6 +151,17 @@ class GradeSheetIntake:
             return None
 
     def receive(self, file_id: str, bot_user_id: str | None) -> None:
+        try:
+            self._receive(file_id, bot_user_id)
+        except OperationalError as error:
+            # The store refused (SQLite locked beyond its timeout, PostgreSQL gone): the
+            # transaction was rolled back, so nothing was kept, and the grader must know.
+            self.logger.warning(
+                "grade sheet %s not taken, the store failed: %s", file_id, error.orig
+            )
+            self.post(t(self.lang, "gradesheet.store_failed"))
+
+    def _receive(self, file_id: str, bot_user_id: str | None) -> None:
         shared = self.shared_file(file_id, file_id)
         if shared is None or (shared.user is not None and shared.user == bot_user_id):
             return

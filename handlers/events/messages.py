@@ -9,7 +9,8 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.i18n import t
-from handlers.context import asker_of
+from bot.slack.idempotency import claim_once
+from handlers.context import asker_of, runtime_of
 from handlers.events.files import receive_files_from_message
 
 
@@ -22,6 +23,10 @@ def handle_message(
         receive_files_from_message(body, event, client, context, logger)
         return
     if event.get("subtype"):
+        return
+    # Slack retries an event it thinks was not received, with the same event id.
+    if not claim_once(runtime_of(context).engine, f"slack-event:{body.get('event_id')}"):
+        logger.info("slack event %s already answered", body.get("event_id"))
         return
     asker = asker_of(context, client, event["user"])
     client.chat_postMessage(channel=event["channel"], text=t(asker.lang, "dm.text_reply"))

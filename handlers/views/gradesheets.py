@@ -11,11 +11,12 @@ from slack_sdk import WebClient
 from bot.approvals import LockReason
 from bot.approvals.delivery import deliver
 from bot.gradesheets.store import find_own_upload, reset_grade
-from bot.i18n import t
 from bot.slack.files import dm_channel
 from bot.ui.approvals import locked_text
 from bot.ui.gradesheets import RESET_BLOCK, RESET_INPUT, escape, outcome_text
+from bot.ui.kit import md
 from handlers.context import asker_of, runtime_of
+from models.types import parse_row_id
 
 
 def handle_reset_submission(
@@ -28,18 +29,21 @@ def handle_reset_submission(
     metadata = view.get("private_metadata") or ""
     values = view.get("state", {}).get("values", {})
     typed = (values.get(RESET_BLOCK, {}).get(RESET_INPUT, {}).get("value") or "").strip()
-    if not metadata.isdigit():
+    upload_id = parse_row_id(metadata)
+    if upload_id is None:
         logger.warning("reset modal without an upload id: %r", metadata)
         ack()
         return
     with runtime.session() as session:
-        upload, refusal = find_own_upload(session, int(metadata), asker.slack.email)
+        upload, refusal = find_own_upload(session, upload_id, asker.slack.email)
         if refusal is not None:
             ack(
                 response_action="errors",
                 errors={RESET_BLOCK: outcome_text(lang, refusal, runtime.settings.tz)},
             )
             return
+        # find_own_upload gives the upload or a refusal; only a tested upload has Reset.
+        assert upload is not None and upload.test_id is not None
         result = reset_grade(session, upload.test_id, asker.slack.email, typed)
     params = {
         "candidate": escape(result.candidate),
@@ -47,9 +51,10 @@ def handle_reset_submission(
         "old": result.old or "",
     }
     if result.status == "locked":
+        assert result.lock is not None  # a locked reset says why
         text = locked_text(lang, result.committee or "", LockReason(result.lock))
     else:
-        text = t(lang, f"gradesheet.reset.{result.status}", **params)
+        text = md(lang, f"gradesheet.reset.{result.status}", **params)
     if result.status != "reset":
         ack(response_action="errors", errors={RESET_BLOCK: text})
         return

@@ -417,7 +417,7 @@ def test_export_goes_to_the_consultants_dm_and_is_refused_to_graders(
         ["Candidate ID", "Grade"],
         ["10412", "A"],
         ["10413", "B"],
-        ["10414", "'=1+1"],
+        ["10414", "=1+1"],
         ["10415", None],
     ]
     assert fake_slack.uploads_to(KARI) == []
@@ -462,3 +462,24 @@ def test_semicolon_csv_with_bom_from_norwegian_excel(running_bot, fake_slack, ro
     send_sheet(running_bot, fake_slack, content, name="karakterer.csv")
     preview = wait_for_dm(fake_slack, "*1* new")
     assert "Read from `karakterer.csv`: header on row 1" in str(preview["blocks"])
+
+
+def test_a_store_error_while_taking_a_sheet_asks_the_grader_to_send_it_again(
+    running_bot, fake_slack, roster, monkeypatch
+):
+    import sqlite3
+
+    from sqlalchemy.exc import OperationalError
+
+    import handlers.events.files
+
+    def locked(*args, **kwargs):
+        raise OperationalError(
+            "INSERT INTO grade_upload ...", {}, sqlite3.OperationalError("database is locked")
+        )
+
+    monkeypatch.setattr(handlers.events.files, "record_preview", locked)
+    send_sheet(running_bot, fake_slack, workbook(GOOD_SHEET))
+    reply = wait_for_dm(fake_slack, "send the file again")
+    assert "Nothing was stored" in reply["text"]
+    assert uploads(roster) == []

@@ -4,6 +4,7 @@ writes them (shared strings, cached formula values), and broken or hostile files
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from collections.abc import Iterable, Sequence
 from xml.sax.saxutils import escape
@@ -147,7 +148,7 @@ def _row_xml(number: int, row: Row, strings: dict[str, int]) -> str:
     return f'<row r="{number}">' + "".join(cells) + "</row>"
 
 
-def excel_package(sheet_xml: str, strings: list[str]) -> bytes:
+def excel_package(sheet_xml: str, strings: list[str], *, second_sheet: str | None = None) -> bytes:
     shared = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
@@ -157,10 +158,26 @@ def excel_package(sheet_xml: str, strings: list[str]) -> bytes:
     )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        content_types, workbook, workbook_rels = _CONTENT_TYPES, _WORKBOOK, _WORKBOOK_RELS
+        if second_sheet is not None:  # a visible sheet "Annet" after the first
+            content_types = content_types.replace(
+                "</Types>",
+                f'<Override PartName="/xl/worksheets/sheet2.xml" '
+                f'ContentType="{_SML}.worksheet+xml"/></Types>',
+            )
+            workbook = workbook.replace(
+                "</sheets>", '<sheet name="Annet" sheetId="2" r:id="rId3"/></sheets>'
+            )
+            workbook_rels = workbook_rels.replace(
+                "</Relationships>",
+                f'<Relationship Id="rId3" Type="{_DOC}/worksheet" '
+                'Target="worksheets/sheet2.xml"/></Relationships>',
+            )
+            archive.writestr("xl/worksheets/sheet2.xml", second_sheet)
+        archive.writestr("[Content_Types].xml", content_types)
         archive.writestr("_rels/.rels", _ROOT_RELS)
-        archive.writestr("xl/workbook.xml", _WORKBOOK)
-        archive.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
+        archive.writestr("xl/workbook.xml", workbook)
+        archive.writestr("xl/_rels/workbook.xml.rels", workbook_rels)
         archive.writestr("xl/worksheets/sheet1.xml", sheet_xml)
         archive.writestr("xl/sharedStrings.xml", shared)
     return out.getvalue()
@@ -226,9 +243,40 @@ def _add_member(content: bytes, name: str, data: bytes) -> bytes:
 OLE_HEADER = bytes.fromhex("D0CF11E0A1B11AE1")
 
 
-def ole_file() -> bytes:
-    """What an encrypted .xlsx and a legacy .xls both start with (a CFB container)."""
-    return OLE_HEADER + bytes(504) + b"\x00" * 1024
+def ole_file(*streams: str, storages: tuple[str, ...] = ()) -> bytes:
+    """An OLE compound file (what an encrypted .xlsx and a legacy .xls both are) whose
+    directory holds `streams` and `storages` ([MS-CFB], version 3: 512-byte sectors; sector
+    0 is the allocation table, sector 1 the directory). The streams are empty."""
+    free, end, fat_sector = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD
+    header = bytearray(512)
+    header[0:8] = OLE_HEADER
+    struct.pack_into("<HHHHH", header, 24, 0x3E, 3, 0xFFFE, 9, 6)
+    struct.pack_into("<IIIIIIII", header, 44, 1, 1, 0, 4096, end, 0, end, 0)
+    struct.pack_into("<109I", header, 76, 0, *([free] * 108))
+    fat = struct.pack("<128I", fat_sector, end, *([free] * 126))
+    entries = [("Root Entry", 5)] + [(n, 2) for n in streams] + [(n, 1) for n in storages]
+    directory = b"".join(_ole_entry(name, kind) for name, kind in entries)
+    directory += bytes(512 - len(directory) % 512 if len(directory) % 512 else 0)
+    assert len(directory) == 512, "one directory sector holds four entries"
+    return bytes(header) + fat + directory
+
+
+def _ole_entry(name: str, kind: int) -> bytes:
+    encoded = name.encode("utf-16-le") + b"\0\0"
+    entry = bytearray(128)
+    entry[0 : len(encoded)] = encoded
+    struct.pack_into("<HBB", entry, 64, len(encoded), kind, 1)
+    struct.pack_into("<III", entry, 68, 0xFFFFFFFF, 0xFFFFFFFF, 0xFFFFFFFF)
+    struct.pack_into("<II", entry, 116, 0xFFFFFFFE, 0)
+    return bytes(entry)
+
+
+def encrypted_workbook() -> bytes:
+    return ole_file("EncryptionInfo", "EncryptedPackage", storages=("\x06DataSpaces",))
+
+
+def legacy_xls() -> bytes:
+    return ole_file("Workbook", "\x05SummaryInformation")
 
 
 def not_a_workbook_zip() -> bytes:

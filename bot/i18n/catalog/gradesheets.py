@@ -24,6 +24,24 @@ MESSAGES = {
         "password (File → Info → Protect Workbook → Encrypt with Password → empty password), "
         "save and send it again.",
     },
+    "gradesheet.file.other_office_file": {
+        "nb": "`{filename}` er et Office-dokument, men ikke en Excel-arbeidsbok (kanskje et "
+        "Word-dokument?). Send karakterarket som .xlsx eller .csv.",
+        "en": "`{filename}` is an Office document but not an Excel workbook (a Word "
+        "document, perhaps?). Send the grade sheet as .xlsx or .csv.",
+    },
+    "gradesheet.file.pdf": {
+        "nb": "`{filename}` er en PDF, ikke et regneark, så jeg kan ikke lese karakterene i "
+        "den. Send karakterarket som Excel-arbeidsbok (.xlsx) eller .csv.",
+        "en": "`{filename}` is a PDF, not a spreadsheet, so I can't read grades from it. "
+        "Send the grade sheet as an Excel Workbook (.xlsx) or .csv.",
+    },
+    "gradesheet.file.zero_bytes": {
+        "nb": "`{filename}` er en tom fil (0 byte) – ble den lagret før du sendte den? "
+        "Lagre arket i Excel og send det igjen.",
+        "en": "`{filename}` is an empty file (0 bytes) – was it saved before you sent it? "
+        "Save the sheet in Excel and send it again.",
+    },
     "gradesheet.file.unsupported_type": {
         "nb": "Jeg leser karakterark som .xlsx eller .csv, og `{filename}` er en .{extension}-fil. "
         "Lagre arket som Excel-arbeidsbok (.xlsx) og send det igjen.",
@@ -59,10 +77,20 @@ MESSAGES = {
         "writes, so I won't open it. Copy the cells into a new workbook and send that.",
     },
     "gradesheet.file.too_many_rows": {
-        "nb": "`{filename}` har mer enn {limit} rader med innhold. Et karakterark har én rad "
-        "per kandidat; del det opp eller fjern rader som ikke er kandidater.",
-        "en": "`{filename}` has more than {limit} rows with content. A grade sheet has one row "
-        "per candidate; split it or remove rows that are not candidates.",
+        "nb": "`{filename}` har mer enn {limit} rader (tomme rader og rader med innhold i "
+        "andre kolonner teller også). Et karakterark har én rad per kandidat; del det opp "
+        "eller slett radene som ikke er kandidater.",
+        "en": "`{filename}` has more than {limit} rows (empty rows and rows with content in "
+        "other columns count too). A grade sheet has one row per candidate; split it or "
+        "delete the rows that are not candidates.",
+    },
+    "gradesheet.file.too_costly": {
+        "nb": "`{filename}` har (eller sier at den har) mer enn {cells} celler, langt mer "
+        "enn et karakterark trenger, så jeg leser den ikke. Kopier kolonnene Kandidat-ID og "
+        "Karakter til en ny arbeidsbok og send den.",
+        "en": "`{filename}` has (or says it has) more than {cells} cells, far more than a "
+        "grade sheet needs, so I won't read it. Copy the Candidate ID and Grade columns "
+        "into a new workbook and send that.",
     },
     "gradesheet.file.empty": {
         "nb": "`{filename}` er tom – jeg finner ingen celler med innhold i de synlige arkene.",
@@ -96,6 +124,12 @@ MESSAGES = {
         "en": "I was not allowed to download `{filename}` from Slack (Slack answered with a "
         "sign-in page instead of the file). The app probably lacks the “files:read” "
         "permission; tell {exam_office}. Nothing was stored.",
+    },
+    "gradesheet.store_failed": {
+        "nb": "Jeg fikk ikke lagret karakterarket ditt akkurat nå (databasen var opptatt). "
+        "Ingenting er lagret; send fila igjen om et minutt.",
+        "en": "I couldn't save your grade sheet just now (the database was busy). Nothing was "
+        "stored; please send the file again in a minute.",
     },
     "gradesheet.download.failed": {
         "nb": "Jeg klarte ikke å laste ned `{filename}` fra Slack akkurat nå. Send fila igjen "

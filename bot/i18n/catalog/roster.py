@@ -69,6 +69,12 @@ MESSAGES = {
         "nb": "for lang: høyst {limit} tegn",
         "en": "too long: at most {limit} characters",
     },
+    "roster.problem.formula_like": {
+        "nb": "begynner med =, +, - eller @, så Excel ville lest kandidat-ID-en som en formel; "
+        "skriv den uten tegnet foran",
+        "en": "starts with =, +, - or @, so Excel would read the candidate ID as a formula; "
+        "write it without the leading sign",
+    },
     "roster.problem.email": {
         "nb": "ikke en e-postadresse (forventet noe som navn@ntnu.no)",
         "en": "not an e-mail address (expected something like name@ntnu.no)",

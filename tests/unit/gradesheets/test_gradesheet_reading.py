@@ -13,11 +13,14 @@ from bot.gradesheets.reading import (
 )
 from bot.i18n import t
 from tests.support.workbooks import (
+    OLE_HEADER,
     Formula,
     NumberText,
     csv_bytes,
+    encrypted_workbook,
     entity_attack,
     excel_workbook,
+    legacy_xls,
     many_rows,
     not_a_workbook_zip,
     ole_file,
@@ -130,7 +133,7 @@ def test_csv_not_in_utf8():
 
 def test_empty_sheet():
     assert refusal(workbook([]), "tom.xlsx").key == "gradesheet.file.empty"
-    assert refusal(b"", "tom.csv").key == "gradesheet.file.empty"
+    assert refusal(b"\r\n\r\n", "tom.csv").key == "gradesheet.file.empty"
 
 
 def test_no_header_names_what_is_expected():
@@ -164,9 +167,34 @@ def test_renamed_text_file():
     assert refusal(content, "karakterer.xlsx").key == "gradesheet.file.renamed_text"
 
 
-def test_encrypted_workbook_and_legacy_xls_are_told_apart():
-    assert refusal(ole_file(), "karakterer.xlsx").key == "gradesheet.file.encrypted"
-    assert refusal(ole_file(), "karakterer.xls").key == "gradesheet.file.legacy_xls"
+def test_encrypted_workbook_and_legacy_xls_are_told_apart_by_their_streams():
+    assert refusal(encrypted_workbook(), "karakterer.xlsx").key == "gradesheet.file.encrypted"
+    assert refusal(legacy_xls(), "karakterer.xls").key == "gradesheet.file.legacy_xls"
+
+
+def test_an_old_xls_renamed_xlsx_is_called_old_format_not_encrypted():
+    assert refusal(legacy_xls(), "karakterer.xlsx").key == "gradesheet.file.legacy_xls"
+    assert refusal(ole_file("Book"), "karakterer.xlsx").key == "gradesheet.file.legacy_xls"
+
+
+def test_an_ole_file_that_is_no_workbook_or_is_truncated():
+    word = ole_file("WordDocument", "1Table")
+    assert refusal(word, "karakterer.xlsx").key == "gradesheet.file.other_office_file"
+    assert refusal(legacy_xls()[:700], "karakterer.xlsx").key == "gradesheet.file.corrupt"
+    assert refusal(OLE_HEADER + bytes(504), "karakterer.xlsx").key == "gradesheet.file.corrupt"
+
+
+def test_a_pdf_named_csv_or_xlsx_is_called_a_pdf():
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+    assert refusal(pdf, "karakterer.csv").key == "gradesheet.file.pdf"
+    assert refusal(pdf, "karakterer.xlsx").key == "gradesheet.file.pdf"
+
+
+@pytest.mark.parametrize("filename", ["karakterer.xlsx", "karakterer.csv", "karakterer"])
+def test_an_empty_file_is_called_empty(filename):
+    error = refusal(b"", filename)
+    assert error.key == "gradesheet.file.zero_bytes"
+    assert "0 bytes" in t("en", error.key, **error.params)
 
 
 def test_corrupt_archive_and_zip_that_is_not_a_workbook():
@@ -176,8 +204,8 @@ def test_corrupt_archive_and_zip_that_is_not_a_workbook():
 
 
 def test_other_file_types():
-    error = refusal(b"%PDF-1.7 ...", "karakterer.pdf")
-    assert (error.key, error.params["extension"]) == ("gradesheet.file.unsupported_type", "pdf")
+    error = refusal(b"\x89PNG\r\n\x1a\n...", "karakterer.png")
+    assert (error.key, error.params["extension"]) == ("gradesheet.file.unsupported_type", "png")
     assert refusal(not_a_workbook_zip(), "k.docx").key == "gradesheet.file.unsupported_type"
 
 
@@ -196,6 +224,10 @@ def test_every_file_problem_has_a_message_in_both_languages():
         "zip_bomb",
         "unsafe_xml",
         "too_many_rows",
+        "too_costly",
+        "zero_bytes",
+        "pdf",
+        "other_office_file",
         "empty",
         "no_header",
         "not_utf8",
@@ -210,6 +242,7 @@ def test_every_file_problem_has_a_message_in_both_languages():
         candidate_names="C",
         grade_names="G",
         line=3,
+        cells=250000,
     )
     for key in keys:
         for lang in ("nb", "en"):

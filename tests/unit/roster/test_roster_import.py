@@ -142,6 +142,9 @@ def write_workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:
         sheet = workbook.create_sheet(title)
         for row in rows:
             sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # text as typed, even when it looks like a formula
     workbook.save(path)
     return path
 
@@ -1081,6 +1084,9 @@ def every_kind_of_problem(engine: Engine, tmp_path: Path) -> list[RosterProblem]
             lambda xml: doctype + xml,
         ),
     )
+    formula = good_sheets()
+    sheet_rows(formula, "Candidates")[1][1] = ' =HYPERLINK("http://x")'
+    problems += rejected(engine, write_workbook(tmp_path / "formula.xlsx", formula))
     # No sheets at all cannot be saved from Excel or openpyxl; check it on the rows.
     with pytest.raises(RosterError) as error:
         validate_roster(WorkbookRows(sheets={}, titles=[]), OSLO, [], [])
@@ -1137,3 +1143,16 @@ def test_problem_parameters_appear_in_both_languages(sqlite_store: Engine, tmp_p
     assert by_key["roster.problem.grading_before_submission"].explanation("nb") == (
         "må være etter innleveringsfristen (2026-12-10 09:00)"
     )
+
+
+@pytest.mark.parametrize("candidate_id", ["=1+1", "+4791234567", "-10412", "@SUM(A1)", "  =cmd"])
+def test_a_candidate_id_excel_would_read_as_a_formula_is_refused_naming_the_cell(
+    sqlite_store: Engine, tmp_path: Path, candidate_id: str
+) -> None:
+    sheets = good_sheets()
+    candidates = sheet_rows(sheets, "Candidates")
+    candidates[2][1] = candidate_id
+    problems = rejected(sqlite_store, write_workbook(tmp_path / "roster.xlsx", sheets))
+    (problem,) = [p for p in problems if p.key == "roster.problem.formula_like"]
+    assert (problem.sheet, problem.row, problem.column) == ("Candidates", 3, "candidate_id")
+    assert "Excel" in problem.render("nb") and "formula" in problem.render("en")
