@@ -37,10 +37,12 @@ def _sent_lines(delivery: Delivery, lang: str, settings: Settings) -> list[str]:
         lines.append(t(lang, "escalation.sent.channel", channel=delivery.channel))
     if delivery.unreachable:
         lines.append(t(lang, "escalation.sent.unreachable", emails=", ".join(delivery.unreachable)))
+    if delivery.pending:
+        lines.append(t(lang, "escalation.sent.pending", emails=", ".join(delivery.pending)))
     if delivery.fell_back_to_exam_office:
         exam_office = settings.help_contacts.exam_office
         lines.append(t(lang, "escalation.sent.fallback", exam_office=exam_office))
-    if not delivery.reached:
+    if not delivery.reached and not delivery.pending:
         emails = ", ".join(delivery.addresses) or settings.help_contacts.login_email
         lines.append(t(lang, "escalation.sent.nobody", emails=emails))
     return lines

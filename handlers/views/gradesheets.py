@@ -9,10 +9,11 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.approvals import LockReason
-from bot.approvals.delivery import deliver
+from bot.approvals.delivery import enqueue_outcome
 from bot.gradesheets.store import find_own_upload, reset_grade
 from bot.i18n import t
-from bot.slack.files import dm_channel
+from bot.scheduling.delivery import send_now
+from bot.slack.messaging import open_dm
 from bot.ui.approvals import locked_text
 from bot.ui.gradesheets import RESET_BLOCK, RESET_INPUT, escape, outcome_text
 from handlers.context import asker_of, runtime_of
@@ -41,6 +42,7 @@ def handle_reset_submission(
             )
             return
         result = reset_grade(session, upload.test_id, asker.slack.email, typed)
+        keys = enqueue_outcome(session, result.approvals)
     params = {
         "candidate": escape(result.candidate),
         "test": upload.test_id,
@@ -55,5 +57,5 @@ def handle_reset_submission(
         return
     ack()
     logger.info("grade reset on upload %s's test by %s", upload.id, user_id)
-    client.chat_postMessage(channel=dm_channel(client, user_id), text=text)
-    deliver(runtime, client, result.approvals, logger)
+    client.chat_postMessage(channel=open_dm(client, user_id), text=text)
+    send_now(runtime, keys)
