@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.approvals.outcome import Notice, NoticeKind, Outcome
 from bot.approvals.prompts import record_prompt_message
@@ -92,7 +92,9 @@ def _messages_for(notice: Notice, recipient: Recipient) -> list[OutgoingMessage]
 def _prompt_updates(session: Session, prompt_ids: list[int]) -> list[OutgoingMessage]:
     if not prompt_ids:
         return []
-    prompts = session.exec(select(ApprovalPrompt).where(ApprovalPrompt.id.in_(prompt_ids))).all()
+    prompts = session.exec(
+        select(ApprovalPrompt).where(col(ApprovalPrompt.id).in_(prompt_ids))
+    ).all()
     by_id = {prompt.id: prompt for prompt in prompts}
     return [
         OutgoingMessage(

@@ -127,6 +127,7 @@ def record_copies(
     session: Session, escalation: Escalation, copies: Sequence[PostedCopy]
 ) -> list[EscalationMessage]:
     """Remember where the case was posted, so that every copy is updated later."""
+    assert escalation.id is not None
     rows = [
         EscalationMessage(
             escalation_id=stored_id(escalation),

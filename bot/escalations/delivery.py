@@ -175,6 +175,7 @@ def delivery_of(session: Session, request: EscalationRequest) -> Delivery:
 def announce(session: Session, escalation: Escalation, done: str, who: str) -> list[str]:
     """After the case was acknowledged or resolved (`done`) by `who` (mrkdwn): update every
     copy and tell the grader. Returns the outbox keys to send."""
+    assert escalation.id is not None
     now = utcnow()
     updates = [
         _copy_update(copy, escalation.test_id)

@@ -252,6 +252,7 @@ class SlackDelivery:
         except SlackApiError as error:
             logger.warning("outbox: cannot check %s for %s: %s", channel, key, _error_name(error))
             return None
+        posted: Mapping[str, Any]
         for posted in history.get("messages", []):
             if _outbox_key(posted) == key:
                 return Delivered(channel, posted["ts"], lang, user_id)

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.messages import Recipient
 from models.inserts import insert_for
@@ -42,7 +42,7 @@ CLAIM_LEASE = timedelta(minutes=5)
 _INSERT_CHUNK = 500
 _ERROR_LENGTH = 1000
 # Core table and columns: the dispatcher's statements skip the ORM's per-statement work.
-_OUTBOX = OutboxEntry.__table__
+_OUTBOX = OutboxEntry.metadata.tables["outbox"]
 _c = _OUTBOX.c
 
 
@@ -462,11 +462,12 @@ def counts_by_test(session: Session, test_ids: Sequence[str]) -> dict[str, Outbo
         chunk = test_ids[start : start + _INSERT_CHUNK]
         rows = session.exec(
             select(OutboxEntry.test_id, OutboxEntry.status, func.count())
-            .where(OutboxEntry.test_id.in_(chunk))
+            .where(col(OutboxEntry.test_id).in_(chunk))
             .group_by(OutboxEntry.test_id, OutboxEntry.status)
         ).all()
         for test_id, status, count in rows:
-            found[test_id].append((status, count))
+            if test_id is not None:
+                found[test_id].append((status, count))
     return {test_id: OutboxCounts.from_rows(rows) for test_id, rows in found.items()}
 
 
@@ -476,10 +477,12 @@ def problems(session: Session, test_id: str | None = None, limit: int = 20) -> l
     statement = (
         select(OutboxEntry)
         .where(
-            (OutboxEntry.status.in_([OutboxStatus.failed.value, OutboxStatus.undeliverable.value]))
+            col(OutboxEntry.status).in_(
+                [OutboxStatus.failed.value, OutboxStatus.undeliverable.value]
+            )
             | ((OutboxEntry.status == OutboxStatus.pending.value) & (OutboxEntry.attempts > 0))
         )
-        .order_by(OutboxEntry.id.desc())
+        .order_by(col(OutboxEntry.id).desc())
         .limit(limit)
     )
     if test_id is not None:

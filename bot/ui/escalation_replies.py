@@ -17,7 +17,7 @@ def grader_reply(request: EscalationRequest, lang: str, settings: Settings) -> s
     if request.outcome == Outcome.nothing_to_send:
         return t(lang, "escalation.nothing_to_send", test=test)
     escalation = request.escalation
-    if request.outcome == Outcome.already:
+    if request.outcome == Outcome.already and escalation is not None:
         return t(
             lang,
             "escalation.already",
@@ -25,6 +25,8 @@ def grader_reply(request: EscalationRequest, lang: str, settings: Settings) -> s
             created=slack_datetime(escalation.created_at, settings.tz),
             status=status_line(escalation, lang, settings.tz),
         )
+    if request.delivery is None:
+        raise ValueError(f"an escalation request {request.outcome} without its delivery")
     return "\n".join(_sent_lines(request.delivery, lang, settings))
 
 

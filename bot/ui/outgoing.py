@@ -278,6 +278,7 @@ def _nudge(f: _Facts) -> tuple[str, list[Block]]:
 def _findings_blocks(f: _Facts) -> list[Block]:
     blockers = f.findings("blocker", "blockers")
     notices = f.findings("readiness_notice", "notices")
+    blocks: list[Block]
     if blockers:
         blocks = [_section(f.t("nudge.blockers") + "\n" + bullets(blockers))]
     else:

@@ -83,6 +83,7 @@ def handle_agree_grade(
     prompt_id = chosen[0] if chosen else None
 
     def choose(session: Session, prompt_id: int, asker: Asker) -> Outcome:
+        assert chosen is not None  # a press is made only with a prompt id
         _, candidate, grade = chosen
         return choose_agreed_grade(session, prompt_id, _grader_email(asker), candidate, grade)
 

@@ -132,6 +132,7 @@ def _act(
         if transition is not None and transition.changed:
             keys = announce(session, transition.escalation, done, f"<@{user_id}>")
     if transition is None:
+        assert refusal is not None
         logger.info("escalation %s: %s was refused or the case is gone", escalation_id, user_id)
         _reply(respond, refusal)
         return
