@@ -20,7 +20,7 @@ from sqlmodel import Session
 
 from bot.diagnosis.access import QueryOutcome, diagnose_access
 from bot.escalations import cases as escalations
-from bot.scheduling.messages import MessageKind
+from bot.scheduling.messages import MessageKind, message_key
 from bot.scheduling.outbox import (
     ClaimedMessage,
     Delivered,
@@ -222,7 +222,7 @@ def _enqueue_case(
         recipient = Recipient(email=email) if email else Recipient(channel=channel)
         messages.append(
             OutgoingMessage(
-                f"{MessageKind.escalation.value}:{case.id}:{recipient.describe()}",
+                message_key(MessageKind.escalation, case.id, recipient.describe()),
                 MessageKind.escalation.value,
                 case.test_id,
                 recipient,
