@@ -39,8 +39,8 @@ from bot.approvals.views import prompt_view
 from bot.escalations.cases import findings_of
 from bot.gradesheets.export import export_filename, export_final_grades
 from bot.i18n import t
-from bot.scheduling.dispatcher import DispatchReport, dispatch
 from bot.messages import UPDATE_KINDS, MessageKind
+from bot.scheduling.dispatcher import DispatchReport, dispatch
 from bot.scheduling.outbox import (
     ClaimedMessage,
     Delivered,

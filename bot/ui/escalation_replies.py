@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.escalations.delivery import Delivery, EscalationRequest, Outcome
+from bot.escalations.requests import Delivery, EscalationRequest, Outcome
 from bot.i18n import t
 from bot.settings import Settings
 from bot.ui.dates import slack_datetime

@@ -23,9 +23,9 @@ from slack_sdk.models.blocks.basic_components import MarkdownTextObject
 
 from bot.approvals.outcome import Notice, NoticeKind
 from bot.escalations.cases import findings_of
-from bot.escalations.reraise import from_snapshot
+from bot.escalations.snapshot import from_snapshot
 from bot.i18n import t
-from bot.scheduling.messages import MessageKind
+from bot.messages import MessageKind
 from bot.ui.approvals import notice_text
 from bot.ui.dates import slack_datetime
 from bot.ui.escalations import channel_message, consultant_message

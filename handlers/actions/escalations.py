@@ -13,12 +13,12 @@ from sqlmodel import Session
 
 from bot.escalations import cases as escalations
 from bot.escalations.delivery import (
-    EscalationRequest,
     announce,
     delivery_of,
     escalate,
     fall_back_to_exam_office,
 )
+from bot.escalations.requests import EscalationRequest
 from bot.exams.people import Roles
 from bot.i18n import t
 from bot.runtime import Runtime
