@@ -15,7 +15,7 @@ from bot.approvals import after_grades_changed
 from bot.approvals.delivery import enqueue_outcome
 from bot.scheduling.delivery import send_now
 from bot.scheduling.status import status_report
-from bot.ui.status import status_lines
+from bot.scheduling.status_text import status_lines
 from models.db import session_scope
 from models.tables import ApprovalPrompt, EscalationMessage, OutboxEntry
 from tests.e2e.test_escalations import (  # noqa: F401 - fixtures of that file, used here
