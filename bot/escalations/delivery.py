@@ -158,7 +158,7 @@ def announce(session: Session, escalation: Escalation, done: str, who: str) -> l
         MessageKind.escalation_grader.value,
         escalation.test_id,
         Recipient(channel=escalation.grader_slack_user),
-        {"escalation_id": escalation.id, "key": f"escalation.grader.{done}", "who": who},
+        {"escalation_id": escalation.id, "done": done, "who": who},
     )
     enqueue(session, [told], now)
     return [message.key for message in [*updates, told]]

@@ -315,7 +315,8 @@ def _grader_told(
     if case is None:
         return None
     test = case.test_id or t(lang, "escalation.office_test")
-    return RenderedMessage(t(lang, params["key"], who=params["who"], test=test), [])
+    done = params["done"]  # acknowledged or resolved
+    return RenderedMessage(t(lang, f"escalation.grader.{done}", who=params["who"], test=test), [])
 
 
 _COMPOSERS: dict[MessageKind, Compose] = {
