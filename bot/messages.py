@@ -22,6 +22,18 @@ class MessageKind(StrEnum):
     overdue_escalation = "overdue_escalation"  # to consultants: what is unfinished
     nudge = "nudge"  # to consultants: the test ended but is not open
     escalation_reraised = "escalation_reraised"  # to consultants: a case nobody acknowledged
+    # What a listener's unit of work tells other people.
+    approval_prompt = "approval_prompt"  # a prompt with buttons, updated in place later
+    approval_prompt_update = "approval_prompt_update"  # a posted prompt shown as it stands
+    approval_notice = "approval_notice"  # a plain approval notice
+    approval_export = "approval_export"  # to a consultant: the final grades as a file
+    escalation = "escalation"  # a grader's case, to a consultant or the department channel
+    escalation_update = "escalation_update"  # a posted copy of a case shown as it stands
+    escalation_grader = "escalation_grader"  # to the grader: their case was taken up, solved
+
+
+# Kinds that change a message posted earlier (`chat.update`) rather than post one.
+UPDATE_KINDS = frozenset({MessageKind.approval_prompt_update, MessageKind.escalation_update})
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from slack_sdk import WebClient
 from sqlalchemy import Engine
@@ -15,6 +16,9 @@ from bot.exams.people import Roles, roles_for
 from bot.settings import Settings
 from bot.slack.identity import IdentityResolver, SlackPerson
 from models.db import session_scope
+
+if TYPE_CHECKING:
+    from bot.scheduling.delivery import SlackDelivery
 
 
 class Asker:
@@ -50,6 +54,16 @@ class Runtime:
     def session(self) -> Iterator[Session]:
         with session_scope(self.engine) as session:
             yield session
+
+    @cached_property
+    def outbox_delivery(self) -> SlackDelivery:
+        """Sends outbox messages, for the scheduler and for listeners sending what they
+        just enqueued: its own Web API client, which leaves retrying to the outbox."""
+        from bot.app import create_web_client
+        from bot.scheduling.delivery import SlackDelivery
+
+        client = create_web_client(self.settings, retries=False)
+        return SlackDelivery(client, self.identities, self.settings, self.engine)
 
     def asker(self, client: WebClient, user_id: str) -> Asker:
         person = self.identities.resolve(client, user_id)

@@ -1,115 +1,122 @@
-"""Sending what an approval step says must be told: DMs to graders and consultants, prompts
-posted once and updated in place afterwards, and the export file to consultants.
+"""What an approval step must tell, as outbox messages: DMs to graders and consultants,
+prompts posted once and updated in place afterwards, and the export file to consultants.
 
-Listeners call `deliver` after their unit of work committed; the grade-sheet upload flow
-does the same with the outcome of `bot.approvals.after_grades_changed`.
+A listener calls `enqueue_outcome` in the unit of work that made the outcome, so the
+prompts it claims and the messages that carry them are stored together; once that commits
+it hands the returned keys to the outbox to send at once (`bot.scheduling.delivery.send_now`).
+What Slack does not take then is sent by a later scheduler pass. Each message is rendered
+when it is sent, from the store, in the reader's language.
 """
 
 from __future__ import annotations
 
-from logging import Logger
+import uuid
+from datetime import datetime
 
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from sqlmodel import Session, col, select
 
-from bot.approvals import (
-    Notice,
-    NoticeKind,
-    Outcome,
-    posted_prompt,
-    prompt_view,
-    record_prompt_message,
+from bot.approvals.outcome import Notice, NoticeKind, Outcome
+from bot.approvals.prompts import record_prompt_message
+from bot.scheduling.messages import MessageKind, grader_recipient, graders_by_email
+from bot.scheduling.outbox import (
+    ClaimedMessage,
+    Delivered,
+    OutgoingMessage,
+    Recipient,
+    enqueue,
+    enqueue_updates,
 )
-from bot.gradesheets.export import export_filename, export_final_grades
-from bot.runtime import Runtime
-from bot.ui.approvals import export_comment, notice_text, prompt_message
-from models.tables import Grader
+from models.tables import ApprovalPrompt
+from models.types import utcnow
 
 
-def deliver(runtime: Runtime, client: WebClient, outcome: Outcome, logger: Logger) -> None:
-    """Send the outcome's notices, then refresh the prompts it changed. One undeliverable
-    message is logged and does not keep the others from going out."""
+def prompt_key(prompt_id: int) -> str:
+    """The outbox key of the message that posts a prompt."""
+    return f"{MessageKind.approval_prompt.value}:{prompt_id}"
+
+
+def enqueue_outcome(session: Session, outcome: Outcome, now: datetime | None = None) -> list[str]:
+    """Store the outcome's notices, prompts and prompt updates in the outbox; returns their
+    keys, to send once the unit of work has committed."""
+    now = now or utcnow()
+    graders = graders_by_email(session, [notice.recipient for notice in outcome.notices])
+    messages: list[OutgoingMessage] = []
     for notice in outcome.notices:
-        try:
-            send_notice(runtime, client, notice, logger)
-        except SlackApiError as error:
-            logger.error(
-                "approval message %s on %s to %s not delivered: %s",
-                notice.kind,
-                notice.test_id,
-                notice.recipient,
-                error.response.get("error"),
-            )
-    for prompt_id in outcome.prompt_updates:
-        try:
-            refresh_prompt(runtime, client, prompt_id)
-        except SlackApiError as error:
-            logger.error(
-                "approval prompt %s not updated: %s", prompt_id, error.response.get("error")
-            )
+        recipient = grader_recipient(notice.recipient, graders.get(notice.recipient))
+        messages += _messages_for(notice, recipient)
+    enqueue(session, messages, now)
+    updates = _prompt_updates(session, outcome.prompt_updates)
+    enqueue_updates(session, updates, now)
+    return [message.key for message in messages + updates]
 
 
-def slack_user_for(runtime: Runtime, client: WebClient, email: str) -> str | None:
-    """The Slack user of a grader or consultant: by e-mail, then by the grader's Inspera
-    e-mail when that differs."""
-    user_id = runtime.identities.user_id_for_email(client, email)
-    if user_id is not None:
-        return user_id
-    with runtime.session() as session:
-        grader = session.get(Grader, email)
-        other = grader.inspera_email if grader is not None else None
-    if other and other.strip().lower() != email.lower():
-        return runtime.identities.user_id_for_email(client, other)
-    return None
-
-
-def send_notice(runtime: Runtime, client: WebClient, notice: Notice, logger: Logger) -> None:
-    user_id = slack_user_for(runtime, client, notice.recipient)
-    if user_id is None:
-        logger.warning(
-            "approval message %s on %s: nobody in Slack has the e-mail %s",
-            notice.kind,
-            notice.test_id,
-            notice.recipient,
-        )
-        return
-    lang = runtime.identities.resolve(client, user_id).language
-    channel = client.conversations_open(users=user_id)["channel"]["id"]
+def _messages_for(notice: Notice, recipient: Recipient) -> list[OutgoingMessage]:
     if notice.prompt_id is None:
-        client.chat_postMessage(channel=channel, text=notice_text(notice, lang))
-        return
-    with runtime.session() as session:
-        view = prompt_view(session, notice.prompt_id)
-        export = (
-            export_final_grades(session, notice.test_id)
-            if notice.kind == NoticeKind.transfer_prompt
-            else None
+        # A plain notice happens once; its key only has to tell it from every other one.
+        key = f"{MessageKind.approval_notice.value}:{notice.test_id}:{uuid.uuid4().hex}"
+        params = {
+            "notice": notice.kind.value,
+            "test_id": notice.test_id,
+            "committee": notice.committee,
+            "params": dict(notice.params),
+        }
+        return [
+            OutgoingMessage(
+                key, MessageKind.approval_notice.value, notice.test_id, recipient, params
+            )
+        ]
+    prompt = {"prompt_id": notice.prompt_id, "test_id": notice.test_id}
+    messages = []
+    if notice.kind == NoticeKind.transfer_prompt:
+        messages.append(
+            OutgoingMessage(
+                f"{MessageKind.approval_export.value}:{notice.prompt_id}",
+                MessageKind.approval_export.value,
+                notice.test_id,
+                recipient,
+                prompt,
+            )
         )
-    if view is None:
-        return
-    if export is not None:
-        client.files_upload_v2(
-            channel=channel,
-            file=export.content,
-            filename=export_filename(notice.test_id),
-            title=export_filename(notice.test_id),
-            initial_comment=export_comment(lang, notice.test_id),
+    messages.append(
+        OutgoingMessage(
+            prompt_key(notice.prompt_id),
+            MessageKind.approval_prompt.value,
+            notice.test_id,
+            recipient,
+            prompt,
         )
-    message = prompt_message(view, lang, runtime.settings.tz)
-    posted = client.chat_postMessage(channel=channel, text=message.text, blocks=message.blocks)
-    with runtime.session() as session:
-        record_prompt_message(session, notice.prompt_id, user_id, posted["channel"], posted["ts"])
+    )
+    return messages
 
 
-def refresh_prompt(runtime: Runtime, client: WebClient, prompt_id: int) -> None:
-    """Re-render a posted prompt in place, so it shows who did what."""
-    with runtime.session() as session:
-        prompt = posted_prompt(session, prompt_id)
-        view = prompt_view(session, prompt_id) if prompt is not None else None
-    if prompt is None or view is None or prompt.slack_user_id is None:
-        return
-    lang = runtime.identities.resolve(client, prompt.slack_user_id).language
-    message = prompt_message(view, lang, runtime.settings.tz)
-    client.chat_update(
-        channel=prompt.channel, ts=prompt.ts, text=message.text, blocks=message.blocks
+def _prompt_updates(session: Session, prompt_ids: list[int]) -> list[OutgoingMessage]:
+    if not prompt_ids:
+        return []
+    prompts = session.exec(
+        select(ApprovalPrompt).where(col(ApprovalPrompt.id).in_(prompt_ids))
+    ).all()
+    by_id = {prompt.id: prompt for prompt in prompts}
+    return [
+        OutgoingMessage(
+            f"{MessageKind.approval_prompt_update.value}:{prompt_id}",
+            MessageKind.approval_prompt_update.value,
+            by_id[prompt_id].test_id,
+            Recipient(email=by_id[prompt_id].recipient_email),
+            {"prompt_id": prompt_id},
+        )
+        for prompt_id in prompt_ids
+        if prompt_id in by_id
+    ]
+
+
+def record_posted_prompt(session: Session, message: ClaimedMessage, delivered: Delivered) -> None:
+    """After a prompt is posted: remember where, so that it is updated in place."""
+    if session.get(ApprovalPrompt, message.params["prompt_id"]) is None:
+        return  # its test was deleted meanwhile
+    record_prompt_message(
+        session,
+        message.params["prompt_id"],
+        delivered.user_id or delivered.channel,
+        delivered.channel,
+        delivered.ts,
     )

@@ -1,7 +1,7 @@
 """Escalations (SPEC §3.4) in the store: a grader's case sent to the consultants of a test
 (or to the exam office when no test is concerned), acknowledged and resolved by them, and
 re-raised once when nobody acknowledged it in time. Every step is audited in the caller's
-unit of work. Sending and updating the Slack messages is `bot/escalations/delivery.py`.
+unit of work. What is sent about them is `bot/escalations/delivery.py`.
 
 At most one unresolved case exists per grader and test. That is kept by the store (a
 unique key column, inserted with ON CONFLICT DO NOTHING), so two clicks arriving at the
@@ -117,17 +117,36 @@ def record_delivery(
     unreachable: Sequence[str],
 ) -> None:
     """Remember where the case was posted (to update every copy later), and audit it."""
-    for copy in copies:
-        session.add(
-            EscalationMessage(
-                escalation_id=stored_id(escalation),
-                recipient_email=copy.recipient_email,
-                channel=copy.channel,
-                ts=copy.ts,
-                lang=copy.lang,
-            )
+    record_copies(session, escalation, copies)
+    audit_delivery(
+        session, escalation, [c.recipient_email or c.channel for c in copies], unreachable
+    )
+
+
+def record_copies(
+    session: Session, escalation: Escalation, copies: Sequence[PostedCopy]
+) -> list[EscalationMessage]:
+    """Remember where the case was posted, so that every copy is updated later."""
+    assert escalation.id is not None
+    rows = [
+        EscalationMessage(
+            escalation_id=stored_id(escalation),
+            recipient_email=copy.recipient_email,
+            channel=copy.channel,
+            ts=copy.ts,
+            lang=copy.lang,
         )
-    reached = [c.recipient_email or c.channel for c in copies]
+        for copy in copies
+    ]
+    session.add_all(rows)
+    session.flush()
+    return rows
+
+
+def audit_delivery(
+    session: Session, escalation: Escalation, reached: Sequence[str], unreachable: Sequence[str]
+) -> None:
+    """Audit whom the case reached (e-mails, the channel) and whom not."""
     audit.record(
         session,
         SYSTEM_ACTOR,

@@ -9,38 +9,22 @@ update it like the first copies.
 
 from __future__ import annotations
 
-from datetime import datetime
-from typing import Any
-
 from sqlmodel import Session, select
 
 from bot.escalations import cases as escalations
+from bot.escalations.snapshot import snapshot
 from bot.exams.lookup import consultant_emails
 from bot.scheduling.messages import MessageKind, PassContext, message_key
 from bot.scheduling.outbox import ClaimedMessage, Delivered, OutgoingMessage, Recipient
 from bot.settings import Settings
-from models.tables import Department, Escalation, Test
-
-_TIMES = ("created_at", "acknowledged_at", "resolved_at", "reraised_at")
-_FIELDS = (
-    "id",
-    "test_id",
-    "grader_email",
-    "grader_name",
-    "grader_slack_user",
-    "findings_json",
-    "status",
-    *_TIMES,
-    "acknowledged_by",
-    "resolved_by",
-)
+from models.tables import Department, Escalation, Test, stored_id
 
 
 def reraise_unacknowledged_escalations(ctx: PassContext) -> list[OutgoingMessage]:
     messages: list[OutgoingMessage] = []
     due = escalations.due_for_reraise(ctx.session, ctx.now, ctx.settings.escalation_hours)
     for escalation in due:
-        if not escalations.mark_reraised(ctx.session, escalation.id, ctx.now):
+        if not escalations.mark_reraised(ctx.session, stored_id(escalation), ctx.now):
             continue
         case = ctx.session.exec(
             select(Escalation)
@@ -69,23 +53,6 @@ def _recipients(session: Session, case: Escalation, settings: Settings) -> list[
     if department is not None and department.escalation_channel:
         recipients.append(Recipient(channel=department.escalation_channel))
     return recipients
-
-
-def snapshot(case: Escalation) -> dict[str, Any]:
-    """The case as it was re-raised, as plain JSON values for the outbox."""
-    data = {name: getattr(case, name) for name in _FIELDS}
-    for name in _TIMES:
-        data[name] = data[name].isoformat() if data[name] else None
-    data["status"] = str(data["status"])
-    return data
-
-
-def from_snapshot(data: dict[str, Any]) -> Escalation:
-    """A detached case to render, as it was when re-raised."""
-    values = dict(data)
-    for name in _TIMES:
-        values[name] = datetime.fromisoformat(values[name]) if values.get(name) else None
-    return Escalation(**values)
 
 
 def record_reraised_copy(session: Session, message: ClaimedMessage, delivered: Delivered) -> None:

@@ -1,48 +1,83 @@
 """Sending one outbox message through Slack's Web API, and saying how it went.
 
-A person is found with `users.lookupByEmail` (their e-mail, then their Inspera e-mail), their
-language with `users.info`; the message is rendered in that language and posted to their
-DM. Every post carries the outbox key in Slack's message metadata, so when an earlier
-attempt may have got through (a timeout, a dispatcher that died before recording the
-outcome) the DM's history is checked for it before posting again.
+A person is found by e-mail (their e-mail, then their Inspera e-mail) and their language
+with `users.info` (`bot.slack.messaging`); the message is rendered in that language and posted
+to their DM — or to a channel, or to the DM of a Slack user named by id. What a message shows
+is rendered now: from the facts stored with it, or for prompts and escalations from the
+store as it stands (`_COMPOSERS`). An update kind (`UPDATE_KINDS`) changes a posted message
+with `chat.update`; the export kind uploads the final grades into the consultant's DM.
+
+Every post carries the outbox key in Slack's message metadata, so when an earlier attempt
+may have got through (a timeout, a dispatcher that died before recording the outcome) the
+DM's history is checked for it before posting again. An upload cannot be found that way: an
+uncertain one is uploaded again (at least once).
 
 The client must come from `bot.app.create_web_client(settings, retries=False)`: a 429 is
 returned to the dispatcher, which reschedules the message at `Retry-After` instead of
 sleeping, and a timed-out post is not silently repeated.
+
+`send_now` is what a listener calls after its unit of work committed: the messages it just
+enqueued are sent at once, in its thread; what Slack does not take stays for the next pass.
 """
 
 from __future__ import annotations
 
 import logging
 import urllib.error
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from sqlalchemy import Engine
+from sqlmodel import Session
 
+from bot.approvals.delivery import prompt_key
+from bot.approvals.views import prompt_view
+from bot.escalations.cases import findings_of
+from bot.gradesheets.export import export_filename, export_final_grades
+from bot.i18n import t
+from bot.messages import UPDATE_KINDS, MessageKind
+from bot.scheduling.dispatcher import DispatchReport, dispatch
 from bot.scheduling.outbox import (
     ClaimedMessage,
     Delivered,
+    NothingToSend,
+    NotYet,
     Outcome,
     PermanentFailure,
     RateLimited,
     TemporaryFailure,
     Undeliverable,
+    statuses,
 )
 from bot.settings import Settings
 from bot.slack.identity import IdentityResolver
-from bot.ui.outgoing import render
+from bot.slack.messaging import find_person, is_person, open_dm
+from bot.ui.approvals import export_comment, prompt_message
+from bot.ui.escalations import channel_message, consultant_message
+from bot.ui.kit import md, mention
+from bot.ui.outgoing import RenderedMessage, render
+from models.db import session_scope
+from models.tables import ApprovalPrompt, Escalation, EscalationMessage, OutboxStatus
+from models.types import utcnow
+
+if TYPE_CHECKING:
+    from bot.runtime import Runtime
 
 logger = logging.getLogger(__name__)
 
 METADATA_EVENT = "sensorbot_outbox"
 HISTORY_LOOKBACK = 50
+# An update of a prompt whose post is in flight waits this long for it to be recorded.
+WAIT_FOR_POST_SECONDS = 5.0
 
 # Errors about this one message that trying again will not fix
-# (https://api.slack.com/methods/chat.postMessage). Token and scope errors are not among
-# them: they concern every message and go away when the operator fixes the app, so those
-# messages are retried (and logged) rather than given up.
+# (https://api.slack.com/methods/chat.postMessage, chat.update). Token and scope errors
+# are not among them: they concern every message and go away when the operator fixes the
+# app, so those messages are retried (and logged) rather than given up.
 PERMANENT_ERRORS = frozenset(
     {
         "channel_not_found",
@@ -59,92 +94,294 @@ PERMANENT_ERRORS = frozenset(
         "cannot_dm_bot",
         "messages_tab_disabled",
         "restricted_action",
+        "message_not_found",
+        "cant_update_message",
+        "edit_window_closed",
     }
 )
 
 
-class SlackDelivery:
-    """`send(message) -> Outcome` for `bot.scheduling.dispatcher.dispatch`."""
+@dataclass(frozen=True)
+class _Destination:
+    channel: str  # where to post: a channel, or a Slack user id (their DM)
+    lang: str
+    user_id: str | None  # the person, when it is one
 
-    def __init__(self, client: WebClient, identities: IdentityResolver, settings: Settings):
+
+class SlackDelivery:
+    """`send(message) -> Outcome` for `bot.scheduling.dispatcher.dispatch`. `engine` is the
+    store the prompt and escalation kinds are rendered from."""
+
+    def __init__(
+        self,
+        client: WebClient,
+        identities: IdentityResolver,
+        settings: Settings,
+        engine: Engine | None = None,
+    ):
         self._client = client
         self._identities = identities
         self._settings = settings
+        self._engine = engine
 
     def __call__(self, message: ClaimedMessage) -> Outcome:
         step = "lookup"
         try:
+            if message.kind in UPDATE_KINDS:
+                step = "update"
+                return self._update(message)
             destination = self._destination(message)
             if destination is None:
                 emails = " or ".join(
                     e for e in (message.recipient.email, message.recipient.alt_email) if e
                 )
                 return Undeliverable(f"users_not_found: no Slack user has {emails}")
-            channel, lang = destination
+            if message.kind == MessageKind.approval_export:
+                step = "upload"
+                return self._upload(message, destination)
             if message.delivery_uncertain:
                 step = "history"
-                earlier = self._earlier_post(channel, message.key, lang)
+                earlier = self._earlier_post(destination.channel, message.key, destination.lang)
                 if earlier is not None:
                     logger.info(
                         "outbox: %s had reached Slack already; not posting again", message.key
                     )
                     return earlier
-            rendered = render(
-                message.kind,
-                message.params,
-                lang,
-                self._settings.tz,
-                for_channel=message.recipient.channel is not None,
-            )
+            rendered = self._render(message, destination.lang)
+            if rendered is None:
+                return NothingToSend("what it was about is gone from the store")
             step = "post"
             response = self._client.chat_postMessage(
-                channel=channel,
+                channel=destination.channel,
                 text=rendered.text,
-                blocks=rendered.blocks,
+                blocks=rendered.blocks or None,
                 metadata={"event_type": METADATA_EVENT, "event_payload": {"key": message.key}},
                 unfurl_links=False,
                 unfurl_media=False,
             )
-            return Delivered(response["channel"], response["ts"], lang)
+            return Delivered(
+                response["channel"], response["ts"], destination.lang, destination.user_id
+            )
         except SlackApiError as error:
-            return _failure(error, posting=step == "post")
+            return _failure(error, posting=step in ("post", "upload"))
         except (urllib.error.URLError, TimeoutError, ConnectionError) as error:
             # The post may have reached Slack before the connection failed.
-            return TemporaryFailure(f"{step}: {error}", maybe_delivered=step == "post")
+            return TemporaryFailure(f"{step}: {error}", maybe_delivered=step in ("post", "upload"))
 
-    def _destination(self, message: ClaimedMessage) -> tuple[str, str] | None:
-        """(channel to post to, language), or None when Slack has nobody by those e-mails."""
+    def _destination(self, message: ClaimedMessage) -> _Destination | None:
+        """Where to post and in which language, or None when Slack has nobody by those
+        e-mails."""
         recipient = message.recipient
         if recipient.channel:
-            return recipient.channel, self._settings.default_language
-        for email in (recipient.email, recipient.alt_email):
-            if not email:
-                continue
-            user_id = self._identities.user_id_for_email(self._client, email)
-            if user_id is not None:
-                person = self._identities.resolve(self._client, user_id)
-                return user_id, person.language
-        return None
+            if is_person(recipient.channel):
+                person = self._identities.resolve(self._client, recipient.channel)
+                return _Destination(recipient.channel, person.language, recipient.channel)
+            return _Destination(recipient.channel, self._settings.default_language, None)
+        assert recipient.email is not None
+        user_id = find_person(self._client, self._identities, recipient.email, recipient.alt_email)
+        if user_id is None:
+            return None
+        person = self._identities.resolve(self._client, user_id)
+        return _Destination(user_id, person.language, user_id)
+
+    def _render(self, message: ClaimedMessage, lang: str) -> RenderedMessage | None:
+        for_channel = message.recipient.channel is not None and not is_person(
+            message.recipient.channel
+        )
+        compose = _COMPOSERS.get(MessageKind(message.kind))
+        if compose is None:
+            return render(
+                message.kind, message.params, lang, self._settings.tz, for_channel=for_channel
+            )
+        with session_scope(self._store()) as session:
+            return compose(session, message.params, lang, self._settings.tz, for_channel)
+
+    def _upload(self, message: ClaimedMessage, destination: _Destination) -> Outcome:
+        """The test's final grades as they stand, uploaded into the consultant's DM."""
+        test_id = message.params["test_id"]
+        with session_scope(self._store()) as session:
+            export = export_final_grades(session, test_id)
+        channel = destination.channel
+        if is_person(channel):
+            channel = open_dm(self._client, channel)
+        name = export_filename(test_id)
+        response = self._client.files_upload_v2(
+            channel=channel,
+            file=export.content,
+            filename=name,
+            title=name,
+            initial_comment=export_comment(destination.lang, test_id),
+        )
+        files = response.get("files") or [response.get("file") or {}]
+        return Delivered(
+            channel, str(files[0].get("id", "")), destination.lang, destination.user_id
+        )
+
+    def _update(self, message: ClaimedMessage) -> Outcome:
+        """Show a posted message as its subject now stands."""
+        with session_scope(self._store()) as session:
+            target = _UPDATE_TARGETS[MessageKind(message.kind)](session, message.params)
+        if not isinstance(target, _Target):
+            return target
+        lang = target.lang or self._settings.default_language
+        if target.user_id is not None:
+            lang = self._identities.resolve(self._client, target.user_id).language
+        rendered = target.render(lang, self._settings.tz)
+        self._client.chat_update(
+            channel=target.channel, ts=target.ts, text=rendered.text, blocks=rendered.blocks
+        )
+        return Delivered(target.channel, target.ts, lang, target.user_id)
+
+    def _store(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("this message kind is rendered from the store: give an engine")
+        return self._engine
 
     def _earlier_post(self, channel: str, key: str, lang: str) -> Delivered | None:
         """The message with this key in the conversation's recent history, if it is there.
         Only DMs can be checked (channel history needs scopes the app does not ask for); a
         failed check means "not found", and the message is posted (at least once)."""
-        if not channel.startswith(("U", "W", "D")):
+        if not (is_person(channel) or channel.startswith("D")):
             return None
+        user_id = channel if is_person(channel) else None
         try:
-            if not channel.startswith("D"):
-                channel = self._client.conversations_open(users=channel)["channel"]["id"]
+            if user_id is not None:
+                channel = open_dm(self._client, channel)
             history = self._client.conversations_history(
                 channel=channel, limit=HISTORY_LOOKBACK, include_all_metadata=True
             )
         except SlackApiError as error:
             logger.warning("outbox: cannot check %s for %s: %s", channel, key, _error_name(error))
             return None
+        posted: Mapping[str, Any]
         for posted in history.get("messages", []):
             if _outbox_key(posted) == key:
-                return Delivered(channel, posted["ts"], lang)
+                return Delivered(channel, posted["ts"], lang, user_id)
         return None
+
+
+def send_now(runtime: Runtime, keys: Sequence[str]) -> DispatchReport:
+    """Send the outbox messages with `keys` now, in this thread: what a listener calls once
+    the unit of work that enqueued them committed. What Slack does not take now stays in the
+    outbox, retried by the scheduler's passes."""
+    from bot.scheduling.after_delivery import AFTER_DELIVERY
+    from bot.scheduling.scheduler import worker_name
+
+    if not keys:
+        return DispatchReport()
+    try:
+        return dispatch(
+            runtime.engine,
+            runtime.outbox_delivery,
+            utcnow(),
+            worker_name(),
+            after_delivery=AFTER_DELIVERY,
+            keys=keys,
+        )
+    except Exception:  # noqa: BLE001 - the messages stay in the outbox for the next pass
+        logger.exception("outbox: sending %s messages at once failed; a pass retries", len(keys))
+        return DispatchReport()
+
+
+# -- what a message shows, from the store ------------------------------------------------
+
+Compose = Callable[[Session, Mapping[str, Any], str, ZoneInfo, bool], RenderedMessage | None]
+
+
+def _prompt(
+    session: Session, params: Mapping[str, Any], lang: str, tz: ZoneInfo, for_channel: bool
+) -> RenderedMessage | None:
+    view = prompt_view(session, params["prompt_id"])
+    if view is None:
+        return None
+    message = prompt_message(view, lang, tz)
+    return RenderedMessage(message.text, message.blocks)
+
+
+def _case(
+    session: Session, params: Mapping[str, Any], lang: str, tz: ZoneInfo, for_channel: bool
+) -> RenderedMessage | None:
+    case = session.get(Escalation, params["escalation_id"])
+    if case is None:
+        return None
+    if for_channel:
+        return RenderedMessage(*channel_message(case, lang, tz))
+    return RenderedMessage(*consultant_message(case, findings_of(case), lang, tz))
+
+
+def _grader_told(
+    session: Session, params: Mapping[str, Any], lang: str, tz: ZoneInfo, for_channel: bool
+) -> RenderedMessage | None:
+    case = session.get(Escalation, params["escalation_id"])
+    if case is None:
+        return None
+    test = case.test_id or t(lang, "escalation.office_test")
+    done = params["done"]  # acknowledged or resolved
+    text = md(lang, f"escalation.grader.{done}", who=mention(params["who"]), test=test)
+    return RenderedMessage(text, [])
+
+
+_COMPOSERS: dict[MessageKind, Compose] = {
+    MessageKind.approval_prompt: _prompt,
+    MessageKind.escalation: _case,
+    MessageKind.escalation_grader: _grader_told,
+}
+
+
+# -- what an update changes ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Target:
+    """A posted message and how to show its subject as it now stands."""
+
+    channel: str
+    ts: str
+    lang: str  # the language it was posted in (a person's is asked again)
+    user_id: str | None
+    render: Callable[[str, ZoneInfo], RenderedMessage]
+
+
+def _prompt_target(session: Session, params: Mapping[str, Any]) -> _Target | Outcome:
+    prompt_id = params["prompt_id"]
+    prompt = session.get(ApprovalPrompt, prompt_id)
+    view = prompt_view(session, prompt_id) if prompt is not None else None
+    if prompt is None or view is None:
+        return NothingToSend("the prompt is gone")
+    if prompt.channel is None or prompt.ts is None:
+        if statuses(session, [prompt_key(prompt_id)]).get(prompt_key(prompt_id)) == (
+            OutboxStatus.sending
+        ):
+            return NotYet(WAIT_FOR_POST_SECONDS, "the prompt is being posted")
+        return NothingToSend("the prompt is not posted; it goes out as it stands when it is")
+
+    def show(lang: str, tz: ZoneInfo) -> RenderedMessage:
+        message = prompt_message(view, lang, tz)
+        return RenderedMessage(message.text, message.blocks)
+
+    return _Target(prompt.channel, prompt.ts, "", prompt.slack_user_id, show)
+
+
+def _copy_target(session: Session, params: Mapping[str, Any]) -> _Target | Outcome:
+    copy = session.get(EscalationMessage, params["copy_id"])
+    case = session.get(Escalation, copy.escalation_id) if copy is not None else None
+    if copy is None or case is None:
+        return NothingToSend("the case is gone")
+    findings = findings_of(case)
+    for_channel = copy.recipient_email is None
+
+    def show(lang: str, tz: ZoneInfo) -> RenderedMessage:
+        if for_channel:
+            return RenderedMessage(*channel_message(case, lang, tz))
+        return RenderedMessage(*consultant_message(case, findings, lang, tz))
+
+    return _Target(copy.channel, copy.ts, copy.lang, None, show)
+
+
+_UPDATE_TARGETS: dict[MessageKind, Callable[[Session, Mapping[str, Any]], _Target | Outcome]] = {
+    MessageKind.approval_prompt_update: _prompt_target,
+    MessageKind.escalation_update: _copy_target,
+}
 
 
 def _outbox_key(posted: Mapping[str, Any]) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -25,6 +25,8 @@ from bot.scheduling.outbox import (
     CLAIM_LEASE,
     ClaimedMessage,
     Delivered,
+    NothingToSend,
+    NotYet,
     Outcome,
     PermanentFailure,
     RateLimited,
@@ -64,8 +66,10 @@ class DispatchReport:
             self.claims_lost += 1
             return
         match outcome:
-            case Delivered():
+            case Delivered() | NothingToSend():
                 self.sent += 1
+            case NotYet():
+                self.retrying += 1
             case RateLimited():
                 self.rate_limited += 1
             case TemporaryFailure():
@@ -97,8 +101,10 @@ def dispatch(
     batch_size: int = BATCH_SIZE,
     lease: timedelta = CLAIM_LEASE,
     after_delivery: Mapping[str, AfterDelivery] | None = None,
+    keys: Sequence[str] | None = None,
 ) -> DispatchReport:
-    """Send every message due, starting at `now`."""
+    """Send every message due, starting at `now` (with `keys`, only those: what a listener
+    just enqueued)."""
     clock = PassClock(now)
     report = DispatchReport()
     with session_scope(engine) as session:
@@ -107,7 +113,7 @@ def dispatch(
     # claim new rows and the loop ends when nothing due is left.
     while True:
         with session_scope(engine) as session:
-            batch = claim_due(session, clock.now(), worker, batch_size)
+            batch = claim_due(session, clock.now(), worker, batch_size, keys)
         if not batch:
             return report
         if not _send_batch(engine, send, batch, clock, lease, report, after_delivery or {}):

@@ -1,8 +1,13 @@
-"""The outbox: every message the scheduler sends is a stored row before it is sent.
+"""The outbox: every message the bot sends on its own initiative is a stored row before it is
+sent — the scheduler's notices, and what a listener's unit of work tells other people
+(approval prompts and notices, the export file, escalations and their updates).
 
 Enqueueing inserts rows under a unique key (kind, test, person, occasion) with
 `INSERT … ON CONFLICT DO NOTHING`, so the same message can be enqueued any number of times,
-by any number of processes, and is stored once. A dispatcher (`bot.scheduling.dispatcher`)
+by any number of processes, and is stored once. An update of a message posted earlier is one
+row per message updated (`enqueue_updates`): asking again puts that row back in the queue, and
+as it is rendered from the store when it is sent, several quick changes send one update
+showing the latest state. A dispatcher (`bot.scheduling.dispatcher`)
 claims due rows — on PostgreSQL with `FOR UPDATE SKIP LOCKED`, so replicas never claim the
 same row — sends them and records the outcome here. A claim older than `CLAIM_LEASE` belongs to a
 process that died or hung; it is put back, marked "delivery uncertain" so the next attempt
@@ -21,7 +26,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.messages import Recipient
 from models.inserts import insert_for
@@ -37,7 +42,7 @@ CLAIM_LEASE = timedelta(minutes=5)
 _INSERT_CHUNK = 500
 _ERROR_LENGTH = 1000
 # Core table and columns: the dispatcher's statements skip the ORM's per-statement work.
-_OUTBOX = OutboxEntry.__table__
+_OUTBOX = OutboxEntry.metadata.tables["outbox"]
 _c = _OUTBOX.c
 
 
@@ -74,6 +79,24 @@ class Delivered:
     channel: str
     ts: str
     lang: str  # the language it was written in
+    user_id: str | None = None  # the Slack user it went to, for a person
+
+
+@dataclass(frozen=True)
+class NothingToSend:
+    """Nothing is left to send: the message's subject is gone, or an update found nothing
+    posted to update (the post, when it goes out, shows the latest state anyway)."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class NotYet:
+    """Try again after `wait` seconds, not a failed attempt (an update waiting for the post
+    it updates to be recorded)."""
+
+    wait: float
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -101,7 +124,15 @@ class Undeliverable:
     error: str
 
 
-Outcome = Delivered | RateLimited | TemporaryFailure | PermanentFailure | Undeliverable
+Outcome = (
+    Delivered
+    | NothingToSend
+    | NotYet
+    | RateLimited
+    | TemporaryFailure
+    | PermanentFailure
+    | Undeliverable
+)
 
 
 # -- enqueueing -------------------------------------------------------------------------
@@ -121,6 +152,32 @@ def enqueue(session: Session, messages: Iterable[OutgoingMessage], now: datetime
     for start in range(0, len(rows), _INSERT_CHUNK):
         added += len(session.exec(statement, params=rows[start : start + _INSERT_CHUNK]).all())
     return added
+
+
+def enqueue_updates(session: Session, messages: Iterable[OutgoingMessage], now: datetime) -> None:
+    """Store updates of posted messages, one row per key, coalesced: a row already waiting
+    stays as it is (it renders the latest state when sent); one sent, given up or in flight
+    is queued again. An update in flight may have read the state before this change, so it
+    goes once more; its dispatcher finds its claim gone and records nothing."""
+    rows = [_row(message, now) for message in messages]
+    if not rows:
+        return
+    insert = insert_for(session, _OUTBOX)
+    again = {
+        "status": OutboxStatus.pending.value,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "last_error": None,
+        "delivery_uncertain": False,
+        "claimed_at": None,
+        "claimed_by": None,
+        "payload": insert.excluded.payload,
+    }
+    statement = insert.on_conflict_do_update(
+        index_elements=["key"], set_=again, where=_c.status != OutboxStatus.pending.value
+    )
+    for start in range(0, len(rows), _INSERT_CHUNK):
+        session.exec(statement, params=rows[start : start + _INSERT_CHUNK])
 
 
 def _row(message: OutgoingMessage, now: datetime) -> dict[str, Any]:
@@ -145,8 +202,15 @@ def _row(message: OutgoingMessage, now: datetime) -> dict[str, Any]:
 # -- claiming ---------------------------------------------------------------------------
 
 
-def claim_due(session: Session, now: datetime, worker: str, limit: int) -> list[ClaimedMessage]:
-    """Claim up to `limit` rows due at `now` for `worker`, oldest first.
+def claim_due(
+    session: Session,
+    now: datetime,
+    worker: str,
+    limit: int,
+    keys: Sequence[str] | None = None,
+) -> list[ClaimedMessage]:
+    """Claim up to `limit` rows due at `now` for `worker`, oldest first; with `keys`, only
+    rows with those keys.
 
     One UPDATE … WHERE id IN (SELECT … FOR UPDATE SKIP LOCKED) … RETURNING: on PostgreSQL
     concurrent dispatchers skip each other's rows instead of waiting for them; SQLite takes
@@ -159,6 +223,8 @@ def claim_due(session: Session, now: datetime, worker: str, limit: int) -> list[
         .limit(limit)
         .with_for_update(skip_locked=True)
     )
+    if keys is not None:
+        due = due.where(_c.key.in_(list(keys)))
     statement = (
         update(_OUTBOX)
         .where(_c.id.in_(due.scalar_subquery()))
@@ -246,7 +312,7 @@ def record_outcome(
     attempts = message.attempts + 1
     # A sent row keeps its claim as the record of who sent it; others are free again.
     released: dict[str, Any] = {"claimed_at": None, "claimed_by": None}
-    values: dict[str, Any] = {} if isinstance(outcome, Delivered) else released
+    values: dict[str, Any] = {} if isinstance(outcome, Delivered | NothingToSend) else released
     match outcome:
         case Delivered(channel=channel, ts=ts):
             values |= {
@@ -256,6 +322,20 @@ def record_outcome(
                 "slack_channel": channel,
                 "slack_ts": ts,
                 "delivery_uncertain": False,
+            }
+        case NothingToSend(reason=reason):
+            values |= {
+                "status": OutboxStatus.sent.value,
+                "sent_at": now,
+                "attempts": attempts,
+                "last_error": _clip(reason),
+                "delivery_uncertain": False,
+            }
+        case NotYet(wait=seconds, reason=reason):
+            values |= {
+                "status": OutboxStatus.pending.value,
+                "next_attempt_at": now + timedelta(seconds=seconds),
+                "last_error": _clip(reason),
             }
         case RateLimited(retry_after=seconds):
             wait = max(timedelta(seconds=seconds), SHORTEST_RATE_LIMIT_WAIT)
@@ -287,7 +367,10 @@ def record_outcome(
             }
     changed = session.exec(_own_claim(message).values(**values)).rowcount
     if not changed:
-        logger.warning("outbox: %s was reclaimed before its outcome was recorded", message.key)
+        logger.warning(
+            "outbox: %s was reclaimed or queued again before its outcome was recorded",
+            message.key,
+        )
         return False
     _log_outcome(message, outcome, values)
     return True
@@ -306,6 +389,10 @@ def _log_outcome(message: ClaimedMessage, outcome: Outcome, values: dict[str, An
     match outcome:
         case Delivered():
             logger.info("outbox: sent %s to %s", message.key, to)
+        case NothingToSend(reason=reason):
+            logger.info("outbox: nothing to send for %s: %s", message.key, reason)
+        case NotYet(wait=seconds, reason=reason):
+            logger.info("outbox: %s waits %g s: %s", message.key, seconds, reason)
         case RateLimited(retry_after=seconds):
             logger.info("outbox: %s rate limited, retry in %g s", message.key, seconds)
         case TemporaryFailure(error=error) if values["status"] == OutboxStatus.failed.value:
@@ -351,6 +438,17 @@ class OutboxCounts:
         return cls(**{status: count for status, count in rows})
 
 
+def statuses(session: Session, keys: Sequence[str]) -> dict[str, OutboxStatus]:
+    """The status of each stored row among `keys`."""
+    found: dict[str, OutboxStatus] = {}
+    for start in range(0, len(keys), _INSERT_CHUNK):
+        rows = session.exec(
+            select(_c.key, _c.status).where(_c.key.in_(list(keys[start : start + _INSERT_CHUNK])))
+        ).all()
+        found.update({key: OutboxStatus(status) for key, status in rows})
+    return found
+
+
 def counts(session: Session, test_id: str | None = None) -> OutboxCounts:
     statement = select(OutboxEntry.status, func.count()).group_by(OutboxEntry.status)
     if test_id is not None:
@@ -364,11 +462,12 @@ def counts_by_test(session: Session, test_ids: Sequence[str]) -> dict[str, Outbo
         chunk = test_ids[start : start + _INSERT_CHUNK]
         rows = session.exec(
             select(OutboxEntry.test_id, OutboxEntry.status, func.count())
-            .where(OutboxEntry.test_id.in_(chunk))
+            .where(col(OutboxEntry.test_id).in_(chunk))
             .group_by(OutboxEntry.test_id, OutboxEntry.status)
         ).all()
         for test_id, status, count in rows:
-            found[test_id].append((status, count))
+            if test_id is not None:
+                found[test_id].append((status, count))
     return {test_id: OutboxCounts.from_rows(rows) for test_id, rows in found.items()}
 
 
@@ -378,10 +477,12 @@ def problems(session: Session, test_id: str | None = None, limit: int = 20) -> l
     statement = (
         select(OutboxEntry)
         .where(
-            (OutboxEntry.status.in_([OutboxStatus.failed.value, OutboxStatus.undeliverable.value]))
+            col(OutboxEntry.status).in_(
+                [OutboxStatus.failed.value, OutboxStatus.undeliverable.value]
+            )
             | ((OutboxEntry.status == OutboxStatus.pending.value) & (OutboxEntry.attempts > 0))
         )
-        .order_by(OutboxEntry.id.desc())
+        .order_by(col(OutboxEntry.id).desc())
         .limit(limit)
     )
     if test_id is not None:

@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine
 
-from bot.escalations.reraise import record_reraised_copy, reraise_unacknowledged_escalations
+from bot.escalations.reraise import reraise_unacknowledged_escalations
 from bot.opening.notices import notify_opened_tests, report_unreachable_graders
 from bot.reminders.steps import (
     escalate_overdue_tests,
@@ -33,8 +33,9 @@ from bot.reminders.steps import (
     remind_unfinished_graders,
 )
 from bot.runtime import Runtime
-from bot.scheduling.dispatcher import AfterDelivery, DispatchReport, Send, dispatch
-from bot.scheduling.messages import MessageKind, OutgoingMessage, PassContext, Step
+from bot.scheduling.after_delivery import AFTER_DELIVERY
+from bot.scheduling.dispatcher import DispatchReport, Send, dispatch
+from bot.scheduling.messages import OutgoingMessage, PassContext, Step
 from bot.scheduling.outbox import enqueue
 from bot.settings import Settings
 from bot.slack.idempotency import forget_old_keys
@@ -60,9 +61,6 @@ DETECTION_STEPS: tuple[Step, ...] = (
 )
 # Steps that act on what the dispatch found out.
 FOLLOW_UP_STEPS: tuple[Step, ...] = (report_unreachable_graders,)
-AFTER_DELIVERY: dict[str, AfterDelivery] = {
-    MessageKind.escalation_reraised.value: record_reraised_copy,
-}
 
 JOB_ID = "scheduler-pass"
 
@@ -154,13 +152,9 @@ class Scheduler:
     """Passes for one process, against Slack through the outbox's own Web API client."""
 
     def __init__(self, runtime: Runtime) -> None:
-        from bot.app import create_web_client
-        from bot.scheduling.delivery import SlackDelivery
-
         self.runtime = runtime
         self.worker = worker_name()
-        client = create_web_client(runtime.settings, retries=False)
-        self.send: Send = SlackDelivery(client, runtime.identities, runtime.settings)
+        self.send: Send = runtime.outbox_delivery
         self._background: BackgroundScheduler | None = None
 
     def run_pass(self, now: datetime | None = None) -> PassReport:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.exams.phase import TestState, state_of
 from bot.opening.readiness import Readiness, readiness
@@ -50,9 +50,9 @@ def status_report(
             outbox.counts(session, test.test_id),
             outbox.problems(session, test.test_id),
         )
-    statement = select(Test).order_by(Test.grading_deadline, Test.test_id)
+    statement = select(Test).order_by(col(Test.grading_deadline), col(Test.test_id))
     if not everything:
-        statement = statement.where(Test.grading_deadline > now - CATCH_UP)
+        statement = statement.where(col(Test.grading_deadline) > now - CATCH_UP)
     tests = session.exec(statement).all()
     by_test = outbox.counts_by_test(session, [t.test_id for t in tests])
     return StatusReport(

@@ -30,7 +30,7 @@ def status_lines(
                 t(
                     lang,
                     "cli.status.problem",
-                    message=entry.key,
+                    message=f"{entry.key} → {entry.to_email or entry.to_channel}",
                     status=entry.status,
                     attempts=entry.attempts,
                     next=local_text(entry.next_attempt_at, settings.tz),

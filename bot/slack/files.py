@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from slack_sdk import WebClient
 
+from bot.slack.messaging import open_dm
+
 DOWNLOAD_TIMEOUT_SECONDS = 30
 _CHUNK = 64 * 1024
 
@@ -81,16 +83,11 @@ def _looks_like_html(content: bytes) -> bool:
     return start.startswith((b"<!doctype", b"<html"))
 
 
-def dm_channel(client: WebClient, user_id: str) -> str:
-    """The DM conversation with a person: files and grades go there, never to a channel."""
-    return client.conversations_open(users=user_id)["channel"]["id"]
-
-
 def upload_to_dm(
     client: WebClient, user_id: str, content: bytes, filename: str, title: str, comment: str
 ) -> None:
     client.files_upload_v2(
-        channel=dm_channel(client, user_id),
+        channel=open_dm(client, user_id),
         content=content,
         filename=filename,
         title=title,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.escalations.delivery import Delivery, EscalationRequest, Outcome
+from bot.escalations.requests import Delivery, EscalationRequest, Outcome
 from bot.i18n import t
 from bot.settings import Settings
 from bot.ui import kit
@@ -42,10 +42,12 @@ def _sent_lines(delivery: Delivery, lang: str, settings: Settings) -> list[Mrkdw
         lines.append(
             md(lang, "escalation.sent.unreachable", emails=", ".join(delivery.unreachable))
         )
+    if delivery.pending:
+        lines.append(md(lang, "escalation.sent.pending", emails=", ".join(delivery.pending)))
     if delivery.fell_back_to_exam_office:
         exam_office = settings.help_contacts.exam_office
         lines.append(md(lang, "escalation.sent.fallback", exam_office=exam_office))
-    if not delivery.reached:
+    if not delivery.reached and not delivery.pending:
         emails = ", ".join(delivery.addresses) or settings.help_contacts.login_email
         lines.append(md(lang, "escalation.sent.nobody", emails=emails))
     return lines

@@ -1,5 +1,7 @@
-"""The scheduler's messages as Block Kit, rendered at send time in the reader's language
-from the plain facts stored with each outbox row (`bot.scheduling.messages`)."""
+"""The outbox's messages as Block Kit, rendered at send time in the reader's language from
+the plain facts stored with each outbox row (`bot.scheduling.messages`). Prompts and
+escalations are rendered from the store by `bot.scheduling.delivery` with their own
+builders."""
 
 from __future__ import annotations
 
@@ -10,11 +12,13 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block
 
+from bot.approvals.outcome import Notice, NoticeKind
 from bot.escalations.cases import findings_of
-from bot.escalations.reraise import from_snapshot
+from bot.escalations.snapshot import from_snapshot
 from bot.i18n import t
-from bot.scheduling.messages import MessageKind
+from bot.messages import MessageKind
 from bot.ui import kit
+from bot.ui.approvals import notice_text
 from bot.ui.dates import slack_datetime
 from bot.ui.escalations import channel_message, consultant_message
 from bot.ui.kit import Message, Mrkdwn, escape, md
@@ -36,6 +40,8 @@ def render(
     dates for readers in any time zone, with `tz` for the fallback text."""
     if MessageKind(kind) == MessageKind.escalation_reraised:
         return _reraised_escalation(params, lang, tz, for_channel)
+    if MessageKind(kind) == MessageKind.approval_notice:
+        return RenderedMessage(notice_text(_notice(params), lang), [])
     text, blocks = _RENDERERS[MessageKind(kind)](_Facts(params, lang, tz))
     return RenderedMessage(text, [block.to_dict() for block in blocks])
 
@@ -48,6 +54,17 @@ def _reraised_escalation(
     if for_channel:
         return RenderedMessage(*channel_message(case, lang, tz))
     return RenderedMessage(*consultant_message(case, findings_of(case), lang, tz))
+
+
+def _notice(params: Mapping[str, Any]) -> Notice:
+    """The approval notice an `approval_notice` message carries."""
+    return Notice(
+        recipient="",
+        kind=NoticeKind(params["notice"]),
+        test_id=params["test_id"],
+        committee=params.get("committee"),
+        params=params.get("params") or {},
+    )
 
 
 class _Facts:

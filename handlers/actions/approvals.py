@@ -26,9 +26,10 @@ from bot.approvals import (
     press_transferred,
     prompt_view,
 )
-from bot.approvals.delivery import deliver
+from bot.approvals.delivery import enqueue_outcome
 from bot.exams.people import Roles
 from bot.runtime import Asker
+from bot.scheduling.delivery import send_now
 from bot.ui.approvals import parse_agree_value, prompt_message, refusal_text
 from handlers.context import asker_of, runtime_of
 from models.types import parse_row_id
@@ -105,17 +106,19 @@ def _on_prompt(
 ) -> None:
     runtime = runtime_of(context)
     asker = asker_of(context, client, body["user"]["id"])
+    keys: list[str] = []
     if prompt_id is None:
         outcome = Outcome.refused(RefusalReason.out_of_date, test="")
     else:
         with runtime.session() as session:
             outcome = press(session, prompt_id, asker)
+            keys = enqueue_outcome(session, outcome)
     if outcome.refusal is not None:
         text = refusal_text(outcome.refusal, asker.lang, runtime.settings.tz)
         _tell_presser(body, client, respond, text)
     elif outcome.changed and prompt_id is not None:
         _show_new_state_where_clicked(body, context, respond, prompt_id, asker.lang)
-    deliver(runtime, client, outcome, logger)
+    send_now(runtime, keys)
 
 
 def _tell_presser(body: dict, client: WebClient, respond: Respond, text: str) -> None:

@@ -4,6 +4,7 @@ Acknowledge / Resolved. Button values carry only ids; who may act is read from t
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from logging import Logger
 
 from slack_bolt import Ack, BoltContext, Respond
@@ -11,9 +12,19 @@ from slack_sdk import WebClient
 from sqlmodel import Session
 
 from bot.escalations import cases as escalations
-from bot.escalations.delivery import escalate, tell_grader, update_copies
+from bot.escalations.delivery import (
+    announce,
+    delivery_of,
+    escalate,
+    fall_back_to_exam_office,
+)
+from bot.escalations.requests import EscalationRequest
 from bot.exams.people import Roles
 from bot.i18n import t
+from bot.runtime import Runtime
+from bot.scheduling.delivery import send_now
+from bot.slack.identity import SlackPerson
+from bot.slack.messaging import find_person
 from bot.ui.diagnosis import parse_escalation_target
 from bot.ui.escalation_replies import grader_reply
 from bot.ui.escalations import status_line
@@ -40,8 +51,41 @@ def handle_escalation_send(
         exam_office = runtime.settings.help_contacts.exam_office
         _reply(respond, t(lang, "why.unidentified", exam_office=exam_office))
         return
-    request = escalate(runtime, client, asker.slack, test_id, utcnow())
+    request = _escalate(runtime, client, asker.slack, test_id)
     _reply(respond, grader_reply(request, lang, runtime.settings))
+
+
+def _escalate(
+    runtime: Runtime, client: WebClient, person: SlackPerson, test_id: str | None
+) -> EscalationRequest:
+    """Open the case and send it at once; when no consultant is in Slack, to the exam
+    office. What Slack does not take now is sent by the scheduler's next passes."""
+    with runtime.session() as session:
+        request = escalate(
+            session,
+            runtime.settings,
+            email=person.email,
+            user_id=person.user_id,
+            name=person.name,
+            test_id=test_id,
+            now=utcnow(),
+        )
+    if request.escalation is None or not request.sent_to:
+        return request
+    send_now(runtime, list(request.sent_to.values()))
+    before = set(request.sent_to.values())
+    with runtime.session() as session:
+        request = fall_back_to_exam_office(session, request, runtime.settings, utcnow())
+    send_now(runtime, [key for key in request.sent_to.values() if key not in before])
+    with runtime.session() as session:
+        delivery = delivery_of(session, request)
+    # The reply names the people reached as Slack users (found and cached on delivery).
+    reached = tuple(
+        user_id
+        for email in delivery.reached
+        if (user_id := find_person(client, runtime.identities, email)) is not None
+    )
+    return replace(request, delivery=replace(delivery, reached=reached))
 
 
 def handle_escalation_acknowledge(
@@ -79,12 +123,16 @@ def _act(
         _reply(respond, t(lang, "escalation.bad_button"))
         return
     roles = asker.roles
+    keys: list[str] = []
     with runtime.session() as session:
         refusal = _refusal(session, escalation_id, roles, lang)
         transition = (
             None if refusal else step(session, escalation_id, actor=roles.email, now=utcnow())
         )
+        if transition is not None and transition.changed:
+            keys = announce(session, transition.escalation, done, user_id)
     if transition is None:
+        assert refusal is not None
         logger.info("escalation %s: %s was refused or the case is gone", escalation_id, user_id)
         _reply(respond, refusal or t(lang, "escalation.gone"))
         return
@@ -92,10 +140,7 @@ def _act(
         status = status_line(transition.escalation, lang, runtime.settings.tz)
         _reply(respond, t(lang, "escalation.already_done", status=status))
         return
-    update_copies(runtime, client, escalation_id)
-    tell_grader(
-        runtime, client, transition.escalation, f"escalation.grader.{done}", f"<@{user_id}>"
-    )
+    send_now(runtime, keys)
 
 
 def _refusal(session: Session, escalation_id: int, roles: Roles, lang: str) -> str | None:

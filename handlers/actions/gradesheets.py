@@ -14,7 +14,7 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 from sqlmodel import Session
 
-from bot.approvals.delivery import deliver
+from bot.approvals.delivery import enqueue_outcome
 from bot.exams.lookup import grader_test_ids
 from bot.gradesheets.store import (
     UploadOutcome,
@@ -26,7 +26,8 @@ from bot.gradesheets.store import (
     undo_upload,
 )
 from bot.runtime import Asker
-from bot.slack.files import dm_channel
+from bot.scheduling.delivery import send_now
+from bot.slack.messaging import open_dm
 from bot.ui.gradesheets import outcome_message, outcome_text, reset_modal, text_message
 from bot.ui.kit import md
 from handlers.context import asker_of, runtime_of
@@ -72,16 +73,17 @@ def _act_on_upload(
         return
     with runtime.session() as session:
         outcome = action(session, upload_id, asker.slack.email)
+        keys = enqueue_outcome(session, outcome.approvals)
     logger.info("upload %s by %s: %s", upload_id, user_id, outcome.status)
     text, blocks = outcome_message(asker.lang, outcome, runtime.settings.tz)
     message = _clicked_message(body)
     if outcome.status in _REPLACES_MESSAGE and message is not None:
         client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
     else:
-        client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)
+        client.chat_postMessage(channel=open_dm(client, user_id), text=text, blocks=blocks)
     # Committed: now the approvals' prompts and notices (approve your grading, final
     # approval, approvals withdrawn, agreed grades set) go out.
-    deliver(runtime, client, outcome.approvals, logger)
+    send_now(runtime, keys)
 
 
 def _upload_id(body: dict) -> int | None:
@@ -188,7 +190,7 @@ def handle_reset_open(
     if refusal is not None or upload is None or upload.id is None or upload.test_id is None:
         refusal = refusal or UploadOutcome("not_found")
         text, blocks = outcome_message(asker.lang, refusal, runtime.settings.tz)
-        client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)
+        client.chat_postMessage(channel=open_dm(client, user_id), text=text, blocks=blocks)
         return
     # A stored upload, as there is no refusal; only a tested upload has Reset.
     assert upload is not None and upload.id is not None and upload.test_id is not None

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from sqlmodel import Session
 
 from bot.approvals import approval_overview, is_unfinished, reopen_committee
-from bot.approvals.delivery import deliver
+from bot.approvals.delivery import enqueue_outcome
 from bot.approvals.outcome import NoticeKind, Refusal
 from bot.exams.lookup import find_test, grader_test_ids
 from bot.i18n import t
+from bot.scheduling.delivery import send_now
 from bot.ui.approvals import overview_message, refusal_text
 from bot.ui.kit import md
 
@@ -93,9 +94,10 @@ def reply_reopen(request: CommandRequest) -> None:
         return
     with request.runtime.session() as session:
         outcome = reopen_committee(session, test_id, committee, roles, reason)
+        keys = enqueue_outcome(session, outcome)
     if outcome.refusal is not None:
         _say(request, refusal_text(outcome.refusal, lang, tz))
         return
     told = sum(1 for n in outcome.notices if n.kind == NoticeKind.reopened)
     _say(request, md(lang, "approvals.reopen.done", committee=committee, test=test_id, count=told))
-    deliver(request.runtime, request.client, outcome, request.logger)
+    send_now(request.runtime, keys)

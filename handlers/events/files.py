@@ -35,12 +35,12 @@ from bot.runtime import Asker, Runtime
 from bot.slack.files import (
     FileDownloadError,
     SharedFile,
-    dm_channel,
     download,
     file_info,
     upload_to_dm,
 )
 from bot.slack.idempotency import claim_once
+from bot.slack.messaging import open_dm
 from bot.ui.gradesheets import (
     file_problem_text,
     outcome_text,
@@ -121,7 +121,7 @@ class GradeSheetIntake:
     @property
     def dm(self) -> str:
         if self._dm is None:
-            self._dm = dm_channel(self.client, self.user_id)
+            self._dm = open_dm(self.client, self.user_id)
         return self._dm
 
     def post(self, text: str, blocks: list[dict] | None = None) -> None:

@@ -9,9 +9,10 @@ from slack_bolt import Ack, BoltContext
 from slack_sdk import WebClient
 
 from bot.approvals import LockReason
-from bot.approvals.delivery import deliver
+from bot.approvals.delivery import enqueue_outcome
 from bot.gradesheets.store import find_own_upload, reset_grade
-from bot.slack.files import dm_channel
+from bot.scheduling.delivery import send_now
+from bot.slack.messaging import open_dm
 from bot.ui.approvals import locked_text
 from bot.ui.gradesheets import RESET_BLOCK, RESET_INPUT, escape, outcome_text
 from bot.ui.kit import md
@@ -45,6 +46,7 @@ def handle_reset_submission(
         # find_own_upload gives the upload or a refusal; only a tested upload has Reset.
         assert upload is not None and upload.test_id is not None
         result = reset_grade(session, upload.test_id, asker.slack.email, typed)
+        keys = enqueue_outcome(session, result.approvals)
     params = {
         "candidate": escape(result.candidate),
         "test": upload.test_id,
@@ -60,5 +62,5 @@ def handle_reset_submission(
         return
     ack()
     logger.info("grade reset on upload %s's test by %s", upload.id, user_id)
-    client.chat_postMessage(channel=dm_channel(client, user_id), text=text)
-    deliver(runtime, client, result.approvals, logger)
+    client.chat_postMessage(channel=open_dm(client, user_id), text=text)
+    send_now(runtime, keys)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 import re
 import uuid
 
@@ -25,7 +24,8 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from bot.approvals import after_grades_changed, approve_final, approve_own
-from bot.approvals.delivery import deliver
+from bot.approvals.delivery import enqueue_outcome
+from bot.scheduling.delivery import send_now
 from models import tables
 from tests.support.factories import add_candidates, add_grader, add_membership, add_test, put_grades
 
@@ -64,8 +64,8 @@ def grades_applied(bot, grader: str, grades: dict[str, str]) -> None:
     """What applying a grade sheet does: store the grades, call the approval hook, send."""
     put_grades(bot.runtime.engine, TEST, grader, grades)
     with bot.runtime.session() as session:
-        outcome = after_grades_changed(session, TEST, grader)
-    deliver(bot.runtime, bot.app.client, outcome, logging.getLogger("grade-sheets"))
+        keys = enqueue_outcome(session, after_grades_changed(session, TEST, grader))
+    send_now(bot.runtime, keys)
 
 
 def command(bot, fake_slack, user: str, text: str) -> dict:
@@ -404,8 +404,9 @@ def by_service(bot, step, *args) -> None:
     """An approval step done outside Slack, its messages sent as a listener sends them."""
     with bot.runtime.session() as session:
         outcome = step(session, TEST, *args)
+        keys = enqueue_outcome(session, outcome)
     assert outcome.changed, outcome.refusal
-    deliver(bot.runtime, bot.app.client, outcome, logging.getLogger("approvals"))
+    send_now(bot.runtime, keys)
 
 
 def test_consultant_reopens_a_committee_with_a_reason(committee, fake_slack):

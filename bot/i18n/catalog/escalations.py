@@ -20,6 +20,12 @@ MESSAGES = {
         "nb": "Jeg fant ikke {emails} i Slack, så de har ikke fått saken.",
         "en": "I could not reach {emails} in Slack, so they did not get the case.",
     },
+    "escalation.sent.pending": {
+        "nb": "Slack tok ikke imot saken til {emails} akkurat nå; de får saken så snart "
+        "Slack svarer igjen.",
+        "en": "Slack did not take the case for {emails} just now; they get it as soon as "
+        "Slack answers again.",
+    },
     "escalation.sent.fallback": {
         "nb": "Ingen av studiekonsulentene for prøven kunne nås i Slack, så saken gikk til "
         "{exam_office}.",

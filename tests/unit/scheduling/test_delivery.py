@@ -71,7 +71,7 @@ def ola(fake_slack):
 
 def test_delivered_in_the_readers_language_with_the_key_in_metadata(send, fake_slack, ola):
     outcome = send(_claimed())
-    assert outcome == Delivered("DUOLA", posts_to(fake_slack, "UOLA")[0]["ts"], "en")
+    assert outcome == Delivered("DUOLA", posts_to(fake_slack, "UOLA")[0]["ts"], "en", "UOLA")
     (post,) = posts_to(fake_slack, "UOLA")
     assert post["text"].startswith("Reminder: grading deadline for T-1")
     assert post["metadata"]["event_payload"]["key"] == "reminder:T-1:x"
