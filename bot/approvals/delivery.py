@@ -13,9 +13,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.approvals import (
-    Notice,
+    ApprovalNotice,
+    ApprovalOutcome,
     NoticeKind,
-    Outcome,
     posted_prompt,
     prompt_view,
     record_prompt_message,
@@ -26,7 +26,7 @@ from bot.ui.approvals import export_comment, notice_text, prompt_message
 from models.tables import Grader
 
 
-def deliver(runtime: Runtime, client: WebClient, outcome: Outcome, logger: Logger) -> None:
+def deliver(runtime: Runtime, client: WebClient, outcome: ApprovalOutcome, logger: Logger) -> None:
     """Send the outcome's notices, then refresh the prompts it changed. One undeliverable
     message is logged and does not keep the others from going out."""
     for notice in outcome.notices:
@@ -63,7 +63,9 @@ def slack_user_for(runtime: Runtime, client: WebClient, email: str) -> str | Non
     return None
 
 
-def send_notice(runtime: Runtime, client: WebClient, notice: Notice, logger: Logger) -> None:
+def send_notice(
+    runtime: Runtime, client: WebClient, notice: ApprovalNotice, logger: Logger
+) -> None:
     user_id = slack_user_for(runtime, client, notice.recipient)
     if user_id is None:
         logger.warning(

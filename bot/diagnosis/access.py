@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
-from bot.exams.lookup import find_test
 from bot.exams.people import find_grader
+from bot.exams.which import which_test
 from bot.opening.readiness import BlockerKind, readiness
 from bot.settings import Settings
 from models.tables import CommitteeMembership, Grader, GraderKind, Test, TestConsultant
@@ -295,10 +295,11 @@ def _tests_asked_about(
     tests, falls back to the person's own tests, with the outcome saying why."""
     if query is None:
         return sorted(own), QueryOutcome.none, ()
-    found = find_test(session, query, among=own or None)
-    if found.test is not None:
-        return [found.test.test_id], QueryOutcome.found, ()
-    if found.ambiguous:
+    # Anyone may ask why about any test: a test not theirs is diagnosed (not on the test).
+    found = which_test(session, query, own)
+    if found.named is not None:
+        return [found.named.test_id], QueryOutcome.found, ()
+    if found.matches:
         matches = tuple(t.test_id for t in found.matches)
         return sorted(own), QueryOutcome.ambiguous, matches
     return sorted(own), QueryOutcome.not_found, ()
@@ -307,7 +308,7 @@ def _tests_asked_about(
 def _load_tests(session: Session, test_ids: list[str]) -> list[Test]:
     if not test_ids:
         return []
-    return list(session.exec(select(Test).where(Test.test_id.in_(test_ids))).all())
+    return list(session.exec(select(Test).where(col(Test.test_id).in_(test_ids))).all())
 
 
 def _consultants(session: Session, test_ids: list[str]) -> dict[str, list[str]]:
@@ -315,7 +316,7 @@ def _consultants(session: Session, test_ids: list[str]) -> dict[str, list[str]]:
         return {}
     rows = session.exec(
         select(TestConsultant.test_id, TestConsultant.email)
-        .where(TestConsultant.test_id.in_(test_ids))
+        .where(col(TestConsultant.test_id).in_(test_ids))
         .order_by(TestConsultant.email)
     ).all()
     consultants: dict[str, list[str]] = {}

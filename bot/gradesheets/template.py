@@ -9,9 +9,10 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlmodel import Session, col, select
 
+from bot.gradesheets.applying import candidate_sort_key
 from bot.gradesheets.export import INSPERA_HEADERS, file_stem, neutralise
+from bot.gradesheets.grader_view import grader_committees, sheet_grades
 from bot.gradesheets.scale import valid_grades
-from bot.gradesheets.store import candidate_sort_key, grader_committees, sheet_grades
 from bot.i18n import t
 from models.tables import Candidate, CandidateStatus, Test
 

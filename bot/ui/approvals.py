@@ -21,9 +21,9 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.blocks.basic_components import MarkdownTextObject
 
 from bot.approvals import (
+    ApprovalNotice,
     ApprovalOverview,
     LockReason,
-    Notice,
     NoticeKind,
     Phase,
     PromptKind,
@@ -42,6 +42,7 @@ from bot.approvals.views import (
 )
 from bot.i18n import t
 from bot.ui.dates import slack_datetime
+from bot.ui.payloads import PayloadError, decode_id
 
 ACTION_APPROVE_OWN = "approvals.approve_own"
 ACTION_APPROVE_FINAL = "approvals.approve_final"
@@ -68,10 +69,47 @@ def _context(text: str) -> ContextBlock:
     return ContextBlock(elements=[MarkdownTextObject(text=text)])
 
 
+@dataclass(frozen=True)
+class PromptButton:
+    """A prompt button's value: the prompt's id, nothing else (who may press it is read
+    from the store)."""
+
+    prompt_id: int
+
+    def encode(self) -> str:
+        return str(self.prompt_id)
+
+    @classmethod
+    def decode(cls, value: str) -> PromptButton:
+        return cls(decode_id("approval prompt", value))
+
+
+@dataclass(frozen=True)
+class AgreeChoice:
+    """A chosen agreed grade: `<prompt id>|<candidate>|<grade>`."""
+
+    prompt_id: int
+    candidate: str
+    grade: str
+
+    def encode(self) -> str:
+        return f"{self.prompt_id}|{self.candidate}|{self.grade}"
+
+    @classmethod
+    def decode(cls, value: str) -> AgreeChoice:
+        prompt, _, rest = value.partition("|")
+        candidate, _, grade = rest.rpartition("|")
+        if not candidate or not grade:
+            raise PayloadError("agreed grade", value)
+        try:
+            return cls(decode_id("agreed grade", prompt), candidate, grade)
+        except PayloadError:
+            raise PayloadError("agreed grade", value) from None
+
+
 def _button(lang: str, key: str, action_id: str, prompt_id: int | None) -> ButtonElement:
-    return ButtonElement(
-        text=t(lang, key), action_id=action_id, value=str(prompt_id), style="primary"
-    )
+    value = PromptButton(prompt_id).encode() if prompt_id is not None else None
+    return ButtonElement(text=t(lang, key), action_id=action_id, value=value, style="primary")
 
 
 def counts_text(lang: str, counts: Sequence[GradeCount]) -> str:
@@ -161,19 +199,6 @@ def _state_line(state: PromptState, kind: str, lang: str, test_id: str) -> str:
     return t(lang, f"approvals.{kind}.not_ready")
 
 
-def agree_option_value(prompt_id: int, candidate: str, grade: str) -> str:
-    return f"{prompt_id}|{candidate}|{grade}"
-
-
-def parse_agree_value(value: str) -> tuple[int, str, str] | None:
-    """(prompt id, candidate, grade) from a chosen option, or None when it is not ours."""
-    prompt, _, rest = value.partition("|")
-    candidate, _, grade = rest.rpartition("|")
-    if not prompt.isdigit() or not candidate or not grade:
-        return None
-    return int(prompt), candidate, grade
-
-
 def _alignment_prompt(view: AlignmentPromptView, lang: str) -> Message:
     title = t(lang, "approvals.align.title")
     committee = _committee(lang, view.committee)
@@ -203,7 +228,7 @@ def _grade_choice(
     view: AlignmentPromptView, candidate: str, agreed: str | None, lang: str
 ) -> StaticSelectElement:
     options = [
-        Option(text=grade, value=agree_option_value(view.prompt_id, candidate, grade))
+        Option(text=grade, value=AgreeChoice(view.prompt_id, candidate, grade).encode())
         for grade in view.options
     ]
     initial = next((o for o in options if agreed and o.value.endswith(f"|{agreed}")), None)
@@ -304,7 +329,7 @@ def export_comment(lang: str, test_id: str) -> str:
 # Notices.
 
 
-def notice_text(notice: Notice, lang: str) -> str:
+def notice_text(notice: ApprovalNotice, lang: str) -> str:
     params = dict(notice.params)
     common = {"test": notice.test_id, "committee": notice.committee}
     if notice.kind == NoticeKind.agreed_grades_set:

@@ -3,6 +3,8 @@ channel, and the status lines both show. Buttons carry only the case id."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import (
@@ -18,6 +20,7 @@ from slack_sdk.models.blocks.basic_components import MarkdownTextObject
 from bot.diagnosis.access import Finding
 from bot.i18n import t
 from bot.ui.dates import slack_datetime
+from bot.ui.payloads import decode_id
 from models.tables import Escalation, EscalationStatus
 
 ACKNOWLEDGE_ACTION = "escalation_acknowledge"
@@ -33,16 +36,20 @@ def status_line(escalation: Escalation, lang: str, tz: ZoneInfo) -> str:
             lang,
             "escalation.status.resolved",
             who=escalation.resolved_by,
-            when=slack_datetime(escalation.resolved_at, tz),
+            when=_when(escalation.resolved_at, tz),
         )
     if escalation.status == EscalationStatus.acknowledged:
         return t(
             lang,
             "escalation.status.acknowledged",
             who=escalation.acknowledged_by,
-            when=slack_datetime(escalation.acknowledged_at, tz),
+            when=_when(escalation.acknowledged_at, tz),
         )
     return t(lang, "escalation.status.open")
+
+
+def _when(moment: datetime | None, tz: ZoneInfo) -> str:
+    return slack_datetime(moment, tz) if moment is not None else "–"
 
 
 def consultant_finding_text(finding: Finding, lang: str, tz: ZoneInfo) -> str:
@@ -127,4 +134,20 @@ def _status_and_buttons(escalation: Escalation, lang: str, tz: ZoneInfo) -> list
 
 def _button(action_id: str, label: str, escalation: Escalation) -> ButtonElement:
     style = "primary" if action_id == RESOLVE_ACTION else None
-    return ButtonElement(text=label, action_id=action_id, value=str(escalation.id), style=style)
+    value = EscalationButton(escalation.id).encode() if escalation.id is not None else None
+    return ButtonElement(text=label, action_id=action_id, value=value, style=style)
+
+
+@dataclass(frozen=True)
+class EscalationButton:
+    """Acknowledge's and Resolved's value: the case's id (who may act is read from the
+    store)."""
+
+    escalation_id: int
+
+    def encode(self) -> str:
+        return str(self.escalation_id)
+
+    @classmethod
+    def decode(cls, value: str) -> EscalationButton:
+        return cls(decode_id("escalation", value))

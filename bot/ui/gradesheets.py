@@ -6,6 +6,7 @@ Grades only ever go to the grader's DM; these builders do not decide where a mes
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import (
@@ -23,12 +24,13 @@ from slack_sdk.models.views import View
 
 from bot.approvals import LockReason
 from bot.gradesheets.reading import CANDIDATE, GRADE, POINTS, GradeSheet
-from bot.gradesheets.store import PREVIEW_LIFETIME, UploadOutcome
 from bot.gradesheets.texts import problem_line
+from bot.gradesheets.uploads import PREVIEW_LIFETIME, UploadOutcome
 from bot.gradesheets.validation import GradeChange, GradeSheetPreview
 from bot.i18n import t
 from bot.ui.approvals import locked_text, refusal_text
 from bot.ui.dates import slack_datetime
+from bot.ui.payloads import PayloadError, decode_id
 from models.tables import Test
 
 SHOWN_LINES = 20
@@ -207,8 +209,47 @@ def _button(text: str, action_id: str, value: str, style: str | None = None) -> 
     )
 
 
+@dataclass(frozen=True)
+class UploadButton:
+    """Apply, Cancel, Undo and reset's value (and the reset modal's metadata): the upload's
+    id. Older messages may carry `<id>|…`; only the id is read."""
+
+    upload_id: int
+
+    def encode(self) -> str:
+        return str(self.upload_id)
+
+    @classmethod
+    def decode(cls, value: str) -> UploadButton:
+        try:
+            return cls(decode_id("grade upload", value.split("|", 1)[0]))
+        except PayloadError:
+            raise PayloadError("grade upload", value) from None
+
+
+@dataclass(frozen=True)
+class TestChoiceButton:
+    """A "which test is this sheet for" button's value: `<upload id>|<test id>`."""
+
+    upload_id: int
+    test_id: str
+
+    def encode(self) -> str:
+        return f"{self.upload_id}|{self.test_id}"
+
+    @classmethod
+    def decode(cls, value: str) -> TestChoiceButton:
+        upload_id, _, test_id = value.partition("|")
+        if not test_id:
+            raise PayloadError("test choice", value)
+        try:
+            return cls(decode_id("test choice", upload_id), test_id)
+        except PayloadError:
+            raise PayloadError("test choice", value) from None
+
+
 def _preview_buttons(lang: str, preview: GradeSheetPreview, upload_id: int) -> ActionsBlock:
-    value = str(upload_id)
+    value = UploadButton(upload_id).encode()
     buttons = []
     if preview.new or preview.changed:
         buttons.append(_button(t(lang, "gradesheet.button.apply"), APPLY, value, "primary"))
@@ -225,7 +266,11 @@ def _preview_buttons(lang: str, preview: GradeSheetPreview, upload_id: int) -> A
 def test_choice_message(lang: str, upload_id: int, filename: str, tests: Sequence[Test]) -> Message:
     text = t(lang, "gradesheet.choose_test", filename=escape(filename))
     buttons = [
-        _button(_test_label(test), f"{CHOOSE_TEST}:{n}", f"{upload_id}|{test.test_id}")
+        _button(
+            _test_label(test),
+            f"{CHOOSE_TEST}:{n}",
+            TestChoiceButton(upload_id, test.test_id).encode(),
+        )
         for n, test in enumerate(tests[:SHOWN_TESTS])
     ]
     blocks: list[Block] = [
@@ -267,8 +312,8 @@ def outcome_message(lang: str, outcome: UploadOutcome, tz: ZoneInfo) -> Message:
     offers Undo and resetting one candidate."""
     text = outcome_text(lang, outcome, tz)
     blocks: list[Block] = [_section(text[:SECTION_LIMIT])]
-    if outcome.status == "applied" and outcome.upload is not None:
-        value = str(outcome.upload.id)
+    if outcome.status == "applied" and outcome.upload is not None and outcome.upload.id:
+        value = UploadButton(outcome.upload.id).encode()
         blocks.append(
             ActionsBlock(
                 block_id="gradesheet_applied_actions",
@@ -285,7 +330,7 @@ def reset_modal(lang: str, upload_id: int, test_id: str) -> View:
     return View(
         type="modal",
         callback_id=RESET_VIEW,
-        private_metadata=str(upload_id),
+        private_metadata=UploadButton(upload_id).encode(),
         title=PlainTextObject(text=t(lang, "gradesheet.reset.title")[:24]),
         submit=PlainTextObject(text=t(lang, "gradesheet.reset.submit")),
         close=PlainTextObject(text=t(lang, "gradesheet.reset.close")),

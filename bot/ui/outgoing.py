@@ -28,9 +28,28 @@ from bot.ui.escalations import channel_message, consultant_message
 from bot.ui.gradesheets import escape  # roster text shown as mrkdwn
 from bot.ui.local_time import local_text
 from bot.ui.opening import bullets, finding_lines
+from bot.ui.payloads import PayloadError
 
 TEMPLATE_ACTION = "notice.template"
 WHY_ACTION = "notice.why"
+
+
+@dataclass(frozen=True)
+class NoticeButton:
+    """The opened notice's template and why buttons: the test id, as typed after the
+    sub-command (who may see what is decided by the sub-command, from the store)."""
+
+    test_id: str
+
+    def encode(self) -> str:
+        return self.test_id
+
+    @classmethod
+    def decode(cls, value: str) -> NoticeButton:
+        if not value or value != value.strip() or any(c.isspace() for c in value):
+            raise PayloadError("notice", value)
+        return cls(value)
+
 
 _HEADER_LIMIT = 150
 _SECTION_LIMIT = 3000
@@ -176,10 +195,12 @@ def _opened(f: _Facts) -> tuple[str, list[Block]]:
                 ButtonElement(
                     text=f.t("notice.opened.button.template"),
                     action_id=TEMPLATE_ACTION,
-                    value=test_id,
+                    value=NoticeButton(test_id).encode(),
                 ),
                 ButtonElement(
-                    text=f.t("notice.opened.button.why"), action_id=WHY_ACTION, value=test_id
+                    text=f.t("notice.opened.button.why"),
+                    action_id=WHY_ACTION,
+                    value=NoticeButton(test_id).encode(),
                 ),
             ]
         )
@@ -261,6 +282,7 @@ def _nudge(f: _Facts) -> tuple[str, list[Block]]:
 def _findings_blocks(f: _Facts) -> list[Block]:
     blockers = f.findings("blocker", "blockers")
     notices = f.findings("readiness_notice", "notices")
+    blocks: list[Block]
     if blockers:
         blocks = [_section(f.t("nudge.blockers") + "\n" + bullets(blockers))]
     else:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
 
-from bot.exams.lookup import find_test
+from bot.exams.which import which_test
 from bot.i18n import t
 from bot.opening.service import AlreadyOpen, Opened, open_test
+from bot.slack.commands import CommandRequest
 from bot.ui.dates import slack_datetime
 from bot.ui.opening import refusal_lines
+from bot.ui.which import which_refusal_text
 from models.types import utcnow
-
-if TYPE_CHECKING:
-    from handlers.commands.sensur import CommandRequest
 
 
 def reply_open(request: CommandRequest) -> None:
@@ -30,16 +28,10 @@ def _answer(request: CommandRequest) -> str:
     text = " ".join(request.command.args)
     tz = request.runtime.settings.tz
     with request.runtime.session() as session:
-        among = None if roles.is_admin else set(roles.consultant_test_ids)
-        query = find_test(session, text, among=among)
-        if query.ambiguous:
-            tests = ", ".join(f"`{test.test_id}`" for test in query.matches)
-            return t(lang, "open.ambiguous", text=text, tests=tests)
-        test = query.test
+        which = which_test(session, text, roles.administered_test_ids)
+        test = which.test
         if test is None:
-            return t(lang, "open.not_found", text=text)
-        if not roles.may_administer(test.test_id):
-            return t(lang, "open.not_allowed", test=test.test_id)
+            return which_refusal_text(lang, which)
         result = open_test(session, test, roles.email or request.asker.slack.user_id, utcnow())
         match result:
             case Opened(graders=graders):

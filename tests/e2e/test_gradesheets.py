@@ -171,7 +171,7 @@ def test_upload_preview_apply_shows_counts_and_stores(running_bot, fake_slack, r
 def test_same_file_by_both_events_and_a_retry_gives_one_preview(
     running_bot, fake_slack, roster, caplog
 ):
-    caplog.set_level(logging.INFO, logger="handlers.events.files")
+    caplog.set_level(logging.INFO, logger="bot.slack.gradesheets")
     content = workbook(GOOD_SHEET)
     fake_slack.add_file("F1", "karakterer.xlsx", content, user=KARI, channel=DM)
     first = message_event(KARI, "F1", "karakterer.xlsx")

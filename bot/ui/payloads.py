@@ -1,0 +1,26 @@
+"""What every button value (and modal metadata) codec shares.
+
+Each codec is a small frozen dataclass kept beside the builder that emits it, with
+`encode()` for the builder and `decode(value)` for the listener. The strings stay the ones
+already posted in Slack, so buttons on old messages still work. `decode` raises
+`PayloadError` on anything no builder of ours emitted; the listener answers it without a
+traceback.
+"""
+
+from __future__ import annotations
+
+
+class PayloadError(ValueError):
+    """A value that is not one of ours (forged, truncated or from an older format)."""
+
+    def __init__(self, kind: str, value: str) -> None:
+        super().__init__(f"not a {kind} value: {value[:80]!r}")
+        self.kind = kind
+        self.value = value
+
+
+def decode_id(kind: str, value: str) -> int:
+    """A positive row id written as digits, nothing else."""
+    if not (value.isascii() and value.isdigit()) or int(value) == 0:
+        raise PayloadError(kind, value)
+    return int(value)
