@@ -9,8 +9,10 @@ the first; the unique constraints on the approval tables are the backstop.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import cast
 
-from sqlmodel import Session, select
+from sqlalchemy import CursorResult, update
+from sqlmodel import Session, col, select
 
 from bot.approvals.outcome import ApprovalNotice, ApprovalOutcome, NoticeKind
 from models.tables import ApprovalPrompt, Test
@@ -39,10 +41,13 @@ def lock_test(session: Session, test_id: str) -> Test | None:
 
     Take it before the unit of work's other writes, and read the approval state after it:
     what was read before may already be stale."""
-    result = session.exec(
-        Test.__table__.update()
-        .where(Test.__table__.c.test_id == test_id)
-        .values(approval_revision=Test.__table__.c.approval_revision + 1)
+    result = cast(
+        CursorResult,
+        session.execute(
+            update(Test)
+            .where(col(Test.test_id) == test_id)
+            .values(approval_revision=col(Test.approval_revision) + 1)
+        ),
     )
     if result.rowcount == 0:
         return None
@@ -119,7 +124,7 @@ def post_or_refresh(
                 prompt_id=prompt.id,
             )
         )
-    else:
+    elif prompt.id is not None:
         outcome.update_prompts([prompt.id])
 
 
@@ -133,10 +138,10 @@ def prompt_ids(
     recipient: str | None = None,
 ) -> list[int]:
     """Prompts already sent (so there is a message to update), oldest first."""
-    statement = select(ApprovalPrompt.id).where(
-        ApprovalPrompt.test_id == test_id,
-        ApprovalPrompt.kind.in_(kinds),
-        ApprovalPrompt.claimed_at.is_not(None),
+    statement = select(col(ApprovalPrompt.id)).where(
+        col(ApprovalPrompt.test_id) == test_id,
+        col(ApprovalPrompt.kind).in_(kinds),
+        col(ApprovalPrompt.claimed_at).is_not(None),
     )
     if scope is not None:
         statement = statement.where(ApprovalPrompt.scope == scope)
@@ -144,7 +149,8 @@ def prompt_ids(
         statement = statement.where(ApprovalPrompt.round == round_)
     if recipient is not None:
         statement = statement.where(ApprovalPrompt.recipient_email == recipient)
-    return list(session.exec(statement.order_by(ApprovalPrompt.id)).all())
+    ids = session.exec(statement.order_by(col(ApprovalPrompt.id))).all()
+    return [prompt_id for prompt_id in ids if prompt_id is not None]
 
 
 def record_prompt_message(

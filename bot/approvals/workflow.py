@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from sqlmodel import Session, delete
+from sqlmodel import Session, col, delete
 
 from bot.approvals.outcome import ApprovalNotice, ApprovalOutcome, NoticeKind, RefusalReason
 from bot.approvals.prompts import ALL_SCOPES, PromptKind, lock_test, post_or_refresh, prompt_ids
@@ -499,8 +499,8 @@ def _withdraw_final_votes(
     hold. They are removed, audited, and the graders told (the actor knows already)."""
     session.exec(
         delete(FinalApprovalVote).where(
-            FinalApprovalVote.test_id == status.test_id,
-            FinalApprovalVote.committee == status.committee,
+            col(FinalApprovalVote.test_id) == status.test_id,
+            col(FinalApprovalVote.committee) == status.committee,
         )
     )
     for voter in status.final_votes:
@@ -724,7 +724,9 @@ def reopen_committee(
         )
     outdated = _prompts_outdated_by_reopening(session, snapshot, status)
     for table in (OwnGradingApproval, AgreedGrade, FinalApprovalVote, CommitteeFinal):
-        session.exec(delete(table).where(table.test_id == test_id, table.committee == committee))
+        session.exec(
+            delete(table).where(col(table.test_id) == test_id, col(table.committee) == committee)
+        )
     summary = "; ".join(cleared)
     session.add(
         CommitteeReopening(

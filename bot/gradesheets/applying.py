@@ -51,7 +51,7 @@ def _status_outcome(upload: GradeUpload, now: datetime) -> UploadOutcome | None:
     status = upload.status
     if status == UploadStatus.preview and upload.created_at + PREVIEW_LIFETIME < now:
         return UploadOutcome("expired", upload)
-    reasons = {
+    reasons: dict[str, str] = {
         UploadStatus.applied: "already_applied",
         UploadStatus.undone: "already_undone",
         UploadStatus.cancelled: "cancelled",
@@ -60,17 +60,23 @@ def _status_outcome(upload: GradeUpload, now: datetime) -> UploadOutcome | None:
         UploadStatus.invalid: "has_errors",
         UploadStatus.needs_test: "needs_test",
     }
-    return UploadOutcome(reasons[status], upload) if status in reasons else None
+    reason = reasons.get(status)
+    return UploadOutcome(reason, upload) if reason is not None else None
 
 
-def _claim(session: Session, upload_id: int, expected: str, **values: object) -> bool:
+def _claim(session: Session, upload: GradeUpload, expected: str, **values: object) -> bool:
     """Move the upload out of `expected` status; False when someone else already did."""
     result = session.exec(
         update(GradeUpload)
-        .where(GradeUpload.id == upload_id, GradeUpload.status == expected)
+        .where(col(GradeUpload.id) == upload.id, col(GradeUpload.status) == expected)
         .values(**values)
     )
     return result.rowcount == 1
+
+
+def _locked_test(session: Session, upload: GradeUpload) -> Test | None:
+    """The upload's test, with the approvals' lock taken; None when it has none."""
+    return lock_test(session, upload.test_id) if upload.test_id is not None else None
 
 
 def _reload(session: Session, upload: GradeUpload) -> GradeUpload:
@@ -96,10 +102,12 @@ def apply_upload(
     blocked = _status_outcome(upload, now)
     if blocked:
         if blocked.status == "expired" and upload.status == UploadStatus.preview:
-            _claim(session, upload.id, UploadStatus.preview, status=UploadStatus.expired)
+            _claim(session, upload, UploadStatus.preview, status=UploadStatus.expired)
         return blocked
     # The approvals' lock: no approval slips in between the lock check and the write.
-    test = lock_test(session, upload.test_id)
+    test = _locked_test(session, upload)
+    if test is None:
+        return UploadOutcome("not_found", upload)
     changes = [c for c in stored_changes(upload) if with_suggestions or not c.suggested]
     roster = grader_roster(session, test, upload.grader_email)
     moved = _no_longer_gradeable(roster, changes)
@@ -112,7 +120,7 @@ def apply_upload(
     if locked:
         return UploadOutcome("locked", upload, candidates=locked)
     if not _claim(
-        session, upload.id, UploadStatus.preview, status=UploadStatus.applied, applied_at=now
+        session, upload, UploadStatus.preview, status=UploadStatus.applied, applied_at=now
     ):
         return _status_outcome(_reload(session, upload), now) or UploadOutcome("not_found")
     previous, updated = _write_grades(session, test, upload, changes, now)
@@ -156,7 +164,7 @@ def _apply_agreed(
     if any(phases.get(c) not in (Phase.aligning, Phase.final_approval) for c in committees):
         return UploadOutcome("not_agreeing", upload, committees=committees)
     if not _claim(
-        session, upload.id, UploadStatus.preview, status=UploadStatus.applied, applied_at=now
+        session, upload, UploadStatus.preview, status=UploadStatus.applied, applied_at=now
     ):
         return _status_outcome(_reload(session, upload), now) or UploadOutcome("not_found")
     outcome = ApprovalOutcome()
@@ -260,7 +268,7 @@ def cancel_upload(session: Session, upload_id: int, actor_email: str | None) -> 
     assert upload is not None
     for status in (UploadStatus.preview, UploadStatus.invalid, UploadStatus.needs_test):
         if upload.status == status and _claim(
-            session, upload.id, status, status=UploadStatus.cancelled
+            session, upload, status, status=UploadStatus.cancelled
         ):
             return UploadOutcome("cancelled_now", _reload(session, upload))
     _reload(session, upload)
@@ -285,7 +293,9 @@ def undo_upload(
         return UploadOutcome("not_applied", upload)
     if agreed_committees(upload):
         return UploadOutcome("agreed_no_undo", upload)
-    test = lock_test(session, upload.test_id)
+    test = _locked_test(session, upload)
+    if test is None:
+        return UploadOutcome("not_found", upload)
     previous: dict[str, dict | None] = json.loads(upload.previous_json or "{}")
     locked = _locked_candidates(grader_roster(session, test, upload.grader_email), list(previous))
     if locked:
@@ -294,9 +304,7 @@ def undo_upload(
     blockers = _undo_blockers(session, test, upload, previous, own)
     if blockers:
         return UploadOutcome("undo_blocked", upload, candidates=blockers)
-    if not _claim(
-        session, upload.id, UploadStatus.applied, status=UploadStatus.undone, undone_at=now
-    ):
+    if not _claim(session, upload, UploadStatus.applied, status=UploadStatus.undone, undone_at=now):
         _reload(session, upload)
         return UploadOutcome("already_undone", upload)
     for candidate_id, before in sorted(previous.items()):
@@ -346,10 +354,10 @@ def _undo_blockers(
         # In shared marking a co-grader's later grade for the same candidate is newer work.
         later = session.exec(
             select(Grade.candidate_id).where(
-                Grade.test_id == test.test_id,
-                Grade.grader_email != upload.grader_email,
+                col(Grade.test_id) == test.test_id,
+                col(Grade.grader_email) != upload.grader_email,
                 col(Grade.candidate_id).in_(list(previous)),
-                Grade.updated_at > upload.applied_at,
+                col(Grade.updated_at) > upload.applied_at,
             )
         ).all()
         blockers.update(later)

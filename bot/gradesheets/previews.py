@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from typing import Any
 
 from sqlalchemy import update
 from sqlmodel import Session, col
@@ -75,7 +76,7 @@ def record_preview(
     preview = validate_sheet(sheet, roster, grades.current)
     status = UploadStatus.invalid if preview.errors else UploadStatus.preview
     committee_of = {c: roster.candidates[c].committee for c in roster.candidates}
-    values = {
+    values: dict[str, Any] = {
         "test_id": test.test_id,
         "status": status,
         "created_at": utcnow(),
@@ -90,9 +91,9 @@ def record_preview(
         claimed = session.exec(
             update(GradeUpload)
             .where(
-                GradeUpload.id == needs_test_upload_id,
-                GradeUpload.grader_email == grader_email,
-                GradeUpload.status == UploadStatus.needs_test,
+                col(GradeUpload.id) == needs_test_upload_id,
+                col(GradeUpload.grader_email) == grader_email,
+                col(GradeUpload.status) == UploadStatus.needs_test,
             )
             .values(**values)
         ).rowcount
@@ -122,10 +123,10 @@ def _supersede_previews(
     session.exec(
         update(GradeUpload)
         .where(
-            GradeUpload.grader_email == grader_email,
-            GradeUpload.test_id == test_id,
+            col(GradeUpload.grader_email) == grader_email,
+            col(GradeUpload.test_id) == test_id,
             col(GradeUpload.status).in_([UploadStatus.preview, UploadStatus.invalid]),
-            GradeUpload.id != (keep or -1),
+            col(GradeUpload.id) != (keep or -1),
         )
         .values(status=UploadStatus.superseded)
     )
