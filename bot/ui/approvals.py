@@ -101,10 +101,7 @@ class AgreeChoice:
         candidate, _, grade = rest.rpartition("|")
         if not candidate or not grade:
             raise PayloadError("agreed grade", value)
-        try:
-            return cls(decode_id("agreed grade", prompt), candidate, grade)
-        except PayloadError:
-            raise PayloadError("agreed grade", value) from None
+        return cls(decode_id("agreed grade", prompt, value), candidate, grade)
 
 
 def _button(lang: str, key: str, action_id: str, prompt_id: int | None) -> ButtonElement:

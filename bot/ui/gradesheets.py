@@ -221,10 +221,7 @@ class UploadButton:
 
     @classmethod
     def decode(cls, value: str) -> UploadButton:
-        try:
-            return cls(decode_id("grade upload", value.split("|", 1)[0]))
-        except PayloadError:
-            raise PayloadError("grade upload", value) from None
+        return cls(decode_id("grade upload", value.split("|", 1)[0], value))
 
 
 @dataclass(frozen=True)
@@ -242,10 +239,7 @@ class TestChoiceButton:
         upload_id, _, test_id = value.partition("|")
         if not test_id:
             raise PayloadError("test choice", value)
-        try:
-            return cls(decode_id("test choice", upload_id), test_id)
-        except PayloadError:
-            raise PayloadError("test choice", value) from None
+        return cls(decode_id("test choice", upload_id, value), test_id)
 
 
 def _preview_buttons(lang: str, preview: GradeSheetPreview, upload_id: int) -> ActionsBlock:

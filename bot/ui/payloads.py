@@ -19,8 +19,9 @@ class PayloadError(ValueError):
         self.value = value
 
 
-def decode_id(kind: str, value: str) -> int:
-    """A positive row id written as digits, nothing else."""
-    if not (value.isascii() and value.isdigit()) or int(value) == 0:
-        raise PayloadError(kind, value)
-    return int(value)
+def decode_id(kind: str, digits: str, value: str | None = None) -> int:
+    """A positive row id written as digits, nothing else; `value` is the whole payload the
+    digits come from, named in the error."""
+    if not (digits.isascii() and digits.isdigit()) or int(digits) == 0:
+        raise PayloadError(kind, digits if value is None else value)
+    return int(digits)

@@ -3,6 +3,7 @@ matching `/sensur` sub-command with the notice's test would."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from logging import Logger
 
 from slack_bolt import Ack, Respond
@@ -18,30 +19,26 @@ from handlers.commands.sensur import run_subcommand
 from handlers.payloads import action_value
 
 
-def handle_template(
-    ack: Ack,
-    body: dict,
-    client: WebClient,
-    respond: Respond,
-    runtime: Runtime,
-    asker: Asker,
-    logger: Logger,
-) -> None:
-    ack()
-    _run_subcommand("template", body, client, respond, runtime, asker, logger)
+def _subcommand_button(name: str) -> Callable[..., None]:
+    """The listener of a notice button that answers as `/sensur <name> TEST` would."""
+
+    def handle_notice_button(
+        ack: Ack,
+        body: dict,
+        client: WebClient,
+        respond: Respond,
+        runtime: Runtime,
+        asker: Asker,
+        logger: Logger,
+    ) -> None:
+        ack()
+        _run_subcommand(name, body, client, respond, runtime, asker, logger)
+
+    return handle_notice_button
 
 
-def handle_why(
-    ack: Ack,
-    body: dict,
-    client: WebClient,
-    respond: Respond,
-    runtime: Runtime,
-    asker: Asker,
-    logger: Logger,
-) -> None:
-    ack()
-    _run_subcommand("why", body, client, respond, runtime, asker, logger)
+handle_template = _subcommand_button("template")
+handle_why = _subcommand_button("why")
 
 
 def _run_subcommand(

@@ -462,3 +462,41 @@ def test_semicolon_csv_with_bom_from_norwegian_excel(running_bot, fake_slack, ro
     send_sheet(running_bot, fake_slack, content, name="karakterer.csv")
     preview = wait_for_dm(fake_slack, "*1* new")
     assert "Read from `karakterer.csv`: header on row 1" in str(preview["blocks"])
+
+
+def test_a_grade_sheet_button_with_junk_is_answered_and_changes_nothing(
+    running_bot, fake_slack, roster, caplog
+):
+    send_sheet(running_bot, fake_slack, workbook(GOOD_SHEET))
+    wait_for_dm(fake_slack, "Grade sheet for")
+    for action_id, value in (("gradesheet_apply", "junk"), ("gradesheet_choose_test:0", "x|A")):
+        answer = running_bot.slack.click(KARI, action_id, value, channel_id=DM, message_ts="1.1")
+        assert answer.status == 200
+    fake_slack.wait_for(
+        lambda: len(dm_messages(fake_slack, containing="couldn't read that button")) == 2
+    )
+    assert [u.status for u in uploads(roster)] == ["preview"]
+    assert stored(roster) == {}
+    assert not [r for r in caplog.records if r.exc_info]
+
+
+def test_choosing_a_test_that_is_not_theirs_is_refused_with_their_tests(
+    running_bot, fake_slack, roster
+):
+    add_test(roster, "TMA4100-2026H", opened_for_marking=T0)
+    add_membership(roster, "TMA4100-2026H", "kari@ntnu.no", "A")
+    add_test(roster, "IT1901-2026H")  # a test Kari does not grade
+    send_sheet(running_bot, fake_slack, workbook(GOOD_SHEET), name="mine karakterer.xlsx")
+    question = wait_for_dm(fake_slack, "Which test is `mine karakterer.xlsx` for?")
+    (upload,) = uploads(roster)
+    running_bot.slack.click(
+        KARI,
+        "gradesheet_choose_test:0",
+        f"{upload.id}|IT1901-2026H",
+        channel_id=DM,
+        message_ts=question["ts"],
+    )
+    refusal = wait_for_dm(fake_slack, "`IT1901-2026H` is not one of your tests here.")
+    assert "Your tests: `TDT4100-2026H`, `TMA4100-2026H`" in refusal["text"]
+    (upload,) = uploads(roster)
+    assert (upload.status, upload.test_id) == ("needs_test", None)
