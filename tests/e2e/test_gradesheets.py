@@ -500,3 +500,24 @@ def test_choosing_a_test_that_is_not_theirs_is_refused_with_their_tests(
     assert "Your tests: `TDT4100-2026H`, `TMA4100-2026H`" in refusal["text"]
     (upload,) = uploads(roster)
     assert (upload.status, upload.test_id) == ("needs_test", None)
+
+
+def test_template_and_export_answer_an_ambiguous_course_code_with_the_tests(
+    running_bot, fake_slack, roster
+):
+    add_test(roster, "TDT4100-2026K", course_code="TDT4100", consultants=("konsulent@ntnu.no",))
+    add_membership(roster, "TDT4100-2026K", "kari@ntnu.no", "1")
+    ambiguous = "`TDT4100` matches several tests: `TDT4100-2026H`, `TDT4100-2026K`."
+    for user, text, key in ((KARI, "template TDT4100", "t"), (KONSULENT, "export TDT4100", "e")):
+        running_bot.slack.command(user, text, response_url=fake_slack.response_url(key))
+        reply = fake_slack.wait_for_call("response_url", match=lambda a, key=key: a["_key"] == key)
+        assert reply.params["text"] == f"{ambiguous} Type the test id."
+    # A test id from someone else's tests is refused the same way, naming the person's tests.
+    running_bot.slack.command(
+        OLA, "template TDT4100-2026K", response_url=fake_slack.response_url("o")
+    )
+    reply = fake_slack.wait_for_call("response_url", match=lambda a: a["_key"] == "o")
+    assert reply.params["text"] == (
+        "`TDT4100-2026K` er ikke en av dine prøver her. Dine prøver: `TDT4100-2026H`"
+    )
+    assert fake_slack.uploads_to(KARI) == [] and fake_slack.uploads_to(KONSULENT) == []
