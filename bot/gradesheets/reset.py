@@ -15,12 +15,8 @@ from bot.exams import audit
 from bot.exams.people import find_grader
 from bot.gradesheets.applying import audit_subject
 from bot.gradesheets.grader_view import current_grades, grader_roster
-from bot.gradesheets.validation import (
-    normalise_candidate,
-)
-from models.tables import (
-    Grade,
-)
+from bot.gradesheets.validation import normalise_candidate
+from models.tables import Grade
 from models.types import utcnow
 
 # -- resetting one candidate --------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Which test a grade sheet is for: the grader's only open test, else the one named in
-the file name (test id, else course code, as `bot.exams.which` reads them), else a choice."""
+the file name (a test id, else a course code, among the grader's tests), else a choice."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, select
 
 from bot.exams.lookup import grader_test_ids
-from models.tables import (
-    Test,
-)
+from models.tables import Test
 
 # -- which test a sheet is for --------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""The grade-upload lifecycle every concern shares: its statuses and how long a
-preview stays valid."""
+"""What every grade-upload concern shares: the upload's statuses, how long a preview stays
+valid, what acting on an upload answers (`UploadOutcome`), and who may act on it: the
+person's e-mail (as Slack gives it) must be the upload's grader, read from the store."""
 
 from __future__ import annotations
 
@@ -9,13 +10,9 @@ from enum import StrEnum
 
 from sqlmodel import Session
 
-from bot.approvals import (
-    ApprovalOutcome,
-)
+from bot.approvals import ApprovalOutcome
 from bot.exams.people import find_grader
-from models.tables import (
-    GradeUpload,
-)
+from models.tables import GradeUpload
 
 PREVIEW_LIFETIME = timedelta(hours=24)
 
