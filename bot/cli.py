@@ -302,7 +302,7 @@ def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     from bot.scheduling.status import status_report
-    from bot.ui.status import status_lines
+    from bot.scheduling.status_text import status_lines
     from models.db import session_scope
     from models.tables import Test
 

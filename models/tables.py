@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
+from typing import Protocol
 
-from sqlalchemy import Column, Index, String, UniqueConstraint
+from sqlalchemy import Column, Index, String, Table, UniqueConstraint
+from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Field, SQLModel
 
 from models.types import UTCDateTime, utcnow
@@ -50,6 +52,27 @@ class EscalationStatus(StrEnum):
 
 def _utc(nullable: bool = True, index: bool = False) -> Column:
     return Column(UTCDateTime(), nullable=nullable, index=index)
+
+
+def table_of(model: type[SQLModel]) -> Table:
+    """The Core table of a table model, for statements that skip the ORM (SQLModel does
+    not declare `__table__` to type checkers)."""
+    table = sa_inspect(model).local_table
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not a table model")
+    return table
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def stored_id(row: _Stored) -> int:
+    """The id of a row that has been flushed to the store (a new model's id is None)."""
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} is not stored yet")
+    return row.id
 
 
 class Department(SQLModel, table=True):

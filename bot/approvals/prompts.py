@@ -9,13 +9,11 @@ the first; the unique constraints on the approval tables are the backstop.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import cast
 
-from sqlalchemy import CursorResult, update
 from sqlmodel import Session, col, select
 
 from bot.approvals.outcome import ApprovalNotice, ApprovalOutcome, NoticeKind
-from models.tables import ApprovalPrompt, Test
+from models.tables import ApprovalPrompt, Test, stored_id, table_of
 from models.types import utcnow
 
 
@@ -33,6 +31,7 @@ NOTICE_FOR = {
     PromptKind.transfer: NoticeKind.transfer_prompt,
 }
 
+_TESTS = table_of(Test)
 ALL_SCOPES = ""  # scope of an own approval across committees, and of the transfer prompt
 
 
@@ -41,13 +40,10 @@ def lock_test(session: Session, test_id: str) -> Test | None:
 
     Take it before the unit of work's other writes, and read the approval state after it:
     what was read before may already be stale."""
-    result = cast(
-        CursorResult,
-        session.execute(
-            update(Test)
-            .where(col(Test.test_id) == test_id)
-            .values(approval_revision=col(Test.approval_revision) + 1)
-        ),
+    result = session.exec(
+        _TESTS.update()
+        .where(_TESTS.c.test_id == test_id)
+        .values(approval_revision=_TESTS.c.approval_revision + 1)
     )
     if result.rowcount == 0:
         return None
@@ -124,8 +120,8 @@ def post_or_refresh(
                 prompt_id=prompt.id,
             )
         )
-    elif prompt.id is not None:
-        outcome.update_prompts([prompt.id])
+    else:
+        outcome.update_prompts([stored_id(prompt)])
 
 
 def prompt_ids(
@@ -144,13 +140,13 @@ def prompt_ids(
         col(ApprovalPrompt.claimed_at).is_not(None),
     )
     if scope is not None:
-        statement = statement.where(ApprovalPrompt.scope == scope)
+        statement = statement.where(col(ApprovalPrompt.scope) == scope)
     if round_ is not None:
-        statement = statement.where(ApprovalPrompt.round == round_)
+        statement = statement.where(col(ApprovalPrompt.round) == round_)
     if recipient is not None:
-        statement = statement.where(ApprovalPrompt.recipient_email == recipient)
+        statement = statement.where(col(ApprovalPrompt.recipient_email) == recipient)
     ids = session.exec(statement.order_by(col(ApprovalPrompt.id))).all()
-    return [prompt_id for prompt_id in ids if prompt_id is not None]
+    return [prompt_id for prompt_id in ids if prompt_id is not None]  # ids are never NULL
 
 
 def record_prompt_message(

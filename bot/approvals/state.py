@@ -18,9 +18,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import TypeVar
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.tables import (
     AgreedGrade,
@@ -109,12 +110,15 @@ class CommitteeStatus:
         return ()
 
 
+_Approval = TypeVar("_Approval", OwnGradingApproval, FinalApprovalVote)
+
+
 def _approvals_by_committee(
-    session: Session, table: type[OwnGradingApproval] | type[FinalApprovalVote], test_id: str
+    session: Session, table: type[_Approval], test_id: str
 ) -> defaultdict[str, dict[str, datetime]]:
     """committee → grader → when they approved, for own approvals or final approval votes."""
     approvals: defaultdict[str, dict[str, datetime]] = defaultdict(dict)
-    for row in session.exec(select(table).where(table.test_id == test_id)):
+    for row in session.exec(select(table).where(col(table.test_id) == test_id)):
         approvals[row.committee][row.grader_email] = row.approved_at
     return approvals
 
@@ -131,12 +135,13 @@ class ApprovalSnapshot:
         test_id = test.test_id
         self._graders_by_committee: dict[str, list[str]] = defaultdict(list)
         for committee, email in session.exec(
-            select(CommitteeMembership.committee, CommitteeMembership.grader_email).where(
-                CommitteeMembership.test_id == test_id,
-                CommitteeMembership.committee.is_not(None),
+            select(col(CommitteeMembership.committee), col(CommitteeMembership.grader_email)).where(
+                col(CommitteeMembership.test_id) == test_id,
+                col(CommitteeMembership.committee).is_not(None),
             )
         ):
-            self._graders_by_committee[committee].append(email)
+            if committee is not None:  # the query has none; this tells the type checker
+                self._graders_by_committee[committee].append(email)
         self._submitted: dict[str, list[str]] = defaultdict(list)
         self.candidates: dict[str, Candidate] = {}
         for candidate in session.exec(select(Candidate).where(Candidate.test_id == test_id)):
@@ -176,7 +181,9 @@ class ApprovalSnapshot:
         self.grader_names: dict[str, str] = {}
         if grader_emails:
             for email, name in session.exec(
-                select(Grader.email, Grader.name).where(Grader.email.in_(grader_emails))
+                select(col(Grader.email), col(Grader.name)).where(
+                    col(Grader.email).in_(grader_emails)
+                )
             ):
                 self.grader_names[email] = name or email
 

@@ -7,7 +7,7 @@ message always shows who did what."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -135,13 +135,13 @@ def prompt_view(session: Session, prompt_id: int) -> PromptView | None:
     snapshot = load_snapshot(session, prompt.test_id)
     if snapshot is None:
         return None
-    build = {
+    builders: dict[PromptKind, Callable[[ApprovalSnapshot, ApprovalPrompt], PromptView]] = {
         PromptKind.own: _own_view,
         PromptKind.alignment: _alignment_view,
         PromptKind.final: _final_view,
         PromptKind.transfer: _transfer_view,
-    }[PromptKind(prompt.kind)]
-    return build(snapshot, prompt)
+    }
+    return builders[PromptKind(prompt.kind)](snapshot, prompt)
 
 
 def _visible(snapshot: ApprovalSnapshot, viewer: str, committee: str) -> VisibleGrades:

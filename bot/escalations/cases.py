@@ -16,17 +16,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
-from sqlmodel import Session, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
 
 from bot.diagnosis.access import Finding
 from bot.exams import audit
 from bot.exams.people import Roles
 from models.inserts import insert_for
-from models.tables import Escalation, EscalationMessage, EscalationStatus
+from models.tables import Escalation, EscalationMessage, EscalationStatus, stored_id, table_of
 
 SYSTEM_ACTOR = "sensorbot"
 _NO_TEST = "-"
 _UNRESOLVED = (EscalationStatus.open.value, EscalationStatus.acknowledged.value)
+_ESCALATIONS = table_of(Escalation)
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ def create_or_existing(
     """A new case for this grader and test, or the unresolved one they already have."""
     grader_email = grader_email.strip().lower()
     key = active_key(test_id, grader_email)
-    values = {
+    values: dict[str, object] = {
         "test_id": test_id,
         "grader_email": grader_email,
         "grader_name": grader_name,
@@ -80,9 +82,9 @@ def create_or_existing(
     }
     new_id = _insert_unless_active(session, values)
     if new_id is None:
-        existing = session.exec(select(Escalation).where(Escalation.active_key == key)).one()
+        existing = session.exec(select(Escalation).where(col(Escalation.active_key) == key)).one()
         return Opened(existing, created=False)
-    escalation = session.get(Escalation, new_id)
+    escalation = session.exec(select(Escalation).where(col(Escalation.id) == new_id)).one()
     audit.record(
         session,
         grader_email,
@@ -99,11 +101,11 @@ def _insert_unless_active(session: Session, values: dict[str, object]) -> int | 
 
     On PostgreSQL a conflicting insert from a transaction not yet committed makes this one
     wait for it, then do nothing, so the loser always finds the winner's row."""
-    statement = insert_for(session, Escalation.__table__)
     statement = (
-        statement.values(**values)
+        insert_for(session, _ESCALATIONS)
+        .values(**values)
         .on_conflict_do_nothing(index_elements=["active_key"])
-        .returning(Escalation.id)
+        .returning(_ESCALATIONS.c.id)
     )
     return session.exec(statement).scalar_one_or_none()
 
@@ -118,7 +120,7 @@ def record_delivery(
     for copy in copies:
         session.add(
             EscalationMessage(
-                escalation_id=escalation.id,
+                escalation_id=stored_id(escalation),
                 recipient_email=copy.recipient_email,
                 channel=copy.channel,
                 ts=copy.ts,
@@ -141,8 +143,8 @@ def copies_of(session: Session, escalation_id: int) -> list[EscalationMessage]:
     return list(
         session.exec(
             select(EscalationMessage)
-            .where(EscalationMessage.escalation_id == escalation_id)
-            .order_by(EscalationMessage.id)
+            .where(col(EscalationMessage.escalation_id) == escalation_id)
+            .order_by(col(EscalationMessage.id))
         ).all()
     )
 
@@ -159,7 +161,9 @@ def may_act(session: Session, escalation: Escalation, roles: Roles) -> bool:
     if escalation.test_id is not None and escalation.test_id in roles.consultant_test_ids:
         return True
     if roles.is_exam_office and roles.email:
-        return any(c.recipient_email == roles.email for c in copies_of(session, escalation.id))
+        return any(
+            c.recipient_email == roles.email for c in copies_of(session, stored_id(escalation))
+        )
     return False
 
 
@@ -221,11 +225,11 @@ def due_for_reraise(
         session.exec(
             select(Escalation)
             .where(
-                Escalation.status == EscalationStatus.open.value,
-                Escalation.reraised_at.is_(None),
-                Escalation.created_at <= cutoff,
+                col(Escalation.status) == EscalationStatus.open.value,
+                col(Escalation.reraised_at).is_(None),
+                col(Escalation.created_at) <= cutoff,
             )
-            .order_by(Escalation.created_at, Escalation.id)
+            .order_by(col(Escalation.created_at), col(Escalation.id))
             .limit(limit)
         ).all()
     )
@@ -238,7 +242,7 @@ def mark_reraised(session: Session, escalation_id: int, now: datetime) -> bool:
         session,
         escalation_id,
         from_statuses=(EscalationStatus.open.value,),
-        extra_condition=Escalation.reraised_at.is_(None),
+        extra_condition=col(Escalation.reraised_at).is_(None),
         reraised_at=now,
     )
     if changed:
@@ -259,11 +263,11 @@ def _transition(
     escalation_id: int,
     *,
     from_statuses: tuple[str, ...],
-    extra_condition=None,
+    extra_condition: ColumnElement[bool] | None = None,
     **values: object,
 ) -> bool:
     """One conditional UPDATE, so that of two simultaneous clicks only one changes it."""
-    conditions = [Escalation.id == escalation_id, Escalation.status.in_(from_statuses)]
+    conditions = [col(Escalation.id) == escalation_id, col(Escalation.status).in_(from_statuses)]
     if extra_condition is not None:
         conditions.append(extra_condition)
     result = session.exec(update(Escalation).where(*conditions).values(**values))
@@ -273,7 +277,7 @@ def _transition(
 def _reloaded(session: Session, escalation_id: int) -> Escalation:
     escalation = session.exec(
         select(Escalation)
-        .where(Escalation.id == escalation_id)
+        .where(col(Escalation.id) == escalation_id)
         .execution_options(populate_existing=True)
     ).one_or_none()
     if escalation is None:

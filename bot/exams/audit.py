@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.tables import AuditEntry
 
@@ -31,7 +31,7 @@ def record(
 
 
 def entries(session: Session, *, test_id: str | None = None, action: str | None = None):
-    statement = select(AuditEntry).order_by(AuditEntry.id)
+    statement = select(AuditEntry).order_by(col(AuditEntry.id))
     if test_id is not None:
         statement = statement.where(AuditEntry.test_id == test_id)
     if action is not None:

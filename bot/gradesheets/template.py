@@ -7,6 +7,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, col, select
 
 from bot.gradesheets.applying import candidate_sort_key
@@ -44,6 +45,7 @@ def template_filename(test_id: str) -> str:
 def grade_template(lang: str, test: Test, rows: list[tuple[str, str | None]]) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet), "a new workbook starts with one worksheet"
     sheet.title = "Grades"
     sheet.append(list(INSPERA_HEADERS))
     for cell in sheet[1]:

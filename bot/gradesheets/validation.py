@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Literal
 
 from bot.gradesheets.reading import CANDIDATE, GRADE, POINTS, GradeSheet, SheetRow
 from bot.gradesheets.scale import percentage_method_grade, read_grade
@@ -243,7 +244,7 @@ class _RowChecker:
 
     def _read_cells(
         self, row: SheetRow, candidate: str, has_grade: bool, has_points: bool
-    ) -> tuple[str | None | bool, float | None]:
+    ) -> tuple[str | None | Literal[False], float | None]:
         """(grade, points); grade is False when the row has an error."""
         ok = True
         grade = None

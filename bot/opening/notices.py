@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete, exists, func, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.reminders.unfinished import committee_order
 from bot.scheduling.messages import (
@@ -49,12 +49,14 @@ _IN_CHUNK = 500
 def notify_opened_tests(ctx: PassContext) -> list[OutgoingMessage]:
     """Notices for every test opened by now whose notices are not enqueued yet."""
     handled = exists().where(
-        HandledOccasion.test_id == Test.test_id, HandledOccasion.occasion == OPENED
+        col(HandledOccasion.test_id) == col(Test.test_id), col(HandledOccasion.occasion) == OPENED
     )
     tests = ctx.session.exec(
         select(Test)
-        .where(Test.opened_for_marking <= ctx.now, Test.grading_deadline > ctx.now, ~handled)
-        .order_by(Test.opened_for_marking, Test.test_id)
+        .where(
+            col(Test.opened_for_marking) <= ctx.now, col(Test.grading_deadline) > ctx.now, ~handled
+        )
+        .order_by(col(Test.opened_for_marking), col(Test.test_id))
         .limit(TESTS_PER_PASS)
     ).all()
     messages: list[OutgoingMessage] = []
@@ -71,8 +73,8 @@ def recheck_openings(session: Session, test_ids: Iterable[str]) -> None:
     for start in range(0, len(ids), _IN_CHUNK):
         session.exec(
             delete(HandledOccasion).where(
-                HandledOccasion.occasion == OPENED,
-                HandledOccasion.test_id.in_(ids[start : start + _IN_CHUNK]),
+                col(HandledOccasion.occasion) == OPENED,
+                col(HandledOccasion.test_id).in_(ids[start : start + _IN_CHUNK]),
             )
         )
 
@@ -125,19 +127,21 @@ def report_unreachable_graders(ctx: PassContext) -> list[OutgoingMessage]:
     the graders Slack has nobody for. Later unreachable graders (added to an open test)
     get a message of their own."""
     rows = ctx.session.exec(
-        select(OutboxEntry.id, OutboxEntry.test_id, OutboxEntry.to_email)
+        select(col(OutboxEntry.id), col(OutboxEntry.test_id), col(OutboxEntry.to_email))
         .where(
-            OutboxEntry.kind == MessageKind.opened.value,
-            OutboxEntry.status == OutboxStatus.undeliverable.value,
-            OutboxEntry.reported_at.is_(None),
+            col(OutboxEntry.kind) == MessageKind.opened.value,
+            col(OutboxEntry.status) == OutboxStatus.undeliverable.value,
+            col(OutboxEntry.reported_at).is_(None),
         )
-        .order_by(OutboxEntry.test_id, OutboxEntry.id)
+        .order_by(col(OutboxEntry.test_id), col(OutboxEntry.id))
         .limit(UNREPORTED_PER_PASS)
         .with_for_update(skip_locked=True)
     ).all()
     unreported: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for entry_id, test_id, email in rows:
-        unreported[test_id].append((entry_id, email))
+        # An opened notice is stored with its test and the grader's e-mail.
+        if entry_id is not None and test_id is not None and email is not None:
+            unreported[test_id].append((entry_id, email))
     messages: list[OutgoingMessage] = []
     for test_id, entries in unreported.items():
         if _notices_in_flight(ctx.session, test_id):
@@ -147,7 +151,7 @@ def report_unreachable_graders(ctx: PassContext) -> list[OutgoingMessage]:
             messages += _unreachable_report(ctx, test, entries)
         ctx.session.exec(
             update(OutboxEntry)
-            .where(OutboxEntry.id.in_([entry_id for entry_id, _ in entries]))
+            .where(col(OutboxEntry.id).in_([entry_id for entry_id, _ in entries]))
             .values(reported_at=ctx.now)
         )
     return messages
@@ -157,9 +161,11 @@ def _notices_in_flight(session: Session, test_id: str) -> bool:
     return session.exec(
         select(
             exists().where(
-                OutboxEntry.test_id == test_id,
-                OutboxEntry.kind == MessageKind.opened.value,
-                OutboxEntry.status.in_([OutboxStatus.pending.value, OutboxStatus.sending.value]),
+                col(OutboxEntry.test_id) == test_id,
+                col(OutboxEntry.kind) == MessageKind.opened.value,
+                col(OutboxEntry.status).in_(
+                    [OutboxStatus.pending.value, OutboxStatus.sending.value]
+                ),
             )
         )
     ).one()

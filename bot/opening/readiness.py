@@ -18,7 +18,8 @@ from enum import StrEnum
 
 from sqlalchemy import and_, case, distinct, exists, func
 from sqlalchemy.orm import aliased
-from sqlmodel import Session, select
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
 
 from models.tables import Candidate, CandidateStatus, CommitteeMembership, Test
 from models.types import utcnow
@@ -110,17 +111,17 @@ def _blocker(kind: BlockerKind, count: int, committees: int = 0) -> Blocker | No
     return Blocker(kind, count, committees) if count else None
 
 
-def _count_where(condition) -> object:
+def _count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def _candidate_counts(session: Session, test_id: str) -> dict[str, int]:
-    submitted = Candidate.status == CandidateStatus.submitted.value
+    submitted = col(Candidate.status) == CandidateStatus.submitted.value
     row = session.exec(
         select(
-            _count_where(and_(submitted, Candidate.committee.is_(None))),
-            _count_where(Candidate.status == CandidateStatus.redelivery.value),
-            _count_where(Candidate.status == CandidateStatus.absent.value),
+            _count_where(and_(submitted, col(Candidate.committee).is_(None))),
+            _count_where(col(Candidate.status) == CandidateStatus.redelivery.value),
+            _count_where(col(Candidate.status) == CandidateStatus.absent.value),
         ).where(Candidate.test_id == test_id)
     ).one()
     return {"without_committee": int(row[0]), "redelivery": int(row[1]), "absent": int(row[2])}
@@ -128,14 +129,14 @@ def _candidate_counts(session: Session, test_id: str) -> dict[str, int]:
 
 def _candidates_without_grader(session: Session, test_id: str) -> tuple[int, int]:
     committee_has_grader = exists().where(
-        CommitteeMembership.test_id == Candidate.test_id,
-        CommitteeMembership.committee == Candidate.committee,
+        col(CommitteeMembership.test_id) == col(Candidate.test_id),
+        col(CommitteeMembership.committee) == col(Candidate.committee),
     )
     row = session.exec(
-        select(func.count(), func.count(distinct(Candidate.committee))).where(
+        select(func.count(), func.count(distinct(col(Candidate.committee)))).where(
             Candidate.test_id == test_id,
             Candidate.status == CandidateStatus.submitted.value,
-            Candidate.committee.is_not(None),
+            col(Candidate.committee).is_not(None),
             ~committee_has_grader,
         )
     ).one()
@@ -145,13 +146,13 @@ def _candidates_without_grader(session: Session, test_id: str) -> tuple[int, int
 def _graders_without_committee(session: Session, test_id: str) -> int:
     other = aliased(CommitteeMembership)
     in_some_committee = exists().where(
-        other.test_id == CommitteeMembership.test_id,
-        other.grader_email == CommitteeMembership.grader_email,
-        other.committee.is_not(None),
+        col(other.test_id) == col(CommitteeMembership.test_id),
+        col(other.grader_email) == col(CommitteeMembership.grader_email),
+        col(other.committee).is_not(None),
     )
     return int(
         session.exec(
-            select(func.count(distinct(CommitteeMembership.grader_email))).where(
+            select(func.count(distinct(col(CommitteeMembership.grader_email)))).where(
                 CommitteeMembership.test_id == test_id, ~in_some_committee
             )
         ).one()
@@ -160,16 +161,16 @@ def _graders_without_committee(session: Session, test_id: str) -> int:
 
 def _graders_in_empty_committees(session: Session, test_id: str) -> tuple[int, int]:
     committee_has_candidates = exists().where(
-        Candidate.test_id == CommitteeMembership.test_id,
-        Candidate.committee == CommitteeMembership.committee,
+        col(Candidate.test_id) == col(CommitteeMembership.test_id),
+        col(Candidate.committee) == col(CommitteeMembership.committee),
     )
     row = session.exec(
         select(
-            func.count(distinct(CommitteeMembership.grader_email)),
-            func.count(distinct(CommitteeMembership.committee)),
+            func.count(distinct(col(CommitteeMembership.grader_email))),
+            func.count(distinct(col(CommitteeMembership.committee))),
         ).where(
             CommitteeMembership.test_id == test_id,
-            CommitteeMembership.committee.is_not(None),
+            col(CommitteeMembership.committee).is_not(None),
             ~committee_has_candidates,
         )
     ).one()

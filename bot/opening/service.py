@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import distinct, func, or_, update
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.exams import audit
 from bot.opening.readiness import Readiness, readiness
@@ -55,13 +55,15 @@ def open_test(session: Session, test: Test, actor: str, now: datetime) -> OpenRe
     opened = session.exec(
         update(Test)
         .where(
-            Test.test_id == test.test_id,
-            or_(Test.opened_for_marking.is_(None), Test.opened_for_marking > now),
+            col(Test.test_id) == test.test_id,
+            or_(col(Test.opened_for_marking).is_(None), col(Test.opened_for_marking) > now),
         )
         .values(opened_for_marking=now)
     ).rowcount
     session.refresh(test)
     if not opened:
+        # Nothing updated: the test was opened already, at or before now.
+        assert test.opened_for_marking is not None
         return AlreadyOpen(test.test_id, test.opened_for_marking)
     audit.record(
         session,
@@ -76,7 +78,7 @@ def open_test(session: Session, test: Test, actor: str, now: datetime) -> OpenRe
 
 def _grader_count(session: Session, test_id: str) -> int:
     return session.exec(
-        select(func.count(distinct(CommitteeMembership.grader_email))).where(
+        select(func.count(distinct(col(CommitteeMembership.grader_email)))).where(
             CommitteeMembership.test_id == test_id
         )
     ).one()

@@ -13,9 +13,10 @@ from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import exists, or_
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.exams.phase import is_open
+from bot.messages import findings
 from bot.opening.readiness import readiness
 from bot.reminders.unfinished import committee_order, unfinished_work
 from bot.scheduling.messages import (
@@ -23,7 +24,6 @@ from bot.scheduling.messages import (
     PassContext,
     consultant_recipients,
     escalation_recipients,
-    findings,
     grader_label,
     grader_recipient,
     graders_by_email,
@@ -47,10 +47,10 @@ TESTS_PER_PASS = 200
 
 def _handled(occasion: str, *, for_deadline: bool):
     condition = exists().where(
-        HandledOccasion.test_id == Test.test_id, HandledOccasion.occasion == occasion
+        col(HandledOccasion.test_id) == col(Test.test_id), col(HandledOccasion.occasion) == occasion
     )
     if for_deadline:
-        condition = condition.where(HandledOccasion.deadline == Test.grading_deadline)
+        condition = condition.where(col(HandledOccasion.deadline) == col(Test.grading_deadline))
     return condition
 
 
@@ -66,10 +66,10 @@ def remind_unfinished_graders(ctx: PassContext) -> list[OutgoingMessage]:
                 Test.grading_deadline >= band.start,
                 Test.grading_deadline < band.end,
                 Test.grading_deadline > ctx.now,
-                Test.opened_for_marking <= ctx.now,
+                col(Test.opened_for_marking) <= ctx.now,
                 ~_handled(occasion, for_deadline=True),
             )
-            .order_by(Test.grading_deadline, Test.test_id)
+            .order_by(col(Test.grading_deadline), col(Test.test_id))
             .limit(TESTS_PER_PASS)
         ).all()
         for test in tests:
@@ -105,7 +105,7 @@ def escalate_overdue_tests(ctx: PassContext) -> list[OutgoingMessage]:
             Test.grading_deadline > ctx.now - CATCH_UP,
             ~_handled(OVERDUE, for_deadline=True),
         )
-        .order_by(Test.grading_deadline, Test.test_id)
+        .order_by(col(Test.grading_deadline), col(Test.test_id))
         .limit(TESTS_PER_PASS)
     ).all()
     messages: list[OutgoingMessage] = []
@@ -173,11 +173,11 @@ def nudge_unopened_tests(ctx: PassContext) -> list[OutgoingMessage]:
         select(Test)
         .where(
             Test.submission_deadline < local_day_start(today, tz),
-            or_(Test.opened_for_marking.is_(None), Test.opened_for_marking > ctx.now),
+            or_(col(Test.opened_for_marking).is_(None), col(Test.opened_for_marking) > ctx.now),
             Test.grading_deadline > ctx.now,
             ~_handled(occasion, for_deadline=False),
         )
-        .order_by(Test.submission_deadline, Test.test_id)
+        .order_by(col(Test.submission_deadline), col(Test.test_id))
         .limit(TESTS_PER_PASS)
     ).all()
     messages: list[OutgoingMessage] = []

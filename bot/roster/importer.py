@@ -6,10 +6,12 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from os import PathLike
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, delete, insert, select, update
-from sqlmodel import Session
+from sqlalchemy.orm import Mapped
+from sqlmodel import Session, col
 
 from bot.exams.audit import record
 from bot.i18n import t
@@ -160,11 +162,11 @@ class _Writer:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.deletes: list[tuple[type, object, list]] = []
+        self.deletes: list[tuple[type, Mapped[Any], list]] = []
         self.updates: list[tuple[type, list[dict]]] = []
         self.inserts: list[tuple[type, list[dict]]] = []
 
-    def delete_where_in(self, table: type, column: object, values: Iterable) -> None:
+    def delete_where_in(self, table: type, column: Mapped[Any], values: Iterable) -> None:
         values = list(values)
         if values:
             self.deletes.append((table, column, values))
@@ -224,7 +226,9 @@ def _apply_tests(
 ) -> list[str]:
     """Tests and their consultants; returns the ids of tests opened by this import."""
     stored_consultants: dict[str, set[str]] = {}
-    for test_id, email in session.execute(select(TestConsultant.test_id, TestConsultant.email)):
+    for test_id, email in session.execute(
+        select(col(TestConsultant.test_id), col(TestConsultant.email))
+    ):
         stored_consultants.setdefault(test_id, set()).add(email)
 
     creates, updates, consultants_replaced, consultant_rows = [], [], [], []
@@ -259,7 +263,7 @@ def _apply_tests(
             consultant_rows.extend(new_consultants)
     writer.insert(Test, creates)
     writer.update(Test, updates)
-    writer.delete_where_in(TestConsultant, TestConsultant.test_id, consultants_replaced)
+    writer.delete_where_in(TestConsultant, col(TestConsultant.test_id), consultants_replaced)
     writer.insert(TestConsultant, consultant_rows)
     return sorted(newly_opened)
 
@@ -285,7 +289,9 @@ def _apply_graders(
 def _apply_departments(
     session: Session, writer: _Writer, roster: Roster, counts: SheetCounts
 ) -> None:
-    stored = dict(session.execute(select(Department.code, Department.escalation_channel)).all())
+    stored: dict[str, str | None] = dict(
+        session.execute(select(col(Department.code), col(Department.escalation_channel))).all()
+    )
     creates, updates = [], []
     for code, row in roster.departments.items():
         if code not in stored:
@@ -312,7 +318,7 @@ def _apply_memberships(
 ) -> set[str]:
     """Returns the tests that got a grader they did not have."""
     table = CommitteeMembership
-    columns = (table.id, table.test_id, table.committee, table.grader_email)
+    columns = (col(table.id), col(table.test_id), col(table.committee), col(table.grader_email))
     stored: dict[tuple[str, str | None, str], int] = {}
     removed: list[int] = []
     for row_id, test_id, committee, email in _select_for_tests(
@@ -324,25 +330,33 @@ def _apply_memberships(
         else:
             stored[key] = row_id
     creates = []
+    gained: set[str] = set()
     for test_id, members in roster.memberships.items():
         for committee, email in members:
             if stored.pop((test_id, committee, email), None) is None:
                 creates.append({"test_id": test_id, "committee": committee, "grader_email": email})
+                gained.add(test_id)
                 counts.created += 1
             else:
                 counts.unchanged += 1
     removed.extend(stored.values())
     counts.removed = len(removed)
-    writer.delete_where_in(table, table.id, removed)
+    writer.delete_where_in(table, col(table.id), removed)
     writer.insert(table, creates)
-    return {create["test_id"] for create in creates}
+    return gained
 
 
 def _apply_candidates(
     session: Session, writer: _Writer, roster: Roster, counts: SheetCounts
 ) -> None:
     table = Candidate
-    columns = (table.id, table.test_id, table.candidate_id, table.committee, table.status)
+    columns = (
+        col(table.id),
+        col(table.test_id),
+        col(table.candidate_id),
+        col(table.committee),
+        col(table.status),
+    )
     stored: dict[tuple[str, str], tuple[int, str | None, str]] = {}
     for row_id, test_id, candidate_id, committee, status in _select_for_tests(
         session, columns, roster.candidates
@@ -368,6 +382,6 @@ def _apply_candidates(
                 updates.append({"id": before[0], "committee": committee, "status": status})
                 counts.updated += 1
     counts.removed = len(stored)
-    writer.delete_where_in(table, table.id, [row_id for row_id, _, _ in stored.values()])
+    writer.delete_where_in(table, col(table.id), [row_id for row_id, _, _ in stored.values()])
     writer.update(table, updates)
     writer.insert(table, creates)

@@ -15,6 +15,8 @@ from zoneinfo import ZoneInfo
 import openpyxl
 from defusedxml import DefusedXmlException
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from bot.i18n import t
 
@@ -232,13 +234,14 @@ def _file_problem(key: str, **params: object) -> RosterProblem:
     return RosterProblem(None, None, None, None, key, params)
 
 
-def _read_sheets(workbook, progress: Progress | None) -> WorkbookRows:
+def _read_sheets(workbook: Workbook, progress: Progress | None) -> WorkbookRows:
     specs = {normalise_name(spec.name): spec for spec in SHEETS}
-    found: list[tuple[SheetSpec, object]] = []
+    found: list[tuple[SheetSpec, ReadOnlyWorksheet]] = []
     repeated: list[str] = []
     for worksheet in workbook.worksheets:
         spec = specs.get(normalise_name(worksheet.title))
-        if spec is None:
+        # Opened read-only, every worksheet is a ReadOnlyWorksheet.
+        if spec is None or not isinstance(worksheet, ReadOnlyWorksheet):
             continue
         if any(seen is spec for seen, _ in found):
             repeated.append(spec.name)
@@ -251,11 +254,11 @@ def _read_sheets(workbook, progress: Progress | None) -> WorkbookRows:
     estimate = sum(max((ws.max_row or 1) - 1, 0) for _, ws in found)
     done = 0
     sheets: dict[str, SheetRows] = {}
-    for spec, worksheet in found:
-        worksheet.reset_dimensions()
-        rows = worksheet.iter_rows(values_only=True)
+    for spec, read_only_sheet in found:
+        read_only_sheet.reset_dimensions()
+        rows = read_only_sheet.values
         header = next(rows, ())
-        sheet = _sheet_with_header(spec, worksheet.title, header)
+        sheet = _sheet_with_header(spec, read_only_sheet.title, header)
         for number, values in enumerate(rows, start=2):
             if not _is_blank(values):
                 sheet.rows.append((number, values))

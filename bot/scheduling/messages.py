@@ -12,28 +12,17 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.exams.lookup import consultant_emails
-from bot.opening.readiness import Readiness
-from bot.scheduling.outbox import OutgoingMessage, Recipient
+from bot.messages import MessageKind, Recipient
+from bot.scheduling.outbox import OutgoingMessage
 from bot.settings import Settings
 from models.tables import Department, Grader, Test
 
 _KEY_LENGTH = 255
-
-
-class MessageKind(StrEnum):
-    opened = "opened"  # to a grader: the test is open for marking
-    unreachable = "unreachable"  # to consultants: graders not found in Slack
-    reminder = "reminder"  # to a grader: the grading deadline is near
-    overdue = "overdue"  # to a grader: the grading deadline has passed
-    overdue_escalation = "overdue_escalation"  # to consultants: what is unfinished
-    nudge = "nudge"  # to consultants: the test ended but is not open
-    escalation_reraised = "escalation_reraised"  # to consultants: a case nobody acknowledged
 
 
 @dataclass(frozen=True)
@@ -78,7 +67,7 @@ def graders_by_email(session: Session, emails: Iterable[str]) -> dict[str, Grade
     wanted = sorted(set(emails))
     if not wanted:
         return {}
-    found = session.exec(select(Grader).where(Grader.email.in_(wanted))).all()
+    found = session.exec(select(Grader).where(col(Grader.email).in_(wanted))).all()
     return {grader.email: grader for grader in found}
 
 
@@ -107,17 +96,3 @@ def escalation_recipients(session: Session, test: Test, settings: Settings) -> l
     if department is not None and department.escalation_channel:
         recipients.append(Recipient(channel=department.escalation_channel))
     return recipients
-
-
-def findings(status: Readiness) -> dict[str, list[dict[str, Any]]]:
-    """Readiness blockers and notices as plain values for a message's params."""
-    return {
-        "blockers": [
-            {"kind": b.kind.value, "count": b.count, "committees": b.committees}
-            for b in status.blockers
-        ],
-        "notices": [
-            {"kind": n.kind.value, "count": n.count, "committees": n.committees}
-            for n in status.notices
-        ],
-    }

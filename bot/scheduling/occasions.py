@@ -20,13 +20,14 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from models.inserts import insert_for
-from models.tables import HandledOccasion
+from models.tables import HandledOccasion, table_of
 
 DELIVERY_TIME = time(9, 0)
 CATCH_UP = timedelta(days=7)
 
 OPENED = "opened"
 OVERDUE = "overdue"
+_HANDLED = table_of(HandledOccasion)
 
 
 def reminder_occasion(days: int) -> str:
@@ -101,7 +102,7 @@ def claim_occasion(
     and then gets nothing, so two replicas never both handle it.
     """
     values = {"test_id": test_id, "occasion": occasion, "deadline": deadline, "at": now}
-    statement = insert_for(session, HandledOccasion.__table__).values(values)
+    statement = insert_for(session, _HANDLED).values(values)
     keys = ["test_id", "occasion"]
     if deadline is None:
         statement = statement.on_conflict_do_nothing(index_elements=keys)
@@ -109,10 +110,8 @@ def claim_occasion(
         statement = statement.on_conflict_do_update(
             index_elements=keys,
             set_={"deadline": statement.excluded.deadline, "at": statement.excluded.at},
-            where=HandledOccasion.__table__.c.deadline.is_distinct_from(
-                statement.excluded.deadline
-            ),
+            where=_HANDLED.c.deadline.is_distinct_from(statement.excluded.deadline),
         )
     # RETURNING rather than rowcount: the count is reliable on every driver.
-    claimed = session.exec(statement.returning(HandledOccasion.__table__.c.test_id)).all()
+    claimed = session.exec(statement.returning(_HANDLED.c.test_id)).all()
     return len(claimed) == 1

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func, update
 from sqlmodel import Session, select
 
+from bot.messages import Recipient
 from models.inserts import insert_for
 from models.tables import OutboxEntry, OutboxStatus
 
@@ -38,22 +39,6 @@ _ERROR_LENGTH = 1000
 # Core table and columns: the dispatcher's statements skip the ORM's per-statement work.
 _OUTBOX = OutboxEntry.__table__
 _c = _OUTBOX.c
-
-
-@dataclass(frozen=True)
-class Recipient:
-    """A person by e-mail (with the Inspera e-mail to try next), or a Slack channel."""
-
-    email: str | None = None
-    alt_email: str | None = None
-    channel: str | None = None
-
-    def __post_init__(self) -> None:
-        if (self.email is None) == (self.channel is None):
-            raise ValueError("a recipient is either a person (email) or a channel")
-
-    def describe(self) -> str:
-        return self.channel if self.channel else f"{self.email}"
 
 
 @dataclass(frozen=True)

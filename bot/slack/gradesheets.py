@@ -168,7 +168,7 @@ class GradeSheetIntake:
 
     def ask_for_test(self, upload: GradeUpload, filename: str, options: tuple[Test, ...]) -> None:
         """Let the grader choose the test of an upload that waits for one."""
-        blocks, text = test_choice_message(self.lang, upload.id or 0, filename, options)
+        text, blocks = test_choice_message(self.lang, upload.id or 0, filename, options)
         self.post(text, blocks)
 
     def fetch_and_read(self, shared: SharedFile) -> tuple[GradeSheet, bytes] | None:
@@ -203,7 +203,7 @@ class GradeSheetIntake:
             outcome = UploadOutcome(result.outcome or "not_found")
             self.post(outcome_text(self.lang, outcome, self.runtime.settings.tz, test.test_id))
             return
-        blocks, text = preview_message(
+        text, blocks = preview_message(
             self.lang, test, sheet, result.preview, result.upload.id or 0
         )
         self.post(text, blocks)

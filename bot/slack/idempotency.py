@@ -6,22 +6,24 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, delete
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from models.db import session_scope
 from models.inserts import insert_for
-from models.tables import ProcessedKey
+from models.tables import ProcessedKey, table_of
 from models.types import utcnow
+
+_KEYS = table_of(ProcessedKey)
 
 
 def claim_once(engine: Engine, key: str) -> bool:
     """True for the first caller with `key` (across threads, processes and replicas)."""
     with session_scope(engine) as session:
         statement = (
-            insert_for(session, ProcessedKey.__table__)
+            insert_for(session, _KEYS)
             .values(key=key[:255], at=utcnow())
             .on_conflict_do_nothing(index_elements=["key"])
-            .returning(ProcessedKey.key)
+            .returning(_KEYS.c.key)
         )
         return session.exec(statement).first() is not None
 
@@ -34,12 +36,12 @@ def forget_old_keys(session: Session, now: datetime, *, limit: int = 5000) -> in
     """Delete at most `limit` keys claimed before `now - KEEP_KEYS`, oldest first, so that
     the table stays small and a scheduler pass does bounded work. Returns how many."""
     oldest = (
-        select(ProcessedKey.key)
-        .where(ProcessedKey.at < now - KEEP_KEYS)
-        .order_by(ProcessedKey.at)
+        select(col(ProcessedKey.key))
+        .where(col(ProcessedKey.at) < now - KEEP_KEYS)
+        .order_by(col(ProcessedKey.at))
         .limit(limit)
     )
     result = session.exec(
-        delete(ProcessedKey).where(ProcessedKey.key.in_(oldest.subquery().select()))
+        delete(ProcessedKey).where(col(ProcessedKey.key).in_(oldest.subquery().select()))
     )
     return result.rowcount or 0

@@ -5,12 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.ui.kit import Mrkdwn, date
 
-def slack_datetime(when: datetime, tz: ZoneInfo) -> str:
+
+def slack_datetime(when: datetime, tz: ZoneInfo) -> Mrkdwn:
     """Slack's date formatting for `when`, so every reader sees it in their own time zone;
     clients that cannot format it show the fallback, the local time in `tz`."""
-    if when.tzinfo is None:
-        raise ValueError("when must be timezone-aware")
-    local = when.astimezone(tz)
-    fallback = local.strftime("%Y-%m-%d %H:%M %Z")
-    return f"<!date^{int(when.timestamp())}^{{date_short_pretty}} {{time}}|{fallback}>"
+    return date(when, tz)

@@ -5,42 +5,47 @@ from __future__ import annotations
 from bot.escalations.delivery import Delivery, EscalationRequest, Outcome
 from bot.i18n import t
 from bot.settings import Settings
-from bot.ui.dates import slack_datetime
+from bot.ui import kit
 from bot.ui.escalations import status_line
+from bot.ui.kit import Mrkdwn, md
 
 
-def grader_reply(request: EscalationRequest, lang: str, settings: Settings) -> str:
+def grader_reply(request: EscalationRequest, lang: str, settings: Settings) -> Mrkdwn:
     """What the grader is told after pressing the escalate button."""
     test = request.test_id or t(lang, "escalation.office_test")
     if request.outcome == Outcome.unknown_test:
-        return t(lang, "escalation.unknown_test", test=request.test_id)
+        return md(lang, "escalation.unknown_test", test=request.test_id or "")
     if request.outcome == Outcome.nothing_to_send:
-        return t(lang, "escalation.nothing_to_send", test=test)
+        return md(lang, "escalation.nothing_to_send", test=test)
     escalation = request.escalation
-    if request.outcome == Outcome.already:
-        return t(
+    if request.outcome == Outcome.already and escalation is not None:
+        return md(
             lang,
             "escalation.already",
             test=test,
-            created=slack_datetime(escalation.created_at, settings.tz),
+            created=kit.date(escalation.created_at, settings.tz),
             status=status_line(escalation, lang, settings.tz),
         )
-    return "\n".join(_sent_lines(request.delivery, lang, settings))
+    if request.delivery is None:
+        raise ValueError(f"an escalation request {request.outcome} without its delivery")
+    return kit.lines(_sent_lines(request.delivery, lang, settings))
 
 
-def _sent_lines(delivery: Delivery, lang: str, settings: Settings) -> list[str]:
+def _sent_lines(delivery: Delivery, lang: str, settings: Settings) -> list[Mrkdwn]:
     lines = []
     if delivery.reached:
-        recipients = ", ".join(f"<@{user_id}>" for user_id in delivery.reached)
-        lines.append(t(lang, "escalation.sent", recipients=recipients))
+        recipients = kit.join(", ", (kit.mention(user_id) for user_id in delivery.reached))
+        lines.append(md(lang, "escalation.sent", recipients=recipients))
     if delivery.channel:
-        lines.append(t(lang, "escalation.sent.channel", channel=delivery.channel))
+        lines.append(md(lang, "escalation.sent.channel", channel=delivery.channel))
     if delivery.unreachable:
-        lines.append(t(lang, "escalation.sent.unreachable", emails=", ".join(delivery.unreachable)))
+        lines.append(
+            md(lang, "escalation.sent.unreachable", emails=", ".join(delivery.unreachable))
+        )
     if delivery.fell_back_to_exam_office:
         exam_office = settings.help_contacts.exam_office
-        lines.append(t(lang, "escalation.sent.fallback", exam_office=exam_office))
+        lines.append(md(lang, "escalation.sent.fallback", exam_office=exam_office))
     if not delivery.reached:
         emails = ", ".join(delivery.addresses) or settings.help_contacts.login_email
-        lines.append(t(lang, "escalation.sent.nobody", emails=emails))
+        lines.append(md(lang, "escalation.sent.nobody", emails=emails))
     return lines

@@ -4,109 +4,95 @@ channel, and the status lines both show. Buttons carry only the case id."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    ContextBlock,
-    HeaderBlock,
-    SectionBlock,
-)
-from slack_sdk.models.blocks.basic_components import MarkdownTextObject
+from slack_sdk.models.blocks import Block, ButtonElement
 
 from bot.diagnosis.access import Finding
 from bot.i18n import t
-from bot.ui.dates import slack_datetime
+from bot.ui import kit
+from bot.ui.kit import Mrkdwn, md
 from bot.ui.payloads import decode_id
-from models.tables import Escalation, EscalationStatus
+from models.tables import Escalation, EscalationStatus, stored_id
 
 ACKNOWLEDGE_ACTION = "escalation_acknowledge"
 RESOLVE_ACTION = "escalation_resolve"
 
-# A header's plain text may hold at most 150 characters.
-_HEADER_LIMIT = 150
 
-
-def status_line(escalation: Escalation, lang: str, tz: ZoneInfo) -> str:
-    if escalation.status == EscalationStatus.resolved:
-        return t(
+def status_line(escalation: Escalation, lang: str, tz: ZoneInfo) -> Mrkdwn:
+    if escalation.status == EscalationStatus.resolved and escalation.resolved_at is not None:
+        return md(
             lang,
             "escalation.status.resolved",
-            who=escalation.resolved_by,
-            when=_when(escalation.resolved_at, tz),
+            who=escalation.resolved_by or "",
+            when=kit.date(escalation.resolved_at, tz),
         )
-    if escalation.status == EscalationStatus.acknowledged:
-        return t(
+    if (
+        escalation.status == EscalationStatus.acknowledged
+        and escalation.acknowledged_at is not None
+    ):
+        return md(
             lang,
             "escalation.status.acknowledged",
-            who=escalation.acknowledged_by,
-            when=_when(escalation.acknowledged_at, tz),
+            who=escalation.acknowledged_by or "",
+            when=kit.date(escalation.acknowledged_at, tz),
         )
-    return t(lang, "escalation.status.open")
+    return md(lang, "escalation.status.open")
 
 
-def _when(moment: datetime | None, tz: ZoneInfo) -> str:
-    return slack_datetime(moment, tz) if moment is not None else "–"
-
-
-def consultant_finding_text(finding: Finding, lang: str, tz: ZoneInfo) -> str:
-    return t(
+def consultant_finding_text(finding: Finding, lang: str, tz: ZoneInfo) -> Mrkdwn:
+    return md(
         lang,
         f"escalation.finding.{finding.kind.value}",
         count=finding.count,
         committees=finding.committees,
-        deadline=slack_datetime(finding.when, tz) if finding.when else "",
+        deadline=kit.date(finding.when, tz) if finding.when else "",
         address=finding.address or "",
     )
 
 
-def grader_label(escalation: Escalation) -> str:
+def grader_label(escalation: Escalation) -> Mrkdwn:
     """The grader as consultants see them: a Slack mention, which shows their name."""
-    return f"<@{escalation.grader_slack_user}>"
+    return kit.mention(escalation.grader_slack_user)
 
 
 def consultant_message(
     escalation: Escalation, findings: tuple[Finding, ...], lang: str, tz: ZoneInfo
-) -> tuple[str, list[dict]]:
-    """(fallback text, blocks) of the case in a consultant's (or the exam office's) DM."""
+) -> kit.Message:
+    """The case in a consultant's (or the exam office's) DM."""
     title = _title(escalation, lang)
     who_key = (
         "escalation.consultant.who" if escalation.test_id else "escalation.consultant.who_no_test"
     )
-    who = t(
+    who = md(
         lang,
         who_key,
         grader=grader_label(escalation),
         email=escalation.grader_email,
         test=escalation.test_id or "",
     )
-    lines = "\n".join(f"• {consultant_finding_text(f, lang, tz)}" for f in findings)
-    blocks: list[Block] = [
-        HeaderBlock(text=title[:_HEADER_LIMIT]),
-        SectionBlock(text=MarkdownTextObject(text=f"{who}\n{lines}")),
-    ]
+    lines = kit.bullets(consultant_finding_text(f, lang, tz) for f in findings)
+    blocks: list[Block] = [kit.header(title), kit.section(kit.lines([who, lines]))]
     blocks += _status_and_buttons(escalation, lang, tz)
-    return f"{title}: {escalation.grader_email}", [b.to_dict() for b in blocks]
+    return kit.message(kit.join(": ", [title, escalation.grader_email]), blocks)
 
 
-def channel_message(escalation: Escalation, lang: str, tz: ZoneInfo) -> tuple[str, list[dict]]:
-    """(fallback text, blocks) of the notice in the department channel: who and which
-    test, never the findings (they may be about the person) and never grades."""
-    text = t(
+def channel_message(escalation: Escalation, lang: str, tz: ZoneInfo) -> kit.Message:
+    """The notice in the department channel: who and which test, never the findings (they
+    may be about the person) and never grades."""
+    text = md(
         lang,
         "escalation.channel.text",
         grader=escalation.grader_name or grader_label(escalation),
         test=escalation.test_id or "",
     )
-    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=text))]
+    blocks: list[Block] = [kit.section(text)]
     blocks += _status_and_buttons(escalation, lang, tz)
-    return _title(escalation, lang), [b.to_dict() for b in blocks]
+    return kit.message(kit.escape(_title(escalation, lang)), blocks)
 
 
 def _title(escalation: Escalation, lang: str) -> str:
+    """Plain text, for the header (and escaped for the fallback)."""
     if escalation.test_id:
         return t(lang, "escalation.consultant.title", test=escalation.test_id)
     return t(lang, "escalation.consultant.title_no_test")
@@ -115,11 +101,9 @@ def _title(escalation: Escalation, lang: str) -> str:
 def _status_and_buttons(escalation: Escalation, lang: str, tz: ZoneInfo) -> list[Block]:
     context = [status_line(escalation, lang, tz)]
     if escalation.reraised_at is not None and escalation.status == EscalationStatus.open:
-        created = slack_datetime(escalation.created_at, tz)
-        context.insert(0, t(lang, "escalation.consultant.reraised", created=created))
-    blocks: list[Block] = [
-        ContextBlock(elements=[MarkdownTextObject(text=line) for line in context])
-    ]
+        created = kit.date(escalation.created_at, tz)
+        context.insert(0, md(lang, "escalation.consultant.reraised", created=created))
+    blocks: list[Block] = [kit.context(*context)]
     buttons = []
     if escalation.status == EscalationStatus.open:
         buttons.append(
@@ -128,14 +112,13 @@ def _status_and_buttons(escalation: Escalation, lang: str, tz: ZoneInfo) -> list
     if escalation.status != EscalationStatus.resolved:
         buttons.append(_button(RESOLVE_ACTION, t(lang, "escalation.button.resolve"), escalation))
     if buttons:
-        blocks.append(ActionsBlock(elements=buttons))
+        blocks.append(kit.actions(*buttons))
     return blocks
 
 
 def _button(action_id: str, label: str, escalation: Escalation) -> ButtonElement:
     style = "primary" if action_id == RESOLVE_ACTION else None
-    value = EscalationButton(escalation.id).encode() if escalation.id is not None else None
-    return ButtonElement(text=label, action_id=action_id, value=value, style=style)
+    return kit.button(label, action_id, EscalationButton(stored_id(escalation)).encode(), style)
 
 
 @dataclass(frozen=True)

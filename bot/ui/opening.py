@@ -6,9 +6,9 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from bot.i18n import t
+from bot.messages import findings
 from bot.opening.readiness import Readiness
-from bot.scheduling.messages import findings
+from bot.ui.kit import Mrkdwn, md
 from models.tables import Test
 
 DateFormat = Callable[[datetime], str]
@@ -21,11 +21,11 @@ def finding_lines(
     prefix: str,
     submission_deadline: datetime,
     format_date: DateFormat,
-) -> list[str]:
+) -> list[Mrkdwn]:
     """One line per blocker (`prefix="blocker"`) or notice (`prefix="readiness_notice"`), as
-    `bot.scheduling.messages.findings` gives them."""
+    `bot.messages.findings` gives them."""
     return [
-        t(
+        md(
             lang,
             f"{prefix}.{item['kind']}",
             count=item.get("count", 0),
@@ -37,19 +37,39 @@ def finding_lines(
 
 
 def bullets(lines: Sequence[str]) -> str:
+    """The lines as a bulleted text, as they are (`kit.bullets` escapes outside text)."""
     return "\n".join(f"• {line}" for line in lines)
 
 
-def refusal_lines(lang: str, test: Test, status: Readiness, format_date: DateFormat) -> list[str]:
+def test_finding_lines(
+    lang: str,
+    found: Mapping[str, Sequence[Mapping[str, Any]]],
+    kind: str,
+    test: Test,
+    format_date: DateFormat,
+) -> list[Mrkdwn]:
+    """`finding_lines` for the test's `kind` of findings, `"blockers"` or `"notices"`."""
+    prefix = "blocker" if kind == "blockers" else "readiness_notice"
+    return finding_lines(
+        lang,
+        found[kind],
+        prefix=prefix,
+        submission_deadline=test.submission_deadline,
+        format_date=format_date,
+    )
+
+
+def refusal_lines(
+    lang: str, test: Test, status: Readiness, format_date: DateFormat
+) -> list[Mrkdwn]:
     """Why `test` cannot be opened: its blockers, then its notices."""
     found = findings(status)
-    dates = {"submission_deadline": test.submission_deadline, "format_date": format_date}
-    lines = [t(lang, "open.refused", test=test.test_id)]
-    lines += [
-        f"• {line}" for line in finding_lines(lang, found["blockers"], prefix="blocker", **dates)
-    ]
+
+    def listed(kind: str) -> list[Mrkdwn]:
+        lines = test_finding_lines(lang, found, kind, test, format_date)
+        return [Mrkdwn("• ") + line for line in lines]
+
+    lines = [md(lang, "open.refused", test=test.test_id), *listed("blockers")]
     if found["notices"]:
-        lines.append(t(lang, "open.notices"))
-        notices = finding_lines(lang, found["notices"], prefix="readiness_notice", **dates)
-        lines += [f"• {line}" for line in notices]
+        lines += [md(lang, "open.notices"), *listed("notices")]
     return lines

@@ -9,25 +9,18 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    ContextBlock,
-    HeaderBlock,
-    SectionBlock,
-)
-from slack_sdk.models.blocks.basic_components import MarkdownTextObject
+from slack_sdk.models.blocks import Block
 
 from bot.escalations.cases import findings_of
 from bot.escalations.reraise import from_snapshot
 from bot.i18n import t
 from bot.scheduling.messages import MessageKind
+from bot.ui import kit
 from bot.ui.dates import slack_datetime
 from bot.ui.escalations import channel_message, consultant_message
-from bot.ui.gradesheets import escape  # roster text shown as mrkdwn
+from bot.ui.kit import Message, Mrkdwn, escape, md
 from bot.ui.local_time import local_text
-from bot.ui.opening import bullets, finding_lines
+from bot.ui.opening import finding_lines
 from bot.ui.payloads import PayloadError
 
 TEMPLATE_ACTION = "notice.template"
@@ -51,15 +44,9 @@ class NoticeButton:
         return cls(value)
 
 
-_HEADER_LIMIT = 150
-_SECTION_LIMIT = 3000
 _MAX_SECTIONS = 40  # of Slack's 50 blocks per message, leaving room for the rest
 
-
-@dataclass(frozen=True)
-class RenderedMessage:
-    text: str
-    blocks: list[dict]
+RenderedMessage = Message  # the kit's (text, blocks)
 
 
 def render(
@@ -92,29 +79,35 @@ class _Facts:
         self.tz = tz
         test = params["test"]
         self.test_id = escape(test["test_id"])
-        self.title = f" – {escape(test['title'])}" if test.get("title") else ""
+        self.title = Mrkdwn(" – ") + escape(test["title"]) if test.get("title") else Mrkdwn("")
 
-    def t(self, key: str, **params: object) -> str:
-        return t(self.lang, key, test=self.test_id, title=self.title, **params)
+    def t(self, key: str, **params: object) -> Mrkdwn:
+        return md(self.lang, key, test=self.test_id, title=self.title, **params)
 
-    def time(self, name: str) -> str:
+    def plain(self, key: str, **params: object) -> str:
+        """The text for a header or a button: shown as typed, so nothing escaped."""
+        test = self.params["test"]
+        title = f" – {test['title']}" if test.get("title") else ""
+        return t(self.lang, key, test=test["test_id"], title=title, **params)
+
+    def time(self, name: str) -> Mrkdwn:
         return slack_datetime(datetime.fromisoformat(self.params[name]), self.tz)
 
     def plain_time(self, name: str) -> str:
         return local_text(datetime.fromisoformat(self.params[name]), self.tz)
 
-    def committees(self, committees: Sequence[str | None], *, bare: bool = False) -> str:
+    def committees(self, committees: Sequence[str | None], *, bare: bool = False) -> Mrkdwn:
         """`committee 1, committee 2`, or with `bare` just `1, 2`; "no committee" last."""
         names = [
-            escape(c) if bare else t(self.lang, "notice.committee", committee=escape(c))
+            escape(c) if bare else md(self.lang, "notice.committee", committee=c)
             for c in committees
             if c
         ]
         if None in committees:
-            names.append(t(self.lang, "notice.no_committee"))
-        return ", ".join(names)
+            names.append(md(self.lang, "notice.no_committee"))
+        return kit.join(", ", names)
 
-    def findings(self, prefix: str, key: str) -> list[str]:
+    def findings(self, prefix: str, key: str) -> list[Mrkdwn]:
         return finding_lines(
             self.lang,
             self.params.get(key, []),
@@ -126,35 +119,33 @@ class _Facts:
         )
 
 
-def _section(text: str) -> SectionBlock:
-    if len(text) > _SECTION_LIMIT:
-        text = text[: _SECTION_LIMIT - 1] + "…"
-    return SectionBlock(text=MarkdownTextObject(text=text))
+_section = kit.section
+_header = kit.header
+bullets = kit.bullets
 
 
-def _line_sections(head: str, lines: Sequence[str], more_key: str, lang: str) -> list[Block]:
+def _context(text: Mrkdwn) -> Block:
+    return kit.context(text)
+
+
+def _line_sections(head: Mrkdwn, lines: Sequence[Mrkdwn], more_key: str, lang: str) -> list[Block]:
     """`head` and bulleted `lines` over as many sections as Slack's 3,000 characters per
     section need, at most `_MAX_SECTIONS`; what does not fit is counted, not cut."""
-    sections: list[str] = [head]
+    sections: list[Mrkdwn] = [head]
+    newline = Mrkdwn("\n")
     for index, line in enumerate(lines):
-        bullet = f"• {line}"
-        if len(sections[-1]) + 1 + len(bullet) <= _SECTION_LIMIT:
-            sections[-1] += "\n" + bullet
+        bullet = Mrkdwn("• ") + line
+        if len(sections[-1]) + 1 + len(bullet) <= kit.SECTION_TEXT:
+            sections[-1] += newline + bullet
         elif len(sections) < _MAX_SECTIONS:
             sections.append(bullet)
         else:
-            sections[-1] += "\n" + t(lang, more_key, count=len(lines) - index)
+            sections[-1] += newline + md(lang, more_key, count=len(lines) - index)
             break
     return [_section(text) for text in sections]
 
 
-def _header(text: str) -> HeaderBlock:
-    if len(text) > _HEADER_LIMIT:
-        text = text[: _HEADER_LIMIT - 1] + "…"
-    return HeaderBlock(text=text)
-
-
-def _opened(f: _Facts) -> tuple[str, list[Block]]:
+def _opened(f: _Facts) -> tuple[Mrkdwn, list[Block]]:
     p = f.params
     committees = p["committees"]
     if any(committees):
@@ -177,104 +168,80 @@ def _opened(f: _Facts) -> tuple[str, list[Block]]:
         rules.append(f.t(f"notice.rule.{own}"))
     rules.append(f.t(f"notice.rule.final_{'one' if p['final_approval'] == 'one' else 'all'}"))
     blocks: list[Block] = [
-        _header(f.t("notice.opened.header")),
+        _header(f.plain("notice.opened.header")),
         _section(f.t("notice.opened.intro")),
-        _section("\n".join(facts)),
+        _section(kit.lines(facts)),
     ]
     if p.get("registration_only"):
-        blocks.append(
-            ContextBlock(elements=[MarkdownTextObject(text=f.t("notice.opened.registration_only"))])
-        )
+        blocks.append(_context(f.t("notice.opened.registration_only")))
     blocks.append(_section(f.t("notice.opened.rules_title") + "\n" + bullets(rules)))
     if p.get("guideline_published") is False:
         blocks.append(_section(f.t("notice.opened.guideline_missing")))
     test_id = p["test"]["test_id"]
     blocks.append(
-        ActionsBlock(
-            elements=[
-                ButtonElement(
-                    text=f.t("notice.opened.button.template"),
-                    action_id=TEMPLATE_ACTION,
-                    value=NoticeButton(test_id).encode(),
-                ),
-                ButtonElement(
-                    text=f.t("notice.opened.button.why"),
-                    action_id=WHY_ACTION,
-                    value=NoticeButton(test_id).encode(),
-                ),
-            ]
+        kit.actions(
+            kit.button(
+                f.plain("notice.opened.button.template"),
+                TEMPLATE_ACTION,
+                NoticeButton(test_id).encode(),
+            ),
+            kit.button(
+                f.plain("notice.opened.button.why"), WHY_ACTION, NoticeButton(test_id).encode()
+            ),
         )
     )
     return f.t("notice.opened.fallback", deadline=f.plain_time("grading_deadline")), blocks
 
 
-def _reminder(f: _Facts) -> tuple[str, list[Block]]:
+def _reminder(f: _Facts) -> tuple[Mrkdwn, list[Block]]:
     days = f.params["days"]
     key = {0: "notice.reminder.today", 1: "notice.reminder.tomorrow"}.get(
         days, "notice.reminder.days"
     )
     blocks: list[Block] = [
         _section(f.t(key, deadline=f.time("grading_deadline"), days=days)),
-        ContextBlock(
-            elements=[
-                MarkdownTextObject(
-                    text=f.t(
-                        "notice.work.committees", committees=f.committees(f.params["committees"])
-                    )
-                )
-            ]
-        ),
+        _context(f.t("notice.work.committees", committees=f.committees(f.params["committees"]))),
     ]
     return f.t("notice.reminder.fallback", deadline=f.plain_time("grading_deadline")), blocks
 
 
-def _overdue(f: _Facts) -> tuple[str, list[Block]]:
+def _overdue(f: _Facts) -> tuple[Mrkdwn, list[Block]]:
     blocks: list[Block] = [
         _section(f.t("notice.overdue", deadline=f.time("grading_deadline"))),
-        ContextBlock(
-            elements=[
-                MarkdownTextObject(
-                    text=f.t(
-                        "notice.work.committees", committees=f.committees(f.params["committees"])
-                    )
-                )
-            ]
-        ),
+        _context(f.t("notice.work.committees", committees=f.committees(f.params["committees"]))),
     ]
     return f.t("notice.overdue.fallback"), blocks
 
 
-def _overdue_escalation(f: _Facts) -> tuple[str, list[Block]]:
+def _overdue_escalation(f: _Facts) -> tuple[Mrkdwn, list[Block]]:
     deadline = f.time("grading_deadline")
-    blocks: list[Block] = [_header(f.t("escalation.overdue.header"))]
+    blocks: list[Block] = [_header(f.plain("escalation.overdue.header"))]
     if f.params["opened"]:
         lines = []
         for item in f.params["unfinished"]:
             committee = item["committee"]
             name = (
-                t(f.lang, "escalation.committee", committee=escape(committee))
+                md(f.lang, "escalation.committee", committee=committee)
                 if committee
-                else t(f.lang, "escalation.no_committee")
+                else md(f.lang, "escalation.no_committee")
             )
-            graders = ", ".join(escape(g) for g in item["graders"])
-            lines.append(t(f.lang, "escalation.overdue.line", committee=name, graders=graders))
+            graders = kit.join(", ", item["graders"])
+            lines.append(md(f.lang, "escalation.overdue.line", committee=name, graders=graders))
         head = f.t("escalation.overdue.intro", deadline=deadline)
         blocks += _line_sections(head, lines, "notice.more", f.lang)
-        blocks.append(
-            ContextBlock(elements=[MarkdownTextObject(text=f.t("escalation.overdue.graders_told"))])
-        )
+        blocks.append(_context(f.t("escalation.overdue.graders_told")))
     else:
         blocks.append(_section(f.t("escalation.overdue.never_opened", deadline=deadline)))
         blocks += _findings_blocks(f)
     return f.t("notice.overdue.fallback"), blocks
 
 
-def _nudge(f: _Facts) -> tuple[str, list[Block]]:
+def _nudge(f: _Facts) -> tuple[Mrkdwn, list[Block]]:
     blocks: list[Block] = [
-        _header(f.t("nudge.header")),
+        _header(f.plain("nudge.header")),
         _section(f.t("nudge.intro", deadline=f.time("submission_deadline"))),
         *_findings_blocks(f),
-        ContextBlock(elements=[MarkdownTextObject(text=f.t("nudge.how_to_open"))]),
+        _context(f.t("nudge.how_to_open")),
     ]
     return f.t("nudge.fallback"), blocks
 
@@ -282,17 +249,17 @@ def _nudge(f: _Facts) -> tuple[str, list[Block]]:
 def _findings_blocks(f: _Facts) -> list[Block]:
     blockers = f.findings("blocker", "blockers")
     notices = f.findings("readiness_notice", "notices")
-    blocks: list[Block]
-    if blockers:
-        blocks = [_section(f.t("nudge.blockers") + "\n" + bullets(blockers))]
-    else:
-        blocks = [_section(f.t("nudge.no_blockers"))]
+    blocks: list[Block] = (
+        [_section(f.t("nudge.blockers") + "\n" + bullets(blockers))]
+        if blockers
+        else [_section(f.t("nudge.no_blockers"))]
+    )
     if notices:
         blocks.append(_section(f.t("nudge.notices") + "\n" + bullets(notices)))
     return blocks
 
 
-def _unreachable(f: _Facts) -> tuple[str, list[Block]]:
+def _unreachable(f: _Facts) -> tuple[Mrkdwn, list[Block]]:
     lines = []
     for grader in f.params["graders"]:
         name = escape(grader.get("name") or grader["email"])
@@ -310,14 +277,14 @@ def _unreachable(f: _Facts) -> tuple[str, list[Block]]:
         else:
             lines.append(f.t("unreachable.grader", name=name, email=email))
     blocks: list[Block] = [
-        _header(f.t("unreachable.header")),
+        _header(f.plain("unreachable.header")),
         *_line_sections(f.t("unreachable.intro"), lines, "notice.more", f.lang),
-        ContextBlock(elements=[MarkdownTextObject(text=f.t("unreachable.advice"))]),
+        _context(f.t("unreachable.advice")),
     ]
     return f.t("unreachable.fallback", count=len(lines)), blocks
 
 
-_RENDERERS: dict[MessageKind, Callable[[_Facts], tuple[str, list[Block]]]] = {
+_RENDERERS: dict[MessageKind, Callable[[_Facts], tuple[Mrkdwn, list[Block]]]] = {
     MessageKind.opened: _opened,
     MessageKind.reminder: _reminder,
     MessageKind.overdue: _overdue,

@@ -30,6 +30,7 @@ from bot.ui.gradesheets import (
     reset_modal,
     text_message,
 )
+from bot.ui.kit import md
 from bot.ui.payloads import PayloadError
 from bot.ui.which import which_refusal_text
 from handlers.payloads import action_value
@@ -82,7 +83,7 @@ def _act_on_upload(
     with runtime.session() as session:
         outcome = action(session, upload_id, asker.slack.email)
     logger.info("upload %s by %s: %s", upload_id, user_id, outcome.status)
-    blocks, text = outcome_message(asker.lang, outcome, runtime.settings.tz)
+    text, blocks = outcome_message(asker.lang, outcome, runtime.settings.tz)
     message = _clicked_message(body)
     if outcome.status in _REPLACES_MESSAGE and message is not None:
         client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
@@ -143,8 +144,8 @@ def handle_choose_test(
     upload, test = checked
     message = _clicked_message(body)
     if message is not None:
-        chosen = t(asker.lang, "gradesheet.choose_test.chosen", test=test.test_id)
-        blocks, text = text_message(chosen)
+        chosen = md(asker.lang, "gradesheet.choose_test.chosen", test=test.test_id)
+        text, blocks = text_message(chosen)
         client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
     intake.preview_chosen(upload, test)
 
@@ -169,7 +170,7 @@ def handle_reset_open(
     with runtime.session() as session:
         upload, refusal = find_own_upload(session, upload_id, asker.slack.email)
     if refusal is not None or upload is None:
-        blocks, text = outcome_message(
+        text, blocks = outcome_message(
             asker.lang, refusal or UploadOutcome("not_found"), runtime.settings.tz
         )
         client.chat_postMessage(channel=dm_channel(client, user_id), text=text, blocks=blocks)

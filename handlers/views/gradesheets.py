@@ -17,6 +17,7 @@ from bot.runtime import Asker, Runtime
 from bot.slack.files import dm_channel
 from bot.ui.approvals import locked_text
 from bot.ui.gradesheets import RESET_BLOCK, RESET_INPUT, UploadButton, escape, outcome_text
+from bot.ui.kit import md
 from bot.ui.payloads import PayloadError
 
 
@@ -57,7 +58,7 @@ def handle_reset_submission(
     if result.status == "locked" and result.lock is not None:
         text = locked_text(lang, result.committee or "", LockReason(result.lock))
     else:
-        text = t(lang, f"gradesheet.reset.{result.status}", **params)
+        text = md(lang, f"gradesheet.reset.{result.status}", **params)
     if result.status != "reset":
         ack(response_action="errors", errors={RESET_BLOCK: text})
         return

@@ -117,10 +117,6 @@ MESSAGES = {
         "nb": "Godkjenn endelige karakterer",
         "en": "Approve final grades",
     },
-    "approvals.final.done": {
-        "nb": "✅ Du godkjente {when}.",
-        "en": "✅ You approved {when}.",
-    },
     "approvals.final.final": {
         "nb": "✅ Endelig: godkjent av {by} {when}. Karakterene er låst.",
         "en": "✅ Final: approved by {by} {when}. The grades are locked.",

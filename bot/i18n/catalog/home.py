@@ -1,5 +1,4 @@
 MESSAGES = {
-    "home.fallback": {"nb": "Sensorbot – oversikt", "en": "Sensorbot – overview"},
     "home.no_tests": {
         "nb": "Du står ikke som sensor eller studiekonsulent på noen prøve ennå.",
         "en": "You are not listed as a grader or study consultant on any test yet.",

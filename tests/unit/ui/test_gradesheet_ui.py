@@ -37,7 +37,7 @@ def action_ids(blocks) -> list[str]:
 
 def test_first_twenty_changes_then_how_many_more():
     sheet, preview = preview_for([[10000 + n, "B", None] for n in range(25)])
-    blocks, fallback = preview_message("en", TEST, sheet, preview, 7)
+    fallback, blocks = preview_message("en", TEST, sheet, preview, 7)
     text = text_of(blocks)
     assert "Row 21, candidate 10019" in text and "Row 22," not in text
     assert "… and 5 more" in text
@@ -49,7 +49,7 @@ def test_errors_first_twenty_with_count_and_no_apply_within_slacks_limits():
     long_value = "x" * 300
     rows = [[90000 + n, long_value, None] for n in range(45)]
     sheet, preview = preview_for(rows)
-    blocks, _ = preview_message("nb", TEST, sheet, preview, 7)
+    _, blocks = preview_message("nb", TEST, sheet, preview, 7)
     text = text_of(blocks)
     assert "*Feil (45)*" in text and "… og 25 til" in text
     assert action_ids(blocks) == []
@@ -59,7 +59,7 @@ def test_errors_first_twenty_with_count_and_no_apply_within_slacks_limits():
 
 def test_points_suggestions_get_their_own_button():
     sheet, preview = preview_for([[10000, "A", 95], [10001, None, 80]])
-    blocks, _ = preview_message("en", TEST, sheet, preview, 7)
+    _, blocks = preview_message("en", TEST, sheet, preview, 7)
     assert "Row 3, candidate 10001: 80 points → `B`" in text_of(blocks)
     assert action_ids(blocks) == [
         "gradesheet_apply",
@@ -70,7 +70,7 @@ def test_points_suggestions_get_their_own_button():
 
 def test_cell_contents_cannot_inject_mentions_or_links():
     sheet, preview = preview_for([[10000, "<!channel> <http://x|y>", None]])
-    blocks, _ = preview_message("en", TEST, sheet, preview, 7)
+    _, blocks = preview_message("en", TEST, sheet, preview, 7)
     assert "<!channel>" not in str(blocks) and "&lt;!channel&gt;" in str(blocks)
 
 

@@ -6,12 +6,12 @@ import functools
 from datetime import datetime
 
 from bot.i18n import t
-from bot.scheduling.messages import findings
+from bot.messages import findings
 from bot.scheduling.occasions import CATCH_UP
 from bot.scheduling.status import StatusOfTest, StatusReport
 from bot.settings import Settings
 from bot.ui.local_time import local_text
-from bot.ui.opening import finding_lines
+from bot.ui.opening import test_finding_lines
 
 _COLUMNS = "{:<24} {:<18} {:<17} {:>8}  {}"
 
@@ -78,19 +78,16 @@ def _detail(item: StatusOfTest, settings: Settings) -> list[str]:
         else t(lang, "cli.status.not_opened"),
     ).splitlines()
     found = findings(item.readiness)
-    dates = {"submission_deadline": test.submission_deadline, "format_date": plain}
+
+    def listed(kind: str) -> list[str]:
+        return [f"    • {line}" for line in test_finding_lines(lang, found, kind, test, plain)]
+
     if found["blockers"]:
         lines.append(t(lang, "cli.status.blockers"))
-        lines += [
-            f"    • {line}"
-            for line in finding_lines(lang, found["blockers"], prefix="blocker", **dates)
-        ]
+        lines += listed("blockers")
     else:
         lines.append(t(lang, "cli.status.no_blockers"))
     if found["notices"]:
         lines.append(t(lang, "cli.status.notices"))
-        lines += [
-            f"    • {line}"
-            for line in finding_lines(lang, found["notices"], prefix="readiness_notice", **dates)
-        ]
+        lines += listed("notices")
     return lines

@@ -1,0 +1,54 @@
+"""The plain vocabulary of the messages the bot sends on its own: what kind of message, to
+whom, and readiness findings as message parameters.
+
+Neutral ground: the scheduling machinery stores and sends these, the Block Kit builders
+(`bot.ui`) render them, and neither has to import the other to share them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from bot.opening.readiness import Readiness
+
+
+class MessageKind(StrEnum):
+    opened = "opened"  # to a grader: the test is open for marking
+    unreachable = "unreachable"  # to consultants: graders not found in Slack
+    reminder = "reminder"  # to a grader: the grading deadline is near
+    overdue = "overdue"  # to a grader: the grading deadline has passed
+    overdue_escalation = "overdue_escalation"  # to consultants: what is unfinished
+    nudge = "nudge"  # to consultants: the test ended but is not open
+    escalation_reraised = "escalation_reraised"  # to consultants: a case nobody acknowledged
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A person by e-mail (with the Inspera e-mail to try next), or a Slack channel."""
+
+    email: str | None = None
+    alt_email: str | None = None
+    channel: str | None = None
+
+    def __post_init__(self) -> None:
+        if (self.email is None) == (self.channel is None):
+            raise ValueError("a recipient is either a person (email) or a channel")
+
+    def describe(self) -> str:
+        return self.channel if self.channel else f"{self.email}"
+
+
+def findings(status: Readiness) -> dict[str, list[dict[str, Any]]]:
+    """Readiness blockers and notices as plain values for a message's params."""
+    return {
+        "blockers": [
+            {"kind": b.kind.value, "count": b.count, "committees": b.committees}
+            for b in status.blockers
+        ],
+        "notices": [
+            {"kind": n.kind.value, "count": n.count, "committees": n.committees}
+            for n in status.notices
+        ],
+    }
