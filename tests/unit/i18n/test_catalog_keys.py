@@ -247,12 +247,15 @@ def _trees() -> tuple[tuple[str, ast.Module], ...]:
 
 
 def _key_argument(call: ast.Call) -> ast.expr | None:
-    """The key of `t(lang, key, …)` or of a renderer's `x.t(key, …)`."""
+    """The key of `t(lang, key, …)` or the kit's `md(lang, key, …)`, or of a renderer's
+    `x.t(key, …)` or `x.plain(key, …)`."""
     func = call.func
-    if isinstance(func, ast.Name) and func.id == "t" and len(call.args) >= 2:
+    if isinstance(func, ast.Name) and func.id in ("t", "md") and len(call.args) >= 2:
         return call.args[1]
-    if isinstance(func, ast.Attribute) and func.attr == "t" and call.args:
-        return call.args[0]
+    if isinstance(func, ast.Attribute) and func.attr in ("t", "plain") and call.args:
+        # `kit.plain(text, limit)` makes a plain-text object; it takes no key.
+        if not (isinstance(func.value, ast.Name) and func.value.id == "kit"):
+            return call.args[0]
     return None
 
 

@@ -6,7 +6,8 @@ import pytest
 from bot.ui.approvals import AgreeChoice, PromptButton
 from bot.ui.diagnosis import EscalationTarget
 from bot.ui.escalations import EscalationButton
-from bot.ui.gradesheets import TestChoiceButton, UploadButton
+from bot.ui.gradesheets import TestChoiceButton as ChoiceButton
+from bot.ui.gradesheets import UploadButton
 from bot.ui.outgoing import NoticeButton
 from bot.ui.payloads import PayloadError
 
@@ -18,7 +19,7 @@ ROUND_TRIPS = [
     EscalationTarget(None),
     EscalationButton(7),
     UploadButton(3),
-    TestChoiceButton(3, "TDT4100-2026H"),
+    ChoiceButton(3, "TDT4100-2026H"),
     NoticeButton("TDT4100-2026H"),
 ]
 
@@ -36,7 +37,7 @@ def test_the_strings_already_posted_in_slack_still_read():
     assert EscalationButton.decode("7") == EscalationButton(7)
     assert UploadButton.decode("3") == UploadButton(3)
     assert UploadButton.decode("3|TDT4100-2026H") == UploadButton(3)  # older previews
-    assert TestChoiceButton.decode("3|TDT4100-2026H") == TestChoiceButton(3, "TDT4100-2026H")
+    assert ChoiceButton.decode("3|TDT4100-2026H") == ChoiceButton(3, "TDT4100-2026H")
     assert NoticeButton.decode("TDT4100-2026H") == NoticeButton("TDT4100-2026H")
 
 
@@ -54,8 +55,8 @@ JUNK = [
     (EscalationTarget, "12"),
     (EscalationButton, "12a"),
     (UploadButton, "|3"),
-    (TestChoiceButton, "3"),
-    (TestChoiceButton, "x|A-1"),
+    (ChoiceButton, "3"),
+    (ChoiceButton, "x|A-1"),
     (NoticeButton, ""),
     (NoticeButton, "A-1 B-2"),
 ]
