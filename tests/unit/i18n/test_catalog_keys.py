@@ -252,10 +252,10 @@ def _key_argument(call: ast.Call) -> ast.expr | None:
     func = call.func
     if isinstance(func, ast.Name) and func.id in ("t", "md") and len(call.args) >= 2:
         return call.args[1]
-    if isinstance(func, ast.Attribute) and func.attr in ("t", "plain") and call.args:
-        # `kit.plain(text, limit)` makes a plain-text object; it takes no key.
-        if not (isinstance(func.value, ast.Name) and func.value.id == "kit"):
-            return call.args[0]
+    # `kit.plain(text, limit)` makes a plain-text object; it takes no key.
+    of_kit = isinstance(func, ast.Attribute) and ast.unparse(func.value) == "kit"
+    if isinstance(func, ast.Attribute) and func.attr in ("t", "plain") and call.args and not of_kit:
+        return call.args[0]
     return None
 
 
