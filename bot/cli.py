@@ -204,17 +204,17 @@ def cmd_roster_template(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.exams.lookup import find_test
+    from bot.exams.which import WhichProblem, which_test
     from bot.gradesheets.export import export_final_grades
     from models.db import session_scope
 
     lang = settings.default_language
     with migrated_store(settings) as engine, session_scope(engine) as session:
-        query = find_test(session, args.test_id)
+        query = which_test(session, args.test_id)
         if query.test is None:
             key = (
                 "gradesheet.command.ambiguous_test"
-                if query.ambiguous
+                if query.problem == WhichProblem.ambiguous
                 else "gradesheet.command.no_test_named"
             )
             tests = ", ".join(test.test_id for test in query.matches)

@@ -24,17 +24,23 @@ if TYPE_CHECKING:
 class Asker:
     """The person behind a Slack request: who Slack says they are, and what the store says.
 
-    Roles are read from the store on first use, so requests that need only the language
-    (help) touch no database.
+    Both are looked up on first use: a listener that only acknowledges asks Slack nothing,
+    and one that needs only the language (help) touches no database.
     """
 
-    def __init__(self, slack: SlackPerson, load_roles: Callable[[], Roles]) -> None:
-        self.slack = slack
+    def __init__(
+        self, load_slack: Callable[[], SlackPerson], load_roles: Callable[[SlackPerson], Roles]
+    ) -> None:
+        self._load_slack = load_slack
         self._load_roles = load_roles
 
     @cached_property
+    def slack(self) -> SlackPerson:
+        return self._load_slack()
+
+    @cached_property
     def roles(self) -> Roles:
-        return self._load_roles()
+        return self._load_roles(self.slack)
 
     @property
     def lang(self) -> str:
@@ -66,10 +72,10 @@ class Runtime:
         return SlackDelivery(client, self.identities, self.settings, self.engine)
 
     def asker(self, client: WebClient, user_id: str) -> Asker:
-        person = self.identities.resolve(client, user_id)
+        """The person behind a request; Slack (`users.info`) is asked only when first needed."""
 
-        def load_roles() -> Roles:
+        def load_roles(person: SlackPerson) -> Roles:
             with self.session() as session:
                 return roles_for(session, person.email, self.settings)
 
-        return Asker(person, load_roles)
+        return Asker(lambda: self.identities.resolve(client, user_id), load_roles)

@@ -1,6 +1,6 @@
 """Approvals (SPEC §2.3, §3.6, §4): own grading, aligning differing grades, final approval
 by one or all, the hand-off to the FS transfer, and reopening. No Slack here: each step
-answers an `Outcome` saying who must be told what; handlers render and send it.
+answers an `ApprovalOutcome` saying who must be told what; handlers render and send it.
 
 Entry points for other capabilities:
 - a grade sheet applied → `after_grades_changed` (then deliver its outcome);
@@ -11,7 +11,13 @@ Entry points for other capabilities:
 - anything showing grades → `visible_grades`; a grader's working grades → `working_grades`.
 """
 
-from bot.approvals.outcome import Notice, NoticeKind, Outcome, Refusal, RefusalReason
+from bot.approvals.outcome import (
+    ApprovalNotice,
+    ApprovalOutcome,
+    NoticeKind,
+    Refusal,
+    RefusalReason,
+)
 from bot.approvals.presses import (
     choose_agreed_grade,
     press_final_approval,
@@ -49,9 +55,9 @@ __all__ = [
     "CommitteeGrading",
     "CommitteeStatus",
     "LockReason",
-    "Notice",
+    "ApprovalNotice",
     "NoticeKind",
-    "Outcome",
+    "ApprovalOutcome",
     "Phase",
     "PromptKind",
     "PromptState",

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from bot.approvals.outcome import Notice, NoticeKind, Outcome
+from bot.approvals.outcome import ApprovalNotice, ApprovalOutcome, NoticeKind
 from bot.approvals.prompts import record_prompt_message
 from bot.scheduling.messages import MessageKind, grader_recipient, graders_by_email
 from bot.scheduling.outbox import (
@@ -35,7 +35,9 @@ def prompt_key(prompt_id: int) -> str:
     return f"{MessageKind.approval_prompt.value}:{prompt_id}"
 
 
-def enqueue_outcome(session: Session, outcome: Outcome, now: datetime | None = None) -> list[str]:
+def enqueue_outcome(
+    session: Session, outcome: ApprovalOutcome, now: datetime | None = None
+) -> list[str]:
     """Store the outcome's notices, prompts and prompt updates in the outbox; returns their
     keys, to send once the unit of work has committed."""
     now = now or utcnow()
@@ -50,7 +52,7 @@ def enqueue_outcome(session: Session, outcome: Outcome, now: datetime | None = N
     return [message.key for message in messages + updates]
 
 
-def _messages_for(notice: Notice, recipient: Recipient) -> list[OutgoingMessage]:
+def _messages_for(notice: ApprovalNotice, recipient: Recipient) -> list[OutgoingMessage]:
     if notice.prompt_id is None:
         # A plain notice happens once; its key only has to tell it from every other one.
         key = f"{MessageKind.approval_notice.value}:{notice.test_id}:{uuid.uuid4().hex}"

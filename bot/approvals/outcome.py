@@ -34,7 +34,7 @@ PROMPT_NOTICES = frozenset(
 
 
 @dataclass(frozen=True)
-class Notice:
+class ApprovalNotice:
     """One message to one person (a grader's or consultant's e-mail in the store)."""
 
     recipient: str
@@ -74,16 +74,16 @@ class Refusal:
 
 
 @dataclass
-class Outcome:
+class ApprovalOutcome:
     """The result of one approval step. `refusal` set means nothing changed."""
 
     refusal: Refusal | None = None
     changed: bool = False
-    notices: list[Notice] = field(default_factory=list)
+    notices: list[ApprovalNotice] = field(default_factory=list)
     prompt_updates: list[int] = field(default_factory=list)
 
     @classmethod
-    def refused(cls, reason: RefusalReason, **params: Any) -> Outcome:
+    def refused(cls, reason: RefusalReason, **params: Any) -> ApprovalOutcome:
         return cls(refusal=Refusal(reason, params))
 
     def update_prompts(self, prompt_ids: list[int]) -> None:
@@ -101,9 +101,9 @@ class Outcome:
     ) -> None:
         """One notice of `kind` to each recipient."""
         for recipient in recipients:
-            self.notices.append(Notice(recipient, kind, test_id, committee, params=params))
+            self.notices.append(ApprovalNotice(recipient, kind, test_id, committee, params=params))
 
-    def merge(self, other: Outcome) -> None:
+    def merge(self, other: ApprovalOutcome) -> None:
         self.changed = self.changed or other.changed
         self.notices.extend(other.notices)
         self.update_prompts(other.prompt_updates)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlmodel import Session
 
-from bot.approvals.outcome import Outcome, RefusalReason
+from bot.approvals.outcome import ApprovalOutcome, RefusalReason
 from bot.approvals.prompts import ALL_SCOPES, PromptKind
 from bot.approvals.workflow import approve_final, approve_own, mark_transferred, set_agreed_grades
 from bot.exams.people import Roles
@@ -17,13 +17,15 @@ def _prompt(session: Session, prompt_id: int, kind: PromptKind) -> ApprovalPromp
     return prompt if prompt is not None and prompt.kind == kind else None
 
 
-def press_own_approval(session: Session, prompt_id: int, grader_email: str | None) -> Outcome:
+def press_own_approval(
+    session: Session, prompt_id: int, grader_email: str | None
+) -> ApprovalOutcome:
     """ "Approve your grading": only the grader it was sent to approves with it."""
     prompt = _prompt(session, prompt_id, PromptKind.own)
     if prompt is None:
-        return Outcome.refused(RefusalReason.out_of_date, test="")
+        return ApprovalOutcome.refused(RefusalReason.out_of_date, test="")
     if grader_email != prompt.recipient_email:
-        return Outcome.refused(RefusalReason.not_for_you, test=prompt.test_id)
+        return ApprovalOutcome.refused(RefusalReason.not_for_you, test=prompt.test_id)
     return approve_own(
         session,
         prompt.test_id,
@@ -33,13 +35,15 @@ def press_own_approval(session: Session, prompt_id: int, grader_email: str | Non
     )
 
 
-def press_final_approval(session: Session, prompt_id: int, grader_email: str | None) -> Outcome:
+def press_final_approval(
+    session: Session, prompt_id: int, grader_email: str | None
+) -> ApprovalOutcome:
     """ "Approve the final grades": any grader of the committee, for themselves."""
     prompt = _prompt(session, prompt_id, PromptKind.final)
     if prompt is None:
-        return Outcome.refused(RefusalReason.out_of_date, test="")
+        return ApprovalOutcome.refused(RefusalReason.out_of_date, test="")
     if grader_email is None:
-        return Outcome.refused(
+        return ApprovalOutcome.refused(
             RefusalReason.not_member, test=prompt.test_id, committee=prompt.scope
         )
     return approve_final(
@@ -49,13 +53,13 @@ def press_final_approval(session: Session, prompt_id: int, grader_email: str | N
 
 def choose_agreed_grade(
     session: Session, prompt_id: int, grader_email: str | None, candidate: str, grade: str
-) -> Outcome:
+) -> ApprovalOutcome:
     """A grade chosen for one candidate on an alignment prompt."""
     prompt = _prompt(session, prompt_id, PromptKind.alignment)
     if prompt is None:
-        return Outcome.refused(RefusalReason.out_of_date, test="")
+        return ApprovalOutcome.refused(RefusalReason.out_of_date, test="")
     if grader_email is None:
-        return Outcome.refused(
+        return ApprovalOutcome.refused(
             RefusalReason.not_member, test=prompt.test_id, committee=prompt.scope
         )
     return set_agreed_grades(
@@ -68,9 +72,9 @@ def choose_agreed_grade(
     )
 
 
-def press_transferred(session: Session, prompt_id: int, actor: Roles) -> Outcome:
+def press_transferred(session: Session, prompt_id: int, actor: Roles) -> ApprovalOutcome:
     """ "Transferred to FS": a consultant of the test or an admin."""
     prompt = _prompt(session, prompt_id, PromptKind.transfer)
     if prompt is None:
-        return Outcome.refused(RefusalReason.out_of_date, test="")
+        return ApprovalOutcome.refused(RefusalReason.out_of_date, test="")
     return mark_transferred(session, prompt.test_id, actor, expected_round=prompt.round)

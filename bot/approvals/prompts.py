@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
-from bot.approvals.outcome import Notice, NoticeKind, Outcome
+from bot.approvals.outcome import ApprovalNotice, ApprovalOutcome, NoticeKind
 from models.tables import ApprovalPrompt, Test, stored_id, table_of
 from models.types import utcnow
 
@@ -98,7 +98,7 @@ def ensure_prompt(
 
 def post_or_refresh(
     session: Session,
-    outcome: Outcome,
+    outcome: ApprovalOutcome,
     kind: PromptKind,
     test_id: str,
     scope: str,
@@ -112,7 +112,7 @@ def post_or_refresh(
         prompt.claimed_at = utcnow()
         session.add(prompt)
         outcome.notices.append(
-            Notice(
+            ApprovalNotice(
                 recipient=recipient,
                 kind=NOTICE_FOR[kind],
                 test_id=test_id,

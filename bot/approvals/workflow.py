@@ -3,8 +3,8 @@ approval by one or all, reopening, and the hand-off to the FS transfer.
 
 Each step takes the test's approval lock first, reads the state, checks the actor against
 the store, changes what it must (audited in the same unit of work) and answers an
-`Outcome` naming who must be told what. A step that cannot apply changes nothing and says
-why in `Outcome.refusal`, so pressing a button twice, or an old button, is harmless.
+`ApprovalOutcome` naming who must be told what. A step that cannot apply changes nothing and says
+why in `ApprovalOutcome.refusal`, so pressing a button twice, or an old button, is harmless.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 from sqlmodel import Session, col, delete
 
-from bot.approvals.outcome import Notice, NoticeKind, Outcome, RefusalReason
+from bot.approvals.outcome import ApprovalNotice, ApprovalOutcome, NoticeKind, RefusalReason
 from bot.approvals.prompts import ALL_SCOPES, PromptKind, lock_test, post_or_refresh, prompt_ids
 from bot.approvals.state import (
     ApprovalSnapshot,
@@ -53,26 +53,26 @@ def _open_committee_step(
     expected_round: int | None,
     *,
     private_marking_only: bool = False,
-) -> Outcome | tuple[Test, ApprovalSnapshot, CommitteeStatus]:
+) -> ApprovalOutcome | tuple[Test, ApprovalSnapshot, CommitteeStatus]:
     """Take the test's approval lock and read its state; refuse when the test or committee
     does not exist, the grader is not in the committee, the prompt pressed is from before
     a reopening or the committee's grades are final already (naming who made them final).
     Otherwise the locked test, its snapshot and the committee's status."""
     test = lock_test(session, test_id)
     if test is None:
-        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.unknown_test, test=test_id)
     snapshot = ApprovalSnapshot(session, test)
     if private_marking_only and snapshot.shared:
-        return Outcome.refused(RefusalReason.shared_marking, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.shared_marking, test=test_id)
     if committee not in snapshot.committee_names:
         return _unknown_committee(snapshot, committee)
     status = snapshot.status(committee)
     if grader not in status.graders:
-        return Outcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
+        return ApprovalOutcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
     if expected_round is not None and expected_round != status.round:
-        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.out_of_date, test=test_id)
     if status.phase == Phase.final:
-        return Outcome.refused(
+        return ApprovalOutcome.refused(
             RefusalReason.already_final,
             test=test_id,
             committee=committee,
@@ -82,8 +82,8 @@ def _open_committee_step(
     return test, snapshot, status
 
 
-def _unknown_committee(snapshot: ApprovalSnapshot, committee: str) -> Outcome:
-    return Outcome.refused(
+def _unknown_committee(snapshot: ApprovalSnapshot, committee: str) -> ApprovalOutcome:
+    return ApprovalOutcome.refused(
         RefusalReason.unknown_committee,
         test=snapshot.test_id,
         committee=committee,
@@ -91,8 +91,8 @@ def _unknown_committee(snapshot: ApprovalSnapshot, committee: str) -> Outcome:
     )
 
 
-def _already_transferred(test: Test) -> Outcome:
-    return Outcome.refused(
+def _already_transferred(test: Test) -> ApprovalOutcome:
+    return ApprovalOutcome.refused(
         RefusalReason.already_transferred,
         test=test.test_id,
         by=test.transferred_by,
@@ -104,7 +104,7 @@ def _already_transferred(test: Test) -> Outcome:
 # Grades arrived: prompt for the next step.
 
 
-def after_grades_changed(session: Session, test_id: str, grader_email: str) -> Outcome:
+def after_grades_changed(session: Session, test_id: str, grader_email: str) -> ApprovalOutcome:
     """Call after a grader's grades changed (a grade sheet applied, a grade reset).
 
     Private marking: when the grader's grading of a committee (or of all their committees,
@@ -115,9 +115,9 @@ def after_grades_changed(session: Session, test_id: str, grader_email: str) -> O
     """
     test = lock_test(session, test_id)
     if test is None:
-        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.unknown_test, test=test_id)
     snapshot = ApprovalSnapshot(session, test)
-    outcome = Outcome()
+    outcome = ApprovalOutcome()
     if snapshot.shared:
         for committee in snapshot.committees_of(grader_email):
             outcome.merge(_shared_grades_changed(session, snapshot, committee, grader_email))
@@ -127,7 +127,7 @@ def after_grades_changed(session: Session, test_id: str, grader_email: str) -> O
 
 
 def _prompt_own_approval(
-    session: Session, snapshot: ApprovalSnapshot, grader: str, outcome: Outcome
+    session: Session, snapshot: ApprovalSnapshot, grader: str, outcome: ApprovalOutcome
 ) -> None:
     committees = snapshot.committees_of(grader)
     statuses = [snapshot.status(c) for c in committees]
@@ -178,8 +178,8 @@ def _prompt_own_approval(
 
 def _shared_grades_changed(
     session: Session, snapshot: ApprovalSnapshot, committee: str, actor: str
-) -> Outcome:
-    outcome = Outcome()
+) -> ApprovalOutcome:
+    outcome = ApprovalOutcome()
     status = snapshot.status(committee)
     if status.phase == Phase.final:
         return outcome
@@ -203,7 +203,7 @@ def approve_own(
     committee: str | None = None,
     *,
     expected_round: int | None = None,
-) -> Outcome:
+) -> ApprovalOutcome:
     """The grader approves their own grading: of `committee`, or of every committee they
     are in when the test has own approval across committees (then all must be complete).
 
@@ -211,34 +211,36 @@ def approve_own(
     is refused as out of date."""
     test = lock_test(session, test_id)
     if test is None:
-        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.unknown_test, test=test_id)
     snapshot = ApprovalSnapshot(session, test)
     if snapshot.shared:
-        return Outcome.refused(RefusalReason.shared_marking, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.shared_marking, test=test_id)
     mine = snapshot.committees_of(grader_email)
     if not mine:
-        return Outcome.refused(RefusalReason.not_grader, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.not_grader, test=test_id)
     across = test.own_approval == OwnApproval.all_committees
     if across:
         targets = mine
         current_round = snapshot.grader_round(grader_email)
     elif committee is None and len(mine) > 1:
-        return Outcome.refused(RefusalReason.committee_required, test=test_id, committees=mine)
+        return ApprovalOutcome.refused(
+            RefusalReason.committee_required, test=test_id, committees=mine
+        )
     else:
         committee = committee if committee is not None else mine[0]
         if committee not in mine:
-            return Outcome.refused(
+            return ApprovalOutcome.refused(
                 RefusalReason.not_member, test=test_id, committee=committee, committees=mine
             )
         targets = (committee,)
         current_round = snapshot.round(committee)
     if expected_round is not None and expected_round != current_round:
-        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.out_of_date, test=test_id)
     statuses = [snapshot.status(c) for c in targets]
     pending = [s for s in statuses if grader_email not in s.own_approved]
     if not pending:
         at = max(s.own_approved[grader_email] for s in statuses)
-        return Outcome.refused(
+        return ApprovalOutcome.refused(
             RefusalReason.already_approved, test=test_id, committees=targets, at=at
         )
     if refusal := _own_approval_blocker(pending, grader_email, test_id):
@@ -258,7 +260,7 @@ def approve_own(
             new=f"{len(status.submitted)} candidates",
         )
     session.flush()
-    outcome = Outcome(changed=True)
+    outcome = ApprovalOutcome(changed=True)
     scope = ALL_SCOPES if across else targets[0]
     outcome.update_prompts(
         prompt_ids(
@@ -280,10 +282,10 @@ def approve_own(
 
 def _own_approval_blocker(
     pending: list[CommitteeStatus], grader: str, test_id: str
-) -> Outcome | None:
+) -> ApprovalOutcome | None:
     moved_on = [s for s in pending if s.phase != Phase.grading]
     if moved_on:
-        return Outcome.refused(
+        return ApprovalOutcome.refused(
             RefusalReason.wrong_phase,
             test=test_id,
             committees=tuple(s.committee for s in moved_on),
@@ -291,16 +293,16 @@ def _own_approval_blocker(
         )
     incomplete = {s.committee: s.missing[grader] for s in pending if s.missing[grader]}
     if incomplete:
-        return Outcome.refused(RefusalReason.incomplete, test=test_id, missing=incomplete)
+        return ApprovalOutcome.refused(RefusalReason.incomplete, test=test_id, missing=incomplete)
     return None
 
 
 def _start_alignment(
     session: Session, snapshot: ApprovalSnapshot, status: CommitteeStatus
-) -> Outcome:
+) -> ApprovalOutcome:
     """Every grader approved: equal grades become agreed, the rest are shown to the
     committee's graders to agree on; with nothing to agree, straight to final approval."""
-    outcome = Outcome(changed=True)
+    outcome = ApprovalOutcome(changed=True)
     committee = status.committee
     equal = 0
     for candidate in status.submitted:
@@ -382,18 +384,18 @@ def set_agreed_grades(
     *,
     source: str = "chosen",
     expected_round: int | None = None,
-) -> Outcome:
+) -> ApprovalOutcome:
     """A grader of the committee sets agreed grades (a choice in Slack, or a sheet of
     agreed grades with `source="sheet"`). All or nothing: any candidate not in the
     committee or grade not on the test's scale refuses the whole set, naming each."""
     opened = _open_committee_step(
         session, test_id, committee, actor, expected_round, private_marking_only=True
     )
-    if isinstance(opened, Outcome):
+    if isinstance(opened, ApprovalOutcome):
         return opened
     test, snapshot, status = opened
     if status.phase == Phase.grading:
-        return Outcome.refused(
+        return ApprovalOutcome.refused(
             RefusalReason.wrong_phase,
             test=test_id,
             committees=(committee,),
@@ -402,7 +404,7 @@ def set_agreed_grades(
         )
     problems = _agreed_grade_problems(snapshot, status, grades)
     if problems:
-        return Outcome.refused(
+        return ApprovalOutcome.refused(
             RefusalReason.invalid_agreed_grades,
             test=test_id,
             committee=committee,
@@ -410,7 +412,7 @@ def set_agreed_grades(
             allowed=grade_options(test.grade_scale),
         )
     changes = _apply_agreed_grades(session, snapshot, status, actor, grades, source)
-    outcome = Outcome(changed=bool(changes))
+    outcome = ApprovalOutcome(changed=bool(changes))
     if not changes:
         return outcome
     if status.final_votes:
@@ -491,7 +493,7 @@ def _withdraw_final_votes(
     snapshot: ApprovalSnapshot,
     status: CommitteeStatus,
     actor: str,
-    outcome: Outcome,
+    outcome: ApprovalOutcome,
 ) -> None:
     """Grades changed after some graders approved them as final: those approvals no longer
     hold. They are removed, audited, and the graders told (the actor knows already)."""
@@ -512,7 +514,7 @@ def _withdraw_final_votes(
         )
         if voter != actor:
             outcome.notices.append(
-                Notice(
+                ApprovalNotice(
                     recipient=voter,
                     kind=NoticeKind.final_approval_withdrawn,
                     test_id=status.test_id,
@@ -528,7 +530,7 @@ def _withdraw_final_votes(
 
 
 def _prompt_final_approval(
-    session: Session, snapshot: ApprovalSnapshot, status: CommitteeStatus, outcome: Outcome
+    session: Session, snapshot: ApprovalSnapshot, status: CommitteeStatus, outcome: ApprovalOutcome
 ) -> None:
     for grader in status.graders:
         post_or_refresh(
@@ -549,17 +551,17 @@ def approve_final(
     grader_email: str,
     *,
     expected_round: int | None = None,
-) -> Outcome:
+) -> ApprovalOutcome:
     """The grader approves the committee's final grades. With final approval by `one`,
     this makes them final for the whole committee; with `all`, the last approval does."""
     opened = _open_committee_step(session, test_id, committee, grader_email, expected_round)
-    if isinstance(opened, Outcome):
+    if isinstance(opened, ApprovalOutcome):
         return opened
     test, snapshot, status = opened
     if status.phase != Phase.final_approval:
         return _not_ready_for_final(snapshot, status, grader_email)
     if grader_email in status.final_votes:
-        return Outcome.refused(
+        return ApprovalOutcome.refused(
             RefusalReason.already_voted,
             test=test_id,
             committee=committee,
@@ -570,7 +572,7 @@ def approve_final(
     audit.record(
         session, grader_email, "final_approval", test_id=test_id, subject=f"committee {committee}"
     )
-    outcome = Outcome(changed=True)
+    outcome = ApprovalOutcome(changed=True)
     outcome.update_prompts(_committee_prompts(session, status, (PromptKind.final,)))
     voters = set(status.final_votes) | {grader_email}
     if test.final_approval == FinalApproval.one or voters >= set(status.graders):
@@ -580,11 +582,13 @@ def approve_final(
 
 def _not_ready_for_final(
     snapshot: ApprovalSnapshot, status: CommitteeStatus, grader: str
-) -> Outcome:
+) -> ApprovalOutcome:
     if status.phase == Phase.grading and status.shared:
         missing = {status.committee: status.missing[grader]}
-        return Outcome.refused(RefusalReason.incomplete, test=status.test_id, missing=missing)
-    return Outcome.refused(
+        return ApprovalOutcome.refused(
+            RefusalReason.incomplete, test=status.test_id, missing=missing
+        )
+    return ApprovalOutcome.refused(
         RefusalReason.wrong_phase,
         test=status.test_id,
         committees=(status.committee,),
@@ -599,7 +603,7 @@ def _make_final(
     snapshot: ApprovalSnapshot,
     status: CommitteeStatus,
     approver: str,
-    outcome: Outcome,
+    outcome: ApprovalOutcome,
 ) -> None:
     test_id, committee = status.test_id, status.committee
     if status.shared:
@@ -662,26 +666,26 @@ def _committee_prompts(
 
 def mark_transferred(
     session: Session, test_id: str, actor: Roles, *, expected_round: int | None = None
-) -> Outcome:
+) -> ApprovalOutcome:
     """A consultant of the test (or an admin) confirms the final grades are in FS."""
     test = lock_test(session, test_id)
     if test is None:
-        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.unknown_test, test=test_id)
     if not actor.may_administer(test_id):
-        return Outcome.refused(RefusalReason.not_consultant, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.not_consultant, test=test_id)
     if test.transferred_at is not None:
         return _already_transferred(test)
     snapshot = ApprovalSnapshot(session, test)
     if expected_round is not None and expected_round != snapshot.test_round():
-        return Outcome.refused(RefusalReason.out_of_date, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.out_of_date, test=test_id)
     if not snapshot.is_graded():
         not_final = tuple(c for c in snapshot.committee_names if c not in snapshot.finals)
-        return Outcome.refused(RefusalReason.not_graded, test=test_id, committees=not_final)
+        return ApprovalOutcome.refused(RefusalReason.not_graded, test=test_id, committees=not_final)
     test.transferred_at = utcnow()
     test.transferred_by = actor.email
     session.add(test)
     audit.record(session, actor.email or "", "transferred_to_fs", test_id=test_id, new="FS")
-    outcome = Outcome(changed=True)
+    outcome = ApprovalOutcome(changed=True)
     outcome.tell(snapshot.all_graders(), NoticeKind.transferred, test_id)
     outcome.update_prompts(
         prompt_ids(session, test_id, (PromptKind.transfer,), round_=snapshot.test_round())
@@ -695,18 +699,18 @@ def mark_transferred(
 
 def reopen_committee(
     session: Session, test_id: str, committee: str, actor: Roles, reason: str
-) -> Outcome:
+) -> ApprovalOutcome:
     """A consultant reopens a committee: its own approvals, agreed grades, final approvals
     and final mark are cleared; the graders are told why, and prompted afresh. The audit
     and the reopening record keep what was cleared."""
     test = lock_test(session, test_id)
     if test is None:
-        return Outcome.refused(RefusalReason.unknown_test, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.unknown_test, test=test_id)
     if not actor.may_administer(test_id):
-        return Outcome.refused(RefusalReason.not_consultant, test=test_id)
+        return ApprovalOutcome.refused(RefusalReason.not_consultant, test=test_id)
     reason = " ".join(reason.split())
     if not reason:
-        return Outcome.refused(RefusalReason.no_reason, test=test_id, committee=committee)
+        return ApprovalOutcome.refused(RefusalReason.no_reason, test=test_id, committee=committee)
     if test.transferred_at is not None:
         return _already_transferred(test)
     snapshot = ApprovalSnapshot(session, test)
@@ -715,7 +719,9 @@ def reopen_committee(
     status = snapshot.status(committee)
     cleared = _cleared_summary(snapshot, status)
     if not cleared:
-        return Outcome.refused(RefusalReason.nothing_to_reopen, test=test_id, committee=committee)
+        return ApprovalOutcome.refused(
+            RefusalReason.nothing_to_reopen, test=test_id, committee=committee
+        )
     outdated = _prompts_outdated_by_reopening(session, snapshot, status)
     for table in (OwnGradingApproval, AgreedGrade, FinalApprovalVote, CommitteeFinal):
         session.exec(
@@ -741,7 +747,7 @@ def reopen_committee(
         new=reason,
     )
     session.flush()
-    outcome = Outcome(changed=True)
+    outcome = ApprovalOutcome(changed=True)
     outcome.update_prompts(outdated)
     outcome.tell(
         status.graders, NoticeKind.reopened, test_id, committee, by=actor.email or "", reason=reason

@@ -18,8 +18,8 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
-from bot.exams.lookup import find_test
 from bot.exams.people import find_grader
+from bot.exams.which import which_test
 from bot.opening.readiness import BlockerKind, readiness
 from bot.settings import Settings
 from models.tables import CommitteeMembership, Grader, GraderKind, Test, TestConsultant
@@ -295,10 +295,11 @@ def _tests_asked_about(
     tests, falls back to the person's own tests, with the outcome saying why."""
     if query is None:
         return sorted(own), QueryOutcome.none, ()
-    found = find_test(session, query, among=own or None)
-    if found.test is not None:
-        return [found.test.test_id], QueryOutcome.found, ()
-    if found.ambiguous:
+    # Anyone may ask why about any test: a test not theirs is diagnosed (not on the test).
+    found = which_test(session, query, own)
+    if found.named is not None:
+        return [found.named.test_id], QueryOutcome.found, ()
+    if found.matches:
         matches = tuple(t.test_id for t in found.matches)
         return sorted(own), QueryOutcome.ambiguous, matches
     return sorted(own), QueryOutcome.not_found, ()

@@ -27,6 +27,11 @@ class Roles:
         """Consultants of that test and admins act on a test; nobody else."""
         return self.is_admin or test_id in self.consultant_test_ids
 
+    @property
+    def administered_test_ids(self) -> frozenset[str] | None:
+        """The tests this person may administer; None: every test (admins)."""
+        return None if self.is_admin else self.consultant_test_ids
+
 
 def find_grader(session: Session, email: str) -> Grader | None:
     """The grader whose e-mail or Inspera e-mail is `email` (case-insensitive)."""

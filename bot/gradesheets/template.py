@@ -11,9 +11,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, col, select
 
+from bot.gradesheets.applying import candidate_sort_key
 from bot.gradesheets.export import INSPERA_HEADERS, as_text, file_stem
+from bot.gradesheets.grader_view import grader_committees, sheet_grades
 from bot.gradesheets.scale import valid_grades
-from bot.gradesheets.store import candidate_sort_key, grader_committees, sheet_grades
 from bot.i18n import t
 from models.tables import Candidate, CandidateStatus, Test
 

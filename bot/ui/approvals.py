@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -16,9 +17,9 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.blocks.block_elements import BlockElement
 
 from bot.approvals import (
+    ApprovalNotice,
     ApprovalOverview,
     LockReason,
-    Notice,
     NoticeKind,
     Phase,
     PromptKind,
@@ -38,7 +39,7 @@ from bot.approvals.views import (
 from bot.i18n import t
 from bot.ui import kit
 from bot.ui.kit import Message, Mrkdwn, md
-from models.types import parse_row_id
+from bot.ui.payloads import PayloadError, decode_id
 
 ACTION_APPROVE_OWN = "approvals.approve_own"
 ACTION_APPROVE_FINAL = "approvals.approve_final"
@@ -61,8 +62,45 @@ def _context(text: Mrkdwn) -> Block:
     return kit.context(text)
 
 
+@dataclass(frozen=True)
+class PromptButton:
+    """A prompt button's value: the prompt's id, nothing else (who may press it is read
+    from the store)."""
+
+    prompt_id: int
+
+    def encode(self) -> str:
+        return str(self.prompt_id)
+
+    @classmethod
+    def decode(cls, value: str) -> PromptButton:
+        return cls(decode_id("approval prompt", value))
+
+
+@dataclass(frozen=True)
+class AgreeChoice:
+    """A chosen agreed grade: `<prompt id>|<candidate>|<grade>`."""
+
+    prompt_id: int
+    candidate: str
+    grade: str
+
+    def encode(self) -> str:
+        return f"{self.prompt_id}|{self.candidate}|{self.grade}"
+
+    @classmethod
+    def decode(cls, value: str) -> AgreeChoice:
+        prompt, _, rest = value.partition("|")
+        candidate, _, grade = rest.rpartition("|")
+        if not candidate or not grade:
+            raise PayloadError("agreed grade", value)
+        return cls(decode_id("agreed grade", prompt, value), candidate, grade)
+
+
 def _button(lang: str, key: str, action_id: str, prompt_id: int | None) -> ButtonElement:
-    return kit.button(t(lang, key), action_id, str(prompt_id), "primary")
+    # Without a prompt the button reads as junk, and pressing it is answered as out of date.
+    value = PromptButton(prompt_id).encode() if prompt_id is not None else "-"
+    return kit.button(t(lang, key), action_id, value, "primary")
 
 
 def counts_text(lang: str, counts: Sequence[GradeCount]) -> Mrkdwn:
@@ -152,20 +190,6 @@ def _state_line(state: PromptState, kind: str, lang: str, test_id: str) -> Mrkdw
     return md(lang, f"approvals.{kind}.not_ready")
 
 
-def agree_option_value(prompt_id: int, candidate: str, grade: str) -> str:
-    return f"{prompt_id}|{candidate}|{grade}"
-
-
-def parse_agree_value(value: str) -> tuple[int, str, str] | None:
-    """(prompt id, candidate, grade) from a chosen option, or None when it is not ours."""
-    prompt, _, rest = value.partition("|")
-    candidate, _, grade = rest.rpartition("|")
-    prompt_id = parse_row_id(prompt)
-    if prompt_id is None or not candidate or not grade:
-        return None
-    return prompt_id, candidate, grade
-
-
 def _alignment_prompt(view: AlignmentPromptView, lang: str) -> Message:
     title = t(lang, "approvals.align.title")
     committee = _committee(lang, view.committee)
@@ -197,7 +221,7 @@ def _grade_choice(
     view: AlignmentPromptView, candidate: str, agreed: str | None, lang: str
 ) -> StaticSelectElement:
     options = [
-        kit.option(grade, agree_option_value(view.prompt_id, candidate, grade))
+        kit.option(grade, AgreeChoice(view.prompt_id, candidate, grade).encode())
         for grade in view.options
     ]
     initial = next((o for o in options if agreed and o.value.endswith(f"|{agreed}")), None)
@@ -294,7 +318,7 @@ def export_comment(lang: str, test_id: str) -> Mrkdwn:
 # Notices.
 
 
-def notice_text(notice: Notice, lang: str) -> Mrkdwn:
+def notice_text(notice: ApprovalNotice, lang: str) -> Mrkdwn:
     params = dict(notice.params)
     common = {"test": notice.test_id, "committee": notice.committee}
     if notice.kind == NoticeKind.agreed_grades_set:

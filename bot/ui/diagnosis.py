@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from slack_sdk.models.blocks import ActionsBlock, Block
 
 from bot.diagnosis.access import (
@@ -18,6 +20,7 @@ from bot.settings import Settings
 from bot.ui import kit
 from bot.ui.help import help_contacts_lines
 from bot.ui.kit import Mrkdwn, md
+from bot.ui.payloads import PayloadError
 
 ESCALATE_ACTION = "escalation_send"
 EXAM_OFFICE_TARGET = "exam_office"
@@ -40,18 +43,22 @@ COUNTED = {
 }
 
 
-def escalation_target_value(test_id: str | None) -> str:
-    """The escalate button's value: which test, or the exam office. Nothing else."""
-    return f"{_TEST_TARGET_PREFIX}{test_id}" if test_id else EXAM_OFFICE_TARGET
+@dataclass(frozen=True)
+class EscalationTarget:
+    """The escalate button's value: `test:<test id>`, or `exam_office`. Nothing else."""
 
+    test_id: str | None  # None: the exam office
 
-def parse_escalation_target(value: str) -> tuple[bool, str | None]:
-    """(valid, test id or None for the exam office) from a button value."""
-    if value == EXAM_OFFICE_TARGET:
-        return True, None
-    if value.startswith(_TEST_TARGET_PREFIX) and len(value) > len(_TEST_TARGET_PREFIX):
-        return True, value[len(_TEST_TARGET_PREFIX) :]
-    return False, None
+    def encode(self) -> str:
+        return f"{_TEST_TARGET_PREFIX}{self.test_id}" if self.test_id else EXAM_OFFICE_TARGET
+
+    @classmethod
+    def decode(cls, value: str) -> EscalationTarget:
+        if value == EXAM_OFFICE_TARGET:
+            return cls(None)
+        if value.startswith(_TEST_TARGET_PREFIX) and len(value) > len(_TEST_TARGET_PREFIX):
+            return cls(value[len(_TEST_TARGET_PREFIX) :])
+        raise PayloadError("escalation target", value)
 
 
 def finding_text(finding: Finding, lang: str, settings: Settings, test_name: str = "") -> Mrkdwn:
@@ -207,5 +214,5 @@ def _line(finding: Finding, lang: str, settings: Settings, test_name: str = "") 
 
 
 def _escalate_button(test_id: str | None, label: str) -> ActionsBlock:
-    value = escalation_target_value(test_id)
+    value = EscalationTarget(test_id).encode()
     return kit.actions(kit.button(label, ESCALATE_ACTION, value, "primary"))

@@ -3,6 +3,7 @@ channel, and the status lines both show. Buttons carry only the case id."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block, ButtonElement
@@ -11,7 +12,8 @@ from bot.diagnosis.access import Finding
 from bot.i18n import t
 from bot.ui import kit
 from bot.ui.kit import Mrkdwn, md
-from models.tables import Escalation, EscalationStatus
+from bot.ui.payloads import decode_id
+from models.tables import Escalation, EscalationStatus, stored_id
 
 ACKNOWLEDGE_ACTION = "escalation_acknowledge"
 RESOLVE_ACTION = "escalation_resolve"
@@ -116,4 +118,19 @@ def _status_and_buttons(escalation: Escalation, lang: str, tz: ZoneInfo) -> list
 
 def _button(action_id: str, label: str, escalation: Escalation) -> ButtonElement:
     style = "primary" if action_id == RESOLVE_ACTION else None
-    return kit.button(label, action_id, str(escalation.id), style)
+    return kit.button(label, action_id, EscalationButton(stored_id(escalation)).encode(), style)
+
+
+@dataclass(frozen=True)
+class EscalationButton:
+    """Acknowledge's and Resolved's value: the case's id (who may act is read from the
+    store)."""
+
+    escalation_id: int
+
+    def encode(self) -> str:
+        return str(self.escalation_id)
+
+    @classmethod
+    def decode(cls, value: str) -> EscalationButton:
+        return cls(decode_id("escalation", value))

@@ -6,6 +6,7 @@ Grades only ever go to the grader's DM; these builders do not decide where a mes
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import ActionsBlock, Block, InputBlock, PlainTextInputElement
@@ -13,15 +14,16 @@ from slack_sdk.models.views import View
 
 from bot.approvals import LockReason
 from bot.gradesheets.reading import CANDIDATE, GRADE, POINTS, GradeSheet
-from bot.gradesheets.store import PREVIEW_LIFETIME, UploadOutcome
 from bot.gradesheets.texts import problem_line
+from bot.gradesheets.uploads import PREVIEW_LIFETIME, UploadOutcome
 from bot.gradesheets.validation import GradeChange, GradeSheetPreview
 from bot.i18n import t
 from bot.ui import kit
 from bot.ui.approvals import locked_text, refusal_text
 from bot.ui.kit import Message, Mrkdwn, escape, md
 from bot.ui.kit import text_message as text_message  # for the listeners
-from models.tables import Test
+from bot.ui.payloads import PayloadError, decode_id
+from models.tables import Test, stored_id
 
 SHOWN_LINES = 20
 SHOWN_TESTS = 24
@@ -155,8 +157,41 @@ def _listing(lang: str, title: Mrkdwn, lines: Sequence[Mrkdwn]) -> list[Block]:
     return kit.sections([title, *shown])
 
 
+@dataclass(frozen=True)
+class UploadButton:
+    """Apply, Cancel, Undo and reset's value (and the reset modal's metadata): the upload's
+    id. Older messages may carry `<id>|…`; only the id is read."""
+
+    upload_id: int
+
+    def encode(self) -> str:
+        return str(self.upload_id)
+
+    @classmethod
+    def decode(cls, value: str) -> UploadButton:
+        return cls(decode_id("grade upload", value.split("|", 1)[0], value))
+
+
+@dataclass(frozen=True)
+class TestChoiceButton:
+    """A "which test is this sheet for" button's value: `<upload id>|<test id>`."""
+
+    upload_id: int
+    test_id: str
+
+    def encode(self) -> str:
+        return f"{self.upload_id}|{self.test_id}"
+
+    @classmethod
+    def decode(cls, value: str) -> TestChoiceButton:
+        upload_id, _, test_id = value.partition("|")
+        if not test_id:
+            raise PayloadError("test choice", value)
+        return cls(decode_id("test choice", upload_id, value), test_id)
+
+
 def _preview_buttons(lang: str, preview: GradeSheetPreview, upload_id: int) -> ActionsBlock:
-    value = str(upload_id)
+    value = UploadButton(upload_id).encode()
     buttons = []
     if preview.new or preview.changed:
         buttons.append(kit.button(t(lang, "gradesheet.button.apply"), APPLY, value, "primary"))
@@ -173,7 +208,11 @@ def _preview_buttons(lang: str, preview: GradeSheetPreview, upload_id: int) -> A
 def test_choice_message(lang: str, upload_id: int, filename: str, tests: Sequence[Test]) -> Message:
     text = md(lang, "gradesheet.choose_test", filename=filename)
     buttons = [
-        kit.button(_test_label(test), f"{CHOOSE_TEST}:{n}", f"{upload_id}|{test.test_id}")
+        kit.button(
+            _test_label(test),
+            f"{CHOOSE_TEST}:{n}",
+            TestChoiceButton(upload_id, test.test_id).encode(),
+        )
         for n, test in enumerate(tests[:SHOWN_TESTS])
     ]
     blocks: list[Block] = [
@@ -215,7 +254,7 @@ def outcome_message(lang: str, outcome: UploadOutcome, tz: ZoneInfo) -> Message:
     text = outcome_text(lang, outcome, tz)
     blocks: list[Block] = [kit.section(text)]
     if outcome.status == "applied" and outcome.upload is not None:
-        value = str(outcome.upload.id)
+        value = UploadButton(stored_id(outcome.upload)).encode()
         blocks.append(
             kit.actions(
                 kit.button(t(lang, "gradesheet.button.undo"), UNDO, value),
@@ -230,7 +269,7 @@ def reset_modal(lang: str, upload_id: int, test_id: str) -> View:
     return View(
         type="modal",
         callback_id=RESET_VIEW,
-        private_metadata=str(upload_id),
+        private_metadata=UploadButton(upload_id).encode(),
         title=kit.plain(t(lang, "gradesheet.reset.title"), kit.MODAL_TITLE),
         submit=kit.plain(t(lang, "gradesheet.reset.submit"), kit.MODAL_TITLE),
         close=kit.plain(t(lang, "gradesheet.reset.close"), kit.MODAL_TITLE),

@@ -6,13 +6,14 @@ builders."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block
 
-from bot.approvals.outcome import Notice, NoticeKind
+from bot.approvals.outcome import ApprovalNotice, NoticeKind
 from bot.escalations.cases import findings_of
 from bot.escalations.snapshot import from_snapshot
 from bot.i18n import t
@@ -24,9 +25,28 @@ from bot.ui.escalations import channel_message, consultant_message
 from bot.ui.kit import Message, Mrkdwn, escape, md
 from bot.ui.local_time import local_text
 from bot.ui.opening import finding_lines
+from bot.ui.payloads import PayloadError
 
 TEMPLATE_ACTION = "notice.template"
 WHY_ACTION = "notice.why"
+
+
+@dataclass(frozen=True)
+class NoticeButton:
+    """The opened notice's template and why buttons: the test id, as typed after the
+    sub-command (who may see what is decided by the sub-command, from the store)."""
+
+    test_id: str
+
+    def encode(self) -> str:
+        return self.test_id
+
+    @classmethod
+    def decode(cls, value: str) -> NoticeButton:
+        if not value or value != value.strip() or any(c.isspace() for c in value):
+            raise PayloadError("notice", value)
+        return cls(value)
+
 
 _MAX_SECTIONS = 40  # of Slack's 50 blocks per message, leaving room for the rest
 
@@ -56,9 +76,9 @@ def _reraised_escalation(
     return RenderedMessage(*consultant_message(case, findings_of(case), lang, tz))
 
 
-def _notice(params: Mapping[str, Any]) -> Notice:
+def _notice(params: Mapping[str, Any]) -> ApprovalNotice:
     """The approval notice an `approval_notice` message carries."""
-    return Notice(
+    return ApprovalNotice(
         recipient="",
         kind=NoticeKind(params["notice"]),
         test_id=params["test_id"],
@@ -177,8 +197,14 @@ def _opened(f: _Facts) -> tuple[Mrkdwn, list[Block]]:
     test_id = p["test"]["test_id"]
     blocks.append(
         kit.actions(
-            kit.button(f.plain("notice.opened.button.template"), TEMPLATE_ACTION, test_id),
-            kit.button(f.plain("notice.opened.button.why"), WHY_ACTION, test_id),
+            kit.button(
+                f.plain("notice.opened.button.template"),
+                TEMPLATE_ACTION,
+                NoticeButton(test_id).encode(),
+            ),
+            kit.button(
+                f.plain("notice.opened.button.why"), WHY_ACTION, NoticeButton(test_id).encode()
+            ),
         )
     )
     return f.t("notice.opened.fallback", deadline=f.plain_time("grading_deadline")), blocks

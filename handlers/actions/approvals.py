@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from logging import Logger
 
-from slack_bolt import Ack, BoltContext, Respond
+from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 from sqlmodel import Session
 
 from bot.approvals import (
-    Outcome,
+    ApprovalOutcome,
     RefusalReason,
     choose_agreed_grade,
     posted_prompt,
@@ -28,13 +28,13 @@ from bot.approvals import (
 )
 from bot.approvals.delivery import enqueue_outcome
 from bot.exams.people import Roles
-from bot.runtime import Asker
+from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
-from bot.ui.approvals import parse_agree_value, prompt_message, refusal_text
-from handlers.context import asker_of, runtime_of
-from models.types import parse_row_id
+from bot.ui.approvals import AgreeChoice, PromptButton, prompt_message, refusal_text
+from bot.ui.payloads import PayloadError
+from handlers.payloads import action_value, selected_value
 
-Press = Callable[[Session, int, Asker], Outcome]
+Press = Callable[[Session, int, Asker], ApprovalOutcome]
 
 
 def _grader_email(asker: Asker) -> str | None:
@@ -49,23 +49,28 @@ def _prompt_button(press: Press) -> Callable[..., None]:
         ack: Ack,
         body: dict,
         client: WebClient,
-        context: BoltContext,
         respond: Respond,
+        runtime: Runtime,
+        asker: Asker,
         logger: Logger,
     ) -> None:
         ack()
-        prompt_id = _prompt_id(body["actions"][0].get("value", ""))
-        _on_prompt(body, client, context, respond, logger, prompt_id, press)
+        try:
+            prompt_id: int | None = PromptButton.decode(action_value(body)).prompt_id
+        except PayloadError as error:
+            logger.warning("approval button: %s", error)
+            prompt_id = None
+        _on_prompt(body, client, runtime, asker, respond, logger, prompt_id, press)
 
     return handle_prompt_button
 
 
-def _by_grader(press: Callable[[Session, int, str | None], Outcome]) -> Press:
+def _by_grader(press: Callable[[Session, int, str | None], ApprovalOutcome]) -> Press:
     """A press by the grader the presser is (None when they grade nothing)."""
     return lambda session, prompt_id, asker: press(session, prompt_id, _grader_email(asker))
 
 
-def _by_roles(press: Callable[[Session, int, Roles], Outcome]) -> Press:
+def _by_roles(press: Callable[[Session, int, Roles], ApprovalOutcome]) -> Press:
     """A press decided by all the presser's roles (consultant, admin)."""
     return lambda session, prompt_id, asker: press(session, prompt_id, asker.roles)
 
@@ -76,39 +81,42 @@ handle_transferred = _prompt_button(_by_roles(press_transferred))
 
 
 def handle_agree_grade(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
+    ack: Ack,
+    body: dict,
+    client: WebClient,
+    respond: Respond,
+    runtime: Runtime,
+    asker: Asker,
+    logger: Logger,
 ) -> None:
     ack()
-    selected = body["actions"][0].get("selected_option") or {}
-    chosen = parse_agree_value(selected.get("value", ""))
-    prompt_id = chosen[0] if chosen else None
+    try:
+        chosen = AgreeChoice.decode(selected_value(body))
+    except PayloadError as error:
+        logger.warning("agreed-grade choice: %s", error)
+        _on_prompt(body, client, runtime, asker, respond, logger, None, None)
+        return
 
-    def choose(session: Session, prompt_id: int, asker: Asker) -> Outcome:
-        assert chosen is not None  # only pressed with the chosen option's prompt id
-        _, candidate, grade = chosen
-        return choose_agreed_grade(session, prompt_id, _grader_email(asker), candidate, grade)
+    def choose(session: Session, prompt_id: int, asker: Asker) -> ApprovalOutcome:
+        email = _grader_email(asker)
+        return choose_agreed_grade(session, prompt_id, email, chosen.candidate, chosen.grade)
 
-    _on_prompt(body, client, context, respond, logger, prompt_id, choose)
-
-
-def _prompt_id(value: str) -> int | None:
-    return parse_row_id(value)
+    _on_prompt(body, client, runtime, asker, respond, logger, chosen.prompt_id, choose)
 
 
 def _on_prompt(
     body: dict,
     client: WebClient,
-    context: BoltContext,
+    runtime: Runtime,
+    asker: Asker,
     respond: Respond,
     logger: Logger,
     prompt_id: int | None,
-    press: Press,
+    press: Press | None,
 ) -> None:
-    runtime = runtime_of(context)
-    asker = asker_of(context, client, body["user"]["id"])
     keys: list[str] = []
-    if prompt_id is None:
-        outcome = Outcome.refused(RefusalReason.out_of_date, test="")
+    if prompt_id is None or press is None:  # a value none of our prompts carries
+        outcome = ApprovalOutcome.refused(RefusalReason.out_of_date, test="")
     else:
         with runtime.session() as session:
             outcome = press(session, prompt_id, asker)
@@ -117,7 +125,7 @@ def _on_prompt(
         text = refusal_text(outcome.refusal, asker.lang, runtime.settings.tz)
         _tell_presser(body, client, respond, text)
     elif outcome.changed and prompt_id is not None:
-        _show_new_state_where_clicked(body, context, respond, prompt_id, asker.lang)
+        _show_new_state_where_clicked(body, runtime, respond, prompt_id, asker.lang)
     send_now(runtime, keys)
 
 
@@ -136,11 +144,10 @@ def _tell_presser(body: dict, client: WebClient, respond: Respond, text: str) ->
 
 
 def _show_new_state_where_clicked(
-    body: dict, context: BoltContext, respond: Respond, prompt_id: int, lang: str
+    body: dict, runtime: Runtime, respond: Respond, prompt_id: int, lang: str
 ) -> None:
     """A prompt pressed in an ephemeral `/sensur approve` reply is replaced there; the DM
     prompt itself is refreshed by `deliver` with everyone else's."""
-    runtime = runtime_of(context)
     container = body.get("container") or {}
     with runtime.session() as session:
         prompt = posted_prompt(session, prompt_id)

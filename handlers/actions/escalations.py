@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from logging import Logger
 
-from slack_bolt import Ack, BoltContext, Respond
+from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 from sqlmodel import Session
 
@@ -21,30 +21,36 @@ from bot.escalations.delivery import (
 from bot.escalations.requests import EscalationRequest
 from bot.exams.people import Roles
 from bot.i18n import t
-from bot.runtime import Runtime
+from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
 from bot.slack.identity import SlackPerson
 from bot.slack.messaging import find_person
-from bot.ui.diagnosis import parse_escalation_target
+from bot.ui.diagnosis import EscalationTarget
 from bot.ui.escalation_replies import grader_reply
-from bot.ui.escalations import status_line
-from handlers.context import asker_of, runtime_of
+from bot.ui.escalations import EscalationButton, status_line
+from bot.ui.payloads import PayloadError
+from handlers.payloads import action_value
 from models.tables import Escalation
-from models.types import parse_row_id, utcnow
+from models.types import utcnow
 
 Step = Callable[..., escalations.Transition]
 
 
 def handle_escalation_send(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
+    ack: Ack,
+    body: dict,
+    client: WebClient,
+    respond: Respond,
+    runtime: Runtime,
+    asker: Asker,
+    logger: Logger,
 ) -> None:
     ack()
-    runtime = runtime_of(context)
-    asker = asker_of(context, client, body["user"]["id"])
     lang = asker.lang
-    valid, test_id = parse_escalation_target(_button_value(body))
-    if not valid:
-        logger.warning("escalate button with an unreadable value: %r", _button_value(body))
+    try:
+        test_id = EscalationTarget.decode(action_value(body)).test_id
+    except PayloadError as error:
+        logger.warning("escalate button: %s", error)
         _reply(respond, t(lang, "escalation.bad_button"))
         return
     if asker.slack.email is None:
@@ -88,24 +94,33 @@ def _escalate(
     return replace(request, delivery=replace(delivery, reached=reached))
 
 
-def handle_escalation_acknowledge(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
-) -> None:
-    ack()
-    _act(body, client, context, respond, logger, escalations.acknowledge, "acknowledged")
+def _step_button(step: Step, done: str) -> Callable[..., None]:
+    """The listener of Acknowledge or Resolved, taking `step` on the button's case."""
+
+    def handle_escalation_button(
+        ack: Ack,
+        body: dict,
+        client: WebClient,
+        respond: Respond,
+        runtime: Runtime,
+        asker: Asker,
+        logger: Logger,
+    ) -> None:
+        ack()
+        _act(body, client, runtime, asker, respond, logger, step, done)
+
+    return handle_escalation_button
 
 
-def handle_escalation_resolve(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
-) -> None:
-    ack()
-    _act(body, client, context, respond, logger, escalations.resolve, "resolved")
+handle_escalation_acknowledge = _step_button(escalations.acknowledge, "acknowledged")
+handle_escalation_resolve = _step_button(escalations.resolve, "resolved")
 
 
 def _act(
     body: dict,
     client: WebClient,
-    context: BoltContext,
+    runtime: Runtime,
+    asker: Asker,
     respond: Respond,
     logger: Logger,
     step: Step,
@@ -113,13 +128,12 @@ def _act(
 ) -> None:
     """Acknowledge or resolve: only for those entitled, once, then every copy of the case
     is updated in place and the grader is told."""
-    runtime = runtime_of(context)
     user_id = body["user"]["id"]
-    asker = asker_of(context, client, user_id)
     lang = asker.lang
-    escalation_id = _escalation_id(body)
-    if escalation_id is None:
-        logger.warning("escalation button with an unreadable value: %r", _button_value(body))
+    try:
+        escalation_id = EscalationButton.decode(action_value(body)).escalation_id
+    except PayloadError as error:
+        logger.warning("escalation button: %s", error)
         _reply(respond, t(lang, "escalation.bad_button"))
         return
     roles = asker.roles
@@ -150,15 +164,6 @@ def _refusal(session: Session, escalation_id: int, roles: Roles, lang: str) -> s
     if not escalations.may_act(session, escalation, roles):
         return t(lang, "escalation.refused")
     return None
-
-
-def _button_value(body: dict) -> str:
-    actions = body.get("actions") or [{}]
-    return str(actions[0].get("value") or "")
-
-
-def _escalation_id(body: dict) -> int | None:
-    return parse_row_id(_button_value(body))
 
 
 def _reply(respond: Respond, text: str) -> None:

@@ -10,30 +10,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from logging import Logger
 
-from slack_bolt import Ack, BoltContext
+from slack_bolt import Ack
 from slack_sdk import WebClient
 from sqlmodel import Session
 
 from bot.approvals.delivery import enqueue_outcome
-from bot.exams.lookup import grader_test_ids
-from bot.gradesheets.store import (
-    UploadOutcome,
-    UploadStatus,
-    apply_upload,
-    cancel_upload,
-    find_own_upload,
-    record_preview,
-    undo_upload,
-)
-from bot.runtime import Asker
+from bot.gradesheets.applying import apply_upload, cancel_upload, undo_upload
+from bot.gradesheets.intake import ChoiceRefused, check_choice
+from bot.gradesheets.uploads import UploadOutcome, find_own_upload
+from bot.i18n import t
+from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
+from bot.slack.gradesheets import GradeSheetIntake
 from bot.slack.messaging import open_dm
-from bot.ui.gradesheets import outcome_message, outcome_text, reset_modal, text_message
+from bot.ui.gradesheets import (
+    TestChoiceButton,
+    UploadButton,
+    outcome_message,
+    outcome_text,
+    reset_modal,
+    text_message,
+)
 from bot.ui.kit import md
-from handlers.context import asker_of, runtime_of
-from handlers.events.files import GradeSheetIntake
-from models.tables import Test
-from models.types import parse_row_id
+from bot.ui.payloads import PayloadError
+from bot.ui.which import which_refusal_text
+from handlers.payloads import action_value
 
 # Outcomes that end the preview: its message is replaced, so no stale buttons remain.
 _REPLACES_MESSAGE = ("applied", "agreed_applied", "undone", "cancelled_now")
@@ -44,9 +45,16 @@ UploadAction = Callable[[Session, int, str | None], UploadOutcome]
 def upload_button(action: UploadAction) -> Callable[..., None]:
     """A listener for a button on a grade-sheet message that runs `action` on its upload."""
 
-    def handle(ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger):
+    def handle(
+        ack: Ack,
+        body: dict,
+        client: WebClient,
+        runtime: Runtime,
+        asker: Asker,
+        logger: Logger,
+    ) -> None:
         ack()
-        _act_on_upload(body, client, context, logger, action)
+        _act_on_upload(body, client, runtime, asker, logger, action)
 
     return handle
 
@@ -62,14 +70,16 @@ handle_undo = upload_button(undo_upload)
 
 
 def _act_on_upload(
-    body: dict, client: WebClient, context: BoltContext, logger: Logger, action: UploadAction
+    body: dict,
+    client: WebClient,
+    runtime: Runtime,
+    asker: Asker,
+    logger: Logger,
+    action: UploadAction,
 ) -> None:
-    runtime = runtime_of(context)
     user_id = body["user"]["id"]
-    asker = asker_of(context, client, user_id)
-    upload_id = _upload_id(body)
+    upload_id = _upload_id(body, client, asker, logger)
     if upload_id is None:
-        logger.warning("grade-sheet button without an upload id: %r", body.get("actions"))
         return
     with runtime.session() as session:
         outcome = action(session, upload_id, asker.slack.email)
@@ -86,9 +96,21 @@ def _act_on_upload(
     send_now(runtime, keys)
 
 
-def _upload_id(body: dict) -> int | None:
-    value = (body.get("actions") or [{}])[0].get("value") or ""
-    return parse_row_id(value.split("|", 1)[0])
+def _upload_id(body: dict, client: WebClient, asker: Asker, logger: Logger) -> int | None:
+    """The button's upload, or None after telling the presser the button is unreadable."""
+    try:
+        return UploadButton.decode(action_value(body)).upload_id
+    except PayloadError as error:
+        logger.warning("grade-sheet button: %s", error)
+        _tell_unreadable(body, client, asker)
+        return None
+
+
+def _tell_unreadable(body: dict, client: WebClient, asker: Asker) -> None:
+    user_id = body["user"]["id"]
+    client.chat_postMessage(
+        channel=open_dm(client, user_id), text=t(asker.lang, "button.unreadable")
+    )
 
 
 def _clicked_message(body: dict) -> tuple[str, str] | None:
@@ -105,95 +127,59 @@ def _clicked_message(body: dict) -> tuple[str, str] | None:
 
 
 def handle_choose_test(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
+    ack: Ack, body: dict, client: WebClient, runtime: Runtime, asker: Asker, logger: Logger
 ) -> None:
     ack()
-    runtime = runtime_of(context)
     user_id = body["user"]["id"]
-    value = (body.get("actions") or [{}])[0].get("value") or ""
-    upload_text, _, test_id = value.partition("|")
-    upload_id = parse_row_id(upload_text)
-    if upload_id is None or not test_id:
-        logger.warning("test choice without upload and test: %r", value)
+    try:
+        choice = TestChoiceButton.decode(action_value(body))
+    except PayloadError as error:
+        logger.warning("test choice: %s", error)
+        _tell_unreadable(body, client, asker)
         return
-    intake = GradeSheetIntake(runtime, client, user_id, logger)
-    problem = _choice_problem(intake, upload_id, test_id)
-    if problem is not None:
-        intake.post(problem)
+    intake = GradeSheetIntake(runtime, client, asker, user_id, logger)
+    with runtime.session() as session:
+        checked = check_choice(session, choice.upload_id, asker.slack.email, choice.test_id)
+    if isinstance(checked, ChoiceRefused):
+        intake.post(_choice_refusal_text(asker.lang, checked, runtime))
         return
+    upload, test = checked
     message = _clicked_message(body)
     if message is not None:
-        chosen = md(intake.lang, "gradesheet.choose_test.chosen", test=test_id)
+        chosen = md(asker.lang, "gradesheet.choose_test.chosen", test=test.test_id)
         text, blocks = text_message(chosen)
         client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
-    _preview_chosen(intake, upload_id, test_id)
+    intake.preview_chosen(upload, test)
 
 
-def _choice_problem(intake: GradeSheetIntake, upload_id: int, test_id: str) -> str | None:
-    """Why this person cannot pick this test for this upload, or None."""
-    tz = intake.runtime.settings.tz
-    with intake.runtime.session() as session:
-        upload, refusal = find_own_upload(session, upload_id, intake.asker.slack.email)
-        if refusal is not None or upload is None:
-            return outcome_text(intake.lang, refusal or UploadOutcome("not_found"), tz)
-        if upload.status != UploadStatus.needs_test:
-            return outcome_text(intake.lang, UploadOutcome("test_already_chosen", upload), tz)
-        if test_id not in grader_test_ids(session, upload.grader_email):
-            return md(intake.lang, "gradesheet.choose_test.not_yours", test=test_id)
-    return None
-
-
-def _preview_chosen(intake: GradeSheetIntake, upload_id: int, test_id: str) -> None:
-    with intake.runtime.session() as session:
-        upload, _ = find_own_upload(session, upload_id, intake.asker.slack.email)
-        test = session.get(Test, test_id)
-    if upload is None or not upload.slack_file_id or test is None:
-        intake.post(
-            outcome_text(intake.lang, UploadOutcome("not_found"), intake.runtime.settings.tz)
-        )
-        return
-    file_id = upload.slack_file_id
-    shared = intake.shared_file(file_id, upload.filename)
-    fetched = intake.fetch_and_read(shared) if shared is not None else None
-    if fetched is None:
-        return
-    sheet, content = fetched
-    with intake.runtime.session() as session:
-        result = record_preview(
-            session,
-            grader_email=upload.grader_email,
-            slack_user_id=intake.user_id,
-            slack_file_id=file_id,
-            test=test,
-            sheet=sheet,
-            needs_test_upload_id=upload_id,
-        )
-    intake.send_preview(test, sheet, content, result)
+def _choice_refusal_text(lang: str, refused: ChoiceRefused, runtime: Runtime) -> str:
+    if refused.which is not None:
+        return which_refusal_text(lang, refused.which)
+    return outcome_text(lang, refused.outcome or UploadOutcome("not_found"), runtime.settings.tz)
 
 
 # -- resetting one candidate --------------------------------------------------------------
 
 
 def handle_reset_open(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, logger: Logger
+    ack: Ack, body: dict, client: WebClient, runtime: Runtime, asker: Asker, logger: Logger
 ) -> None:
     ack()
-    runtime = runtime_of(context)
     user_id = body["user"]["id"]
-    asker: Asker = asker_of(context, client, user_id)
-    upload_id = _upload_id(body)
+    upload_id = _upload_id(body, client, asker, logger)
     if upload_id is None:
-        logger.warning("reset button without an upload id: %r", body.get("actions"))
         return
     with runtime.session() as session:
         upload, refusal = find_own_upload(session, upload_id, asker.slack.email)
-    if refusal is not None or upload is None or upload.id is None or upload.test_id is None:
-        refusal = refusal or UploadOutcome("not_found")
-        text, blocks = outcome_message(asker.lang, refusal, runtime.settings.tz)
+    if refusal is not None or upload is None:
+        text, blocks = outcome_message(
+            asker.lang, refusal or UploadOutcome("not_found"), runtime.settings.tz
+        )
         client.chat_postMessage(channel=open_dm(client, user_id), text=text, blocks=blocks)
         return
     # A stored upload, as there is no refusal; only a tested upload has Reset.
     assert upload is not None and upload.id is not None and upload.test_id is not None
     client.views_open(
-        trigger_id=body["trigger_id"], view=reset_modal(asker.lang, upload.id, upload.test_id)
+        trigger_id=body["trigger_id"],
+        view=reset_modal(asker.lang, upload_id, upload.test_id or ""),
     )

@@ -3,53 +3,81 @@ matching `/sensur` sub-command with the notice's test would."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from logging import Logger
 
-from slack_bolt import Ack, BoltContext, Respond
+from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
+from bot.i18n import t
+from bot.runtime import Asker, Runtime
 from bot.slack.command_words import WORDS, ParsedCommand
-from handlers.commands.sensur import SUBCOMMANDS, CommandRequest, reply_unknown
-from handlers.context import asker_of, runtime_of
+from bot.slack.commands import CommandRequest
+from bot.ui.outgoing import NoticeButton
+from bot.ui.payloads import PayloadError
+from handlers.commands.sensur import run_subcommand
+from handlers.payloads import action_value
 
 
-def handle_template(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
-) -> None:
-    ack()
-    _run_subcommand("template", body, client, context, respond, logger)
+def _subcommand_button(name: str) -> Callable[..., None]:
+    """The listener of a notice button that answers as `/sensur <name> TEST` would."""
+
+    def handle_notice_button(
+        ack: Ack,
+        body: dict,
+        client: WebClient,
+        respond: Respond,
+        runtime: Runtime,
+        asker: Asker,
+        logger: Logger,
+    ) -> None:
+        ack()
+        _run_subcommand(name, body, client, respond, runtime, asker, logger)
+
+    return handle_notice_button
 
 
-def handle_why(
-    ack: Ack, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
-) -> None:
-    ack()
-    _run_subcommand("why", body, client, context, respond, logger)
+handle_template = _subcommand_button("template")
+handle_why = _subcommand_button("why")
 
 
 def _run_subcommand(
-    name: str, body: dict, client: WebClient, context: BoltContext, respond: Respond, logger: Logger
+    name: str,
+    body: dict,
+    client: WebClient,
+    respond: Respond,
+    runtime: Runtime,
+    asker: Asker,
+    logger: Logger,
 ) -> None:
-    user_id = body["user"]["id"]
-    asker = asker_of(context, client, user_id)
     # The button carries only the test id; who may see what is decided by the sub-command,
     # from the store, as for a typed command.
-    test_id = str(body["actions"][0].get("value") or "")
+    try:
+        test_id = NoticeButton.decode(action_value(body)).test_id
+    except PayloadError as error:
+        logger.warning("notice button: %s", error)
+        respond(
+            text=t(asker.lang, "button.unreadable"),
+            response_type="ephemeral",
+            replace_original=False,
+        )
+        return
     english, norwegian = WORDS[name][0], WORDS[name][-1]
     word = norwegian if asker.lang == "nb" else english
-    request = CommandRequest(
-        runtime=runtime_of(context),
-        asker=asker,
-        command=ParsedCommand(name, word, (test_id,) if test_id else ()),
-        client=client,
-        respond=respond,
-        body={
-            "user_id": user_id,
-            "channel_id": (body.get("channel") or {}).get("id"),
-            "text": f"{word} {test_id}".strip(),
-            "response_url": body.get("response_url"),
-            "trigger_id": body.get("trigger_id"),
-        },
-        logger=logger,
+    run_subcommand(
+        CommandRequest(
+            runtime=runtime,
+            asker=asker,
+            command=ParsedCommand(name, word, (test_id,)),
+            client=client,
+            respond=respond,
+            body={
+                "user_id": body["user"]["id"],
+                "channel_id": (body.get("channel") or {}).get("id"),
+                "text": f"{word} {test_id}",
+                "response_url": body.get("response_url"),
+                "trigger_id": body.get("trigger_id"),
+            },
+            logger=logger,
+        )
     )
-    SUBCOMMANDS.get(name, reply_unknown)(request)

@@ -3,21 +3,19 @@ COMMITTEE REASON` for consultants."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlmodel import Session
 
 from bot.approvals import approval_overview, is_unfinished, reopen_committee
 from bot.approvals.delivery import enqueue_outcome
 from bot.approvals.outcome import NoticeKind, Refusal
-from bot.exams.lookup import find_test, grader_test_ids
+from bot.exams.lookup import grader_test_ids
+from bot.exams.which import which_test
 from bot.i18n import t
 from bot.scheduling.delivery import send_now
+from bot.slack.commands import CommandRequest
 from bot.ui.approvals import overview_message, refusal_text
 from bot.ui.kit import md
-
-if TYPE_CHECKING:  # sensur.py imports this module to route to it
-    from handlers.commands.sensur import CommandRequest
+from bot.ui.which import which_refusal_text
 
 LISTED_TESTS = 20
 
@@ -55,13 +53,10 @@ def _grader_test(
     own = grader_test_ids(session, email)
     listed = ", ".join(sorted(own)[:LISTED_TESTS])
     if args:
-        query = find_test(session, args[0], among=own)
-        if query.ambiguous:
-            tests = ", ".join(m.test_id for m in query.matches[:LISTED_TESTS])
-            return None, md(lang, "approvals.cmd.test_ambiguous", text=args[0], tests=tests)
-        if query.test is None or query.test.test_id not in own:
-            return None, md(lang, "approvals.cmd.test_not_found", text=args[0], tests=listed or "–")
-        return query.test.test_id, ""
+        which = which_test(session, args[0], own)
+        if which.test is None:
+            return None, which_refusal_text(lang, which)
+        return which.test.test_id, ""
     if not own:
         return None, t(lang, "approvals.cmd.no_tests")
     if len(own) == 1:
@@ -69,14 +64,14 @@ def _grader_test(
     unfinished = [test_id for test_id in sorted(own) if is_unfinished(session, test_id, email)]
     if len(unfinished) == 1:
         return unfinished[0], ""
-    return None, md(lang, "approvals.cmd.which_test", tests=listed)
+    return None, t(lang, "approvals.cmd.which_test", tests=listed)
 
 
 def reply_reopen(request: CommandRequest) -> None:
     lang, tz = request.lang, request.runtime.settings.tz
     roles = request.asker.roles
     if not (roles.is_consultant or roles.is_admin):
-        _say(request, md(lang, "command.consultant_only", word=request.command.word))
+        _say(request, t(lang, "command.consultant_only", word=request.command.word))
         return
     # The reason is the rest of the text as typed.
     parts = (request.body.get("text") or "").split(maxsplit=3)
@@ -86,11 +81,10 @@ def reply_reopen(request: CommandRequest) -> None:
     test_text, committee = parts[1], parts[2]
     reason = parts[3] if len(parts) > 3 else ""
     with request.runtime.session() as session:
-        among = None if roles.is_admin else set(roles.consultant_test_ids)
-        test = find_test(session, test_text, among=among).test
-        test_id = test.test_id if test is not None else None
+        which = which_test(session, test_text, roles.administered_test_ids)
+        test_id = which.test.test_id if which.test is not None else None
     if test_id is None or not roles.may_administer(test_id):
-        _say(request, md(lang, "approvals.reopen.test_not_found", text=test_text))
+        _say(request, which_refusal_text(lang, which))
         return
     with request.runtime.session() as session:
         outcome = reopen_committee(session, test_id, committee, roles, reason)

@@ -3,21 +3,20 @@ test's consultants: each answers with a workbook in the person's DM."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Collection
 
 from sqlmodel import Session, col, select
 
-from bot.exams.lookup import find_test
+from bot.exams.which import which_test
 from bot.gradesheets.export import export_filename, export_final_grades
-from bot.gradesheets.store import grader_tests
+from bot.gradesheets.sheet_test import grader_tests
 from bot.gradesheets.template import grade_template, template_filename, template_rows
 from bot.i18n import t
+from bot.slack.commands import CommandRequest
 from bot.slack.files import upload_to_dm
 from bot.ui.gradesheets import escape
+from bot.ui.which import test_list, which_refusal_text
 from models.tables import Test
-
-if TYPE_CHECKING:
-    from handlers.commands.sensur import CommandRequest
 
 
 def _reply(request: CommandRequest, key: str, **params: object) -> None:
@@ -25,7 +24,17 @@ def _reply(request: CommandRequest, key: str, **params: object) -> None:
 
 
 def _test_list(tests: list[Test]) -> str:
-    return ", ".join(f"`{test.test_id}`" for test in tests[:20]) or "–"
+    return test_list(test.test_id for test in tests)
+
+
+def _named_test(
+    request: CommandRequest, session: Session, own: Collection[str] | None
+) -> Test | None:
+    """The test the person names among `own`, or None after telling them why not."""
+    which = which_test(session, " ".join(request.command.args), own)
+    if which.test is None:
+        request.say(which_refusal_text(request.lang, which))
+    return which.test
 
 
 def reply_template(request: CommandRequest) -> None:
@@ -59,22 +68,7 @@ def _graders_test(request: CommandRequest, session: Session, grader_email: str) 
     tests = grader_tests(session, grader_email)
     word = request.command.word
     if request.command.args:
-        text = " ".join(request.command.args)
-        query = find_test(session, text, among={test.test_id for test in tests})
-        if query.test is not None and query.test.test_id in {test.test_id for test in tests}:
-            return query.test
-        if query.ambiguous:
-            _reply(
-                request,
-                "gradesheet.command.ambiguous_test",
-                text=escape(text),
-                tests=_test_list(list(query.matches)),
-            )
-            return None
-        _reply(
-            request, "gradesheet.command.unknown_test", text=escape(text), tests=_test_list(tests)
-        )
-        return None
+        return _named_test(request, session, {test.test_id for test in tests})
     open_tests = [test for test in tests if test.opened_for_marking is not None]
     for candidates in (open_tests, tests):
         if len(candidates) == 1:
@@ -122,20 +116,7 @@ def reply_export(request: CommandRequest) -> None:
 def _consultants_test(request: CommandRequest, session: Session) -> Test | None:
     own = sorted(request.asker.roles.consultant_test_ids)
     if request.command.args:
-        text = " ".join(request.command.args)
-        query = find_test(session, text, among=set(own))
-        if query.test is not None:
-            return query.test
-        if query.ambiguous:
-            _reply(
-                request,
-                "gradesheet.command.ambiguous_test",
-                text=escape(text),
-                tests=_test_list(list(query.matches)),
-            )
-        else:
-            _reply(request, "gradesheet.command.no_test_named", text=escape(text))
-        return None
+        return _named_test(request, session, request.asker.roles.administered_test_ids)
     tests = list(session.exec(select(Test).where(col(Test.test_id).in_(own))).all())
     if len(tests) == 1:
         return tests[0]

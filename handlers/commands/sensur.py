@@ -1,40 +1,26 @@
-"""`/sensur`: acknowledge at once, then find out who asks and route the sub-command."""
+"""`/sensur`: acknowledge at once, then route the sub-command.
+
+`SUBCOMMANDS` is the one routing table; the sub-command modules take a
+`bot.slack.commands.CommandRequest` and import nothing from here.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from logging import Logger
 
-from slack_bolt import Ack, BoltContext, Respond
+from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
 from bot.runtime import Asker, Runtime
-from bot.slack.command_words import ParsedCommand, parse_command
+from bot.slack.command_words import parse_command
+from bot.slack.commands import CommandRequest
 from bot.ui.help import help_fallback_text, help_message_blocks
 from bot.ui.kit import Mrkdwn, md
 from handlers.commands import approvals, gradesheets
 from handlers.commands.open_test import reply_open
 from handlers.commands.status import reply_status
 from handlers.commands.why import reply_why
-from handlers.context import asker_of, runtime_of
-
-
-@dataclass(frozen=True)
-class CommandRequest:
-    """Everything a sub-command needs; replies go through `respond` (ephemeral)."""
-
-    runtime: Runtime
-    asker: Asker
-    command: ParsedCommand
-    client: WebClient
-    respond: Respond
-    body: dict
-    logger: Logger
-
-    @property
-    def lang(self) -> str:
-        return self.asker.lang
 
 
 def reply_help(request: CommandRequest, lead: Mrkdwn | None = None) -> None:
@@ -65,23 +51,28 @@ SUBCOMMANDS: dict[str, SubCommand] = {
 }
 
 
+def run_subcommand(request: CommandRequest) -> None:
+    SUBCOMMANDS.get(request.command.name or "", reply_unknown)(request)
+
+
 def handle_sensur(
     ack: Ack,
     body: dict,
     respond: Respond,
     client: WebClient,
-    context: BoltContext,
+    runtime: Runtime,
+    asker: Asker,
     logger: Logger,
 ) -> None:
     ack()
-    request = CommandRequest(
-        runtime=runtime_of(context),
-        asker=asker_of(context, client, body["user_id"]),
-        command=parse_command(body.get("text")),
-        client=client,
-        respond=respond,
-        body=body,
-        logger=logger,
+    run_subcommand(
+        CommandRequest(
+            runtime=runtime,
+            asker=asker,
+            command=parse_command(body.get("text")),
+            client=client,
+            respond=respond,
+            body=body,
+            logger=logger,
+        )
     )
-    handler = SUBCOMMANDS.get(request.command.name or "", reply_unknown)
-    handler(request)

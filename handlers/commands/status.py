@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from bot.exams.lookup import find_test, grader_test_ids
+from bot.exams.lookup import grader_test_ids
+from bot.exams.which import which_test
 from bot.home.overview import home_overview
 from bot.i18n import t
-from bot.ui import kit
+from bot.slack.commands import CommandRequest
 from bot.ui.home import overview_blocks
-from bot.ui.kit import md
+from bot.ui.which import which_refusal_text
 from models.types import utcnow
-
-if TYPE_CHECKING:
-    from handlers.commands.sensur import CommandRequest
 
 # An ephemeral message holds at most 50 blocks: two headers, two "more" lines, and the tests.
 STATUS_TESTS = 20
@@ -29,20 +25,11 @@ def reply_status(request: CommandRequest) -> None:
             own |= grader_test_ids(session, roles.grader.email)
         only = None
         if text:
-            query = find_test(session, text, among=None if roles.is_admin else own)
-            if query.ambiguous:
-                tests = kit.join(", ", (kit.code(test.test_id) for test in query.matches))
-                request.respond(
-                    text=md(lang, "status.ambiguous", text=text, tests=tests),
-                    response_type="ephemeral",
-                )
+            which = which_test(session, text, None if roles.is_admin else own)
+            if which.test is None:
+                request.say(which_refusal_text(lang, which))
                 return
-            if query.test is None or not (query.test.test_id in own or roles.is_admin):
-                request.respond(
-                    text=md(lang, "status.not_yours", text=text), response_type="ephemeral"
-                )
-                return
-            only = query.test.test_id
+            only = which.test.test_id
         overview = home_overview(session, roles, utcnow(), limit=STATUS_TESTS, only=only)
     if overview.empty:
         request.respond(text=t(lang, "home.no_tests"), response_type="ephemeral")

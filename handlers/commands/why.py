@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from bot.diagnosis.access import diagnose_access
 from bot.i18n import t
+from bot.slack.commands import CommandRequest
 from bot.ui.diagnosis import why_message
 from models.types import utcnow
-
-if TYPE_CHECKING:
-    from handlers.commands.sensur import CommandRequest
 
 
 def reply_why(request: CommandRequest) -> None:

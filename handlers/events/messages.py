@@ -9,24 +9,29 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.i18n import t
+from bot.runtime import Asker, Runtime
 from bot.slack.idempotency import claim_once
-from handlers.context import asker_of, runtime_of
 from handlers.events.files import receive_files_from_message
 
 
 def handle_message(
-    body: dict, event: dict, client: WebClient, context: BoltContext, logger: Logger
+    body: dict,
+    event: dict,
+    client: WebClient,
+    context: BoltContext,
+    runtime: Runtime,
+    asker: Asker,
+    logger: Logger,
 ) -> None:
     if event.get("channel_type") != "im" or event.get("bot_id"):
         return
     if event.get("subtype") == "file_share":
-        receive_files_from_message(body, event, client, context, logger)
+        receive_files_from_message(body, event, client, context, runtime, asker, logger)
         return
     if event.get("subtype"):
         return
     # Slack retries an event it thinks was not received, with the same event id.
-    if not claim_once(runtime_of(context).engine, f"slack-event:{body.get('event_id')}"):
+    if not claim_once(runtime.engine, f"slack-event:{body.get('event_id')}"):
         logger.info("slack event %s already answered", body.get("event_id"))
         return
-    asker = asker_of(context, client, event["user"])
     client.chat_postMessage(channel=event["channel"], text=t(asker.lang, "dm.text_reply"))

@@ -5,39 +5,46 @@ from __future__ import annotations
 
 from logging import Logger
 
-from slack_bolt import Ack, BoltContext
+from slack_bolt import Ack
 from slack_sdk import WebClient
 
 from bot.approvals import LockReason
 from bot.approvals.delivery import enqueue_outcome
-from bot.gradesheets.store import find_own_upload, reset_grade
+from bot.gradesheets.reset import reset_grade
+from bot.gradesheets.uploads import UploadOutcome, find_own_upload
+from bot.i18n import t
+from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
 from bot.slack.messaging import open_dm
 from bot.ui.approvals import locked_text
-from bot.ui.gradesheets import RESET_BLOCK, RESET_INPUT, escape, outcome_text
+from bot.ui.gradesheets import RESET_BLOCK, RESET_INPUT, UploadButton, escape, outcome_text
 from bot.ui.kit import md
-from handlers.context import asker_of, runtime_of
-from models.types import parse_row_id
+from bot.ui.payloads import PayloadError
 
 
 def handle_reset_submission(
-    ack: Ack, body: dict, view: dict, client: WebClient, context: BoltContext, logger: Logger
+    ack: Ack,
+    body: dict,
+    view: dict,
+    client: WebClient,
+    runtime: Runtime,
+    asker: Asker,
+    logger: Logger,
 ) -> None:
-    runtime = runtime_of(context)
     user_id = body["user"]["id"]
-    asker = asker_of(context, client, user_id)
     lang = asker.lang
-    metadata = view.get("private_metadata") or ""
     values = view.get("state", {}).get("values", {})
     typed = (values.get(RESET_BLOCK, {}).get(RESET_INPUT, {}).get("value") or "").strip()
-    upload_id = parse_row_id(metadata)
-    if upload_id is None:
-        logger.warning("reset modal without an upload id: %r", metadata)
-        ack()
+    try:
+        upload_id = UploadButton.decode(view.get("private_metadata") or "").upload_id
+    except PayloadError as error:
+        logger.warning("reset modal: %s", error)
+        ack(response_action="errors", errors={RESET_BLOCK: t(lang, "button.unreadable")})
         return
     with runtime.session() as session:
         upload, refusal = find_own_upload(session, upload_id, asker.slack.email)
-        if refusal is not None:
+        if refusal is not None or upload is None or upload.test_id is None:
+            refusal = refusal or UploadOutcome("not_found")
             ack(
                 response_action="errors",
                 errors={RESET_BLOCK: outcome_text(lang, refusal, runtime.settings.tz)},
@@ -52,8 +59,7 @@ def handle_reset_submission(
         "test": upload.test_id,
         "old": result.old or "",
     }
-    if result.status == "locked":
-        assert result.lock is not None  # a locked reset says why
+    if result.status == "locked" and result.lock is not None:
         text = locked_text(lang, result.committee or "", LockReason(result.lock))
     else:
         text = md(lang, f"gradesheet.reset.{result.status}", **params)

@@ -454,4 +454,6 @@ def test_approve_is_for_graders_and_names_the_test(committee, fake_slack):
     reply = command(committee, fake_slack, "UKONS", "approve")
     assert "is for graders" in reply["text"]
     reply = command(committee, fake_slack, "UOLA", "approve NOPE101")
-    assert "I can't find a test `NOPE101` among yours. Your tests: TDT4100-2026H." in reply["text"]
+    assert reply["text"] == (
+        "I can't find a test with the id or course code `NOPE101`. Your tests: `TDT4100-2026H`"
+    )

@@ -171,7 +171,7 @@ def test_upload_preview_apply_shows_counts_and_stores(running_bot, fake_slack, r
 def test_same_file_by_both_events_and_a_retry_gives_one_preview(
     running_bot, fake_slack, roster, caplog
 ):
-    caplog.set_level(logging.INFO, logger="handlers.events.files")
+    caplog.set_level(logging.INFO, logger="bot.slack.gradesheets")
     content = workbook(GOOD_SHEET)
     fake_slack.add_file("F1", "karakterer.xlsx", content, user=KARI, channel=DM)
     first = message_event(KARI, "F1", "karakterer.xlsx")
@@ -471,15 +471,74 @@ def test_a_store_error_while_taking_a_sheet_asks_the_grader_to_send_it_again(
 
     from sqlalchemy.exc import OperationalError
 
-    import handlers.events.files
+    import bot.gradesheets.intake
 
     def locked(*args, **kwargs):
         raise OperationalError(
             "INSERT INTO grade_upload ...", {}, sqlite3.OperationalError("database is locked")
         )
 
-    monkeypatch.setattr(handlers.events.files, "record_preview", locked)
+    monkeypatch.setattr(bot.gradesheets.intake, "record_preview", locked)
     send_sheet(running_bot, fake_slack, workbook(GOOD_SHEET))
     reply = wait_for_dm(fake_slack, "send the file again")
     assert "Nothing was stored" in reply["text"]
     assert uploads(roster) == []
+
+
+def test_a_grade_sheet_button_with_junk_is_answered_and_changes_nothing(
+    running_bot, fake_slack, roster, caplog
+):
+    send_sheet(running_bot, fake_slack, workbook(GOOD_SHEET))
+    wait_for_dm(fake_slack, "Grade sheet for")
+    for action_id, value in (("gradesheet_apply", "junk"), ("gradesheet_choose_test:0", "x|A")):
+        answer = running_bot.slack.click(KARI, action_id, value, channel_id=DM, message_ts="1.1")
+        assert answer.status == 200
+    fake_slack.wait_for(
+        lambda: len(dm_messages(fake_slack, containing="couldn't read that button")) == 2
+    )
+    assert [u.status for u in uploads(roster)] == ["preview"]
+    assert stored(roster) == {}
+    assert not [r for r in caplog.records if r.exc_info]
+
+
+def test_choosing_a_test_that_is_not_theirs_is_refused_with_their_tests(
+    running_bot, fake_slack, roster
+):
+    add_test(roster, "TMA4100-2026H", opened_for_marking=T0)
+    add_membership(roster, "TMA4100-2026H", "kari@ntnu.no", "A")
+    add_test(roster, "IT1901-2026H")  # a test Kari does not grade
+    send_sheet(running_bot, fake_slack, workbook(GOOD_SHEET), name="mine karakterer.xlsx")
+    question = wait_for_dm(fake_slack, "Which test is `mine karakterer.xlsx` for?")
+    (upload,) = uploads(roster)
+    running_bot.slack.click(
+        KARI,
+        "gradesheet_choose_test:0",
+        f"{upload.id}|IT1901-2026H",
+        channel_id=DM,
+        message_ts=question["ts"],
+    )
+    refusal = wait_for_dm(fake_slack, "`IT1901-2026H` is not one of your tests here.")
+    assert "Your tests: `TDT4100-2026H`, `TMA4100-2026H`" in refusal["text"]
+    (upload,) = uploads(roster)
+    assert (upload.status, upload.test_id) == ("needs_test", None)
+
+
+def test_template_and_export_answer_an_ambiguous_course_code_with_the_tests(
+    running_bot, fake_slack, roster
+):
+    add_test(roster, "TDT4100-2026K", course_code="TDT4100", consultants=("konsulent@ntnu.no",))
+    add_membership(roster, "TDT4100-2026K", "kari@ntnu.no", "1")
+    ambiguous = "`TDT4100` matches several tests: `TDT4100-2026H`, `TDT4100-2026K`."
+    for user, text, key in ((KARI, "template TDT4100", "t"), (KONSULENT, "export TDT4100", "e")):
+        running_bot.slack.command(user, text, response_url=fake_slack.response_url(key))
+        reply = fake_slack.wait_for_call("response_url", match=lambda a, key=key: a["_key"] == key)
+        assert reply.params["text"] == f"{ambiguous} Type the test id."
+    # A test id from someone else's tests is refused the same way, naming the person's tests.
+    running_bot.slack.command(
+        OLA, "template TDT4100-2026K", response_url=fake_slack.response_url("o")
+    )
+    reply = fake_slack.wait_for_call("response_url", match=lambda a: a["_key"] == "o")
+    assert reply.params["text"] == (
+        "`TDT4100-2026K` er ikke en av dine prøver her. Dine prøver: `TDT4100-2026H`"
+    )
+    assert fake_slack.uploads_to(KARI) == [] and fake_slack.uploads_to(KONSULENT) == []

@@ -12,7 +12,7 @@ from bot.scheduling.scheduler import Scheduler
 from models import tables
 from models.db import session_scope
 from models.types import utcnow
-from tests.support.factories import add_candidates, add_grader, add_membership
+from tests.support.factories import add_candidates, add_grader, add_membership, add_test
 from tests.support.scheduling import CONSULTANT, TEST_ID, marking_setup, posts_to
 
 ADMIN = "admin@ntnu.no"
@@ -118,8 +118,7 @@ def test_a_test_whose_submission_deadline_has_not_passed_is_refused(
 def test_a_consultant_of_another_test_cannot_open_this_one(running_bot, fake_slack, ended_test):
     reply = _reply(running_bot, fake_slack, "UANNEN", f"open {TEST_ID}", "other")
     assert reply["text"] == (
-        f"You are not a study consultant of {TEST_ID}, so you cannot open it. "
-        "Only its study consultants and administrators can."
+        f"`{TEST_ID}` is not one of your tests here. Your tests: `TMA4100-2026H`"
     )
     assert _opened_at(ended_test) is None
     with session_scope(ended_test) as session:
@@ -170,3 +169,17 @@ def test_notice_buttons_answer_as_the_typed_command_would(
     clicked = fake_slack.wait_for_call("response_url", match=lambda a: a["_key"] == "clicked")
     assert clicked.params.get("text") == typed.get("text")
     assert clicked.params.get("blocks") == typed.get("blocks")
+
+
+def test_an_ambiguous_course_code_lists_the_tests_and_opens_none(
+    running_bot, fake_slack, ended_test
+):
+    earlier = utcnow() - timedelta(days=30)
+    add_test(ended_test, "TDT4100-2026K", course_code="TDT4100", submission_deadline=earlier)
+    reply = _reply(running_bot, fake_slack, "UADMIN", "open TDT4100", "ambiguous")
+    # Newest submission deadline first.
+    assert reply["text"] == (
+        "`TDT4100` matches several tests: `TDT4100-2026H`, `TDT4100-2026K`. Type the test id."
+    )
+    assert _opened_at(ended_test) is None
+    assert _opened_at(ended_test, "TDT4100-2026K") is None

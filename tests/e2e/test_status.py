@@ -3,7 +3,11 @@ another person's progress, and nothing about tests they are not on."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
+from models.types import utcnow
 from tests.e2e.test_home import store  # noqa: F401 - the same store as the Home tab tests
+from tests.support.factories import add_membership, add_test
 
 
 def _reply(running_bot, fake_slack, user: str, text: str, key: str) -> dict:
@@ -37,7 +41,7 @@ def test_consultant_status_in_english(running_bot, fake_slack, store):  # noqa: 
 def test_status_of_a_test_that_is_not_theirs_reveals_nothing(running_bot, fake_slack, store):  # noqa: F811
     reply = _reply(running_bot, fake_slack, "UEN", "status TMA4100-2026H", "s4")
     assert "blocks" not in reply or "TMA4100-2026H" not in str(reply.get("blocks"))
-    assert "I find none of your tests" in reply["text"]
+    assert reply["text"].startswith("`TMA4100-2026H` is not one of your tests here.")
 
 
 def test_status_for_someone_on_no_test(running_bot, fake_slack, store):  # noqa: F811
@@ -45,3 +49,22 @@ def test_status_for_someone_on_no_test(running_bot, fake_slack, store):  # noqa:
     reply = _reply(running_bot, fake_slack, "UX", "status", "s5")
     assert "blocks" not in reply or not reply["blocks"]
     assert reply["text"]
+
+
+def test_an_ambiguous_course_code_among_the_persons_tests_lists_them(
+    running_bot,
+    fake_slack,
+    store,  # noqa: F811
+):
+    engine = running_bot.runtime.engine
+    earlier = utcnow() - timedelta(days=30)
+    add_test(engine, "TDT4100-2026K", course_code="TDT4100", submission_deadline=earlier)
+    add_membership(engine, "TDT4100-2026K", "kari@ntnu.no", "1")
+    reply = _reply(running_bot, fake_slack, "UNB", "status tdt4100", "s6")
+    assert "blocks" not in reply
+    assert reply["text"] == (
+        "`tdt4100` passer til flere prøver: `TDT4100-2026H`, `TDT4100-2026K`. Skriv prøve-ID-en."
+    )
+    # The test id itself is never ambiguous.
+    text = str(_reply(running_bot, fake_slack, "UNB", "status TDT4100-2026K", "s7")["blocks"])
+    assert "TDT4100-2026K" in text and "TDT4100-2026H" not in text

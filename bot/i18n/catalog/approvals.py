@@ -324,14 +324,6 @@ MESSAGES = {
         "nb": "Du er sensor på flere prøver: {tests}. Skriv `/sensur godkjenn PRØVE`.",
         "en": "You grade on several tests: {tests}. Type `/sensur approve TEST`.",
     },
-    "approvals.cmd.test_not_found": {
-        "nb": "Jeg finner ingen prøve `{text}` blant dine. Dine prøver: {tests}.",
-        "en": "I can't find a test `{text}` among yours. Your tests: {tests}.",
-    },
-    "approvals.cmd.test_ambiguous": {
-        "nb": "`{text}` passer til flere prøver: {tests}. Bruk prøve-ID-en.",
-        "en": "`{text}` matches several tests: {tests}. Use the test id.",
-    },
     "approvals.overview.title": {"nb": "Godkjenning – {test}", "en": "Approval – {test}"},
     "approvals.overview.rules_private": {
         "nb": "Individuell sensur; egen sensur godkjennes {own}; endelig godkjenning av {final}.",
@@ -415,10 +407,6 @@ MESSAGES = {
         "`/sensur gjenåpne TDT4100-2026H 2 Karakteren til 10412 skal rettes`.",
         "en": "Type `/sensur reopen TEST COMMITTEE REASON`, for example "
         "`/sensur reopen TDT4100-2026H 2 The grade of 10412 must be corrected`.",
-    },
-    "approvals.reopen.test_not_found": {
-        "nb": "Jeg finner ingen prøve `{text}` som du er studiekonsulent for. Ingenting er endret.",
-        "en": "I can't find a test `{text}` you are the consultant of. Nothing was changed.",
     },
     "approvals.reopen.done": {
         "nb": "Kommisjon {committee} på {test} er gjenåpnet. Godkjenningene er nullstilt, og "

@@ -21,4 +21,10 @@ MESSAGES = {
         "en": "Hi! Send me a grade sheet (.xlsx or .csv) here, or type `/sensur help` "
         "to see what I can do.",
     },
+    "button.unreadable": {
+        "nb": "Jeg skjønte ikke den knappen; den kan være fra en eldre melding. "
+        "Skriv `/sensur hjelp` for å se hva du kan gjøre nå.",
+        "en": "I couldn't read that button; it may be from an older message. "
+        "Type `/sensur help` to see what you can do now.",
+    },
 }

@@ -164,10 +164,6 @@ MESSAGES = {
         "nb": "Prøve valgt: {test}. Jeg sjekker arket.",
         "en": "Test chosen: {test}. I'm checking the sheet.",
     },
-    "gradesheet.choose_test.not_yours": {
-        "nb": "Du er ikke sensor på {test}, så jeg kan ikke sjekke arket mot den.",
-        "en": "You are not a grader on {test}, so I can't check the sheet against it.",
-    },
     # -- problems in rows: where, what, fix ----------------------------------------------
     "gradesheet.where.row_candidate": {
         "nb": "Rad {row}, kandidat {candidate}",
@@ -609,10 +605,6 @@ MESSAGES = {
     "gradesheet.command.which_test": {
         "nb": "Hvilken prøve? Skriv `/sensur {word} PRØVE` med en av: {tests}",
         "en": "Which test? Type `/sensur {word} TEST` with one of: {tests}",
-    },
-    "gradesheet.command.unknown_test": {
-        "nb": "Jeg finner ingen av dine prøver som heter `{text}`. Dine prøver: {tests}",
-        "en": "I find none of your tests called `{text}`. Your tests: {tests}",
     },
     "gradesheet.command.no_test_named": {
         "nb": "Jeg finner ingen prøve med ID eller emnekode `{text}`.",

@@ -8,20 +8,6 @@ MESSAGES = {
         "en": "Type `/sensur open TEST`, where TEST is the test id (e.g. `TDT4100-2026H`) or "
         "the course code.",
     },
-    "open.not_found": {
-        "nb": "Jeg finner ingen prøve som heter `{text}`. Sjekk prøve-ID-en eller emnekoden.",
-        "en": "I can't find a test called `{text}`. Check the test id or course code.",
-    },
-    "open.ambiguous": {
-        "nb": "`{text}` passer til flere prøver: {tests}. Skriv prøve-ID-en.",
-        "en": "`{text}` matches several tests: {tests}. Type the test id.",
-    },
-    "open.not_allowed": {
-        "nb": "Du er ikke studiekonsulent for {test}, så du kan ikke åpne den. Bare prøvens "
-        "studiekonsulenter og administratorer kan det.",
-        "en": "You are not a study consultant of {test}, so you cannot open it. Only its study "
-        "consultants and administrators can.",
-    },
     "open.opened": {
         "nb": "{test} er registrert som åpnet for vurdering. Sensorene ({graders}) får "
         "beskjed ved neste kjøring av planleggeren, innen et par minutter.",

@@ -50,7 +50,7 @@ def consultant() -> Roles:
     return Roles(CONSULTANT, None, frozenset({TEST}), False, False)
 
 
-def run(engine, step, *args, **kwargs) -> approvals.Outcome:
+def run(engine, step, *args, **kwargs) -> approvals.ApprovalOutcome:
     with session_scope(engine) as session:
         return step(session, TEST, *args, **kwargs)
 
@@ -69,7 +69,7 @@ def count(engine, table) -> int:
         return len(session.exec(select(table)).all())
 
 
-def both_approve(engine, kari: dict, ola: dict) -> approvals.Outcome:
+def both_approve(engine, kari: dict, ola: dict) -> approvals.ApprovalOutcome:
     put_grades(engine, TEST, KARI, kari)
     put_grades(engine, TEST, OLA, ola)
     assert run(engine, approvals.approve_own, KARI, "1").changed
@@ -468,7 +468,7 @@ def test_reopen_clears_the_committee_tells_graders_and_outdates_old_prompts(engi
     assert run_press(engine, approvals.press_transferred, transfer_prompt, consultant()).refusal
 
 
-def run_press(engine, press, prompt_id, actor) -> approvals.Outcome:
+def run_press(engine, press, prompt_id, actor) -> approvals.ApprovalOutcome:
     with session_scope(engine) as session:
         return press(session, prompt_id, actor)
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from sqlmodel import Session, select
 
 from bot import approvals
-from bot.approvals import NoticeKind, Outcome, RefusalReason
+from bot.approvals import ApprovalOutcome, NoticeKind, RefusalReason
 from bot.exams import audit
 from models.db import session_scope
 from models.tables import AgreedGrade, CommitteeFinal, FinalApprovalVote, OwnGradingApproval
@@ -19,13 +19,15 @@ TEST = "TDT4100-2026H"
 KARI, OLA, PER = "kari@ntnu.no", "ola@ntnu.no", "per@ntnu.no"
 
 
-def at_the_same_moment(engine, *steps: Callable[[Session], Outcome]) -> list[Outcome]:
+def at_the_same_moment(
+    engine, *steps: Callable[[Session], ApprovalOutcome]
+) -> list[ApprovalOutcome]:
     """Run each step in its own thread and unit of work, released together."""
     barrier = threading.Barrier(len(steps))
-    results: list[Outcome | None] = [None] * len(steps)
+    results: list[ApprovalOutcome | None] = [None] * len(steps)
     errors: list[BaseException] = []
 
-    def work(index: int, step: Callable[[Session], Outcome]) -> None:
+    def work(index: int, step: Callable[[Session], ApprovalOutcome]) -> None:
         try:
             barrier.wait(timeout=10)
             with session_scope(engine) as session:
@@ -43,7 +45,7 @@ def at_the_same_moment(engine, *steps: Callable[[Session], Outcome]) -> list[Out
     return results
 
 
-def all_notices(outcomes: list[Outcome], kind: NoticeKind) -> list[str]:
+def all_notices(outcomes: list[ApprovalOutcome], kind: NoticeKind) -> list[str]:
     return sorted(n.recipient for o in outcomes for n in o.notices if n.kind == kind)
 
 

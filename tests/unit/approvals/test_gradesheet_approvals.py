@@ -8,16 +8,13 @@ import pytest
 from sqlmodel import select
 
 from bot.approvals import NoticeKind, approve_final, approve_own
+from bot.gradesheets.applying import apply_upload, undo_upload
+from bot.gradesheets.grader_view import current_grades
+from bot.gradesheets.previews import record_preview
 from bot.gradesheets.reading import read_grade_sheet
-from bot.gradesheets.store import (
-    UploadStatus,
-    apply_upload,
-    current_grades,
-    record_preview,
-    reset_grade,
-    undo_upload,
-)
+from bot.gradesheets.reset import reset_grade
 from bot.gradesheets.template import template_rows
+from bot.gradesheets.uploads import UploadStatus
 from models.db import session_scope
 from models.tables import AgreedGrade, FinalApprovalVote, Grade, GradeUpload
 from models.tables import Test as ExamTest

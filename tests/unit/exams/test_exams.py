@@ -1,25 +1,7 @@
 from bot.exams import audit
-from bot.exams.lookup import consultant_emails, find_test, grader_test_ids
+from bot.exams.lookup import consultant_emails, grader_test_ids
 from models.db import session_scope
 from tests.support.factories import add_grader, add_membership, add_test
-
-
-def test_find_by_test_id_case_insensitive_and_by_course_code(engine):
-    add_test(engine, "TDT4100-2026H")
-    with session_scope(engine) as session:
-        assert find_test(session, "tdt4100-2026h").test.test_id == "TDT4100-2026H"
-        assert find_test(session, "tdt4100").test.test_id == "TDT4100-2026H"
-        assert find_test(session, "XYZ").matches == ()
-
-
-def test_course_code_with_two_tests_is_ambiguous_unless_narrowed(engine):
-    add_test(engine, "TDT4100-2026H")
-    add_test(engine, "TDT4100-2026K", course_code="TDT4100")
-    with session_scope(engine) as session:
-        query = find_test(session, "TDT4100")
-        assert query.ambiguous and query.test is None
-        narrowed = find_test(session, "TDT4100", among={"TDT4100-2026K"})
-        assert narrowed.test.test_id == "TDT4100-2026K"
 
 
 def test_grader_tests_and_consultants(engine):

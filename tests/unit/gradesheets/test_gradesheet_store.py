@@ -9,19 +9,13 @@ import pytest
 from sqlmodel import select
 
 from bot.exams import audit
-from bot.gradesheets import store
+from bot.gradesheets.applying import apply_upload, cancel_upload, undo_upload
+from bot.gradesheets.grader_view import complete_committees, current_grades
+from bot.gradesheets.previews import record_preview
 from bot.gradesheets.reading import read_grade_sheet
-from bot.gradesheets.store import (
-    UploadStatus,
-    apply_upload,
-    cancel_upload,
-    choose_test,
-    complete_committees,
-    current_grades,
-    record_preview,
-    reset_grade,
-    undo_upload,
-)
+from bot.gradesheets.reset import reset_grade
+from bot.gradesheets.sheet_test import TestChoice, choose_test
+from bot.gradesheets.uploads import PREVIEW_LIFETIME, UploadStatus
 from models.db import session_scope
 from models.tables import Candidate, Grade, GradeUpload
 from models.tables import Test as ExamTest
@@ -140,7 +134,7 @@ def test_cancelled_expired_and_superseded_previews_are_not_applied(roster):
     newer, _ = preview(roster, [[10412, "C"]])
     assert act(roster, apply_upload, old, KARI).status == "superseded"
 
-    later = utcnow() + store.PREVIEW_LIFETIME + timedelta(minutes=1)
+    later = utcnow() + PREVIEW_LIFETIME + timedelta(minutes=1)
     assert act(roster, apply_upload, newer, KARI, now=later).status == "expired"
     assert status(roster, newer) == "expired"
     assert grades(roster) == {}
@@ -290,7 +284,7 @@ def test_which_test_a_sheet_is_for(engine):
         asked = choose_test(session, KARI, "karakterer.xlsx")
         assert asked.test is None
         assert {t.test_id for t in asked.options} == {"TDT4100-2026H", "TMA4100-2026H"}
-        assert choose_test(session, "nobody@ntnu.no", "x.xlsx") == store.TestChoice(None, ())
+        assert choose_test(session, "nobody@ntnu.no", "x.xlsx") == TestChoice(None, ())
 
 
 def test_the_only_open_test_wins(engine):

@@ -217,7 +217,7 @@ BUILT_KEYS: dict[str, Callable[[], list[str]]] = {
     # handlers/actions/escalations.py
     "f'escalation.grader.{done}'": _keys("escalation.grader.{}", ["acknowledged", "resolved"]),
     # handlers/events/files.py
-    "f'gradesheet.download.{error.reason}'": lambda: _keys(
+    "f'gradesheet.download.{reason}'": lambda: _keys(
         "gradesheet.download.{}", _download_failures()
     )(),
     # handlers/views/gradesheets.py
@@ -247,12 +247,14 @@ def _trees() -> tuple[tuple[str, ast.Module], ...]:
 
 
 def _key_argument(call: ast.Call) -> ast.expr | None:
-    """The key of `t(lang, key, …)`, of the kit's `md(lang, key, …)` or of a renderer's
-    `x.t(key, …)`."""
+    """The key of `t(lang, key, …)` or the kit's `md(lang, key, …)`, or of a renderer's
+    `x.t(key, …)` or `x.plain(key, …)`."""
     func = call.func
     if isinstance(func, ast.Name) and func.id in ("t", "md") and len(call.args) >= 2:
         return call.args[1]
-    if isinstance(func, ast.Attribute) and func.attr == "t" and call.args:
+    # `kit.plain(text, limit)` makes a plain-text object; it takes no key.
+    of_kit = isinstance(func, ast.Attribute) and ast.unparse(func.value) == "kit"
+    if isinstance(func, ast.Attribute) and func.attr in ("t", "plain") and call.args and not of_kit:
         return call.args[0]
     return None
 

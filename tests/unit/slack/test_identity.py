@@ -2,6 +2,7 @@
 
 from bot.app import create_web_client
 from bot.exams.people import roles_for
+from bot.runtime import Runtime
 from bot.slack.identity import IdentityResolver
 from models.db import session_scope
 from tests.support.factories import add_grader, add_test
@@ -49,3 +50,14 @@ def test_roles_match_email_or_inspera_email(engine, tmp_path):
         assert roles_for(session, "boss@ntnu.no", settings).may_administer("B-2")
         nobody = roles_for(session, None, settings)
         assert nobody.grader is None and not nobody.is_consultant
+
+
+def test_the_asker_is_looked_up_in_slack_only_when_first_used(fake_slack, tmp_path, engine):
+    fake_slack.add_user("U1", email="kari@ntnu.no", locale="nb-NO", name="Kari")
+    add_grader(engine, "kari@ntnu.no")
+    settings = make_settings(fake_slack.api_url, f"sqlite:///{tmp_path}/x.db")
+    asker = Runtime(settings, engine).asker(create_web_client(settings), "U1")
+    assert fake_slack.calls("users.info") == []  # a listener that only acks asks nothing
+    assert asker.lang == "nb"
+    assert asker.roles.grader is not None and asker.roles.grader.email == "kari@ntnu.no"
+    assert len(fake_slack.calls("users.info")) == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.gradesheets.reading import read_grade_sheet
-from bot.gradesheets.store import UploadOutcome
+from bot.gradesheets.uploads import UploadOutcome
 from bot.gradesheets.validation import GraderRoster, RosterCandidate, validate_sheet
 from bot.ui.gradesheets import outcome_text, preview_message
 from models.tables import GradeScale

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import approvals
-from bot.approvals import LockReason, Notice, NoticeKind, Phase, Refusal, RefusalReason
+from bot.approvals import ApprovalNotice, LockReason, NoticeKind, Phase, Refusal, RefusalReason
 from bot.ui.approvals import (
     locked_text,
     notice_text,
@@ -131,12 +131,12 @@ NOTICE_PARAMS = {
 @pytest.mark.parametrize("lang", ["nb", "en"])
 @pytest.mark.parametrize("kind", list(NOTICE_PARAMS))
 def test_every_notice_renders(kind, lang):
-    text = notice_text(Notice(KARI, kind, TEST, "1", params=NOTICE_PARAMS[kind]), lang)
+    text = notice_text(ApprovalNotice(KARI, kind, TEST, "1", params=NOTICE_PARAMS[kind]), lang)
     assert TEST in text and "{" not in text
 
 
 def test_agreed_grade_notice_shows_old_and_new():
-    notice = Notice(
+    notice = ApprovalNotice(
         OLA,
         NoticeKind.agreed_grades_set,
         TEST,

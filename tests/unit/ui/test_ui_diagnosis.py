@@ -11,12 +11,12 @@ from bot.ui.dates import slack_datetime
 from bot.ui.diagnosis import (
     ESCALATE_ACTION,
     MAX_TESTS,
-    escalation_target_value,
+    EscalationTarget,
     finding_text,
-    parse_escalation_target,
     why_message,
 )
 from bot.ui.escalations import channel_message, consultant_finding_text, consultant_message
+from bot.ui.payloads import PayloadError
 from models.tables import Escalation, EscalationStatus
 from tests.support.blocks import buttons, visible_text
 from tests.support.harness import make_settings
@@ -75,10 +75,11 @@ def test_slack_datetime_refuses_naive_times():
 
 
 def test_escalation_target_values_round_trip_and_reject_anything_else():
-    assert parse_escalation_target(escalation_target_value("A-1")) == (True, "A-1")
-    assert parse_escalation_target(escalation_target_value(None)) == (True, None)
+    for target in (EscalationTarget("A-1"), EscalationTarget(None)):
+        assert EscalationTarget.decode(target.encode()) == target
     for forged in ("", "test:", "A-1", "office", "exam_office "):
-        assert parse_escalation_target(forged) == (False, None)
+        with pytest.raises(PayloadError):
+            EscalationTarget.decode(forged)
 
 
 def many_tests(count: int, findings: tuple[Finding, ...]) -> Diagnosis:
