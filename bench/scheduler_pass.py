@@ -265,7 +265,7 @@ def measure_delivery(rounds: int) -> None:
                 url = f"sqlite:///{tmp}/delivery.db"
                 engine = make_engine(url)
                 upgrade(engine)
-                _delivery_setup(engine)
+                delivery_setup(engine, NOW)
                 scheduler = Scheduler(
                     Runtime(settings_for(url, f"http://127.0.0.1:{port}/api/"), engine)
                 )
@@ -281,10 +281,13 @@ def measure_delivery(rounds: int) -> None:
         fake.wait(timeout=10)
 
 
-def _delivery_setup(engine: Engine) -> None:
+def delivery_setup(engine: Engine, now: datetime, graders: int = 500) -> None:
+    """One test with `graders` graders (`user0@ntnu.no`, …), opened a minute before `now`."""
     _bulk(engine, Department, [{"code": "IDI", "escalation_channel": None}])
-    _bulk(engine, Grader, [{"email": f"user{i}@ntnu.no", "kind": "internal"} for i in range(500)])
-    submission = NOW - timedelta(days=2)
+    _bulk(
+        engine, Grader, [{"email": f"user{i}@ntnu.no", "kind": "internal"} for i in range(graders)]
+    )
+    submission = now - timedelta(days=2)
     _bulk(
         engine,
         Test,
@@ -300,7 +303,7 @@ def _delivery_setup(engine: Engine) -> None:
                 "marking_mode": "private",
                 "own_approval": "committee",
                 "final_approval": "all",
-                "opened_for_marking": NOW - timedelta(minutes=1),
+                "opened_for_marking": now - timedelta(minutes=1),
                 "guideline_published": True,
                 "registration_only": False,
             }
@@ -312,7 +315,7 @@ def _delivery_setup(engine: Engine) -> None:
         CommitteeMembership,
         [
             {"test_id": "BIG-1", "committee": f"{i // 25}", "grader_email": f"user{i}@ntnu.no"}
-            for i in range(500)
+            for i in range(graders)
         ],
     )
 
