@@ -6,8 +6,8 @@ servers' CPU time slices in-process.
 Users `U0…` have the e-mails `user0@ntnu.no…`. `--rate-limit` limits `chat.postMessage` as
 Slack does (`FakeSlack.rate_limit`'s defaults: one a second per conversation, a workspace
 burst of 50, then 2 a second). `--report` prints, on SIGTERM, one line `REPORT {json}`
-counting the posts: every call and its time, the 429s, and the outbox keys of the accepted
-posts (duplicates included).
+counting the posts: the calls, the first and the last accepted, the longest pauses
+between two, the 429s, and the outbox keys of the accepted posts (duplicates included).
 """
 
 from __future__ import annotations
@@ -31,8 +31,15 @@ def post_report(fake: FakeSlack) -> dict[str, object]:
         ((call.params.get("metadata") or {}).get("event_payload") or {}).get("key")
         for call in accepted
     )
+    times = [call.time for call in posts]
+    gaps = sorted(
+        ((after - before, before) for before, after in zip(times, times[1:], strict=False)),
+        reverse=True,
+    )
     return {
         "calls": len(posts),
+        # The longest pauses between two posts: (seconds, when it began).
+        "longest_gaps": gaps[:3],
         "rate_limited": sum(1 for call in posts if call.status == 429),
         "first_call": min((call.time for call in posts), default=None),
         "last_accepted": max((call.time for call in accepted), default=None),

@@ -59,6 +59,7 @@ class Run:
     reclaimed: int = 0
     found_in_history: int = 0
     killed_with: OutboxCounts | None = None
+    longest_gaps: tuple[tuple[float, float], ...] = ()  # (seconds, after the first post)
 
     @property
     def minimum(self) -> float:
@@ -151,6 +152,9 @@ def deliver(url: str, notices: int, kill_after: int | None, workdir: Path) -> Ru
         reclaimed=text.count("from an expired claim"),
         found_in_history=text.count("had reached Slack already"),
         killed_with=killed_with,
+        longest_gaps=tuple(
+            (length, begun - report["first_call"]) for length, begun in report["longest_gaps"]
+        ),
     )
 
 
@@ -172,6 +176,11 @@ def print_run(label: str, run: Run) -> None:
     )
 
 
+def print_gaps(run: Run) -> None:
+    gaps = ", ".join(f"{length:.1f} s at {at:.0f} s" for length, at in run.longest_gaps)
+    print(f"    longest pauses between two posts: {gaps}")
+
+
 def header(title: str) -> None:
     print(f"\n{title}")
     print(
@@ -187,6 +196,7 @@ def measure(store: str, postgres: str | None, notices: int, rounds: int) -> None
     for number in range(1, rounds + 1):
         run = with_store(store, postgres, lambda url, wd: deliver(url, notices, None, wd))
         print_run(f"round {number}", run)
+        print_gaps(run)
         runs.append(run)
     median = Run(
         notices,
@@ -203,6 +213,7 @@ def measure_kill(store: str, postgres: str | None, notices: int) -> None:
     header(f"{store}: {notices} notices, SIGKILL once a third are sent, restarted at once")
     run = with_store(store, postgres, lambda url, wd: deliver(url, notices, notices // 3, wd))
     print_run("kill -9 and restart", run)
+    print_gaps(run)
     held = run.killed_with
     print(
         f"  at the kill: {held.sent if held else '?'} sent, {held.sending if held else '?'} "
