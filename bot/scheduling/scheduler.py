@@ -18,6 +18,7 @@ pace holds across them. `sensorbot tick` runs one pass with a given clock.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import socket
@@ -26,6 +27,8 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from apscheduler.job import Job
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine
 
@@ -173,6 +176,9 @@ class Scheduler:
         self.pacer = Pacer()
         self._background: BackgroundScheduler | None = None
         self._one_at_a_time = threading.Lock()
+        self._next_dispatch: Job | None = None
+        self._dispatch_jobs = 0
+        self._scheduling = threading.Lock()
 
     def run_pass(self, now: datetime | None = None, *, dispatch_only: bool = False) -> PassReport:
         with self._one_at_a_time:
@@ -249,11 +255,19 @@ class Scheduler:
         run_at = max(due, datetime.now(UTC))
         if tick is not None and tick.next_run_time is not None and tick.next_run_time <= run_at:
             return
-        background.add_job(
-            self._due_dispatch,
-            "date",
-            run_date=run_at,
-            id=DISPATCH_JOB_ID,
-            replace_existing=True,
-            misfire_grace_time=None,
-        )
+        # A job of its own each time: this is often called from the dispatch job itself,
+        # still running, and a job with the same id would then be skipped (one instance at
+        # a time), leaving the messages to the tick. The lock keeps dispatches apart.
+        with self._scheduling:
+            if self._next_dispatch is not None:
+                # One that has run, or is running, is no longer there to replace.
+                with contextlib.suppress(JobLookupError):
+                    self._next_dispatch.remove()
+            self._dispatch_jobs += 1
+            self._next_dispatch = background.add_job(
+                self._due_dispatch,
+                "date",
+                run_date=run_at,
+                id=f"{DISPATCH_JOB_ID}-{self._dispatch_jobs}",
+                misfire_grace_time=None,
+            )

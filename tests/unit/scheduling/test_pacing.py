@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -21,6 +23,7 @@ from bot.scheduling.outbox import (
 from bot.scheduling.pacing import Limits, Pacer
 from models.db import session_scope
 from models.tables import OutboxStatus
+from models.types import utcnow
 from tests.support.clock import FakeTime
 from tests.support.factories import T0
 from tests.support.scheduling import outbox_rows
@@ -33,8 +36,8 @@ def fake_time() -> FakeTime:
     return FakeTime()
 
 
-def _pacer(fake_time: FakeTime, **limits: float) -> Pacer:
-    return Pacer(Limits(**limits), clock=fake_time.monotonic, sleep=fake_time.sleep)  # type: ignore[arg-type]
+def _pacer(fake_time: FakeTime, **limits: Any) -> Pacer:
+    return Pacer(Limits(**limits), clock=fake_time.monotonic, sleep=fake_time.sleep)
 
 
 # -- the pacer on its own -----------------------------------------------------------------
@@ -114,13 +117,13 @@ class ScriptedSlack:
         return Delivered("D" + message.key, f"{self.fake_time.now:.3f}", "nb")
 
 
-def _enqueue(engine, recipients: list[str]) -> list[str]:
+def _enqueue(engine, recipients: list[str], at: datetime = NOW) -> list[str]:
     messages = [
         OutgoingMessage(f"m{i}:{to}", "reminder", "T-1", Recipient(email=to), {})
         for i, to in enumerate(recipients)
     ]
     with session_scope(engine) as session:
-        enqueue(session, messages, NOW)
+        enqueue(session, messages, at)
     return [message.key for message in messages]
 
 
@@ -217,3 +220,46 @@ def test_retry_after_inside_the_pass_never_sends_twice_nor_loses_one(engine, fak
 
     assert slack.delivered == {key: 1 for key in keys}
     assert sum(len(waits) for waits in slack.rate_limited.values()) == 0
+
+
+# -- the scheduler's next dispatch ---------------------------------------------------------
+
+
+def test_each_dispatch_that_runs_out_of_time_is_followed_by_the_next_at_once(
+    sqlite_engine, fake_slack, tmp_path
+):
+    """Many short dispatches in a row, each scheduling the next from inside itself: none
+    of them may be skipped, or the rest would wait for the tick an hour away."""
+    from bot.runtime import Runtime
+    from bot.scheduling.scheduler import Scheduler
+    from tests.support.harness import make_settings
+
+    settings = make_settings(
+        fake_slack.api_url, f"sqlite:///{tmp_path / 'unused.db'}", SENSORBOT_TICK_SECONDS=3600
+    )
+    # The scheduler keeps real time: the messages are due now.
+    keys = _enqueue(sqlite_engine, [f"g{i}@ntnu.no" for i in range(60)], utcnow())
+    scheduler = Scheduler(Runtime(settings, sqlite_engine))
+    delivered: Counter[str] = Counter()
+
+    def send(message: ClaimedMessage) -> Outcome:
+        delivered[message.key] += 1
+        return Delivered("D1", "1.1", "nb")
+
+    scheduler.send = send
+    schedule_next = scheduler._schedule_due_dispatch
+
+    def schedule_then_linger() -> None:
+        # As on a busy machine: the next dispatch, due at once, starts before this returns.
+        schedule_next()
+        time.sleep(0.05)
+
+    scheduler._schedule_due_dispatch = schedule_then_linger  # type: ignore[method-assign]
+    # Each dispatch may send about two messages before its time is up.
+    scheduler.pacer = Pacer(Limits(workspace_burst=1, workspace_rate=20, dispatch_budget=0.06))
+    scheduler.start()
+    try:
+        fake_slack.wait_for(lambda: sum(delivered.values()) >= len(keys), timeout=30)
+    finally:
+        scheduler.shutdown()
+    assert delivered == {key: 1 for key in keys}
