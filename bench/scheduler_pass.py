@@ -13,7 +13,8 @@ given), with a sender that does not talk to Slack so only the pass itself is mea
   cost grows with what is due.
 Delivery: one test with 500 graders opened; the time one pass takes to deliver all 500
 notices through the real Slack client to the fake Slack in its own process (lookup by
-e-mail, users.info for the language, chat.postMessage).
+e-mail, users.info for the language, chat.postMessage), with pacing off (the fake has no
+rate limit here; `bench.pacing` measures delivery under one).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 from bench.common import BOT_TOKEN, pin_to_cpu, start_process, summary
 from bot.runtime import Runtime
 from bot.scheduling.outbox import ClaimedMessage, Delivered
+from bot.scheduling.pacing import Limits, Pacer
 from bot.scheduling.scheduler import Scheduler, detect, run_pass
 from bot.settings import Settings
 from models.db import make_engine, upgrade
@@ -55,6 +57,7 @@ CANDIDATES_PER_TEST = 10
 GRADER_POOL = 5_000
 HISTORY = (0, 100_000, 500_000)
 CHUNK = 5_000
+UNPACED = Limits(workspace_burst=1_000_000, conversation_spacing=0, dispatch_budget=600)
 
 
 def not_sending(message: ClaimedMessage) -> Delivered:
@@ -265,10 +268,13 @@ def measure_delivery(rounds: int) -> None:
                 url = f"sqlite:///{tmp}/delivery.db"
                 engine = make_engine(url)
                 upgrade(engine)
-                _delivery_setup(engine)
+                delivery_setup(engine, NOW)
                 scheduler = Scheduler(
                     Runtime(settings_for(url, f"http://127.0.0.1:{port}/api/"), engine)
                 )
+                # The fake Slack here has no rate limit: the delivery path's own cost is
+                # measured, not the pace (bench.pacing measures that).
+                scheduler.pacer = Pacer(UNPACED)
                 start = time.perf_counter()
                 report = scheduler.run_pass(NOW)
                 seconds = time.perf_counter() - start
@@ -281,10 +287,13 @@ def measure_delivery(rounds: int) -> None:
         fake.wait(timeout=10)
 
 
-def _delivery_setup(engine: Engine) -> None:
+def delivery_setup(engine: Engine, now: datetime, graders: int = 500) -> None:
+    """One test with `graders` graders (`user0@ntnu.no`, …), opened a minute before `now`."""
     _bulk(engine, Department, [{"code": "IDI", "escalation_channel": None}])
-    _bulk(engine, Grader, [{"email": f"user{i}@ntnu.no", "kind": "internal"} for i in range(500)])
-    submission = NOW - timedelta(days=2)
+    _bulk(
+        engine, Grader, [{"email": f"user{i}@ntnu.no", "kind": "internal"} for i in range(graders)]
+    )
+    submission = now - timedelta(days=2)
     _bulk(
         engine,
         Test,
@@ -300,7 +309,7 @@ def _delivery_setup(engine: Engine) -> None:
                 "marking_mode": "private",
                 "own_approval": "committee",
                 "final_approval": "all",
-                "opened_for_marking": NOW - timedelta(minutes=1),
+                "opened_for_marking": now - timedelta(minutes=1),
                 "guideline_published": True,
                 "registration_only": False,
             }
@@ -312,7 +321,7 @@ def _delivery_setup(engine: Engine) -> None:
         CommitteeMembership,
         [
             {"test_id": "BIG-1", "committee": f"{i // 25}", "grader_email": f"user{i}@ntnu.no"}
-            for i in range(500)
+            for i in range(graders)
         ],
     )
 

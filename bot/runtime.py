@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.exams.people import Roles, roles_for
+from bot.scheduling.pacing import Pacer
 from bot.settings import Settings
 from bot.slack.identity import IdentityResolver, SlackPerson
 from models.db import session_scope
@@ -70,6 +71,12 @@ class Runtime:
 
         client = create_web_client(self.settings, retries=False)
         return SlackDelivery(client, self.identities, self.settings, self.engine)
+
+    @cached_property
+    def outbox_pacer(self) -> Pacer:
+        """The one pace of this process's posts to Slack, shared by the scheduler's passes
+        and the listeners' sends, so together they keep to Slack's limits."""
+        return Pacer()
 
     def asker(self, client: WebClient, user_id: str) -> Asker:
         """The person behind a request; Slack (`users.info`) is asked only when first needed."""

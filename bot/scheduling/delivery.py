@@ -277,6 +277,7 @@ def send_now(runtime: Runtime, keys: Sequence[str]) -> DispatchReport:
             worker_name(),
             after_delivery=AFTER_DELIVERY,
             keys=keys,
+            pacer=runtime.outbox_pacer,
         )
     except Exception:  # noqa: BLE001 - the messages stay in the outbox for the next pass
         logger.exception("outbox: sending %s messages at once failed; a pass retries", len(keys))

@@ -296,6 +296,12 @@ def release(session: Session, messages: Sequence[ClaimedMessage], not_before: da
         )
 
 
+def next_due(session: Session) -> datetime | None:
+    """When the earliest pending message is due, or None when none is waiting."""
+    statement = select(func.min(_c.next_attempt_at)).where(_c.status == OutboxStatus.pending.value)
+    return session.exec(statement).one()
+
+
 # -- recording outcomes -----------------------------------------------------------------
 
 

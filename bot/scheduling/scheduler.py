@@ -9,19 +9,26 @@ to run at the same time in several processes: occasions are claimed once and out
 are unique.
 
 Inside `sensorbot run` an APScheduler `BackgroundScheduler` runs a pass every
-`SENSORBOT_TICK_SECONDS` (never two at once in a process; missed runs coalesce);
-`sensorbot tick` runs one pass with a given clock.
+`SENSORBOT_TICK_SECONDS` (missed runs coalesce) and, after each pass, a one-off dispatch
+when the earliest waiting message is due (a message left because the dispatch's time was
+up, a retry after a failure or a long `Retry-After`), if that comes before the next tick.
+Passes and dispatches never run two at once in a process, and share one `Pacer`, so the
+pace holds across them. `sensorbot tick` runs one pass with a given clock.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import socket
+import threading
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from apscheduler.job import Job
+from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine
 
@@ -36,7 +43,8 @@ from bot.runtime import Runtime
 from bot.scheduling.after_delivery import AFTER_DELIVERY
 from bot.scheduling.dispatcher import DispatchReport, Send, dispatch
 from bot.scheduling.messages import OutgoingMessage, PassContext, Step
-from bot.scheduling.outbox import enqueue
+from bot.scheduling.outbox import enqueue, next_due
+from bot.scheduling.pacing import Pacer
 from bot.settings import Settings
 from bot.slack.idempotency import forget_old_keys
 from models.db import session_scope
@@ -63,6 +71,7 @@ DETECTION_STEPS: tuple[Step, ...] = (
 FOLLOW_UP_STEPS: tuple[Step, ...] = (report_unreachable_graders,)
 
 JOB_ID = "scheduler-pass"
+DISPATCH_JOB_ID = "dispatch-due"
 
 
 @dataclass
@@ -89,14 +98,17 @@ def run_pass(
     *,
     steps: tuple[Step, ...] = DETECTION_STEPS,
     follow_up_steps: tuple[Step, ...] = FOLLOW_UP_STEPS,
+    pacer: Pacer | None = None,
 ) -> PassReport:
-    """One pass at `now` (real or simulated): detect, enqueue, dispatch."""
+    """One pass at `now` (real or simulated): detect, enqueue, dispatch. With no `steps`
+    it only dispatches (and runs the follow-up steps)."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
+    pacer = pacer or Pacer()
     report = detect(engine, settings, now, steps)
-    report.dispatches.append(_dispatch(engine, send, now, worker, report))
+    report.dispatches.append(_dispatch(engine, send, now, worker, report, pacer))
     if _run_steps(engine, settings, now, follow_up_steps, report):
-        report.dispatches.append(_dispatch(engine, send, now, worker, report))
+        report.dispatches.append(_dispatch(engine, send, now, worker, report, pacer))
     return report
 
 
@@ -133,10 +145,10 @@ def _run_steps(
 
 
 def _dispatch(
-    engine: Engine, send: Send, now: datetime, worker: str, report: PassReport
+    engine: Engine, send: Send, now: datetime, worker: str, report: PassReport, pacer: Pacer
 ) -> DispatchReport:
     try:
-        return dispatch(engine, send, now, worker, after_delivery=AFTER_DELIVERY)
+        return dispatch(engine, send, now, worker, after_delivery=AFTER_DELIVERY, pacer=pacer)
     except Exception:  # noqa: BLE001 - the outbox keeps the messages for the next pass
         logger.exception("scheduler: dispatching failed; the messages stay in the outbox")
         report.failed_steps.append("dispatch")
@@ -155,12 +167,24 @@ class Scheduler:
         self.runtime = runtime
         self.worker = worker_name()
         self.send: Send = runtime.outbox_delivery
+        self.pacer: Pacer = runtime.outbox_pacer
         self._background: BackgroundScheduler | None = None
+        self._one_at_a_time = threading.Lock()
+        self._next_dispatch: Job | None = None
+        self._dispatch_jobs = 0
+        self._scheduling = threading.Lock()
 
-    def run_pass(self, now: datetime | None = None) -> PassReport:
-        return run_pass(
-            self.runtime.engine, self.runtime.settings, self.send, now or utcnow(), self.worker
-        )
+    def run_pass(self, now: datetime | None = None, *, dispatch_only: bool = False) -> PassReport:
+        with self._one_at_a_time:
+            return run_pass(
+                self.runtime.engine,
+                self.runtime.settings,
+                self.send,
+                now or utcnow(),
+                self.worker,
+                steps=() if dispatch_only else DETECTION_STEPS,
+                pacer=self.pacer,
+            )
 
     def start(self) -> None:
         """Run a pass now and then every `SENSORBOT_TICK_SECONDS`, in a background thread."""
@@ -187,8 +211,14 @@ class Scheduler:
             self._background = None
 
     def _scheduled_pass(self) -> None:
+        self._pass_then_schedule_dispatch(dispatch_only=False)
+
+    def _due_dispatch(self) -> None:
+        self._pass_then_schedule_dispatch(dispatch_only=True)
+
+    def _pass_then_schedule_dispatch(self, *, dispatch_only: bool) -> None:
         try:
-            report = self.run_pass()
+            report = self.run_pass(dispatch_only=dispatch_only)
         except Exception:  # noqa: BLE001 - logged; the next tick tries again
             logger.exception("scheduler: the pass failed")
             return
@@ -197,4 +227,41 @@ class Scheduler:
                 "scheduler: enqueued %s, sent %s",
                 sum(report.enqueued.values()),
                 report.total("sent"),
+            )
+        if "dispatch" not in report.failed_steps:  # else the tick tries again, unhurried
+            self._schedule_due_dispatch()
+
+    def _schedule_due_dispatch(self) -> None:
+        """A one-off dispatch when the earliest waiting message is due, unless the next
+        tick comes first."""
+        background = self._background
+        if background is None:
+            return
+        try:
+            with session_scope(self.runtime.engine) as session:
+                due = next_due(session)
+        except Exception:  # noqa: BLE001 - logged; the next tick dispatches instead
+            logger.exception("scheduler: cannot tell when the next message is due")
+            return
+        if due is None:
+            return
+        tick = background.get_job(JOB_ID)
+        run_at = max(due, datetime.now(UTC))
+        if tick is not None and tick.next_run_time is not None and tick.next_run_time <= run_at:
+            return
+        # A job of its own each time: this is often called from the dispatch job itself,
+        # still running, and a job with the same id would then be skipped (one instance at
+        # a time), leaving the messages to the tick. The lock keeps dispatches apart.
+        with self._scheduling:
+            if self._next_dispatch is not None:
+                # One that has run, or is running, is no longer there to replace.
+                with contextlib.suppress(JobLookupError):
+                    self._next_dispatch.remove()
+            self._dispatch_jobs += 1
+            self._next_dispatch = background.add_job(
+                self._due_dispatch,
+                "date",
+                run_date=run_at,
+                id=f"{DISPATCH_JOB_ID}-{self._dispatch_jobs}",
+                misfire_grace_time=None,
             )

@@ -46,6 +46,26 @@ def test_open_then_ticks_in_separate_processes_send_each_notice_once(setup, tmp_
     }
 
 
+def test_three_429s_on_the_first_posts_of_an_opening_delay_no_notice(setup, tmp_path, fake_slack):
+    """Slack answers the first three posts 429 with Retry-After 1 s: the ticks wait it out
+    instead of leaving the notices for later passes."""
+    url, environment = setup
+    opened = run_cli(["open", TEST_ID, "--now", "2026-12-11T08:00"], environment, tmp_path)
+    assert opened.returncode == 0, opened.stderr
+    fake_slack.fail_next("chat.postMessage", status=429, retry_after=1, count=3)
+
+    first = run_cli(["tick", "--now", "2026-12-11T08:01:00"], environment, tmp_path)
+    second = run_cli(["tick", "--now", "2026-12-11T08:01:01.2"], environment, tmp_path)
+
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    assert Counter(delivered_keys(fake_slack)) == {
+        f"opened:{TEST_ID}:ola@ntnu.no": 1,
+        f"opened:{TEST_ID}:kari@ntnu.no": 1,
+    }
+    posts = fake_slack.calls("chat.postMessage")
+    assert [call.status for call in posts].count(429) == 3
+
+
 def test_open_refused_lists_the_blockers(setup, tmp_path):
     url, environment = setup
     engine = migrated_engine(url)
@@ -128,8 +148,9 @@ def test_tick_needs_a_bot_token_and_a_readable_time(setup, tmp_path):
     assert result.returncode == 2 and "--now: tomorrow is not an ISO 8601 time" in result.stderr
 
 
-def test_run_starts_the_scheduler_which_delivers_the_notices(tmp_path, fake_slack):
-    """The scheduler in `sensorbot run` keeps real time, so this test is set in the present."""
+def _opened_now(tmp_path, fake_slack) -> dict[str, str]:
+    """Ola's and Kari's test, opened a day after it ended (in the present: the scheduler in
+    `sensorbot run` keeps real time); the environment to run `sensorbot` with."""
     url = f"sqlite:///{tmp_path / 'run.db'}"
     engine = migrated_engine(url)
     ended = utcnow() - timedelta(days=1)
@@ -139,13 +160,41 @@ def test_run_starts_the_scheduler_which_delivers_the_notices(tmp_path, fake_slac
     fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="en-US")
     environment = sensorbot_environment(fake_slack, url)
     assert run_cli(["open", TEST_ID], environment, tmp_path).returncode == 0
-    bot = RunningProcess({**environment, "SENSORBOT_TICK_SECONDS": "1"}, tmp_path)
+    return environment
+
+
+def _run_until_both_notices_went(bot: RunningProcess, fake_slack, timeout: float) -> None:
     try:
         bot.wait_until_serving()
-        fake_slack.wait_for(lambda: len(delivered_keys(fake_slack)) >= 2, timeout=30)
+        fake_slack.wait_for(lambda: len(delivered_keys(fake_slack)) >= 2, timeout=timeout)
     finally:
         assert bot.stop() == 0, bot.output
+
+
+def test_run_starts_the_scheduler_which_delivers_the_notices(tmp_path, fake_slack):
+    environment = _opened_now(tmp_path, fake_slack)
+    bot = RunningProcess({**environment, "SENSORBOT_TICK_SECONDS": "1"}, tmp_path)
+    _run_until_both_notices_went(bot, fake_slack, timeout=30)
     assert "scheduler: a pass every 1 s" in bot.output
+    assert Counter(delivered_keys(fake_slack)) == {
+        f"opened:{TEST_ID}:ola@ntnu.no": 1,
+        f"opened:{TEST_ID}:kari@ntnu.no": 1,
+    }
+
+
+def test_run_dispatches_again_when_a_rescheduled_message_is_due_not_at_the_next_tick(
+    tmp_path, fake_slack
+):
+    """A Retry-After too long to wait inside a pass: the message goes when it is due,
+    though the next tick is an hour away."""
+    environment = _opened_now(tmp_path, fake_slack)
+    fake_slack.fail_next("chat.postMessage", status=429, retry_after=6, count=1)
+    bot = RunningProcess({**environment, "SENSORBOT_TICK_SECONDS": "3600"}, tmp_path)
+    _run_until_both_notices_went(bot, fake_slack, timeout=60)
+    rejected = [call for call in fake_slack.calls("chat.postMessage") if call.status == 429]
+    delivered = [call for call in fake_slack.calls("chat.postMessage") if call.ok]
+    assert len(rejected) == 1
+    assert min(call.time for call in delivered) - rejected[0].time >= 6
     assert Counter(delivered_keys(fake_slack)) == {
         f"opened:{TEST_ID}:ola@ntnu.no": 1,
         f"opened:{TEST_ID}:kari@ntnu.no": 1,

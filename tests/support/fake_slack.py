@@ -29,6 +29,7 @@ import hashlib
 import itertools
 import json
 import logging
+import math
 import mimetypes
 import random
 import sys
@@ -137,6 +138,43 @@ class _RatioFailure:
     ratio: float
     rng: random.Random
     retry_after: int
+
+
+@dataclass
+class _Bucket:
+    """A token bucket: `capacity` calls at once, refilled at `rate` a second."""
+
+    capacity: float
+    rate: float
+    tokens: float
+    updated: float
+
+    def wait(self, now: float) -> float:
+        """Seconds until a token is there (0 when one is), refilling up to `now`."""
+        self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)
+        self.updated = now
+        return 0.0 if self.tokens >= 1 else (1 - self.tokens) / self.rate
+
+
+@dataclass
+class _RateLimit:
+    """Slack's limit on posting: per conversation, and across the workspace."""
+
+    per_conversation: float
+    burst: int
+    rate: float
+    workspace: _Bucket
+    conversations: dict[str, _Bucket] = field(default_factory=dict)
+
+    def retry_after(self, conversation: str, now: float) -> int | None:
+        """None when the call may go (and takes its tokens), else whole seconds to wait."""
+        own = self.conversations.setdefault(conversation, _Bucket(1, self.per_conversation, 1, now))
+        wait = max(own.wait(now), self.workspace.wait(now))
+        if wait > 0:
+            return max(1, math.ceil(wait))
+        own.tokens -= 1
+        self.workspace.tokens -= 1
+        return None
 
 
 @dataclass
@@ -756,6 +794,7 @@ class FakeSlack:
         self._requests: list[RecordedRequest] = []
         self._failures: dict[str, deque[_Failure]] = {}
         self._ratio_failures: dict[str, _RatioFailure] = {}
+        self._rate_limits: dict[str, _RateLimit] = {}
         self._crashes: list[str] = []
         self._started = time.monotonic()
         self._closed = False
@@ -895,6 +934,37 @@ class FakeSlack:
                 self._ratio_failures[method] = _RatioFailure(
                     ratio, random.Random(seed), retry_after
                 )
+
+    def rate_limit(
+        self,
+        method: str = "chat.postMessage",
+        *,
+        per_conversation: float = 1.0,
+        burst: int = 50,
+        rate: float = 2.0,
+    ) -> None:
+        """Limit `method` as Slack limits posting: `per_conversation` calls a second to one
+        conversation (its `channel`), and across the workspace a burst of `burst` calls, then
+        `rate` a second; beyond either, 429 with `Retry-After` in whole seconds (at least 1).
+        A refused call takes no token.
+        """
+        now = time.monotonic()
+        with self._lock:
+            self._rate_limits[method] = _RateLimit(
+                per_conversation, burst, rate, _Bucket(burst, rate, burst, now)
+            )
+
+    def _rate_limited(self, method: str, params: dict[str, Any], now: float) -> _Failure | None:
+        limit = self._rate_limits.get(method)
+        if limit is None:
+            return None
+        channel = str(params.get("channel") or "")
+        try:
+            conversation = self._workspace.resolve_channel(channel)
+        except SlackMethodError:
+            conversation = channel
+        retry_after = limit.retry_after(conversation, now)
+        return None if retry_after is None else _Failure(429, "ratelimited", retry_after)
 
     def _injected_failure(self, method: str) -> _Failure | None:
         queued = self._failures.get(method)
@@ -1069,7 +1139,10 @@ class FakeSlack:
         return answer
 
     def _failure_answer(self, method: str) -> _Answer | None:
-        failure = self._injected_failure(method)
+        return self._answer_failure(self._injected_failure(method))
+
+    @staticmethod
+    def _answer_failure(failure: _Failure | None) -> _Answer | None:
         if failure is None:
             return None
         headers = (
@@ -1086,7 +1159,9 @@ class FakeSlack:
             params = _parse_params(query, _content_type(headers), body)
         except SlackMethodError as error:
             parse_error = error
-        injected = self._failure_answer(method)
+        injected = self._failure_answer(method) or self._answer_failure(
+            self._rate_limited(method, params, time.monotonic())
+        )
         if injected is not None:
             return method, injected, params
         handler = WEB_API_METHODS.get(method)

@@ -23,9 +23,11 @@ from bot.scheduling.outbox import (
     claim_due,
     enqueue,
 )
+from bot.scheduling.pacing import Pacer
 from bot.slack.identity import IdentityResolver
 from models.db import session_scope
 from models.tables import OutboxStatus
+from tests.support.clock import FakeTime
 from tests.support.factories import T0
 from tests.support.harness import make_settings
 from tests.support.scheduling import delivered_keys, outbox_rows, posts_to
@@ -162,29 +164,36 @@ def test_with_a_share_of_posts_answered_429_every_message_is_delivered_exactly_o
     _enqueue_reminders(engine, 40, fake_slack)
     fake_slack.fail_ratio("chat.postMessage", 0.3, seed=7)
     fake_slack.fail_ratio("users.lookupByEmail", 0.1, seed=8)
+    fake_time = FakeTime()
+    pacer = Pacer(clock=fake_time.monotonic, sleep=fake_time.sleep)
     now, passes = NOW, 0
     while any(row.status != OutboxStatus.sent.value for row in outbox_rows(engine)):
         passes += 1
         assert passes < 300, "messages left undelivered"
-        dispatch(engine, send, now, "w1")
+        dispatch(engine, send, now, "w1", pacer=pacer)
         now += timedelta(seconds=2)
     rejected = [c for c in fake_slack.calls("chat.postMessage") if c.status == 429]
     assert rejected, "the fake never answered 429: the test would prove nothing"
     assert Counter(delivered_keys(fake_slack)) == {f"reminder:T-1:{i}": 1 for i in range(40)}
 
 
-def test_a_429_ends_the_dispatch_and_leaves_the_rest_for_the_next_pass(engine, fake_slack, send):
+def test_a_long_retry_after_reschedules_the_message_and_holds_the_rest_until_then(
+    engine, fake_slack, send
+):
     _enqueue_reminders(engine, 5, fake_slack)
     fake_slack.fail_next("chat.postMessage", status=429, retry_after=20, count=1)
-    report = dispatch(engine, send, NOW, "w1")
-    assert (report.sent, report.rate_limited) == (0, 1)
+    fake_time = FakeTime()
+    pacer = Pacer(clock=fake_time.monotonic, sleep=fake_time.sleep)
+    report = dispatch(engine, send, NOW, "w1", pacer=pacer)
+    assert (report.sent, report.rate_limited, report.waited_out) == (0, 1, 0)
+    assert fake_time.slept == []  # 20 s is too long to wait inside a pass
     rows = outbox_rows(engine)
-    # The dispatcher's clock is the pass's `now` plus the real time the pass has taken.
-    assert NOW + timedelta(seconds=20) <= rows[0].next_attempt_at < NOW + timedelta(seconds=21)
+    assert rows[0].next_attempt_at == NOW + timedelta(seconds=20)
     assert [(r.status, r.attempts) for r in rows[1:]] == [("pending", 0)] * 4
-    assert all(r.next_attempt_at < NOW + timedelta(seconds=1) for r in rows[1:])
-    assert dispatch(engine, send, NOW + timedelta(seconds=1), "w1").sent == 4
-    assert dispatch(engine, send, NOW + timedelta(seconds=21), "w1").sent == 1
+    assert all(r.next_attempt_at == NOW + timedelta(seconds=20) for r in rows[1:])
+    assert dispatch(engine, send, NOW + timedelta(seconds=19), "w1", pacer=pacer).sent == 0
+    fake_time.advance(20)
+    assert dispatch(engine, send, NOW + timedelta(seconds=20), "w1", pacer=pacer).sent == 5
 
 
 def test_a_dispatcher_dying_after_slack_accepted_does_not_cause_a_second_post(

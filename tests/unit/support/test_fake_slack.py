@@ -379,3 +379,26 @@ def test_a_crash_inside_the_fake_fails_close(monkeypatch: pytest.MonkeyPatch):
         client.auth_test()
     with pytest.raises(AssertionError, match="handler bug"):
         fake.close()
+
+
+def test_rate_limit_answers_429_beyond_the_workspace_burst_and_takes_no_token(fake, client):
+    fake.rate_limit("chat.postMessage", per_conversation=1.0, burst=2, rate=0.01)
+    assert client.chat_postMessage(channel="U1", text="1")["ok"]
+    assert client.chat_postMessage(channel="U2", text="2")["ok"]
+    refused = _error_of(lambda: client.chat_postMessage(channel="C1", text="3"))
+    assert refused.response.status_code == 429
+    assert int(refused.response.headers["Retry-After"]) >= 1
+    assert [m["text"] for m in fake.messages_to("C1")] == []
+
+
+def test_rate_limit_buckets_refill_per_conversation_and_workspace():
+    limit = fake_slack_module._RateLimit(
+        1.0, 3, 2.0, fake_slack_module._Bucket(3, 2.0, 3, now := 100.0)
+    )
+    assert limit.retry_after("DU1", now) is None
+    assert limit.retry_after("DU1", now + 0.5) == 1  # one a second to a conversation
+    assert limit.retry_after("DU1", now + 1.0) is None
+    assert limit.retry_after("DU2", now + 1.0) is None
+    assert limit.retry_after("DU3", now + 1.0) is None  # refilled, but never beyond 3
+    assert limit.retry_after("DU4", now + 1.0) == 1  # the workspace bucket is empty
+    assert limit.retry_after("DU4", now + 1.5) is None  # refilled at 2 a second
