@@ -191,20 +191,37 @@ class Told:
             if request.method != "chat.update" and (reached := reaches(request))
         ]
 
+    def _all_arrived(self, expected: tuple[tuple[str, str], ...]) -> bool:
+        unmatched = list(self.new())
+        for user, beginning in expected:
+            match = _first_match(unmatched, user, beginning)
+            if match is None:
+                return False
+            unmatched.remove(match)
+        return True
+
     def updated(self) -> set[str]:
         """Users whose DMs were updated in place since the step began."""
         return {reaches(r)[0] for r in self.fake.requests[self.mark :] if r.method == "chat.update"}
 
     def assert_new(self, *expected: tuple[str, str]) -> None:
-        """The new messages are exactly these (user, how the text begins), in any order."""
+        """The new messages are exactly these (user, how the text begins), in any order.
+        Posts to one person are paced, so it first waits until each has arrived."""
+        self.fake.wait_for(
+            lambda: self._all_arrived(expected), description=f"the messages {expected}"
+        )
         unmatched = list(self.new())
         for user, beginning in expected:
-            match = next(
-                (m for m in unmatched if m[0] == user and m[1].startswith(beginning)), None
-            )
+            match = _first_match(unmatched, user, beginning)
             assert match, f"{user} was not told {beginning!r}; new messages: {self.new()}"
             unmatched.remove(match)
         assert not unmatched, f"also told, unexpectedly: {unmatched}"
+
+
+def _first_match(
+    messages: list[tuple[str, str]], user: str, beginning: str
+) -> tuple[str, str] | None:
+    return next((m for m in messages if m[0] == user and m[1].startswith(beginning)), None)
 
 
 def reaches(request) -> tuple[str, str] | None:

@@ -71,6 +71,11 @@ _SIGN_IN_PAGE = b"""<!DOCTYPE html>
 """
 
 
+# How long a test waits for the bot before failing: a guard against a hang, not a measure
+# of speed (posts to one conversation are paced about a second apart, and CI is small).
+WAIT_LIMIT = 15.0
+
+
 @dataclass(frozen=True)
 class RecordedRequest:
     """One request as the fake received it, and how it answered.
@@ -1028,7 +1033,7 @@ class FakeSlack:
     def wait_for(
         self,
         condition: Callable[[], Any] | str,
-        timeout: float = 5.0,
+        timeout: float = WAIT_LIMIT,
         *,
         description: str | None = None,
     ) -> Any:
@@ -1064,7 +1069,7 @@ class FakeSlack:
         self,
         method: str,
         match: Callable[[dict[str, Any]], bool] | None = None,
-        timeout: float = 5.0,
+        timeout: float = WAIT_LIMIT,
         *,
         succeeded: bool = False,
     ) -> RecordedRequest:
