@@ -17,7 +17,6 @@ from sqlmodel import Session, col, select
 
 from bot.approvals.outcome import ApprovalNotice, ApprovalOutcome, NoticeKind
 from bot.approvals.prompts import record_prompt_message
-from bot.scheduling.messages import MessageKind, grader_recipient, graders_by_email
 from bot.scheduling.outbox import (
     ClaimedMessage,
     Delivered,
@@ -26,6 +25,7 @@ from bot.scheduling.outbox import (
     enqueue,
     enqueue_updates,
 )
+from bot.scheduling.steps import MessageKind, grader_recipient, graders_by_email
 from models.tables import ApprovalPrompt
 from models.types import utcnow
 

@@ -18,8 +18,7 @@ from sqlmodel import Session
 
 from bot.diagnosis.access import QueryOutcome, diagnose_access
 from bot.escalations import cases as escalations
-from bot.escalations.requests import Delivery, EscalationRequest, Outcome
-from bot.scheduling.messages import MessageKind, message_key
+from bot.escalations.requests import Delivery, EscalationOutcome, EscalationRequest
 from bot.scheduling.outbox import (
     ClaimedMessage,
     Delivered,
@@ -29,6 +28,7 @@ from bot.scheduling.outbox import (
     enqueue_updates,
     statuses,
 )
+from bot.scheduling.steps import MessageKind, message_key
 from bot.settings import Settings
 from models.tables import (
     Department,
@@ -57,7 +57,7 @@ def escalate(
     diagnosis = diagnose_access(session, email=email, query=test_id, now=now, settings=settings)
     if test_id is not None:
         if diagnosis.query_outcome != QueryOutcome.found:
-            return EscalationRequest(Outcome.unknown_test, test_id)
+            return EscalationRequest(EscalationOutcome.unknown_test, test_id)
         test_id = diagnosis.tests[0].test_id
         offered = diagnosis.escalation_offered(test_id)
         consultants = list(diagnosis.tests[0].consultants)
@@ -65,7 +65,7 @@ def escalate(
         offered = diagnosis.exam_office_escalation_offered
         consultants = []
     if not offered:
-        return EscalationRequest(Outcome.nothing_to_send, test_id)
+        return EscalationRequest(EscalationOutcome.nothing_to_send, test_id)
     opened = escalations.create_or_existing(
         session,
         test_id=test_id,
@@ -76,7 +76,7 @@ def escalate(
         now=now,
     )
     if not opened.created:
-        return EscalationRequest(Outcome.already, test_id, opened.escalation)
+        return EscalationRequest(EscalationOutcome.already, test_id, opened.escalation)
     case = opened.escalation
     recipients: list[str | None] = list(consultants or settings.exam_office_email_list)
     channel = _department_channel(session, test_id)
@@ -84,7 +84,7 @@ def escalate(
         recipients.append(None)
     sent_to = _enqueue_case(session, case, recipients, channel, now)
     return EscalationRequest(
-        Outcome.sent, test_id, case, sent_to=sent_to, consultants=tuple(consultants)
+        EscalationOutcome.sent, test_id, case, sent_to=sent_to, consultants=tuple(consultants)
     )
 
 

@@ -9,7 +9,7 @@ from enum import StrEnum
 from models.tables import Escalation
 
 
-class Outcome(StrEnum):
+class EscalationOutcome(StrEnum):
     sent = "sent"
     already = "already"  # the grader has an unresolved case for this test
     nothing_to_send = "nothing_to_send"  # nothing administrative is wrong (any more)
@@ -28,7 +28,7 @@ class Delivery:
 
 @dataclass(frozen=True)
 class EscalationRequest:
-    outcome: Outcome
+    outcome: EscalationOutcome
     test_id: str | None
     escalation: Escalation | None = None
     delivery: Delivery | None = None

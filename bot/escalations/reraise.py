@@ -14,8 +14,8 @@ from sqlmodel import Session, select
 from bot.escalations import cases as escalations
 from bot.escalations.snapshot import snapshot
 from bot.exams.lookup import consultant_emails
-from bot.scheduling.messages import MessageKind, PassContext, message_key
 from bot.scheduling.outbox import ClaimedMessage, Delivered, OutgoingMessage, Recipient
+from bot.scheduling.steps import MessageKind, PassContext, message_key
 from bot.settings import Settings
 from models.tables import Department, Escalation, Test, stored_id
 

@@ -15,7 +15,7 @@ from models.tables import Test
 
 
 @dataclass(frozen=True)
-class TestChoice:
+class SheetTestGuess:
     """The test a sheet (or a command) is for, or the tests to choose from."""
 
     test: Test | None
@@ -35,19 +35,19 @@ def grader_tests(session: Session, grader_email: str) -> list[Test]:
     )
 
 
-def choose_test(session: Session, grader_email: str, filename: str) -> TestChoice:
+def choose_test(session: Session, grader_email: str, filename: str) -> SheetTestGuess:
     """The grader's only open test; else the one test named in the file name (test id or
     course code); else the choice, narrowed to what the file name or openness suggests."""
     tests = grader_tests(session, grader_email)
     if len(tests) == 1:
-        return TestChoice(tests[0])
+        return SheetTestGuess(tests[0])
     open_tests = [t for t in tests if t.opened_for_marking is not None]
     if len(open_tests) == 1:
-        return TestChoice(open_tests[0])
+        return SheetTestGuess(open_tests[0])
     named = _named_in(filename, tests)
     if len(named) == 1:
-        return TestChoice(named[0])
-    return TestChoice(None, tuple(named or open_tests or tests))
+        return SheetTestGuess(named[0])
+    return SheetTestGuess(None, tuple(named or open_tests or tests))
 
 
 def _named_in(filename: str, tests: list[Test]) -> list[Test]:

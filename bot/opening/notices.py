@@ -19,7 +19,9 @@ from sqlalchemy import delete, exists, func, update
 from sqlmodel import Session, col, select
 
 from bot.reminders.unfinished import committee_order
-from bot.scheduling.messages import (
+from bot.scheduling.occasions import OPENED, claim_occasion
+from bot.scheduling.outbox import OutgoingMessage
+from bot.scheduling.steps import (
     MessageKind,
     PassContext,
     consultant_recipients,
@@ -28,8 +30,6 @@ from bot.scheduling.messages import (
     graders_by_email,
     message,
 )
-from bot.scheduling.occasions import OPENED, claim_occasion
-from bot.scheduling.outbox import OutgoingMessage
 from models.tables import (
     Candidate,
     CandidateStatus,

@@ -19,16 +19,6 @@ from bot.exams.phase import is_open
 from bot.messages import findings
 from bot.opening.readiness import readiness
 from bot.reminders.unfinished import committee_order, unfinished_work
-from bot.scheduling.messages import (
-    MessageKind,
-    PassContext,
-    consultant_recipients,
-    escalation_recipients,
-    grader_label,
-    grader_recipient,
-    graders_by_email,
-    message,
-)
 from bot.scheduling.occasions import (
     CATCH_UP,
     OVERDUE,
@@ -40,6 +30,16 @@ from bot.scheduling.occasions import (
     reminder_occasion,
 )
 from bot.scheduling.outbox import OutgoingMessage
+from bot.scheduling.steps import (
+    MessageKind,
+    PassContext,
+    consultant_recipients,
+    escalation_recipients,
+    grader_label,
+    grader_recipient,
+    graders_by_email,
+    message,
+)
 from models.tables import HandledOccasion, Test
 
 TESTS_PER_PASS = 200

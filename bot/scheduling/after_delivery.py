@@ -8,7 +8,7 @@ from bot.approvals.delivery import record_posted_prompt
 from bot.escalations.delivery import record_posted_copy
 from bot.escalations.reraise import record_reraised_copy
 from bot.scheduling.dispatcher import AfterDelivery
-from bot.scheduling.messages import MessageKind
+from bot.scheduling.steps import MessageKind
 
 AFTER_DELIVERY: dict[str, AfterDelivery] = {
     MessageKind.escalation_reraised.value: record_reraised_copy,

@@ -44,9 +44,9 @@ from bot.scheduling.dispatcher import DispatchReport, dispatch
 from bot.scheduling.outbox import (
     ClaimedMessage,
     Delivered,
+    DeliveryOutcome,
     NothingToSend,
     NotYet,
-    Outcome,
     PermanentFailure,
     RateLimited,
     TemporaryFailure,
@@ -109,7 +109,7 @@ class _Destination:
 
 
 class SlackDelivery:
-    """`send(message) -> Outcome` for `bot.scheduling.dispatcher.dispatch`. `engine` is the
+    """`send(message) -> DeliveryOutcome` for `bot.scheduling.dispatcher.dispatch`. `engine` is the
     store the prompt and escalation kinds are rendered from."""
 
     def __init__(
@@ -124,7 +124,7 @@ class SlackDelivery:
         self._settings = settings
         self._engine = engine
 
-    def __call__(self, message: ClaimedMessage) -> Outcome:
+    def __call__(self, message: ClaimedMessage) -> DeliveryOutcome:
         step = "lookup"
         try:
             if message.kind in UPDATE_KINDS:
@@ -196,7 +196,7 @@ class SlackDelivery:
         with session_scope(self._store()) as session:
             return compose(session, message.params, lang, self._settings.tz, for_channel)
 
-    def _upload(self, message: ClaimedMessage, destination: _Destination) -> Outcome:
+    def _upload(self, message: ClaimedMessage, destination: _Destination) -> DeliveryOutcome:
         """The test's final grades as they stand, uploaded into the consultant's DM."""
         test_id = message.params["test_id"]
         with session_scope(self._store()) as session:
@@ -217,7 +217,7 @@ class SlackDelivery:
             channel, str(files[0].get("id", "")), destination.lang, destination.user_id
         )
 
-    def _update(self, message: ClaimedMessage) -> Outcome:
+    def _update(self, message: ClaimedMessage) -> DeliveryOutcome:
         """Show a posted message as its subject now stands."""
         with session_scope(self._store()) as session:
             target = _UPDATE_TARGETS[MessageKind(message.kind)](session, message.params)
@@ -343,7 +343,7 @@ class _Target:
     render: Callable[[str, ZoneInfo], RenderedMessage]
 
 
-def _prompt_target(session: Session, params: Mapping[str, Any]) -> _Target | Outcome:
+def _prompt_target(session: Session, params: Mapping[str, Any]) -> _Target | DeliveryOutcome:
     prompt_id = params["prompt_id"]
     prompt = session.get(ApprovalPrompt, prompt_id)
     view = prompt_view(session, prompt_id) if prompt is not None else None
@@ -363,7 +363,7 @@ def _prompt_target(session: Session, params: Mapping[str, Any]) -> _Target | Out
     return _Target(prompt.channel, prompt.ts, "", prompt.slack_user_id, show)
 
 
-def _copy_target(session: Session, params: Mapping[str, Any]) -> _Target | Outcome:
+def _copy_target(session: Session, params: Mapping[str, Any]) -> _Target | DeliveryOutcome:
     copy = session.get(EscalationMessage, params["copy_id"])
     case = session.get(Escalation, copy.escalation_id) if copy is not None else None
     if copy is None or case is None:
@@ -379,7 +379,9 @@ def _copy_target(session: Session, params: Mapping[str, Any]) -> _Target | Outco
     return _Target(copy.channel, copy.ts, copy.lang, None, show)
 
 
-_UPDATE_TARGETS: dict[MessageKind, Callable[[Session, Mapping[str, Any]], _Target | Outcome]] = {
+_UPDATE_TARGETS: dict[
+    MessageKind, Callable[[Session, Mapping[str, Any]], _Target | DeliveryOutcome]
+] = {
     MessageKind.approval_prompt_update: _prompt_target,
     MessageKind.escalation_update: _copy_target,
 }
@@ -392,7 +394,7 @@ def _outbox_key(posted: Mapping[str, Any]) -> str | None:
     return (metadata.get("event_payload") or {}).get("key")
 
 
-def _failure(error: SlackApiError, *, posting: bool) -> Outcome:
+def _failure(error: SlackApiError, *, posting: bool) -> DeliveryOutcome:
     status = error.response.status_code
     name = _error_name(error)
     if status == 429:

@@ -32,9 +32,9 @@ from bot.scheduling.outbox import (
     SHORTEST_RATE_LIMIT_WAIT,
     ClaimedMessage,
     Delivered,
+    DeliveryOutcome,
     NothingToSend,
     NotYet,
-    Outcome,
     PermanentFailure,
     RateLimited,
     TemporaryFailure,
@@ -49,7 +49,7 @@ from models.db import session_scope
 
 logger = logging.getLogger(__name__)
 
-Send = Callable[[ClaimedMessage], Outcome]
+Send = Callable[[ClaimedMessage], DeliveryOutcome]
 # Work a message kind needs done in the store once Slack has the message, in the same
 # transaction as recording it sent (e.g. remembering a copy to update later).
 AfterDelivery = Callable[[Session, ClaimedMessage, Delivered], None]
@@ -69,7 +69,7 @@ class DispatchReport:
     claims_lost: int = 0
     outcomes: dict[str, type] = field(default_factory=dict, repr=False)
 
-    def add(self, message: ClaimedMessage, outcome: Outcome, recorded: bool) -> None:
+    def add(self, message: ClaimedMessage, outcome: DeliveryOutcome, recorded: bool) -> None:
         self.outcomes[message.key] = type(outcome)
         if not recorded:
             self.claims_lost += 1
@@ -208,7 +208,7 @@ class _Dispatch:
         if seconds > 0:
             self.pacer.sleep(seconds)
 
-    def _record(self, message: ClaimedMessage, outcome: Outcome) -> None:
+    def _record(self, message: ClaimedMessage, outcome: DeliveryOutcome) -> None:
         with session_scope(self.engine) as session:
             recorded = record_outcome(session, message, outcome, self.clock.now())
             follow_up = self.after_delivery.get(message.kind)
@@ -227,7 +227,7 @@ def _conversation(message: ClaimedMessage) -> str:
     return message.recipient.describe()
 
 
-def _attempt(send: Send, message: ClaimedMessage) -> Outcome:
+def _attempt(send: Send, message: ClaimedMessage) -> DeliveryOutcome:
     try:
         return send(message)
     except Exception as error:  # noqa: BLE001 - recorded on the row and logged, then retried

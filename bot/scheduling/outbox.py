@@ -124,7 +124,7 @@ class Undeliverable:
     error: str
 
 
-Outcome = (
+DeliveryOutcome = (
     Delivered
     | NothingToSend
     | NotYet
@@ -311,7 +311,7 @@ def retry_delay(attempts: int) -> timedelta:
 
 
 def record_outcome(
-    session: Session, message: ClaimedMessage, outcome: Outcome, now: datetime
+    session: Session, message: ClaimedMessage, outcome: DeliveryOutcome, now: datetime
 ) -> bool:
     """Store what happened to a claimed message. False when the claim was lost meanwhile
     (it expired and another dispatcher took the row), so nothing was changed."""
@@ -390,7 +390,7 @@ def _own_claim(message: ClaimedMessage):
     )
 
 
-def _log_outcome(message: ClaimedMessage, outcome: Outcome, values: dict[str, Any]) -> None:
+def _log_outcome(message: ClaimedMessage, outcome: DeliveryOutcome, values: dict[str, Any]) -> None:
     to = message.recipient.describe()
     match outcome:
         case Delivered():

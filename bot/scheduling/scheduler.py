@@ -42,9 +42,9 @@ from bot.reminders.steps import (
 from bot.runtime import Runtime
 from bot.scheduling.after_delivery import AFTER_DELIVERY
 from bot.scheduling.dispatcher import DispatchReport, Send, dispatch
-from bot.scheduling.messages import OutgoingMessage, PassContext, Step
 from bot.scheduling.outbox import enqueue, next_due
 from bot.scheduling.pacing import Pacer
+from bot.scheduling.steps import OutgoingMessage, PassContext, Step
 from bot.settings import Settings
 from bot.slack.idempotency import forget_old_keys
 from models.db import session_scope

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.escalations.requests import Delivery, EscalationRequest, Outcome
+from bot.escalations.requests import Delivery, EscalationOutcome, EscalationRequest
 from bot.i18n import t
 from bot.settings import Settings
 from bot.ui import kit
@@ -13,12 +13,12 @@ from bot.ui.kit import Mrkdwn, md
 def grader_reply(request: EscalationRequest, lang: str, settings: Settings) -> Mrkdwn:
     """What the grader is told after pressing the escalate button."""
     test = request.test_id or t(lang, "escalation.office_test")
-    if request.outcome == Outcome.unknown_test:
+    if request.outcome == EscalationOutcome.unknown_test:
         return md(lang, "escalation.unknown_test", test=request.test_id or "")
-    if request.outcome == Outcome.nothing_to_send:
+    if request.outcome == EscalationOutcome.nothing_to_send:
         return md(lang, "escalation.nothing_to_send", test=test)
     escalation = request.escalation
-    if request.outcome == Outcome.already and escalation is not None:
+    if request.outcome == EscalationOutcome.already and escalation is not None:
         return md(
             lang,
             "escalation.already",

@@ -1,5 +1,5 @@
 """The outbox's messages as Block Kit, rendered at send time in the reader's language from
-the plain facts stored with each outbox row (`bot.scheduling.messages`). Prompts and
+the plain facts stored with each outbox row (`bot.scheduling.steps`). Prompts and
 escalations are rendered from the store by `bot.scheduling.delivery` with their own
 builders."""
 

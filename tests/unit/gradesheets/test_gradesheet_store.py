@@ -14,7 +14,7 @@ from bot.gradesheets.grader_view import complete_committees, current_grades
 from bot.gradesheets.previews import record_preview
 from bot.gradesheets.reading import read_grade_sheet
 from bot.gradesheets.reset import reset_grade
-from bot.gradesheets.sheet_test import TestChoice, choose_test
+from bot.gradesheets.sheet_test import SheetTestGuess, choose_test
 from bot.gradesheets.uploads import PREVIEW_LIFETIME, UploadStatus
 from models.db import session_scope
 from models.tables import Candidate, Grade, GradeUpload
@@ -284,7 +284,7 @@ def test_which_test_a_sheet_is_for(engine):
         asked = choose_test(session, KARI, "karakterer.xlsx")
         assert asked.test is None
         assert {t.test_id for t in asked.options} == {"TDT4100-2026H", "TMA4100-2026H"}
-        assert choose_test(session, "nobody@ntnu.no", "x.xlsx") == TestChoice(None, ())
+        assert choose_test(session, "nobody@ntnu.no", "x.xlsx") == SheetTestGuess(None, ())
 
 
 def test_the_only_open_test_wins(engine):

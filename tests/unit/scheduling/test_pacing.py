@@ -14,7 +14,7 @@ from bot.scheduling.dispatcher import dispatch
 from bot.scheduling.outbox import (
     ClaimedMessage,
     Delivered,
-    Outcome,
+    DeliveryOutcome,
     OutgoingMessage,
     RateLimited,
     Recipient,
@@ -108,7 +108,7 @@ class ScriptedSlack:
         self.attempts: list[tuple[float, str]] = []
         self.delivered: Counter[str] = Counter()
 
-    def __call__(self, message: ClaimedMessage) -> Outcome:
+    def __call__(self, message: ClaimedMessage) -> DeliveryOutcome:
         self.attempts.append((self.fake_time.now, message.key))
         script = self.rate_limited.get(message.key)
         if script:
@@ -242,7 +242,7 @@ def test_each_dispatch_that_runs_out_of_time_is_followed_by_the_next_at_once(
     scheduler = Scheduler(Runtime(settings, sqlite_engine))
     delivered: Counter[str] = Counter()
 
-    def send(message: ClaimedMessage) -> Outcome:
+    def send(message: ClaimedMessage) -> DeliveryOutcome:
         delivered[message.key] += 1
         return Delivered("D1", "1.1", "nb")
 
