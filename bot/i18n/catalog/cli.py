@@ -14,10 +14,10 @@ MESSAGES = {
         "in README.md, section “Create the Slack app”.",
     },
     "cli.run.slack_unreachable": {
-        "nb": "sensorbot run kan ikke starte: Slack på {url} svarte ikke innen {seconds} sekunder "
-        "({detail}). Sjekk nettverket, eventuell proxy og SLACK_API_URL.",
-        "en": "sensorbot run cannot start: Slack at {url} did not answer within {seconds} "
-        "seconds ({detail}). Check the network, any proxy, and SLACK_API_URL.",
+        "nb": "sensorbot run kan ikke starte: fikk ikke svar fra Slack på {url} (ventet opptil "
+        "{seconds} sekunder: {detail}). Sjekk nettverket, eventuell proxy og SLACK_API_URL.",
+        "en": "sensorbot run cannot start: no answer from Slack at {url} (waited up to "
+        "{seconds} seconds: {detail}). Check the network, any proxy, and SLACK_API_URL.",
     },
     "cli.run.slack_error": {
         "nb": "sensorbot run kan ikke starte: Slack på {url} svarte {detail} på auth.test. Sjekk "
