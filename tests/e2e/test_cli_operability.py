@@ -133,7 +133,7 @@ def test_run_says_so_when_slack_cannot_be_reached(tmp_path, fake_slack):
     result, _ = _start(tmp_path, fake_slack, SLACK_API_URL=api)
     assert result.returncode == 1, result.stderr
     line = _only_line(result.stderr)
-    assert line.startswith(f"sensorbot run cannot start: Slack at {api} did not answer"), line
+    assert line.startswith(f"sensorbot run cannot start: no answer from Slack at {api}"), line
     assert "Connection refused" in line
 
 
