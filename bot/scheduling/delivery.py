@@ -13,8 +13,8 @@ DM's history is checked for it before posting again. An upload cannot be found t
 uncertain one is uploaded again (at least once).
 
 The client must come from `bot.app.create_web_client(settings, retries=False)`: a 429 is
-returned to the dispatcher, which reschedules the message at `Retry-After` instead of
-sleeping, and a timed-out post is not silently repeated.
+returned to the dispatcher, which paces and waits out or reschedules it
+(`bot.scheduling.pacing`), and a timed-out post is not silently repeated.
 
 `send_now` is what a listener calls after its unit of work committed: the messages it just
 enqueued are sent at once, in its thread; what Slack does not take stays for the next pass.
