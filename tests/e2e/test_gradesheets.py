@@ -106,6 +106,13 @@ def buttons(message: dict) -> dict[str, str]:
     return found
 
 
+def press(bot, message: dict, action_id: str, user: str = KARI):
+    """`user` presses the button `action_id` on `message` in Kari's DM, as Slack sends it."""
+    return bot.slack.click(
+        user, action_id, buttons(message)[action_id], channel_id=DM, message_ts=message["ts"]
+    )
+
+
 def submit_reset(bot, user: str, private_metadata: str, candidate: str):
     """The reset modal submitted with `candidate` typed in, as Slack sends it."""
     typed = {"candidate": {"candidate": {"type": "plain_text_input", "value": candidate}}}
@@ -226,13 +233,7 @@ def test_undo_restores_the_grades_before_the_upload(running_bot, fake_slack, ros
         running_bot, fake_slack, workbook([["Candidate ID", "Grade"], [10412, "A"]]), file_id="F1"
     )
     first = wait_for_dm(fake_slack, "Grade sheet for")
-    running_bot.slack.click(
-        KARI,
-        "gradesheet_apply",
-        buttons(first)["gradesheet_apply"],
-        channel_id=DM,
-        message_ts=first["ts"],
-    )
+    press(running_bot, first, "gradesheet_apply")
     wait_for_dm(fake_slack, "1 grades updated")
 
     send_sheet(
@@ -242,23 +243,11 @@ def test_undo_restores_the_grades_before_the_upload(running_bot, fake_slack, ros
         file_id="F2",
     )
     second = fake_slack.wait_for(lambda: dm_messages(fake_slack, containing="`A` → `C`"))[0]
-    running_bot.slack.click(
-        KARI,
-        "gradesheet_apply",
-        buttons(second)["gradesheet_apply"],
-        channel_id=DM,
-        message_ts=second["ts"],
-    )
+    press(running_bot, second, "gradesheet_apply")
     applied = wait_for_dm(fake_slack, "2 grades updated")
     assert stored(roster) == {"10412": "C", "10413": "D"}
 
-    running_bot.slack.click(
-        KARI,
-        "gradesheet_undo",
-        buttons(applied)["gradesheet_undo"],
-        channel_id=DM,
-        message_ts=applied["ts"],
-    )
+    press(running_bot, applied, "gradesheet_undo")
     undone = wait_for_dm(fake_slack, "Undone: 2 grades are back")
     assert buttons(undone) == {}
     assert stored(roster) == {"10412": "A"}
@@ -341,21 +330,9 @@ def test_someone_who_is_no_grader_is_told(running_bot, fake_slack, roster):
 def test_reset_one_candidate_through_the_modal(running_bot, fake_slack, roster):
     send_sheet(running_bot, fake_slack, workbook(GOOD_SHEET))
     preview = wait_for_dm(fake_slack, "Grade sheet for")
-    running_bot.slack.click(
-        KARI,
-        "gradesheet_apply",
-        buttons(preview)["gradesheet_apply"],
-        channel_id=DM,
-        message_ts=preview["ts"],
-    )
+    press(running_bot, preview, "gradesheet_apply")
     applied = wait_for_dm(fake_slack, "3 grades updated")
-    running_bot.slack.click(
-        KARI,
-        "gradesheet_reset_open",
-        buttons(applied)["gradesheet_reset_open"],
-        channel_id=DM,
-        message_ts=applied["ts"],
-    )
+    press(running_bot, applied, "gradesheet_reset_open")
     opened = fake_slack.wait_for_call("views.open").params["view"]
     assert opened["callback_id"] == "gradesheet_reset"
 
