@@ -32,6 +32,7 @@ from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
 from bot.ui.approvals import AgreeChoice, PromptButton, prompt_message, refusal_text
 from bot.ui.payloads import PayloadError
+from handlers.buttons import acked_button
 from handlers.payloads import action_value, selected_value
 
 Press = Callable[[Session, int, Asker], ApprovalOutcome]
@@ -45,8 +46,7 @@ def _grader_email(asker: Asker) -> str | None:
 def _prompt_button(press: Press) -> Callable[..., None]:
     """The listener of a button whose value is its prompt's id, pressing with `press`."""
 
-    def handle_prompt_button(
-        ack: Ack,
+    def press_prompt(
         body: dict,
         client: WebClient,
         respond: Respond,
@@ -54,7 +54,6 @@ def _prompt_button(press: Press) -> Callable[..., None]:
         asker: Asker,
         logger: Logger,
     ) -> None:
-        ack()
         try:
             prompt_id: int | None = PromptButton.decode(action_value(body)).prompt_id
         except PayloadError as error:
@@ -62,7 +61,7 @@ def _prompt_button(press: Press) -> Callable[..., None]:
             prompt_id = None
         _on_prompt(body, client, runtime, asker, respond, logger, prompt_id, press)
 
-    return handle_prompt_button
+    return acked_button(press_prompt)
 
 
 def _by_grader(press: Callable[[Session, int, str | None], ApprovalOutcome]) -> Press:

@@ -29,6 +29,7 @@ from bot.ui.diagnosis import EscalationTarget
 from bot.ui.escalation_replies import grader_reply
 from bot.ui.escalations import EscalationButton, status_line
 from bot.ui.payloads import PayloadError
+from handlers.buttons import acked_button
 from handlers.payloads import action_value
 from models.tables import Escalation
 from models.types import utcnow
@@ -96,20 +97,11 @@ def _escalate(
 
 def _step_button(step: Step, done: str) -> Callable[..., None]:
     """The listener of Acknowledge or Resolved, taking `step` on the button's case."""
-
-    def handle_escalation_button(
-        ack: Ack,
-        body: dict,
-        client: WebClient,
-        respond: Respond,
-        runtime: Runtime,
-        asker: Asker,
-        logger: Logger,
-    ) -> None:
-        ack()
-        _act(body, client, runtime, asker, respond, logger, step, done)
-
-    return handle_escalation_button
+    return acked_button(
+        lambda body, client, respond, runtime, asker, logger: _act(
+            body, client, runtime, asker, respond, logger, step, done
+        )
+    )
 
 
 handle_escalation_acknowledge = _step_button(escalations.acknowledge, "acknowledged")

@@ -3,10 +3,11 @@ matching `/sensur` sub-command with the notice's test would."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from logging import Logger
 
-from slack_bolt import Ack, Respond
+from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
@@ -15,30 +16,14 @@ from bot.slack.command_words import WORDS, ParsedCommand
 from bot.slack.commands import CommandRequest
 from bot.ui.outgoing import NoticeButton
 from bot.ui.payloads import PayloadError
+from handlers.buttons import acked_button
 from handlers.commands.sensur import run_subcommand
 from handlers.payloads import action_value
 
 
 def _subcommand_button(name: str) -> Callable[..., None]:
     """The listener of a notice button that answers as `/sensur <name> TEST` would."""
-
-    def handle_notice_button(
-        ack: Ack,
-        body: dict,
-        client: WebClient,
-        respond: Respond,
-        runtime: Runtime,
-        asker: Asker,
-        logger: Logger,
-    ) -> None:
-        ack()
-        _run_subcommand(name, body, client, respond, runtime, asker, logger)
-
-    return handle_notice_button
-
-
-handle_template = _subcommand_button("template")
-handle_why = _subcommand_button("why")
+    return acked_button(functools.partial(_run_subcommand, name))
 
 
 def _run_subcommand(
@@ -81,3 +66,7 @@ def _run_subcommand(
             logger=logger,
         )
     )
+
+
+handle_template = _subcommand_button("template")
+handle_why = _subcommand_button("why")
