@@ -178,7 +178,7 @@ def _own_prompt(view: OwnPromptView, lang: str, tz: ZoneInfo) -> Message:
         blocks.append(kit.actions(*[_button(lang, key, ACTION_APPROVE_OWN, view.prompt_id)]))
     elif view.state == PromptState.done:
         approved = max(s.approved_at for s in view.committees if s.approved_at is not None)
-        blocks.append(_section(md(lang, "approvals.own.done", when=kit.date(approved, tz))))
+        blocks.append(_section(md(lang, "approvals.own.done", when=kit.date(lang, approved, tz))))
     else:
         blocks.append(_section(_state_line(view.state, "own", lang, view.test_id)))
     return _message(kit.join(": ", [title, view.test_id]), blocks)
@@ -256,7 +256,9 @@ def _final_prompt(view: FinalPromptView, lang: str, tz: ZoneInfo) -> Message:
     rule = "approvals.final.rule_one" if view.one_approval_suffices else "approvals.final.rule_all"
     blocks: list[Block] = [kit.header(title), _section(intro), _context(md(lang, rule))]
     if view.approved and view.state != PromptState.final:
-        approved = [kit.escape(name) + " (" + kit.date(at, tz) + ")" for name, at in view.approved]
+        approved = [
+            kit.escape(name) + " (" + kit.date(lang, at, tz) + ")" for name, at in view.approved
+        ]
         blocks.append(_section(md(lang, "approvals.final.approved_by", names=_names(approved))))
     if view.state == PromptState.open:
         if view.approved:
@@ -270,7 +272,7 @@ def _final_prompt(view: FinalPromptView, lang: str, tz: ZoneInfo) -> Message:
         blocks.append(_section(md(lang, "approvals.final.waiting", names=_names(view.waiting))))
     elif view.state == PromptState.final and view.final_at is not None:
         final = md(
-            lang, "approvals.final.final", by=view.final_by, when=kit.date(view.final_at, tz)
+            lang, "approvals.final.final", by=view.final_by, when=kit.date(lang, view.final_at, tz)
         )
         blocks.append(_section(final))
     else:
@@ -300,7 +302,7 @@ def _transfer_prompt(view: TransferPromptView, lang: str, tz: ZoneInfo) -> Messa
             lang,
             "approvals.transfer.done",
             by=view.transferred_by,
-            when=kit.date(view.transferred_at, tz),
+            when=kit.date(lang, view.transferred_at, tz),
         )
         blocks.append(_section(done))
     elif view.state == PromptState.out_of_date:
@@ -359,7 +361,7 @@ def refusal_text(refusal: Refusal, lang: str, tz: ZoneInfo) -> Mrkdwn:
     if "committees" in params:
         params["committees"] = _names(params["committees"])
     if isinstance(params.get("at"), datetime):
-        params["when"] = kit.date(params.pop("at"), tz)
+        params["when"] = kit.date(lang, params.pop("at"), tz)
     if reason == RefusalReason.incomplete:
         return _incomplete_text(params["missing"], lang)
     if reason == RefusalReason.invalid_agreed_grades:
@@ -461,19 +463,19 @@ def _overview_section(line: OverviewLine, shared: bool, lang: str, tz: ZoneInfo)
 def _overview_text(line: OverviewLine, shared: bool, lang: str, tz: ZoneInfo) -> Mrkdwn:
     committee, counts = line.committee, counts_text(lang, line.counts)
     if line.phase == Phase.final and line.final_at is not None:
-        when = kit.date(line.final_at, tz)
+        when = kit.date(lang, line.final_at, tz)
         return md(
             lang, "approvals.overview.final", committee=committee, by=line.final_by, when=when
         )
     if line.phase == Phase.final_approval:
         if line.voted_at is not None:
-            when, names = kit.date(line.voted_at, tz), _names(line.waiting)
+            when, names = kit.date(lang, line.voted_at, tz), _names(line.waiting)
             return md(lang, "approvals.overview.voted", committee=committee, when=when, names=names)
         return md(lang, "approvals.overview.ready_final", committee=committee, counts=counts)
     if line.phase == Phase.aligning:
         return md(lang, "approvals.overview.aligning", committee=committee, count=line.unresolved)
     if line.own_approved_at is not None:
-        when, names = kit.date(line.own_approved_at, tz), _names(line.waiting)
+        when, names = kit.date(lang, line.own_approved_at, tz), _names(line.waiting)
         return md(
             lang, "approvals.overview.own_approved", committee=committee, when=when, names=names
         )

@@ -72,7 +72,7 @@ def finding_text(finding: Finding, lang: str, settings: Settings, test_name: str
         key,
         count=finding.count,
         committees=finding.committees,
-        deadline=kit.date(finding.when, settings.tz) if finding.when else "",
+        deadline=kit.date(lang, finding.when, settings.tz) if finding.when else "",
         address=_masked(finding.address),
         university=contacts.university,
         login_name=contacts.login_name,

@@ -23,7 +23,7 @@ def grader_reply(request: EscalationRequest, lang: str, settings: Settings) -> M
             lang,
             "escalation.already",
             test=test,
-            created=kit.date(escalation.created_at, settings.tz),
+            created=kit.date(lang, escalation.created_at, settings.tz),
             status=status_line(escalation, lang, settings.tz),
         )
     if request.delivery is None:

@@ -25,7 +25,7 @@ def status_line(escalation: Escalation, lang: str, tz: ZoneInfo) -> Mrkdwn:
             lang,
             "escalation.status.resolved",
             who=escalation.resolved_by or "",
-            when=kit.date(escalation.resolved_at, tz),
+            when=kit.date(lang, escalation.resolved_at, tz),
         )
     if (
         escalation.status == EscalationStatus.acknowledged
@@ -35,7 +35,7 @@ def status_line(escalation: Escalation, lang: str, tz: ZoneInfo) -> Mrkdwn:
             lang,
             "escalation.status.acknowledged",
             who=escalation.acknowledged_by or "",
-            when=kit.date(escalation.acknowledged_at, tz),
+            when=kit.date(lang, escalation.acknowledged_at, tz),
         )
     return md(lang, "escalation.status.open")
 
@@ -46,7 +46,7 @@ def consultant_finding_text(finding: Finding, lang: str, tz: ZoneInfo) -> Mrkdwn
         f"escalation.finding.{finding.kind.value}",
         count=finding.count,
         committees=finding.committees,
-        deadline=kit.date(finding.when, tz) if finding.when else "",
+        deadline=kit.date(lang, finding.when, tz) if finding.when else "",
         address=finding.address or "",
     )
 
@@ -101,7 +101,7 @@ def _title(escalation: Escalation, lang: str) -> str:
 def _status_and_buttons(escalation: Escalation, lang: str, tz: ZoneInfo) -> list[Block]:
     context = [status_line(escalation, lang, tz)]
     if escalation.reraised_at is not None and escalation.status == EscalationStatus.open:
-        created = kit.date(escalation.created_at, tz)
+        created = kit.date(lang, escalation.created_at, tz)
         context.insert(0, md(lang, "escalation.consultant.reraised", created=created))
     blocks: list[Block] = [kit.context(*context)]
     buttons = []

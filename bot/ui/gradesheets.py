@@ -240,7 +240,7 @@ def outcome_text(lang: str, outcome: UploadOutcome, tz: ZoneInfo, test_id: str =
         "candidates": kit.join(", ", outcome.candidates),
         "committees": kit.join(", ", outcome.committees),
         "hours": int(PREVIEW_LIFETIME.total_seconds() // 3600),
-        "when": kit.date(outcome.at, tz) if outcome.at else "",
+        "when": kit.date(lang, outcome.at, tz) if outcome.at else "",
     }
     lines = [md(lang, f"gradesheet.outcome.{outcome.status}", **params)]
     for committee in outcome.complete_committees:

@@ -83,7 +83,7 @@ def _consultant_text(lang: str, item: ConsultantTest, tz: ZoneInfo) -> Mrkdwn:
                 found,
                 prefix="blocker",
                 submission_deadline=item.test.submission_deadline,
-                format_date=lambda when: kit.date(when, tz),
+                format_date=lambda when: kit.date(lang, when, tz),
             )
             lines += [md(lang, "home.blockers"), kit.bullets(blockers)]
         else:
@@ -110,7 +110,7 @@ def _state_line(lang: str, item: GraderTest | ConsultantTest, tz: ZoneInfo) -> M
         lang,
         "home.state_line",
         state=md(lang, f"home.state.{item.state.value}"),
-        deadline=kit.date(item.test.grading_deadline, tz),
+        deadline=kit.date(lang, item.test.grading_deadline, tz),
     )
 
 

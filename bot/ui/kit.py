@@ -2,7 +2,7 @@
 
 Two kinds of text reach Slack:
 
-- `Mrkdwn`: text Slack reads as markup — mentions, links, `<!date…>` tokens, `*bold*`.
+- `Mrkdwn`: text Slack reads as markup — mentions, links, `*bold*`.
   Only the kit makes it: `escape`/`as_mrkdwn` from outside text, `md` from a catalog
   string (its `str` parameters escaped), and the small formatters below. Section and
   context text, and a message's fallback text, take `Mrkdwn` only, so under mypy a raw
@@ -32,10 +32,15 @@ from slack_sdk.models.blocks import (
     Option,
     SectionBlock,
 )
-from slack_sdk.models.blocks.basic_components import MarkdownTextObject, PlainTextObject
+from slack_sdk.models.blocks.basic_components import (
+    ConfirmObject,
+    MarkdownTextObject,
+    PlainTextObject,
+)
 from slack_sdk.models.blocks.block_elements import BlockElement, InteractiveElement
 
 from bot.i18n import t
+from bot.i18n.dates import datetime_text, deadline_text
 
 # Slack's limits (https://api.slack.com/reference/block-kit).
 MAX_BLOCKS = 50  # blocks in a message
@@ -53,6 +58,10 @@ ACTION_ID = 255
 MODAL_TITLE = 24  # a modal's title, and its submit and close buttons
 INPUT_LABEL = 2000
 MESSAGE_TEXT = 40_000  # chat.postMessage's `text`
+BUTTON_URL = 3000
+CONFIRM_TITLE = 100  # a confirm dialog's title
+CONFIRM_TEXT = 300  # its text
+CONFIRM_BUTTON = 30  # its confirm and deny buttons
 
 ELLIPSIS = "…"
 
@@ -142,13 +151,15 @@ def mention(user_id: str) -> Mrkdwn:
     return escape(user_id)
 
 
-def date(when: datetime, tz: ZoneInfo) -> Mrkdwn:
-    """Slack's date formatting for `when`, so every reader sees it in their own time zone;
-    clients that cannot format it show the fallback, the local time in `tz`."""
-    if when.tzinfo is None:
-        raise ValueError("when must be timezone-aware")
-    fallback = when.astimezone(tz).strftime("%Y-%m-%d %H:%M %Z")
-    return Mrkdwn(f"<!date^{int(when.timestamp())}^{{date_short_pretty}} {{time}}|{fallback}>")
+def date(lang: str, when: datetime, tz: ZoneInfo) -> Mrkdwn:
+    """`when` as words of `lang` on the clock of `tz` (the reader's): "fredag 8. januar
+    kl. 15.00". Not Slack's `<!date>`, which the client writes in its own (English) words."""
+    return escape(datetime_text(lang, when, tz))
+
+
+def deadline(lang: str, when: datetime, tz: ZoneInfo) -> Mrkdwn:
+    """A deadline as a date, with "by 23:59" when it ends with the day."""
+    return escape(deadline_text(lang, when, tz))
 
 
 # -- shortening ---------------------------------------------------------------------------
@@ -233,12 +244,45 @@ def plain(text: str, limit: int) -> PlainTextObject:
     return PlainTextObject(text=truncate_plain(text, limit))
 
 
-def button(text: str, action_id: str, value: str, style: str | None = None) -> ButtonElement:
-    """A button with plain `text`; a `value` beyond Slack's limit is a bug, not shortened."""
+def button(
+    text: str,
+    action_id: str,
+    value: str,
+    style: str | None = None,
+    confirm: ConfirmObject | None = None,
+) -> ButtonElement:
+    """A button with plain `text`; a `value` beyond Slack's limit is a bug, not shortened.
+    With `confirm`, Slack asks first (see `confirmation`)."""
     _within("characters in a button value", len(value), BUTTON_VALUE)
     _within("characters in an action id", len(action_id), ACTION_ID)
     return ButtonElement(
-        text=truncate_plain(text, BUTTON_TEXT), action_id=action_id, value=value, style=style
+        text=truncate_plain(text, BUTTON_TEXT),
+        action_id=action_id,
+        value=value,
+        style=style,
+        confirm=confirm,
+    )
+
+
+def link_button(text: str, action_id: str, url: str, style: str | None = None) -> ButtonElement:
+    """A button that opens `url` in the browser (Slack still sends its click as an action)."""
+    _within("characters in a button URL", len(url), BUTTON_URL)
+    return ButtonElement(
+        text=truncate_plain(text, BUTTON_TEXT), action_id=action_id, url=url, style=style
+    )
+
+
+def confirmation(
+    title: str, text: Mrkdwn, confirm: str, deny: str, *, danger: bool = False
+) -> ConfirmObject:
+    """The dialog Slack shows before an irreversible button is sent: plain `title` and button
+    labels, mrkdwn `text`."""
+    return ConfirmObject(
+        title=truncate_plain(title, CONFIRM_TITLE),
+        text=MarkdownTextObject(text=truncate(as_mrkdwn(text), CONFIRM_TEXT)),
+        confirm=truncate_plain(confirm, CONFIRM_BUTTON),
+        deny=truncate_plain(deny, CONFIRM_BUTTON),
+        style="danger" if danger else "primary",
     )
 
 

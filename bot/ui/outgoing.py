@@ -17,13 +17,12 @@ from bot.approvals.outcome import ApprovalNotice, NoticeKind
 from bot.escalations.cases import findings_of
 from bot.escalations.snapshot import from_snapshot
 from bot.i18n import t
+from bot.i18n.dates import datetime_text
 from bot.messages import MessageKind
 from bot.ui import kit
 from bot.ui.approvals import notice_text
-from bot.ui.dates import slack_datetime
 from bot.ui.escalations import channel_message, consultant_message
 from bot.ui.kit import Message, Mrkdwn, escape, md
-from bot.ui.local_time import local_text
 from bot.ui.opening import finding_lines
 from bot.ui.payloads import PayloadError
 
@@ -108,10 +107,10 @@ class _Facts:
         return t(self.lang, key, test=test["test_id"], title=title, **params)
 
     def time(self, name: str) -> Mrkdwn:
-        return slack_datetime(datetime.fromisoformat(self.params[name]), self.tz)
+        return kit.date(self.lang, datetime.fromisoformat(self.params[name]), self.tz)
 
     def plain_time(self, name: str) -> str:
-        return local_text(datetime.fromisoformat(self.params[name]), self.tz)
+        return datetime_text(self.lang, datetime.fromisoformat(self.params[name]), self.tz)
 
     def committees(self, committees: Sequence[str | None], *, bare: bool = False) -> Mrkdwn:
         """`committee 1, committee 2`, or with `bare` just `1, 2`; "no committee" last."""
@@ -132,7 +131,7 @@ class _Facts:
             submission_deadline=datetime.fromisoformat(
                 self.params.get("submission_deadline") or self.params["grading_deadline"]
             ),
-            format_date=lambda when: slack_datetime(when, self.tz),
+            format_date=lambda when: kit.date(self.lang, when, self.tz),
         )
 
 

@@ -8,7 +8,7 @@ from bot.exams.which import which_test
 from bot.i18n import t
 from bot.opening.service import AlreadyOpen, Opened, open_test
 from bot.slack.commands import CommandRequest
-from bot.ui.dates import slack_datetime
+from bot.ui import kit
 from bot.ui.opening import refusal_lines
 from bot.ui.which import which_refusal_text
 from models.types import utcnow
@@ -38,7 +38,7 @@ def _answer(request: CommandRequest) -> str:
                 return t(lang, "open.opened", test=test.test_id, graders=graders)
             case AlreadyOpen(opened_at=opened_at):
                 return t(
-                    lang, "open.already_open", test=test.test_id, when=slack_datetime(opened_at, tz)
+                    lang, "open.already_open", test=test.test_id, when=kit.date(lang, opened_at, tz)
                 )
-        format_date = functools.partial(slack_datetime, tz=tz)
+        format_date = functools.partial(kit.date, lang, tz=tz)
         return "\n".join(refusal_lines(lang, test, result.readiness, format_date))

@@ -111,7 +111,8 @@ def test_a_test_whose_submission_deadline_has_not_passed_is_refused(
         grading_deadline=later + timedelta(days=21),
     )
     reply = _reply(running_bot, fake_slack, "UKONS", "open IT1901-2026H", "early")
-    assert "Innleveringsfristen har ikke gått ut: <!date^" in reply["text"]
+    assert "Innleveringsfristen har ikke gått ut: " in reply["text"]
+    assert " kl. " in reply["text"] and "<!date" not in reply["text"]
     assert _opened_at(ended_test, "IT1901-2026H") is None
 
 

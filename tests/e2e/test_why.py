@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.ui import kit
 from tests.support.blocks import buttons, visible_text
 from tests.support.factories import add_candidates, add_grader, add_membership, add_test
 
@@ -110,7 +112,7 @@ def test_deadline_in_the_future_is_shown_in_local_time_without_escalation(
     add_membership(engine, "A-1", "ola@ntnu.no", "1")
     reply = ask(running_bot, fake_slack, "UOLA", "hvorfor")
     text = visible_text(reply)
-    assert f"<!date^{int(deadline.timestamp())}^{{date_short_pretty}} {{time}}|" in text
+    assert kit.date("nb", deadline, ZoneInfo("Europe/Oslo")) in text
     assert "Du får en melding fra meg når prøven er åpnet" in text
     assert buttons(reply) == []
 

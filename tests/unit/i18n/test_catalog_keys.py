@@ -49,6 +49,7 @@ NOT_KEYS = {
     "approvals.transferred",
     "notice.template",  # bot/ui/outgoing.py
     "notice.why",
+    "language.set",  # bot/ui/language.py
     # the start of an f-string key below (bot/ui/outgoing.py)
     "notice.rule.final_",
 }

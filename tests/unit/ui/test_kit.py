@@ -28,7 +28,7 @@ def test_underscores_stay_for_test_ids_and_addresses():
 
 
 def test_mrkdwn_is_not_escaped_twice_and_str_joined_to_it_is_escaped():
-    date = kit.date(datetime(2026, 12, 10, 8, tzinfo=UTC), ZoneInfo("Europe/Oslo"))
+    date = kit.mention("U2")
     assert kit.as_mrkdwn(date) is date
     joined = kit.bold("A & B") + " <@U1> " + date
     assert joined == f"*A &amp; B* &lt;@U1&gt; {date}"
@@ -65,7 +65,7 @@ def test_sections_and_contexts_escape_raw_text_that_slips_through():
 
 
 def test_truncate_never_cuts_an_escape_or_a_token():
-    text = kit.escape("a" * 10 + "&") + kit.date(datetime(2026, 1, 1, tzinfo=UTC), ZoneInfo("UTC"))
+    text = kit.escape("a" * 10 + "&") + kit.mention("U0123ABC") + kit.escape("<x>")
     for limit in range(1, len(text) + 1):
         cut = kit.truncate(text, limit)
         assert len(cut) <= limit
@@ -119,6 +119,17 @@ def test_a_message_is_text_first_and_keeps_to_fifty_blocks():
         kit.message(Mrkdwn("x"), [kit.divider()] * 51)
 
 
-def test_slack_dates_need_a_time_zone():
+def test_dates_need_a_time_zone_and_are_escaped_words():
     with pytest.raises(ValueError):
-        kit.date(datetime(2026, 1, 1), ZoneInfo("UTC"))
+        kit.date("nb", datetime(2026, 1, 1), ZoneInfo("UTC"))
+    assert "kl. 09.00" in kit.date(
+        "nb", datetime(2026, 1, 1, 8, tzinfo=UTC), ZoneInfo("Europe/Oslo")
+    )
+
+
+def test_an_irreversible_button_carries_a_confirm_dialog():
+    dialog = kit.confirmation("Sure?", kit.escape("<b>"), "Yes", "No", danger=True)
+    button = kit.button("Go", "act", "v", style="danger", confirm=dialog).to_dict()
+    assert button["confirm"]["title"]["text"] == "Sure?"
+    assert button["confirm"]["text"] == {"type": "mrkdwn", "text": "&lt;b&gt;"}
+    assert button["confirm"]["style"] == "danger"

@@ -7,7 +7,6 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.diagnosis.access import Diagnosis, Finding, FindingKind, TestDiagnosis
-from bot.ui.dates import slack_datetime
 from bot.ui.diagnosis import (
     ESCALATE_ACTION,
     MAX_TESTS,
@@ -53,25 +52,6 @@ def test_the_grader_sees_the_invitation_address_masked_the_consultant_in_full(se
     assert "o***@gmail.com" in finding_text(finding, "en", settings)
     assert "ola.nordmann@gmail.com" not in finding_text(finding, "en", settings)
     assert "ola.nordmann@gmail.com" in consultant_finding_text(finding, "en", settings.tz)
-
-
-@pytest.mark.parametrize(
-    ("when", "fallback"),
-    [
-        (datetime(2026, 12, 10, 23, 30, tzinfo=UTC), "2026-12-11 00:30 CET"),  # next local day
-        (datetime(2026, 6, 10, 23, 30, tzinfo=UTC), "2026-06-11 01:30 CEST"),  # summer time
-        (datetime(2026, 3, 29, 0, 59, tzinfo=UTC), "2026-03-29 01:59 CET"),  # before the change
-        (datetime(2026, 3, 29, 1, 0, tzinfo=UTC), "2026-03-29 03:00 CEST"),  # after it
-    ],
-)
-def test_slack_datetime_lets_slack_localise_and_falls_back_to_oslo(when, fallback):
-    text = slack_datetime(when, OSLO)
-    assert text == f"<!date^{int(when.timestamp())}^{{date_short_pretty}} {{time}}|{fallback}>"
-
-
-def test_slack_datetime_refuses_naive_times():
-    with pytest.raises(ValueError, match="timezone-aware"):
-        slack_datetime(datetime(2026, 12, 10, 8, 0), OSLO)
 
 
 def test_escalation_target_values_round_trip_and_reject_anything_else():
