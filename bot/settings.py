@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.exams.deadlines import GRADING_WORKING_DAYS, WorkingCalendar, parse_closed_days
+
 README_SLACK_APP_SECTION = "README.md, section “Create the Slack app”"
 
 
@@ -54,6 +56,10 @@ class Settings(BaseSettings):
     )
     exam_office_name: str = Field(default="Eksamenskontoret", alias="SENSORBOT_EXAM_OFFICE_NAME")
     http_threads: int = Field(default=8, alias="SENSORBOT_HTTP_THREADS", ge=1)
+    grading_working_days: int = Field(
+        default=GRADING_WORKING_DAYS, alias="SENSORBOT_GRADING_WORKING_DAYS", ge=1, le=100
+    )
+    closed_days: str = Field(default="", alias="SENSORBOT_CLOSED_DAYS")
 
     @field_validator("default_language")
     @classmethod
@@ -85,6 +91,20 @@ class Settings(BaseSettings):
     def _days(cls, value: str) -> str:
         parse_int_list(value)
         return value
+
+    @field_validator("closed_days")
+    @classmethod
+    def _closed_days(cls, value: str) -> str:
+        try:
+            parse_closed_days(value)
+        except ValueError as error:
+            raise ValueError(f"SENSORBOT_CLOSED_DAYS: {error}") from None
+        return value
+
+    @cached_property
+    def calendar(self) -> WorkingCalendar:
+        """Working days: not weekends, Norwegian public holidays or SENSORBOT_CLOSED_DAYS."""
+        return WorkingCalendar(parse_closed_days(self.closed_days))
 
     @cached_property
     def tz(self) -> ZoneInfo:

@@ -269,8 +269,8 @@ MESSAGES = {
         "en": "submission deadline, a date-time, e.g. 2026-12-10 09:00",
     },
     "roster.column.tests.grading_deadline": {
-        "nb": "sensurfrist; tom = tre uker etter innleveringsfristen, neste virkedag",
-        "en": "grading deadline; blank = three weeks after submission, next working day",
+        "nb": "sensurfrist; tom = slutten av 15. virkedag etter eksamensdagen",
+        "en": "grading deadline; blank = end of the 15th working day after the exam day",
     },
     "roster.column.tests.grade_scale": {
         "nb": "letter (bokstavkarakter A–F) eller passfail (bestått/ikke bestått)",

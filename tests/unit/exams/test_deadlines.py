@@ -1,18 +1,20 @@
-"""Grading deadlines and working days (SPEC §2.5)."""
+"""Working days and the grading deadline of the 2024 act (SPEC §2.5)."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
 import pytest
 
 from bot.exams.deadlines import (
+    WorkingCalendar,
     default_grading_deadline,
     first_working_day_from,
     is_working_day,
     next_working_day,
+    parse_closed_days,
 )
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -22,44 +24,100 @@ def oslo(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=OSLO)
 
 
+# Every Norwegian public holiday of 2026–2028, written out from the calendar (Easter Sunday
+# 5 April 2026, 28 March 2027, 16 April 2028), not taken from the library under test.
+HOLIDAYS = {
+    2026: ["01-01", "04-02", "04-03", "04-05", "04-06", "05-01", "05-14", "05-17", "05-24",
+           "05-25", "12-25", "12-26"],
+    2027: ["01-01", "03-25", "03-26", "03-28", "03-29", "05-01", "05-06", "05-16", "05-17",
+           "12-25", "12-26"],
+    2028: ["01-01", "04-13", "04-14", "04-16", "04-17", "05-01", "05-17", "05-25", "06-04",
+           "06-05", "12-25", "12-26"],
+}  # fmt: skip
+
+
+def _day(year: int, month_day: str) -> date:
+    month, day = month_day.split("-")
+    return date(year, int(month), int(day))
+
+
+@pytest.mark.parametrize("year", sorted(HOLIDAYS))
+def test_every_public_holiday_is_not_a_working_day_and_nothing_else_on_weekdays(year):
+    holidays_ = {_day(year, md) for md in HOLIDAYS[year]}
+    assert {d for d in holidays.country_holidays("NO", years=year) if d.weekday() < 5} == {
+        d for d in holidays_ if d.weekday() < 5
+    }
+    day = date(year, 1, 1)
+    while day.year == year:
+        assert is_working_day(day) is (day.weekday() < 5 and day not in holidays_), day
+        day += timedelta(days=1)
+
+
 @pytest.mark.parametrize(
-    ("submission", "expected"),
+    ("exam", "due"),
     [
-        # Thursday → Thursday three weeks later; 31 December is not a public holiday.
-        (oslo(2026, 12, 10, 9, 0), oslo(2026, 12, 31, 9, 0)),
-        # Friday → Christmas Day (Fri), Boxing Day (Sat, also a holiday), Sunday → Monday.
-        (oslo(2026, 12, 4, 9, 0), oslo(2026, 12, 28, 9, 0)),
-        # Across the change to summer time, into Easter: Maundy Thursday, Good Friday,
-        # Saturday, Easter Sunday, Easter Monday → Tuesday, still 09:00 on the wall clock.
-        (oslo(2026, 3, 12, 9, 0), oslo(2026, 4, 7, 9, 0)),
-        # Across the change to winter time: same local time, one hour later in UTC.
-        (oslo(2026, 10, 15, 9, 0), oslo(2026, 11, 5, 9, 0)),
-        # An exam on a Saturday → the Saturday three weeks later → Monday.
-        (oslo(2026, 5, 30, 15, 0), oslo(2026, 6, 22, 15, 0)),
-        # Constitution Day, 17 May 2027, is a Monday.
-        (oslo(2027, 4, 26, 12, 0), oslo(2027, 5, 18, 12, 0)),
+        # The law's example: Christmas Day, Boxing Day and New Year's Day do not count.
+        (oslo(2026, 12, 15, 9, 0), date(2027, 1, 7)),
+        # The exam's own day does not count; a Friday exam starts counting on Monday.
+        (oslo(2026, 11, 6, 9, 0), date(2026, 11, 27)),
+        # Easter 2027 (Maundy Thursday to Easter Monday) inside the period.
+        (oslo(2027, 3, 15, 9, 0), date(2027, 4, 8)),
+        # Ascension Day and Whit Monday 2028; Constitution Day on a Wednesday.
+        (oslo(2028, 5, 10, 9, 0), date(2028, 6, 2)),
+        # An exam on a Saturday: the first working day after it is Monday.
+        (oslo(2026, 5, 30, 15, 0), date(2026, 6, 19)),
     ],
 )
-def test_default_grading_deadline(submission: datetime, expected: datetime) -> None:
-    deadline = default_grading_deadline(submission, OSLO)
-    assert deadline == expected
+def test_the_default_grading_deadline_is_the_end_of_the_15th_working_day(exam, due):
+    deadline = default_grading_deadline(exam, OSLO)
     assert deadline.tzinfo is UTC
+    assert deadline.astimezone(OSLO) == datetime.combine(due, time(23, 59), tzinfo=OSLO)
 
 
-def test_default_grading_deadline_exact_utc_instants() -> None:
-    winter = default_grading_deadline(oslo(2026, 12, 4, 9, 0), OSLO)
-    assert winter == datetime(2026, 12, 28, 8, 0, tzinfo=UTC)
-    into_summer = default_grading_deadline(oslo(2026, 3, 12, 9, 0), OSLO)
-    assert into_summer == datetime(2026, 4, 7, 7, 0, tzinfo=UTC)
+def test_the_end_of_the_day_is_local_across_summer_and_winter_time():
+    into_summer = default_grading_deadline(oslo(2026, 3, 16, 9, 0), OSLO)  # DST on 29 March
+    assert into_summer == datetime(2026, 4, 9, 21, 59, tzinfo=UTC)  # 23:59 CEST, after Easter
+    into_winter = default_grading_deadline(oslo(2026, 10, 14, 9, 0), OSLO)  # back on 25 Oct
+    assert into_winter == datetime(2026, 11, 4, 22, 59, tzinfo=UTC)  # 23:59 CET
 
 
-def test_default_grading_deadline_counts_days_in_local_time() -> None:
-    # 23:30 UTC on Thursday 10 December is 00:30 on Friday 11 December in Oslo; three
-    # weeks later is New Year's Day (Friday), so the deadline is Monday 4 January 00:30.
-    submission = datetime(2026, 12, 10, 23, 30, tzinfo=UTC)
-    deadline = default_grading_deadline(submission, OSLO)
-    assert deadline == datetime(2027, 1, 3, 23, 30, tzinfo=UTC)
-    assert deadline.astimezone(OSLO).date() == date(2027, 1, 4)
+def test_the_exam_day_is_the_local_day():
+    # 23:30 UTC on Monday 14 December is 00:30 on Tuesday 15 December in Oslo.
+    deadline = default_grading_deadline(datetime(2026, 12, 14, 23, 30, tzinfo=UTC), OSLO)
+    assert deadline.astimezone(OSLO).date() == date(2027, 1, 7)
+
+
+def test_closed_days_do_not_count_also_across_new_year():
+    christmas_week = WorkingCalendar(parse_closed_days("12-24..12-31"))
+    deadline = default_grading_deadline(oslo(2026, 12, 15, 9, 0), OSLO, christmas_week)
+    assert deadline.astimezone(OSLO).date() == date(2027, 1, 14)
+    over_new_year = WorkingCalendar(parse_closed_days("12-28..01-05, 02-01"))
+    assert not over_new_year.is_working_day(date(2026, 12, 28))
+    assert not over_new_year.is_working_day(date(2027, 1, 5))
+    assert over_new_year.is_working_day(date(2027, 1, 6))
+    assert over_new_year.is_working_day(date(2026, 12, 23))
+    assert not over_new_year.is_working_day(date(2027, 2, 1))
+    assert over_new_year.working_days_between(date(2026, 12, 23), date(2027, 1, 8)) == 4
+
+
+def test_another_number_of_working_days():
+    deadline = default_grading_deadline(oslo(2026, 12, 15, 9, 0), OSLO, working_days=3)
+    assert deadline.astimezone(OSLO).date() == date(2026, 12, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("12-24..", "not MM-DD"),
+        ("24-12", "not a day of the year"),
+        ("12-24..12-31..01-02", "not MM-DD"),
+        ("02-30", "not a day of the year"),
+        ("christmas", "not MM-DD"),
+    ],
+)
+def test_closed_days_that_cannot_be_read_are_named(text, message):
+    with pytest.raises(ValueError, match=message):
+        parse_closed_days(text)
 
 
 def test_default_grading_deadline_refuses_a_naive_datetime() -> None:

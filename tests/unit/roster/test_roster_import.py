@@ -239,9 +239,10 @@ def test_good_workbook_imports_with_counts_and_utc_times(store: Engine, tmp_path
         tdt = session.get(tables.Test, "TDT4100-2026H")
         tma = session.get(tables.Test, "TMA4100-2026V")
         exph = session.get(tables.Test, "EXPH0300-2026H")
-        # Winter: Oslo is UTC+1. 4 December + 3 weeks = Christmas Day → Monday 28 December.
+        # Winter: Oslo is UTC+1.
         assert tdt.submission_deadline == datetime(2026, 12, 4, 8, 0, tzinfo=UTC)
-        assert tdt.grading_deadline == datetime(2026, 12, 28, 8, 0, tzinfo=UTC)
+        # 15 working days after Friday 4 December (Christmas Day not counted), end of day.
+        assert tdt.grading_deadline == datetime(2026, 12, 28, 22, 59, tzinfo=UTC)
         assert tdt.grading_deadline_given is False
         assert (tdt.marking_mode, tdt.own_approval, tdt.final_approval) == (
             "private",
