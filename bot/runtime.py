@@ -13,6 +13,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from bot.exams.people import Roles, roles_for
+from bot.i18n import Language
+from bot.people.language import chosen_language
 from bot.scheduling.pacing import Pacer
 from bot.settings import Settings
 from bot.slack.identity import IdentityResolver, SlackPerson
@@ -55,7 +57,13 @@ class Runtime:
     identities: IdentityResolver = field(init=False)
 
     def __post_init__(self) -> None:
-        self.identities = IdentityResolver(self.settings.default_language)
+        self.identities = IdentityResolver(
+            self.settings.default_language, chosen_language=self._chosen_language
+        )
+
+    def _chosen_language(self, slack_user_id: str) -> Language | None:
+        with self.session() as session:
+            return chosen_language(session, slack_user_id)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

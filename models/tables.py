@@ -460,3 +460,16 @@ class HandledOccasion(SQLModel, table=True):
     occasion: str = Field(primary_key=True, max_length=64)
     deadline: datetime | None = Field(default=None, sa_column=_utc())
     at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+
+
+class PersonPreference(SQLModel, table=True):
+    """What a Slack user has told Sensorbot about themselves: the language they chose
+    (`/sensur språk`, the switch buttons; None = not chosen), and when the bot first wrote
+    to them (the first DM carries the language switch)."""
+
+    __tablename__ = "person_preference"
+
+    slack_user_id: str = Field(primary_key=True, max_length=32)
+    language: str | None = Field(default=None, max_length=8)
+    language_chosen_at: datetime | None = Field(default=None, sa_column=_utc())
+    first_dm_at: datetime | None = Field(default=None, sa_column=_utc())

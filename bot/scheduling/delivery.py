@@ -27,7 +27,7 @@ import urllib.error
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -40,6 +40,7 @@ from bot.escalations.cases import findings_of
 from bot.gradesheets.export import export_filename, export_final_grades
 from bot.i18n import t
 from bot.messages import UPDATE_KINDS, MessageKind
+from bot.people.language import has_had_a_dm, mark_first_dm
 from bot.scheduling.dispatcher import DispatchReport, dispatch
 from bot.scheduling.outbox import (
     ClaimedMessage,
@@ -54,11 +55,12 @@ from bot.scheduling.outbox import (
     statuses,
 )
 from bot.settings import Settings
-from bot.slack.identity import IdentityResolver
+from bot.slack.identity import IdentityResolver, SlackPerson
 from bot.slack.messaging import find_person, is_person, open_dm
 from bot.ui.approvals import export_comment, prompt_message
 from bot.ui.escalations import channel_message, consultant_message
 from bot.ui.kit import md, mention
+from bot.ui.language import with_language_switch
 from bot.ui.outgoing import RenderedMessage, render
 from models.db import session_scope
 from models.tables import ApprovalPrompt, Escalation, EscalationMessage, OutboxStatus
@@ -106,6 +108,7 @@ class _Destination:
     channel: str  # where to post: a channel, or a Slack user id (their DM)
     lang: str
     user_id: str | None  # the person, when it is one
+    tz: ZoneInfo  # the reader's time zone (Slack's answer for a person), for dates
 
 
 class SlackDelivery:
@@ -147,9 +150,12 @@ class SlackDelivery:
                         "outbox: %s had reached Slack already; not posting again", message.key
                     )
                     return earlier
-            rendered = self._render(message, destination.lang)
+            rendered = self._render(message, destination.lang, destination.tz)
             if rendered is None:
                 return NothingToSend("what it was about is gone from the store")
+            first_dm = self._is_first_dm(destination)
+            if first_dm:
+                rendered = with_language_switch(rendered, destination.lang)
             step = "post"
             response = self._client.chat_postMessage(
                 channel=destination.channel,
@@ -159,6 +165,8 @@ class SlackDelivery:
                 unfurl_links=False,
                 unfurl_media=False,
             )
+            if first_dm and destination.user_id is not None:
+                self._mark_first_dm(destination.user_id)
             return Delivered(
                 response["channel"], response["ts"], destination.lang, destination.user_id
             )
@@ -175,26 +183,47 @@ class SlackDelivery:
         if recipient.channel:
             if is_person(recipient.channel):
                 person = self._identities.resolve(self._client, recipient.channel)
-                return _Destination(recipient.channel, person.language, recipient.channel)
-            return _Destination(recipient.channel, self._settings.default_language, None)
+                return _Destination(
+                    recipient.channel, person.language, recipient.channel, self._zone(person)
+                )
+            return _Destination(
+                recipient.channel, self._settings.default_language, None, self._settings.tz
+            )
         assert recipient.email is not None
         user_id = find_person(self._client, self._identities, recipient.email, recipient.alt_email)
         if user_id is None:
             return None
         person = self._identities.resolve(self._client, user_id)
-        return _Destination(user_id, person.language, user_id)
+        return _Destination(user_id, person.language, user_id, self._zone(person))
 
-    def _render(self, message: ClaimedMessage, lang: str) -> RenderedMessage | None:
+    def _zone(self, person: SlackPerson) -> ZoneInfo:
+        """The person's time zone as Slack has it, else ours."""
+        try:
+            return ZoneInfo(person.tz) if person.tz else self._settings.tz
+        except (ZoneInfoNotFoundError, ValueError):
+            return self._settings.tz
+
+    def _is_first_dm(self, destination: _Destination) -> bool:
+        """Whether this is the first message the bot sends the person (it then carries the
+        language switch). Without a store (some tests), never."""
+        if destination.user_id is None or self._engine is None:
+            return False
+        with session_scope(self._engine) as session:
+            return not has_had_a_dm(session, destination.user_id)
+
+    def _mark_first_dm(self, user_id: str) -> None:
+        with session_scope(self._store()) as session:
+            mark_first_dm(session, user_id, utcnow())
+
+    def _render(self, message: ClaimedMessage, lang: str, tz: ZoneInfo) -> RenderedMessage | None:
         for_channel = message.recipient.channel is not None and not is_person(
             message.recipient.channel
         )
         compose = _COMPOSERS.get(MessageKind(message.kind))
         if compose is None:
-            return render(
-                message.kind, message.params, lang, self._settings.tz, for_channel=for_channel
-            )
+            return render(message.kind, message.params, lang, tz, for_channel=for_channel)
         with session_scope(self._store()) as session:
-            return compose(session, message.params, lang, self._settings.tz, for_channel)
+            return compose(session, message.params, lang, tz, for_channel)
 
     def _upload(self, message: ClaimedMessage, destination: _Destination) -> DeliveryOutcome:
         """The test's final grades as they stand, uploaded into the consultant's DM."""

@@ -13,6 +13,8 @@ WORDS: dict[str, tuple[str, ...]] = {
     "open": ("open", "åpne", "apne"),
     "export": ("export", "eksport"),
     "reopen": ("reopen", "gjenåpne", "gjenapne"),
+    # `/sensur norsk` and `/sensur english` choose at once.
+    "language": ("language", "språk", "sprak", "norsk", "english"),
 }
 _BY_WORD = {word: name for name, words in WORDS.items() for word in words}
 

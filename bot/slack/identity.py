@@ -1,7 +1,8 @@
 """Slack user → e-mail, name and language, through `users.info`, cached for a while.
 
 Only Slack's answers are cached; what a person may do is always read from the store
-(`bot.exams.people.roles_for`).
+(`bot.exams.people.roles_for`), and so is the language they chose, which wins over their
+Slack locale (`bot.people.language`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -28,15 +30,31 @@ class SlackPerson:
     tz: str | None
 
 
+ChosenLanguage = Callable[[str], Language | None]
+
+
 class IdentityResolver:
-    def __init__(self, default_language: str, ttl_seconds: float = 600.0) -> None:
+    def __init__(
+        self,
+        default_language: str,
+        ttl_seconds: float = 600.0,
+        chosen_language: ChosenLanguage | None = None,
+    ) -> None:
         self._default_language = default_language
+        self._chosen_language = chosen_language
         self._ttl = ttl_seconds
         self._cache: dict[str, tuple[float, SlackPerson]] = {}
         self._by_email: dict[str, tuple[float, str]] = {}
         self._lock = threading.Lock()
 
     def resolve(self, client: WebClient, user_id: str) -> SlackPerson:
+        """The person as Slack knows them, in the language they chose if they did (asked
+        each time: a choice made in another process counts at once)."""
+        person = self._slack_person(client, user_id)
+        chosen = self._chosen_language(user_id) if self._chosen_language else None
+        return replace(person, language=chosen) if chosen and chosen != person.language else person
+
+    def _slack_person(self, client: WebClient, user_id: str) -> SlackPerson:
         now = time.monotonic()
         with self._lock:
             cached = self._cache.get(user_id)

@@ -11,8 +11,9 @@ from bot.ui.approvals import (
 )
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
+from bot.ui.language import ACTION_ID as LANGUAGE_ACTION
 from bot.ui.outgoing import TEMPLATE_ACTION, WHY_ACTION
-from handlers.actions import approvals, escalations, gradesheets, notices
+from handlers.actions import approvals, escalations, gradesheets, language, notices
 
 
 def register(app: App) -> None:
@@ -32,3 +33,4 @@ def register(app: App) -> None:
     app.action(re.compile(rf"^{ui.CHOOSE_TEST}:\d+$"))(gradesheets.handle_choose_test)
     app.action(TEMPLATE_ACTION)(notices.handle_template)
     app.action(WHY_ACTION)(notices.handle_why)
+    app.action(LANGUAGE_ACTION)(language.handle_language_switch)

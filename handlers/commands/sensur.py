@@ -18,6 +18,7 @@ from bot.slack.commands import CommandRequest
 from bot.ui.help import help_fallback_text, help_message_blocks
 from bot.ui.kit import Mrkdwn, md
 from handlers.commands import approvals, gradesheets
+from handlers.commands.language import reply_language
 from handlers.commands.open_test import reply_open
 from handlers.commands.status import reply_status
 from handlers.commands.why import reply_why
@@ -48,6 +49,7 @@ SUBCOMMANDS: dict[str, SubCommand] = {
     "export": gradesheets.reply_export,
     "open": reply_open,
     "status": reply_status,
+    "language": reply_language,
 }
 
 

@@ -6,8 +6,11 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
 
+from bot.i18n import Language
+from bot.people import language as people_language
 from models.db import session_scope
 from models.tables import Candidate, CommitteeMembership, Department, Grader, Test, TestConsultant
+from models.types import utcnow
 
 T0 = datetime(2026, 12, 10, 8, 0, tzinfo=UTC)
 
@@ -78,7 +81,6 @@ def put_grades(
     from sqlmodel import select
 
     from models.tables import Grade
-    from models.types import utcnow
 
     with session_scope(engine) as session:
         for candidate_id, value in grades.items():
@@ -94,3 +96,9 @@ def put_grades(
             grade.value = value
             grade.updated_at = utcnow()
             session.add(grade)
+
+
+def choose_language(engine: Engine, slack_user_id: str, lang: Language) -> None:
+    """The person has chosen `lang` (as with `/sensur språk`)."""
+    with session_scope(engine) as session:
+        people_language.choose_language(session, slack_user_id, lang, utcnow())

@@ -58,10 +58,18 @@ MESSAGES = {
         "en": "The store is migrated to the newest version.",
     },
     "cli.import.rejected": {
-        "nb": "Rosteren ble ikke importert: {count} feil. Ingenting er lagret. Rett disse og "
-        "prøv igjen:",
-        "en": "The roster was not imported: {count} problems. Nothing was stored. Fix these "
-        "and try again:",
+        "nb": {
+            "one": "Arbeidsboken ble ikke importert: én feil. Ingenting er lagret. Rett den og "
+            "prøv igjen:",
+            "other": "Arbeidsboken ble ikke importert: {count} feil. Ingenting er lagret. Rett "
+            "disse og prøv igjen:",
+        },
+        "en": {
+            "one": "The workbook was not imported: one problem. Nothing was stored. Fix it and "
+            "try again:",
+            "other": "The workbook was not imported: {count} problems. Nothing was stored. Fix "
+            "these and try again:",
+        },
     },
     "cli.template.written": {
         "nb": "Tom roster-arbeidsbok skrevet til {path}.",

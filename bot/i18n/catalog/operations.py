@@ -16,8 +16,14 @@ MESSAGES = {
         "en": "Scheduler pass for {now}.",
     },
     "cli.tick.enqueued": {
-        "nb": "  Lagt i utboksen: {count} ({steps})",
-        "en": "  Added to the outbox: {count} ({steps})",
+        "nb": {
+            "one": "  Lagt i utboksen: {count} melding ({steps})",
+            "other": "  Lagt i utboksen: {count} meldinger ({steps})",
+        },
+        "en": {
+            "one": "  Added to the outbox: {count} message ({steps})",
+            "other": "  Added to the outbox: {count} messages ({steps})",
+        },
     },
     "cli.tick.dispatched": {
         "nb": "  Sendt: {sent}, venter etter 429: {rate_limited}, prøves igjen: {retrying}, "
