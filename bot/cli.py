@@ -183,7 +183,13 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     lang = settings.default_language
     try:
         with migrated_store(settings) as engine:
-            report = import_roster(engine, args.file, settings.tz, progress=_progress_printer(lang))
+            report = import_roster(
+                engine,
+                args.file,
+                settings.tz,
+                progress=_progress_printer(lang),
+                deadline_rule=settings.deadline_rule,
+            )
     except RosterError as error:
         print(t(lang, "cli.import.rejected", count=len(error.problems)), file=sys.stderr)
         for problem in error.problems:

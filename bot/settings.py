@@ -9,7 +9,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.exams.deadlines import GRADING_WORKING_DAYS, WorkingCalendar, parse_closed_days
+from bot.exams.deadlines import (
+    GRADING_WORKING_DAYS,
+    DeadlineRule,
+    WorkingCalendar,
+    parse_closed_days,
+)
 
 README_SLACK_APP_SECTION = "README.md, section “Create the Slack app”"
 
@@ -105,6 +110,11 @@ class Settings(BaseSettings):
     def calendar(self) -> WorkingCalendar:
         """Working days: not weekends, Norwegian public holidays or SENSORBOT_CLOSED_DAYS."""
         return WorkingCalendar(parse_closed_days(self.closed_days))
+
+    @cached_property
+    def deadline_rule(self) -> DeadlineRule:
+        """The default grading deadline: SENSORBOT_GRADING_WORKING_DAYS on this calendar."""
+        return DeadlineRule(self.calendar, self.grading_working_days)
 
     @cached_property
     def tz(self) -> ZoneInfo:

@@ -148,3 +148,15 @@ def default_grading_deadline(
     if exam.tzinfo is None:
         raise ValueError("the exam time must be timezone-aware")
     return end_of_day(calendar.working_days_after(exam.astimezone(tz).date(), working_days), tz)
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    """How a blank `grading_deadline` is filled in: the institution's working days and how
+    many of them the graders have (`Settings.deadline_rule`)."""
+
+    calendar: WorkingCalendar = LAW
+    working_days: int = GRADING_WORKING_DAYS
+
+    def grading_deadline(self, exam: datetime, tz: ZoneInfo) -> datetime:
+        return default_grading_deadline(exam, tz, self.calendar, self.working_days)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col
 
 from bot.exams.audit import record
+from bot.exams.deadlines import DeadlineRule
 from bot.i18n import t
 from bot.opening.notices import recheck_openings
 from bot.roster.reader import Progress, read_workbook
@@ -116,17 +117,21 @@ def import_roster(
     path: str | PathLike[str],
     tz: ZoneInfo,
     progress: Progress | None = None,
+    deadline_rule: DeadlineRule = DeadlineRule(),
 ) -> ImportReport:
     """Import the roster workbook at `path` (SPEC §9.4), all or nothing.
 
     Raises RosterError naming every problem when the workbook is not acceptable; then
-    nothing is stored. Times without an offset are read in `tz`.
+    nothing is stored. Times without an offset are read in `tz`; a blank grading deadline
+    is filled in by `deadline_rule`.
     """
     workbook = read_workbook(path, progress)
     with session_scope(engine) as session:
         stored_tests = _rows_by_key(session, Test, "test_id", TEST_FIELDS)
         stored_graders = _rows_by_key(session, Grader, "email", GRADER_FIELDS)
-        roster = validate_roster(workbook, tz, stored_tests, stored_graders, progress)
+        roster = validate_roster(
+            workbook, tz, stored_tests, stored_graders, progress, deadline_rule
+        )
         writer = _Writer(session)
         report = ImportReport()
         report.newly_opened = _apply_tests(session, writer, roster, stored_tests, report.tests)

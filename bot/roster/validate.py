@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TypeGuard
 from zoneinfo import ZoneInfo
 
-from bot.exams.deadlines import default_grading_deadline
+from bot.exams.deadlines import DeadlineRule
 from bot.roster.reader import (
     PROGRESS_EVERY,
     SHEETS,
@@ -131,6 +131,7 @@ def validate_roster(
     stored_test_ids: Collection[str],
     stored_grader_emails: Collection[str],
     progress: Progress | None = None,
+    deadline_rule: DeadlineRule = DeadlineRule(),
 ) -> Roster:
     """Check the whole workbook; raise RosterError naming every problem, or return it."""
     problems: list[RosterProblem] = []
@@ -142,7 +143,9 @@ def validate_roster(
     test_ids_in_workbook: set[str] = set()
     grader_emails_in_workbook: set[str] = set()
     if "Tests" in sheets:
-        test_ids_in_workbook = _tests(_Sheet(sheets["Tests"], problems), tz, roster, counter)
+        test_ids_in_workbook = _tests(
+            _Sheet(sheets["Tests"], problems), tz, roster, counter, deadline_rule
+        )
     if "Graders" in sheets:
         grader_emails_in_workbook = _graders(_Sheet(sheets["Graders"], problems), roster, counter)
     known_tests = _KnownKeys(test_ids_in_workbook, stored_test_ids)
@@ -247,7 +250,9 @@ def _incomplete(row: dict, required: tuple[str, ...]) -> bool:
     return any(value is _BAD for value in row.values()) or any(row[k] is None for k in required)
 
 
-def _tests(sheet: _Sheet, tz: ZoneInfo, roster: Roster, counter: _Counter) -> set[str]:
+def _tests(
+    sheet: _Sheet, tz: ZoneInfo, roster: Roster, counter: _Counter, deadline_rule: DeadlineRule
+) -> set[str]:
     """Tests rows into `roster`; returns every test id written in the sheet, even on rows
     with other problems, so that other sheets are not told the test is unknown."""
 
@@ -306,7 +311,7 @@ def _tests(sheet: _Sheet, tz: ZoneInfo, roster: Roster, counter: _Counter) -> se
             continue  # both required: _incomplete has seen to it
         row["grading_deadline_given"] = grading is not None
         if grading is None:
-            row["grading_deadline"] = default_grading_deadline(submission, tz)
+            row["grading_deadline"] = deadline_rule.grading_deadline(submission, tz)
         row["marking_mode"] = row["marking_mode"] or MarkingMode.private.value
         row["own_approval"] = row["own_approval"] or OwnApproval.committee.value
         row["final_approval"] = row["final_approval"] or FinalApproval.all.value

@@ -6,6 +6,7 @@ import functools
 from datetime import datetime
 
 from bot.i18n import t
+from bot.i18n.dates import deadline_text
 from bot.messages import findings
 from bot.scheduling.occasions import CATCH_UP
 from bot.scheduling.status import StatusOfTest, StatusReport
@@ -72,7 +73,7 @@ def _detail(item: StatusOfTest, settings: Settings) -> list[str]:
         title=f" {test.title}" if test.title else "",
         state=item.state.value,
         submission=plain(test.submission_deadline),
-        grading=plain(test.grading_deadline),
+        grading=deadline_text(lang, test.grading_deadline, settings.tz),
         opened=plain(test.opened_for_marking)
         if test.opened_for_marking
         else t(lang, "cli.status.not_opened"),
