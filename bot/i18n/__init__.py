@@ -172,10 +172,10 @@ def format_list(lang: str, items: Iterable[str], style: ListStyle = "standard") 
 
 
 def language_for_locale(locale: str | None, default: str) -> Language:
-    """Slack locale (`nb-NO`, `nn-NO`, `no`, `en-US`, …) → nb or en."""
+    """Slack locale → nb or en, for a person who has not chosen: a Norwegian locale
+    (`nb-NO`, `nn-NO`, `no`) is Norwegian; anything else is the default language, because
+    Slack has no Norwegian interface and most Norwegians run it in English."""
     value = (locale or "").strip().lower()
     if value.startswith(_NORWEGIAN_PREFIXES):
         return "nb"
-    if value.startswith("en"):
-        return "en"
     return "en" if default == "en" else "nb"

@@ -27,7 +27,14 @@ from bot.approvals import after_grades_changed, approve_final, approve_own
 from bot.approvals.delivery import enqueue_outcome
 from bot.scheduling.delivery import send_now
 from models import tables
-from tests.support.factories import add_candidates, add_grader, add_membership, add_test, put_grades
+from tests.support.factories import (
+    add_candidates,
+    add_grader,
+    add_membership,
+    add_test,
+    choose_language,
+    put_grades,
+)
 
 TEST = "TDT4100-2026H"
 KARI, OLA, PER, CONSULTANT = "kari@ntnu.no", "ola@ntnu.no", "per@ntnu.no", "konsulent@ntnu.no"
@@ -37,8 +44,11 @@ KARI, OLA, PER, CONSULTANT = "kari@ntnu.no", "ola@ntnu.no", "per@ntnu.no", "kons
 def committee(running_bot, fake_slack):
     fake_slack.add_user("UKARI", email=KARI, locale="nb-NO", name="Kari")
     fake_slack.add_user("UOLA", email=OLA, locale="en-GB", name="Ola")
+    choose_language(running_bot.runtime.engine, "UOLA", "en")
     fake_slack.add_user("UPER", email=PER, locale="en-GB", name="Per")
+    choose_language(running_bot.runtime.engine, "UPER", "en")
     fake_slack.add_user("UKONS", email=CONSULTANT, locale="en-GB", name="Konsulent")
+    choose_language(running_bot.runtime.engine, "UKONS", "en")
     engine = running_bot.runtime.engine
     add_test(engine, TEST, consultants=(CONSULTANT,), final_approval="all")
     for email, name in ((KARI, "Kari Nordmann"), (OLA, "Ola Hansen"), (PER, "Per Berg")):

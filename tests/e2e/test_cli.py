@@ -85,7 +85,8 @@ def test_run_serves_slack_over_http_and_stops_cleanly_on_sigterm(tmp_path, fake_
         answer = SlackDriver(base).command("U1", "help", response_url=fake_slack.response_url("r"))
         assert answer.status == 200
         reply = fake_slack.wait_for_call("response_url", timeout=10).params
-        assert "/sensur why [TEST]" in str(reply["blocks"])
+        # An English Slack locale and no choice: Norwegian, the default language.
+        assert "/sensur hvorfor [PRØVE]" in str(reply["blocks"])
     finally:
         process.send_signal(signal.SIGTERM)
         code = process.wait(timeout=15)

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 
 from models.types import utcnow
-from tests.support.factories import add_candidates, add_grader, add_membership
+from tests.support.factories import add_candidates, add_grader, add_membership, choose_language
 from tests.support.processes import RunningProcess, run_cli, said, sensorbot_environment
 from tests.support.scheduling import CONSULTANT, TEST_ID, delivered_keys, marking_setup
 from tests.support.stores import migrated_engine
@@ -20,6 +20,7 @@ def setup(tmp_path, fake_slack):
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     engine = migrated_engine(url)
     marking_setup(engine)  # submission 2026-12-10 09:00, grading deadline 2026-12-31 09:00
+    choose_language(engine, "UKARI", "en")
     engine.dispose()
     fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO")
     fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="en-US")
@@ -155,6 +156,7 @@ def _opened_now(tmp_path, fake_slack) -> dict[str, str]:
     engine = migrated_engine(url)
     ended = utcnow() - timedelta(days=1)
     marking_setup(engine, submission_deadline=ended, grading_deadline=ended + timedelta(days=21))
+    choose_language(engine, "UKARI", "en")
     engine.dispose()
     fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO")
     fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="en-US")

@@ -15,7 +15,13 @@ from models import tables
 from models.db import session_scope
 from models.tables import Department, Escalation, EscalationStatus
 from tests.support.blocks import buttons, visible_text
-from tests.support.factories import add_candidates, add_grader, add_membership, add_test
+from tests.support.factories import (
+    add_candidates,
+    add_grader,
+    add_membership,
+    add_test,
+    choose_language,
+)
 
 ESCALATE, ACK, RESOLVE = "escalation_send", "escalation_acknowledge", "escalation_resolve"
 _keys = itertools.count(1)
@@ -30,13 +36,17 @@ def bot_settings_overrides():
 
 
 @pytest.fixture
-def people(fake_slack):
+def people(engine, fake_slack):
     fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO", real_name="Ola Nordmann")
     fake_slack.add_user("UKARI", email="konsulent@ntnu.no", locale="nb-NO", name="Kari")
     fake_slack.add_user("UPER", email="konsulent2@ntnu.no", locale="en-GB", name="Per")
+    choose_language(engine, "UPER", "en")
     fake_slack.add_user("UANNE", email="annen@ntnu.no", locale="en-US", name="Anne")
+    choose_language(engine, "UANNE", "en")
     fake_slack.add_user("UBOSS", email="boss@ntnu.no", locale="en-US", name="Boss")
+    choose_language(engine, "UBOSS", "en")
     fake_slack.add_user("UNOBODY", email="nobody@ntnu.no", locale="en-US", name="Nobody")
+    choose_language(engine, "UNOBODY", "en")
 
 
 @pytest.fixture
@@ -120,7 +130,10 @@ def test_escalate_acknowledge_resolve_with_the_grader_told_each_time(
     assert "Ola Nordmann" in channel_text and "A-1" in channel_text
     assert "kommisjon" not in channel_text  # the findings stay in the DMs
     expected_buttons = [(ACK, str(case.id)), (RESOLVE, str(case.id))]
-    assert buttons(kari_copy) == buttons(per_copy) == buttons(channel_copy) == expected_buttons
+    # The first DM a consultant ever gets from the bot also offers the other language.
+    assert buttons(kari_copy) == [*expected_buttons, ("language.set", "en")]
+    assert buttons(per_copy) == [*expected_buttons, ("language.set", "nb")]
+    assert buttons(channel_copy) == expected_buttons
 
     click(running_bot, fake_slack, "UKARI", ACK, str(case.id), channel="DUKARI", ts=kari_copy["ts"])
     told = fake_slack.wait_for(

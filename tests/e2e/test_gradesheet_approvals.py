@@ -19,7 +19,7 @@ from models.db import session_scope
 from models.tables import AgreedGrade, Grade
 from tests.e2e.test_approvals import a_grade, reaches
 from tests.e2e.test_gradesheets import buttons, dm_messages, send_sheet, submit_reset
-from tests.support.factories import T0
+from tests.support.factories import T0, choose_language
 from tests.support.workbooks import workbook
 from tests.unit.approvals.test_gradesheet_approvals import aligning, two_graders
 
@@ -34,6 +34,7 @@ def committee_of_two(running_bot, fake_slack, **settings):
     two_graders(running_bot.runtime.engine, opened_for_marking=T0, final_approval="all", **settings)
     fake_slack.add_user(KARI, email=KARI_EMAIL, locale="nb-NO", name="Kari")
     fake_slack.add_user(OLA, email=OLA_EMAIL, locale="en-GB", name="Ola")
+    choose_language(running_bot.runtime.engine, OLA, "en")
     return running_bot
 
 

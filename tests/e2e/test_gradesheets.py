@@ -20,6 +20,7 @@ from tests.support.factories import (
     add_grader,
     add_membership,
     add_test,
+    choose_language,
     put_grades,
 )
 from tests.support.workbooks import workbook
@@ -41,8 +42,10 @@ def roster(running_bot, fake_slack):
     add_candidates(engine, TEST, "1", ["10415"], status="absent")
     add_candidates(engine, TEST, "2", ["20001"])
     fake_slack.add_user(KARI, email="kari@ntnu.no", locale="en-GB")
+    choose_language(running_bot.runtime.engine, KARI, "en")
     fake_slack.add_user(OLA, email="ola@ntnu.no", locale="nb-NO")
     fake_slack.add_user(KONSULENT, email="konsulent@ntnu.no", locale="en-US")
+    choose_language(running_bot.runtime.engine, KONSULENT, "en")
     return engine
 
 
@@ -323,6 +326,7 @@ def test_unreadable_file_gets_its_own_message(running_bot, fake_slack, roster):
 
 def test_someone_who_is_no_grader_is_told(running_bot, fake_slack, roster):
     fake_slack.add_user("UANNE", email="anne@ntnu.no")
+    choose_language(running_bot.runtime.engine, "UANNE", "en")
     send_sheet(running_bot, fake_slack, workbook(GOOD_SHEET), user="UANNE")
     wait_for_dm(fake_slack, "I can't find you (anne@ntnu.no) as a grader", user="UANNE")
 

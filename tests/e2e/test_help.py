@@ -6,13 +6,15 @@ import time
 
 import pytest
 
+from tests.support.factories import choose_language
 from tests.support.harness import http_request
 
 
 @pytest.fixture
-def users(fake_slack):
+def users(engine, fake_slack):
     fake_slack.add_user("UNB", email="kari@ntnu.no", locale="nb-NO", name="Kari")
     fake_slack.add_user("UEN", email="john@example.org", locale="en-GB", name="John")
+    choose_language(engine, "UEN", "en")
     fake_slack.add_user("UNN", email="per@ntnu.no", locale="nn-NO", name="Per")
 
 

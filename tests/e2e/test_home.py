@@ -8,7 +8,14 @@ from datetime import timedelta
 import pytest
 
 from models.types import utcnow
-from tests.support.factories import add_candidates, add_grader, add_membership, add_test, put_grades
+from tests.support.factories import (
+    add_candidates,
+    add_grader,
+    add_membership,
+    add_test,
+    choose_language,
+    put_grades,
+)
 
 
 @pytest.fixture
@@ -33,6 +40,7 @@ def store(running_bot, fake_slack):
     put_grades(engine, "TDT4100-2026H", "per@ntnu.no", {"1": "C", "2": "D"})
     fake_slack.add_user("UNB", email="kari@ntnu.no", locale="nb-NO", name="Kari")
     fake_slack.add_user("UEN", email="john@example.org", locale="en-GB", name="John")
+    choose_language(running_bot.runtime.engine, "UEN", "en")
 
 
 def _published_home(running_bot, fake_slack, user: str) -> str:

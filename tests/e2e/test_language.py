@@ -20,8 +20,8 @@ SWITCH = "language.set"
 @pytest.fixture
 def users(fake_slack):
     # Slack has no Norwegian interface: NTNU's staff run it in English.
-    fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO", name="Ola")
-    fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="nb-NO", name="Kari")
+    fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="en-US", name="Ola")
+    fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="en-GB", name="Kari")
 
 
 def _command(running_bot, fake_slack, user: str, text: str, key: str) -> dict:
@@ -34,6 +34,11 @@ def _home(running_bot, fake_slack, user: str) -> str:
     running_bot.slack.event({"type": "app_home_opened", "user": user, "tab": "home"})
     fake_slack.wait_for(lambda: len(fake_slack.calls("views.publish")) > before)
     return str(fake_slack.calls("views.publish")[-1].params["view"]["blocks"])
+
+
+def test_an_english_slack_locale_without_a_choice_gets_norwegian(running_bot, fake_slack, users):
+    reply = _command(running_bot, fake_slack, "UOLA", "help", "a")
+    assert "Hjelp og brukerstøtte" in visible_text(reply)
 
 
 def test_language_en_switches_replies_and_home_and_survives_a_restart(

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+from tests.support.factories import choose_language
+
 KARI = "UKARI"
 
 
@@ -25,6 +27,7 @@ def replies(fake_slack) -> list[dict]:
 
 def test_slacks_retries_of_a_text_dm_are_answered_once(running_bot, fake_slack):
     fake_slack.add_user(KARI, email="kari@ntnu.no", locale="en-GB")
+    choose_language(running_bot.runtime.engine, KARI, "en")
     hello = text_event("hello?")
     running_bot.slack.event(hello, event_id="EvTXT1")
     fake_slack.wait_for(lambda: replies(fake_slack), description="a reply")

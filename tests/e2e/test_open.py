@@ -12,7 +12,13 @@ from bot.scheduling.scheduler import Scheduler
 from models import tables
 from models.db import session_scope
 from models.types import utcnow
-from tests.support.factories import add_candidates, add_grader, add_membership, add_test
+from tests.support.factories import (
+    add_candidates,
+    add_grader,
+    add_membership,
+    add_test,
+    choose_language,
+)
 from tests.support.scheduling import CONSULTANT, TEST_ID, marking_setup, posts_to
 
 ADMIN = "admin@ntnu.no"
@@ -39,9 +45,12 @@ def ended_test(running_bot, fake_slack):
     )
     fake_slack.add_user("UKONS", email=CONSULTANT, locale="nb-NO")
     fake_slack.add_user("UANNEN", email="annen@ntnu.no", locale="en-US")
+    choose_language(running_bot.runtime.engine, "UANNEN", "en")
     fake_slack.add_user("UADMIN", email=ADMIN, locale="en-US")
+    choose_language(running_bot.runtime.engine, "UADMIN", "en")
     fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO")
     fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="en-US")
+    choose_language(running_bot.runtime.engine, "UKARI", "en")
     return engine
 
 

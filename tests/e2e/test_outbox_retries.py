@@ -30,6 +30,7 @@ from tests.support.factories import (
     add_grader,
     add_membership,
     add_test,
+    choose_language,
     put_grades,
 )
 from tests.support.scheduling import delivered_keys, scheduler_for
@@ -82,6 +83,7 @@ def final_prompted(running_bot, fake_slack):
     "approve the final grades" prompt is in her DM. One approval makes them final."""
     fake_slack.add_user("UKARI", email=KARI, locale="nb-NO", name="Kari")
     fake_slack.add_user("UKONS", email=CONSULTANT, locale="en-GB", name="Konsulent")
+    choose_language(running_bot.runtime.engine, "UKONS", "en")
     engine = running_bot.runtime.engine
     add_test(
         engine,

@@ -14,7 +14,14 @@ from sqlmodel import select
 from bot.scheduling.scheduler import Scheduler
 from models.db import session_scope
 from models.tables import Department, Escalation
-from tests.support.factories import T0, add_candidates, add_grader, add_membership, add_test
+from tests.support.factories import (
+    T0,
+    add_candidates,
+    add_grader,
+    add_membership,
+    add_test,
+    choose_language,
+)
 from tests.support.workbooks import workbook
 
 HOSTILE_NAME = "<!channel> Mallory <https://evil.example|click>"
@@ -108,6 +115,7 @@ def roster(running_bot, fake_slack, engine):
     add_membership(engine, TEST, "kari@ntnu.no", COMMITTEE)
     add_candidates(engine, TEST, COMMITTEE, ["10412", "10413"])
     fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="en-GB")
+    choose_language(engine, "UKARI", "en")
     return engine
 
 
@@ -192,6 +200,7 @@ def test_roster_names_are_inert_in_the_approve_status_and_why_replies(
 )
 def test_what_someone_typed_is_echoed_inert(running_bot, fake_slack, roster, user, words):
     fake_slack.add_user("UKONS", email="konsulent@ntnu.no", locale="en-GB")
+    choose_language(running_bot.runtime.engine, "UKONS", "en")
     key = f"{user}:{uuid.uuid4().hex[:6]}"
     typed = f"{words} <!here> *x* <https://evil.example|y>"
     answer = running_bot.slack.command(user, typed, response_url=fake_slack.response_url(key))

@@ -15,6 +15,7 @@ import urllib.parse
 import pytest
 
 from bot.server import MAX_BODY_BYTES
+from tests.support.factories import choose_language
 from tests.support.harness import SIGNING_SECRET
 
 
@@ -201,6 +202,7 @@ JUNK_IDS = ["²", "1²", "99999999999999999999999", "2147483648", "-1", " 7"]
 @pytest.mark.parametrize("action_id", ID_BUTTONS)
 def test_a_button_with_an_unparseable_id_is_refused(running_bot, fake_slack, log, action_id, value):
     fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="en-GB")
+    choose_language(running_bot.runtime.engine, "UKARI", "en")
     answer = running_bot.slack.click(
         "UKARI", action_id, value, response_url=fake_slack.response_url("r")
     )

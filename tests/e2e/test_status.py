@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from models.types import utcnow
 from tests.e2e.test_home import store  # noqa: F401 - the same store as the Home tab tests
-from tests.support.factories import add_membership, add_test
+from tests.support.factories import add_membership, add_test, choose_language
 
 
 def _reply(running_bot, fake_slack, user: str, text: str, key: str) -> dict:
@@ -46,6 +46,7 @@ def test_status_of_a_test_that_is_not_theirs_reveals_nothing(running_bot, fake_s
 
 def test_status_for_someone_on_no_test(running_bot, fake_slack, store):  # noqa: F811
     fake_slack.add_user("UX", email="stranger@example.org", locale="en-US")
+    choose_language(running_bot.runtime.engine, "UX", "en")
     reply = _reply(running_bot, fake_slack, "UX", "status", "s5")
     assert "blocks" not in reply or not reply["blocks"]
     assert reply["text"]

@@ -9,7 +9,13 @@ import pytest
 
 from bot.ui import kit
 from tests.support.blocks import buttons, visible_text
-from tests.support.factories import add_candidates, add_grader, add_membership, add_test
+from tests.support.factories import (
+    add_candidates,
+    add_grader,
+    add_membership,
+    add_test,
+    choose_language,
+)
 
 ESCALATE = "escalation_send"
 
@@ -20,11 +26,14 @@ def bot_settings_overrides():
 
 
 @pytest.fixture
-def users(fake_slack):
+def users(engine, fake_slack):
     fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO", name="Ola")
     fake_slack.add_user("UJOHN", email="john@uio.no", locale="en-GB", name="John")
+    choose_language(engine, "UJOHN", "en")
     fake_slack.add_user("UNOBODY", email="nobody@ntnu.no", locale="en-US", name="Nobody")
+    choose_language(engine, "UNOBODY", "en")
     fake_slack.add_user("UNOMAIL", email=None, locale="en-US", name="No Mail")
+    choose_language(engine, "UNOMAIL", "en")
 
 
 @pytest.fixture

@@ -13,7 +13,13 @@ from bot.scheduling.scheduler import Scheduler
 from models.db import session_scope
 from models.tables import Department, Escalation
 from tests.support.blocks import buttons, visible_text
-from tests.support.factories import add_candidates, add_grader, add_membership, add_test
+from tests.support.factories import (
+    add_candidates,
+    add_grader,
+    add_membership,
+    add_test,
+    choose_language,
+)
 
 ESCALATE, ACK = "escalation_send", "escalation_acknowledge"
 
@@ -29,6 +35,7 @@ def case(running_bot, fake_slack, engine) -> Escalation:
     fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO", real_name="Ola Nordmann")
     fake_slack.add_user("UKARI", email="konsulent@ntnu.no", locale="nb-NO")
     fake_slack.add_user("UPER", email="konsulent2@ntnu.no", locale="en-GB")
+    choose_language(engine, "UPER", "en")
     past = datetime.now(UTC) - timedelta(days=1)
     add_test(
         engine,

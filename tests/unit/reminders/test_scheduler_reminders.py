@@ -10,7 +10,7 @@ import pytest
 
 from models import tables
 from models.db import session_scope
-from tests.support.factories import add_candidates
+from tests.support.factories import add_candidates, choose_language
 from tests.support.scheduling import (
     CONSULTANT,
     TEST_ID,
@@ -29,9 +29,10 @@ OPENED_AT = oslo(2026, 12, 11, 9, 0)
 
 
 @pytest.fixture
-def people(fake_slack):
+def people(engine, fake_slack):
     fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO")
     fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="en-GB")
+    choose_language(engine, "UKARI", "en")
     fake_slack.add_user("UKONS", email=CONSULTANT, locale="nb-NO")
 
 
@@ -199,6 +200,7 @@ def test_at_the_deadline_one_overdue_notice_per_grader_and_one_escalation_per_te
     engine, store_url, fake_slack, people
 ):
     fake_slack.add_user("UKONS2", email="konsulent2@ntnu.no", locale="en-US")
+    choose_language(engine, "UKONS2", "en")
     fake_slack.add_user("UPER", email="per@ntnu.no", locale="nb-NO")
     fake_slack.add_user("UNILS", email="nils@ntnu.no", locale="nb-NO")
     marking_setup(

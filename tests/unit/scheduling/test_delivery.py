@@ -49,7 +49,9 @@ def settings(fake_slack, tmp_path):
 @pytest.fixture
 def send(fake_slack, settings):
     client = create_web_client(settings, retries=False)
-    return SlackDelivery(client, IdentityResolver("nb"), settings)
+    # Ola has chosen English (`/sensur language en`); everyone else is written to in Norwegian.
+    chosen = {"UOLA": "en"}.get
+    return SlackDelivery(client, IdentityResolver("nb", chosen_language=chosen), settings)
 
 
 def _claimed(key="reminder:T-1:x", recipient=None, uncertain=False) -> ClaimedMessage:

@@ -12,7 +12,7 @@ from bot.opening.notices import opened_notices
 from models import tables
 from models.db import session_scope
 from models.tables import OutboxStatus
-from tests.support.factories import T0, add_candidates, add_grader, add_membership
+from tests.support.factories import T0, add_candidates, add_grader, add_membership, choose_language
 from tests.support.scheduling import (
     CONSULTANT,
     TEST_ID,
@@ -29,9 +29,10 @@ OPENED_AT = T0 + timedelta(days=1)  # 2026-12-11 09:00 in Oslo
 
 
 @pytest.fixture
-def people(fake_slack):
+def people(engine, fake_slack):
     fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO")
     fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="en-GB")
+    choose_language(engine, "UKARI", "en")
     fake_slack.add_user("UKONS", email=CONSULTANT, locale="nb-NO")
 
 
@@ -108,9 +109,13 @@ def test_notice_tells_committee_candidates_deadline_rules_in_the_readers_languag
     assert "Sensurveiledningen er ikke publisert" in text
     assert (
         norwegian["text"]
-        == "TDT4100-2026H er åpnet for vurdering. Sensurfrist: 2026-12-31 09:00 CET."
+        == "TDT4100-2026H er åpnet for vurdering. Sensurfrist: torsdag 31. desember kl. 09.00."
     )
-    buttons = norwegian["blocks"][-1]["elements"]
+    *_, buttons_block, first_dm_switch = norwegian["blocks"]
+    assert [(b["action_id"], b["value"]) for b in first_dm_switch["elements"]] == [
+        ("language.set", "en")
+    ]
+    buttons = buttons_block["elements"]
     assert [(b["action_id"], b["value"]) for b in buttons] == [
         ("notice.template", TEST_ID),
         ("notice.why", TEST_ID),
@@ -135,6 +140,7 @@ def test_graders_found_by_inspera_email_and_unreachable_ones_reported_once_per_t
     engine, store_url, fake_slack, people
 ):
     fake_slack.add_user("UPER", email="per.private@gmail.com", locale="en-US")
+    choose_language(engine, "UPER", "en")
     marking_setup(
         engine,
         opened_for_marking=OPENED_AT,
@@ -144,6 +150,7 @@ def test_graders_found_by_inspera_email_and_unreachable_ones_reported_once_per_t
     add_grader(engine, "per@ntnu.no", "external", name="Per", inspera_email="per.private@gmail.com")
     add_membership(engine, TEST_ID, "per@ntnu.no", "2")
     fake_slack.add_user("UKONS2", email="konsulent2@ntnu.no", locale="en-US")
+    choose_language(engine, "UKONS2", "en")
 
     scheduler = scheduler_for(fake_slack, store_url, engine)
     run_passes(scheduler, OPENED_AT, OPENED_AT + timedelta(minutes=1))

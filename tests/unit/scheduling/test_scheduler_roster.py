@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from bot.roster import import_roster
+from tests.support.factories import choose_language
 from tests.support.scheduling import OSLO, delivered_keys, oslo, run_passes, scheduler_for
 
 TEST_ID = "TDT4100-2026H"
@@ -48,9 +49,10 @@ def _roster(path: Path, opened: datetime | None, committees: dict[str, str]) -> 
 
 
 @pytest.fixture
-def people(fake_slack):
+def people(engine, fake_slack):
     fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO")
     fake_slack.add_user("UKARI", email="kari@ntnu.no", locale="en-GB")
+    choose_language(engine, "UKARI", "en")
     fake_slack.add_user("UKONS", email="konsulent@ntnu.no", locale="nb-NO")
 
 
