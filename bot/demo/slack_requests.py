@@ -1,0 +1,106 @@
+"""What Slack sends the app, built from what a person did on the demo page, and signed.
+
+Every request goes to the app's real `POST /slack/events` over HTTP with the signature
+Slack would put on it (`X-Slack-Signature`, keyed with the signing secret), so the demo
+exercises the same checks, acks and listeners as a real workspace.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk.signature import SignatureVerifier
+
+from bot.workspace.web_api import APP_ID, BOT_USER_ID, TEAM_ID
+
+# Slack waits three seconds for an answer; the demo waits a little longer before it says so.
+ANSWER_TIMEOUT_SECONDS = 10
+
+
+@dataclass(frozen=True)
+class AppAnswer:
+    """The app's HTTP answer to one request."""
+
+    kind: str  # slash_command, event_callback, block_actions, view_submission
+    status: int
+    body: bytes
+    seconds: float
+
+    def document(self) -> dict[str, Any] | None:
+        """The answer as JSON (a slash command's message, a view's `response_action`)."""
+        if not self.body.strip():
+            return None
+        try:
+            document = json.loads(self.body)
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return {"text": self.body.decode("utf-8", "replace")}
+        return document if isinstance(document, dict) else None
+
+
+def new_trigger_id() -> str:
+    return f"{int(time.time())}.{uuid.uuid4().int % 10**12}.{uuid.uuid4().hex[:16]}"
+
+
+class SignedRequests:
+    """Sends Slack's requests to the app at `events_url`, signed with `signing_secret`."""
+
+    def __init__(self, events_url: str, signing_secret: str) -> None:
+        self.events_url = events_url
+        self._verifier = SignatureVerifier(signing_secret)
+
+    def slash_command(
+        self, user_id: str, channel_id: str, command: str, text: str, response_url: str
+    ) -> AppAnswer:
+        form = {
+            "team_id": TEAM_ID,
+            "channel_id": channel_id,
+            "channel_name": "directmessage",
+            "user_id": user_id,
+            "command": command,
+            "text": text,
+            "response_url": response_url,
+            "trigger_id": new_trigger_id(),
+            "api_app_id": APP_ID,
+        }
+        return self._post("slash_command", urllib.parse.urlencode(form).encode(), form=True)
+
+    def event(self, event: dict[str, Any]) -> AppAnswer:
+        envelope = {
+            "team_id": TEAM_ID,
+            "api_app_id": APP_ID,
+            "type": "event_callback",
+            "event_id": f"Ev{uuid.uuid4().hex[:12].upper()}",
+            "event_time": int(time.time()),
+            "event": event,
+            "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
+        }
+        return self._post("event_callback", json.dumps(envelope).encode(), form=False)
+
+    def interaction(self, payload: dict[str, Any]) -> AppAnswer:
+        payload = {"team": {"id": TEAM_ID}, "api_app_id": APP_ID, **payload}
+        body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
+        return self._post(str(payload.get("type")), body, form=True)
+
+    def _post(self, kind: str, body: bytes, *, form: bool) -> AppAnswer:
+        timestamp = str(int(time.time()))
+        signature = self._verifier.generate_signature(timestamp=timestamp, body=body) or ""
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded" if form else "application/json",
+            "X-Slack-Request-Timestamp": timestamp,
+            "X-Slack-Signature": signature,
+        }
+        request = urllib.request.Request(self.events_url, data=body, headers=headers)
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(request, timeout=ANSWER_TIMEOUT_SECONDS) as answer:
+                status, content = answer.status, answer.read()
+        except urllib.error.HTTPError as error:
+            status, content = error.code, error.read()
+        return AppAnswer(kind, status, content, time.monotonic() - started)
