@@ -9,6 +9,7 @@ production.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import threading
 import webbrowser
@@ -25,7 +26,7 @@ def run_demo(
     *,
     folder: Path | None = None,
     open_browser: bool = False,
-    say: Callable[[str], None] = print,
+    say: Callable[[str], None] | None = None,
     stop: threading.Event | None = None,
 ) -> int:
     """Serve the demo until `stop` is set or Ctrl-C; the store lives in `folder`, or in a
@@ -34,6 +35,9 @@ def run_demo(
     from bot.demo.workspace import DemoWorkspace
 
     lang = settings.default_language
+    say = say or _say
+    # The scheduler's every tick at INFO would bury the page's address.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
     with tempfile.TemporaryDirectory(prefix="sensorbot-demo-") as scratch:
         where = folder or Path(scratch)
         where.mkdir(parents=True, exist_ok=True)
@@ -57,3 +61,7 @@ def run_demo(
             page.close()
             demo.close()
     return 0
+
+
+def _say(line: str) -> None:
+    print(line, flush=True)

@@ -29,6 +29,7 @@ class AppAnswer:
     """The app's HTTP answer to one request."""
 
     kind: str  # slash_command, event_callback, block_actions, view_submission
+    detail: str  # the command, the event's type, or the action (and the value chosen)
     status: int
     body: bytes
     seconds: float
@@ -69,7 +70,8 @@ class SignedRequests:
             "trigger_id": new_trigger_id(),
             "api_app_id": APP_ID,
         }
-        return self._post("slash_command", urllib.parse.urlencode(form).encode(), form=True)
+        body = urllib.parse.urlencode(form).encode()
+        return self._post("slash_command", f"{command} {text}".strip(), body, form=True)
 
     def event(self, event: dict[str, Any]) -> AppAnswer:
         envelope = {
@@ -81,14 +83,15 @@ class SignedRequests:
             "event": event,
             "authorizations": [{"team_id": TEAM_ID, "user_id": BOT_USER_ID, "is_bot": True}],
         }
-        return self._post("event_callback", json.dumps(envelope).encode(), form=False)
+        detail = str(event.get("subtype") or event.get("type"))
+        return self._post("event_callback", detail, json.dumps(envelope).encode(), form=False)
 
     def interaction(self, payload: dict[str, Any]) -> AppAnswer:
         payload = {"team": {"id": TEAM_ID}, "api_app_id": APP_ID, **payload}
         body = urllib.parse.urlencode({"payload": json.dumps(payload)}).encode()
-        return self._post(str(payload.get("type")), body, form=True)
+        return self._post(str(payload.get("type")), _action_detail(payload), body, form=True)
 
-    def _post(self, kind: str, body: bytes, *, form: bool) -> AppAnswer:
+    def _post(self, kind: str, detail: str, body: bytes, *, form: bool) -> AppAnswer:
         timestamp = str(int(time.time()))
         signature = self._verifier.generate_signature(timestamp=timestamp, body=body) or ""
         headers = {
@@ -103,4 +106,15 @@ class SignedRequests:
                 status, content = answer.status, answer.read()
         except urllib.error.HTTPError as error:
             status, content = error.code, error.read()
-        return AppAnswer(kind, status, content, time.monotonic() - started)
+        return AppAnswer(kind, detail, status, content, time.monotonic() - started)
+
+
+def _action_detail(payload: dict[str, Any]) -> str:
+    """`action_id=value` of a press or choice; the callback id of a submitted view."""
+    actions = payload.get("actions") or []
+    if not actions:
+        return str((payload.get("view") or {}).get("callback_id") or "")
+    action = actions[0]
+    chosen = action.get("value") or (action.get("selected_option") or {}).get("value")
+    chosen = chosen or action.get("selected_date")
+    return f"{action.get('action_id')}={chosen}" if chosen else str(action.get("action_id"))

@@ -88,6 +88,7 @@ class DemoWorkspace:
         self._stack.callback(background.stop)
         self.app_url = f"http://{HOST}:{server.effective_port}"
         self.requests = SignedRequests(self.app_url + SLACK_PATH, signing_secret)
+        logger.info("the app serves Slack's requests at %s%s", self.app_url, SLACK_PATH)
         self.scheduler = Scheduler(self.runtime)
         self.scheduler.start()  # its first pass sends the opened-for-marking notices
         self._stack.callback(self.scheduler.shutdown)
@@ -340,4 +341,9 @@ def _user_object(person: DemoPerson) -> dict[str, Any]:
 
 
 def _answer_line(answer: AppAnswer) -> dict[str, Any]:
-    return {"kind": answer.kind, "status": answer.status, "ms": round(answer.seconds * 1000)}
+    return {
+        "kind": answer.kind,
+        "detail": answer.detail,
+        "status": answer.status,
+        "ms": round(answer.seconds * 1000),
+    }

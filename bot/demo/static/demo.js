@@ -544,8 +544,7 @@ function renderConversation(conversation) {
   list.replaceChildren();
   if (!conversation.length) list.appendChild(el("li", "empty", escapeText(text("empty_dm"))));
   conversation.forEach((message) => list.appendChild(renderMessage(message)));
-  const last = list.lastElementChild;
-  if (last && S.tab === "messages") last.scrollIntoView({ block: "end" });
+  list.scrollTop = list.scrollHeight;
 }
 
 function renderHome(view) {
@@ -579,7 +578,7 @@ function renderAnswers(answers) {
   list.replaceChildren();
   answers.forEach((answer) => {
     const item = el("li", answer.status === 200 ? "" : "refused");
-    item.textContent = answer.kind + " → " + answer.status + " (" + answer.ms + " ms)" + (answer.status === 200 ? "" : " · " + text("refused") + " " + answer.status);
+    item.textContent = answer.kind + (answer.detail ? " " + answer.detail : "") + " → " + answer.status + " (" + answer.ms + " ms)" + (answer.status === 200 ? "" : " · " + text("refused") + " " + answer.status);
     list.appendChild(item);
   });
 }
