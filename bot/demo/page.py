@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -157,6 +158,13 @@ class _Server(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], handler: type, page: PageServer) -> None:
         super().__init__(address, handler)
         self.page = page
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A page closed or reloaded during a long poll hangs up; that is not an error.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            logger.debug("demo page: %s hung up", client_address)
+            return
+        super().handle_error(request, client_address)
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -332,6 +332,7 @@ class DemoWorkspace:
         with self._lock:
             self.answers.append(answer)
             del self.answers[:-ANSWERS_KEPT]
+        self.slack.mark_changed()  # the page lists the latest answers
         return answer
 
 

@@ -536,15 +536,30 @@ function renderMessage(message) {
   return item;
 }
 
+// Messages are kept by ts: only one that changed (chat.update) is drawn again, so an open
+// menu or a choice under way elsewhere in the DM survives new messages.
 function renderConversation(conversation) {
   const key = JSON.stringify(conversation);
   if (key === S.shown.conversation) return;
   S.shown.conversation = key;
   const list = $("conversation");
-  list.replaceChildren();
-  if (!conversation.length) list.appendChild(el("li", "empty", escapeText(text("empty_dm"))));
-  conversation.forEach((message) => list.appendChild(renderMessage(message)));
-  list.scrollTop = list.scrollHeight;
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+  const drawn = S.drawn || new Map();
+  const next = new Map();
+  const nodes = conversation.map((message) => {
+    const json = JSON.stringify(message);
+    const old = drawn.get(message.ts);
+    const node = old && old.json === json ? old.node : renderMessage(message);
+    next.set(message.ts, { json, node });
+    return node;
+  });
+  S.drawn = next;
+  if (!nodes.length) nodes.push(el("li", "empty", escapeText(text("empty_dm"))));
+  nodes.forEach((node, index) => {
+    if (list.children[index] !== node) list.insertBefore(node, list.children[index] || null);
+  });
+  while (list.children.length > nodes.length) list.lastElementChild.remove();
+  if (atBottom || !drawn.size) list.scrollTop = list.scrollHeight;
 }
 
 function renderHome(view) {
@@ -609,6 +624,8 @@ function showAs(userId) {
   S.version = -1;
   S.generation += 1;
   S.shown = { conversation: "", home: "", modal: "" };
+  S.drawn = new Map();
+  $("conversation").replaceChildren();
   document.body.dataset.user = userId;
   if (S.tab === "home") api("/api/home", { user: S.user });
   poll(S.generation);
