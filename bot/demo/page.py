@@ -33,7 +33,6 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from bot.demo.workspace import HOST, DemoWorkspace
 from bot.i18n import t
-from bot.i18n.catalog.demo import PAGE_KEYS
 
 logger = logging.getLogger(__name__)
 
@@ -42,9 +41,33 @@ STATE_WAIT_SECONDS = 20.0
 
 _STATIC = {
     "/": ("index.html", "text/html; charset=utf-8"),
-    "/demo.js": ("demo.js", "text/javascript; charset=utf-8"),
-    "/demo.css": ("demo.css", "text/css; charset=utf-8"),
+    "/page.js": ("page.js", "text/javascript; charset=utf-8"),
+    "/page.css": ("page.css", "text/css; charset=utf-8"),
 }
+
+# The texts the page shows (GET /api/workspace sends them in the page's language).
+PAGE_KEYS = (
+    "demo.page.title",
+    "demo.page.local_only",
+    "demo.page.show_as",
+    "demo.page.messages",
+    "demo.page.home",
+    "demo.page.compose",
+    "demo.page.send",
+    "demo.page.share_file",
+    "demo.page.only_you",
+    "demo.page.download",
+    "demo.page.time_travel",
+    "demo.page.time_travel_help",
+    "demo.page.run_pass",
+    "demo.page.cancel",
+    "demo.page.submit",
+    "demo.page.choose",
+    "demo.page.no_home",
+    "demo.page.empty_dm",
+    "demo.page.requests",
+    "demo.page.refused",
+)
 
 
 class BadRequest(Exception):
@@ -84,7 +107,7 @@ class PageServer:
                 {
                     "id": p.user_id,
                     "name": p.name,
-                    "role": t(lang, f"demo.role.{p.role}"),
+                    "role": t(lang, p.role_key),
                 }
                 for p in self.demo.people
             ],

@@ -34,12 +34,14 @@ class DemoPerson:
     name: str
     email: str
     locale: str
-    role: str  # a catalog key's last part: grader, external, consultant
+    role_key: str  # the catalog text naming their role
 
 
-GRADER = DemoPerson("UKARI", "Kari Nordmann", "kari.nordmann@ntnu.no", "nb-NO", "grader")
-EXTERNAL = DemoPerson("UJOHN", "John Smith", "john.smith@uib.no", "en-GB", "external")
-CONSULTANT = DemoPerson("UINGRID", "Ingrid Berg", "ingrid.berg@ntnu.no", "nb-NO", "consultant")
+GRADER = DemoPerson("UKARI", "Kari Nordmann", "kari.nordmann@ntnu.no", "nb-NO", "demo.role.grader")
+EXTERNAL = DemoPerson("UJOHN", "John Smith", "john.smith@uib.no", "en-GB", "demo.role.external")
+CONSULTANT = DemoPerson(
+    "UINGRID", "Ingrid Berg", "ingrid.berg@ntnu.no", "nb-NO", "demo.role.consultant"
+)
 PEOPLE: tuple[DemoPerson, ...] = (GRADER, EXTERNAL, CONSULTANT)
 
 WRITTEN_TEST = "TDT4100-2026H"

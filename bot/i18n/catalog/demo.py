@@ -75,6 +75,3 @@ MESSAGES = {
         "en": "The app answered with HTTP status",
     },
 }
-
-# The texts the page shows, sent to it by GET /api/workspace.
-PAGE_KEYS = tuple(key for key in MESSAGES if key.startswith("demo.page."))
