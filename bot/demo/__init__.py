@@ -10,6 +10,7 @@ production.
 from __future__ import annotations
 
 import logging
+import signal
 import tempfile
 import threading
 import webbrowser
@@ -54,13 +55,20 @@ def run_demo(
             say(t(lang, "demo.cli.stop"))
             if open_browser:
                 webbrowser.open(page.url)
-            (stop or threading.Event()).wait()
+            _wait(stop or threading.Event())
         except KeyboardInterrupt:
             pass
         finally:
             page.close()
             demo.close()
     return 0
+
+
+def _wait(stop: threading.Event) -> None:
+    """Until `stop` is set, Ctrl-C, or SIGTERM (so that the folder is tidied either way)."""
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
+    stop.wait()
 
 
 def _say(line: str) -> None:

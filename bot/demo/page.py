@@ -193,7 +193,18 @@ class _Server(ThreadingHTTPServer):
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
 
+    def _foreign(self) -> bool:
+        """A request this page did not make: another site's page in the same browser
+        (DNS rebinding: a Host that is not ours), refused with 403."""
+        port = self.server.page.port
+        if self.headers.get("Host") in (f"{HOST}:{port}", f"localhost:{port}"):
+            return False
+        self._send(403, b"forbidden", "text/plain; charset=utf-8")
+        return True
+
     def do_GET(self) -> None:
+        if self._foreign():
+            return
         url = urlsplit(self.path)
         query = {k: v[-1] for k, v in parse_qs(url.query).items()}
         page = self.server.page
@@ -216,8 +227,17 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, b"not found", "text/plain; charset=utf-8")
 
     def do_POST(self) -> None:
+        if self._foreign():
+            return
         url = urlsplit(self.path)
         page = self.server.page
+        # Only the page's own script sends these types: a form on another site cannot
+        # without a CORS preflight, which this server never grants.
+        content_type = (self.headers.get("Content-Type") or "").split(";")[0].strip()
+        expected = "application/octet-stream" if url.path == "/api/upload" else "application/json"
+        if content_type != expected:
+            self._send(415, b"unsupported content type", "text/plain; charset=utf-8")
+            return
         length = int(self.headers.get("Content-Length") or 0)
         if length > MAX_UPLOAD_BYTES:
             self._send(413, b"too large", "text/plain; charset=utf-8")

@@ -10,6 +10,7 @@ scheduler. The page server (`bot.demo.page`) calls its methods.
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
 import secrets
 import threading
@@ -30,6 +31,7 @@ logger = logging.getLogger(__name__)
 HOST = "127.0.0.1"  # never another interface: the demo has no login and a known token
 SLASH_COMMAND = "/sensur"
 ANSWERS_KEPT = 50
+WORKSPACE_FILE = "workspace.json"
 
 
 class DemoWorkspace:
@@ -69,6 +71,10 @@ class DemoWorkspace:
                 real_name=person.name,
                 tz=base.timezone,
             )
+        saved = self.folder / WORKSPACE_FILE
+        if saved.exists():  # a demo started again with the same --dir
+            self.slack.restore(json.loads(saved.read_text()))
+        self._stack.callback(self._save_workspace)
         self.settings = base.model_copy(
             update={
                 "slack_bot_token": token,
@@ -95,6 +101,10 @@ class DemoWorkspace:
 
     def close(self) -> None:
         self._stack.close()
+
+    def _save_workspace(self) -> None:
+        """Keep the conversations for the next start in this folder (the store is kept)."""
+        (self.folder / WORKSPACE_FILE).write_text(json.dumps(self.slack.snapshot()))
 
     # -- who is there ------------------------------------------------------------------
 

@@ -24,11 +24,11 @@ is arranged with `post_as_user`, `add_file` and a `response_url` bound to a conv
 
 from __future__ import annotations
 
+import base64
 import copy
 import email.parser
 import email.policy
 import hashlib
-import itertools
 import json
 import logging
 import mimetypes
@@ -37,7 +37,7 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -181,7 +181,7 @@ class _Workspace:
         self.uploads: list[Upload] = []
         self.response_urls: dict[str, ResponseTarget] = {}
         self._last_ts = 0
-        self._id_counter = itertools.count(1)
+        self._last_id = 0
 
     # -- identifiers -------------------------------------------------------------------
 
@@ -191,7 +191,8 @@ class _Workspace:
         return f"{self._last_ts // 1_000_000}.{self._last_ts % 1_000_000:06d}"
 
     def next_id(self, prefix: str) -> str:
-        return f"{prefix}{next(self._id_counter):08d}"
+        self._last_id += 1
+        return f"{prefix}{self._last_id:08d}"
 
     def dm_channel(self, user_id: str) -> str:
         channel = f"D{user_id}"
@@ -1031,6 +1032,49 @@ class LocalSlack:
             _respond(self._workspace, target, answer)
             self._touched()
 
+    # -- keeping a workspace across runs -----------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        """The conversations, views and files as JSON-ready data, for `restore` in a later
+        run (`sensorbot demo --dir`). Users are not in it: whoever starts the workspace adds
+        them again."""
+        with self._lock:
+            ws = self._workspace
+            return copy.deepcopy(
+                {
+                    "base_url": self.base_url,
+                    "messages": ws.messages,
+                    "views": ws.views,
+                    "home_view_ids": ws.home_view_ids,
+                    "files": {
+                        file_id: {"info": stored.info, "content": _b64(stored.content)}
+                        for file_id, stored in ws.files.items()
+                    },
+                    "uploads": [{**asdict(u), "content": _b64(u.content)} for u in ws.uploads],
+                    "last_id": ws._last_id,
+                }
+            )
+
+    def restore(self, snapshot: dict[str, Any]) -> None:
+        """Take back what `snapshot` gave, its file addresses moved to this server."""
+        old_base = str(snapshot["base_url"])
+        with self._lock:
+            ws = self._workspace
+            ws.messages = snapshot["messages"]
+            ws.views = snapshot["views"]
+            ws.home_view_ids = snapshot["home_view_ids"]
+            for file_id, stored in snapshot["files"].items():
+                info = json.loads(json.dumps(stored["info"]).replace(old_base, self.base_url))
+                ws.files[file_id] = _StoredFile(info, base64.b64decode(stored["content"]))
+            for upload in snapshot["uploads"]:
+                content = base64.b64decode(upload["content"])
+                ws.uploads.append(Upload(**{**upload, "content": content}))
+            ws._last_id = max(ws._last_id, int(snapshot["last_id"]))
+            for message in ws.messages:
+                if message["channel"].startswith("D"):
+                    ws.dm_users.setdefault(message["channel"], message["channel"][1:])
+            self._touched()
+
     # -- changes -----------------------------------------------------------------------
 
     @property
@@ -1220,3 +1264,7 @@ class LocalSlack:
 def _ts_order(ts: str) -> tuple[int, int]:
     seconds, _, micros = ts.partition(".")
     return int(seconds or 0), int(micros or 0)
+
+
+def _b64(content: bytes) -> str:
+    return base64.b64encode(content).decode("ascii")

@@ -229,3 +229,15 @@ def test_the_app_behind_the_demo_checks_slack_signatures(demo):
         headers={"Content-Type": "application/json", "X-Slack-Signature": "v0=forged"},
     )
     assert answer.status == 401
+
+
+def test_the_page_refuses_requests_another_site_could_make(site):
+    send = site.url + "api/send"
+    body = b'{"user": "UKARI", "text": "/sensur help"}'
+    # A form or a no-cors fetch from another page can only send simple content types.
+    assert http_request(send, data=body, headers={"Content-Type": "text/plain"}).status == 415
+    rebound = {"Content-Type": "application/json", "Host": "attacker.example:80"}
+    assert http_request(send, data=body, headers=rebound).status == 403
+    assert http_request(site.url, headers={"Host": "attacker.example"}).status == 403
+    own = http_request(send, data=body, headers={"Content-Type": "application/json"})
+    assert own.status == 200 and own.json()["kind"] == "slash_command"

@@ -105,10 +105,11 @@ class DemoProcess:
     def state(self, user: str) -> dict:
         return http_request(f"{self.url}api/state?user={user}&after=-1").json()
 
-    def stop(self) -> None:
-        self.process.terminate()
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.terminate()
         try:
-            self.process.wait(timeout=20)
+            return self.process.wait(timeout=20)
         finally:
             self._log.close()
 
@@ -328,3 +329,18 @@ def test_the_home_tab_and_dm_follow_the_person_shown(page, demo):
     expect(page.locator("#home")).not_to_contain_text(BLOCKED_TEST)
     body = json.dumps(demo.state(EXTERNAL.user_id)["conversation"])
     assert BLOCKED_TEST not in body  # only the grader of that test asked about it
+
+
+def test_started_again_with_the_same_dir_the_demo_keeps_the_store_and_the_dms(demo):
+    """Last in this module: it stops the module's demo and starts it again."""
+    before = demo.state(GRADER.user_id)["conversation"]
+    assert before
+    assert demo.stop() == 0  # SIGTERM: a clean stop, the workspace saved
+    again = DemoProcess(demo.folder)
+    try:
+        after = again.state(GRADER.user_id)["conversation"]
+        assert [m["ts"] for m in after[: len(before)]] == [m["ts"] for m in before]
+        opened = [m for m in after if f"{WRITTEN_TEST} er åpnet for vurdering" in m["text"]]
+        assert len(opened) == 1  # the store remembers the notice was sent
+    finally:
+        again.stop()

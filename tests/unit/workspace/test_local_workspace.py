@@ -109,3 +109,25 @@ def test_the_home_tab_is_the_last_view_published_for_the_person(slack, bot):
     bot.views_publish(user_id="U1", view={"type": "home", "blocks": []})
     bot.views_publish(user_id="U1", view={"type": "home", "blocks": [{"type": "divider"}]})
     assert slack.home_view("U1")["blocks"] == [{"type": "divider"}]
+
+
+def test_a_snapshot_restored_in_another_workspace_keeps_conversations_views_and_files(slack, bot):
+    slack.post_as_user("U1", "hei")
+    bot.chat_postMessage(channel="U1", text="hello")
+    bot.views_publish(user_id="U1", view={"type": "home", "blocks": [{"type": "divider"}]})
+    bot.files_upload_v2(channel=DM, content=b"grades", filename="a.xlsx", initial_comment="x")
+    snapshot = json.loads(json.dumps(slack.snapshot()))
+    with LocalSlack(bot_token=TOKEN) as later:
+        later.add_user("U1", email="kari@ntnu.no", locale="nb-NO")
+        later.restore(snapshot)
+        assert later.conversation("U1") == [
+            {**m, "files": [later.file(m["files"][0]["id"])[0]]} if "files" in m else m
+            for m in slack.conversation("U1")
+        ]
+        assert later.home_view("U1") == slack.home_view("U1")
+        [upload] = later.uploads
+        info, content = later.file(upload.file_id)
+        assert content == b"grades" and info["url_private"].startswith(later.base_url)
+        again = WebClient(base_url=later.api_url, token=TOKEN)
+        new = again.files_upload_v2(channel=DM, content=b"2", filename="b.xlsx")
+        assert new["file"]["id"] != upload.file_id
