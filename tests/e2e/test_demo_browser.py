@@ -318,6 +318,14 @@ def test_a_person_switches_language_as_in_slack(page, demo):
     expect(page.locator("li.message.ephemeral", has_text="/sensur hjelp").last).to_contain_text(
         nb("help.title")
     )
+    compose.fill("/sensur language en")  # as he was, for the tests after this one
+    compose.press("Enter")
+    compose.fill("/sensur help")
+    compose.press("Enter")
+    expect(page.locator("li.message.ephemeral", has_text="/sensur help")).to_have_count(2)
+    expect(page.locator("li.message.ephemeral", has_text="/sensur help").last).to_contain_text(
+        t("en", "help.title")
+    )
 
 
 def test_the_home_tab_and_dm_follow_the_person_shown(page, demo):
