@@ -108,6 +108,12 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--all", action="store_true", help="also tests long past their deadline")
     status.add_argument("--now", help="simulated clock, ISO 8601 (local time without an offset)")
     status.set_defaults(handler=cmd_status)
+
+    demo = commands.add_parser("demo", help="try Sensorbot in a browser, without Slack")
+    demo.add_argument("--port", type=int, default=3000, help="the page's port on 127.0.0.1")
+    demo.add_argument("--open", action="store_true", help="open the page in a browser")
+    demo.add_argument("--dir", help="keep the store here (default: a temporary folder)")
+    demo.set_defaults(handler=cmd_demo)
     return parser
 
 
@@ -371,3 +377,18 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     for line in lines:
         print(line)
     return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from pathlib import Path
+
+    from bot.demo import run_demo
+
+    folder = Path(args.dir).expanduser().resolve() if args.dir else None
+    try:
+        return run_demo(settings, args.port, folder=folder, open_browser=args.open)
+    except OSError as error:
+        detail = error.strerror or str(error)
+        message = t(settings.default_language, "demo.cli.port_taken", port=args.port, detail=detail)
+        print(message, file=sys.stderr)
+        return 1
