@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from openpyxl import Workbook
 from sqlalchemy import Engine
 
+from bot.i18n import Language
 from bot.roster import ImportReport, import_roster
 
 
@@ -35,10 +36,14 @@ class DemoPerson:
     email: str
     locale: str
     role_key: str  # the catalog text naming their role
+    chosen_language: Language | None = None  # as if they had pressed "In English"
 
 
 GRADER = DemoPerson("UKARI", "Kari Nordmann", "kari.nordmann@ntnu.no", "nb-NO", "demo.role.grader")
-EXTERNAL = DemoPerson("UJOHN", "John Smith", "john.smith@uib.no", "en-GB", "demo.role.external")
+# The external grader reads English: he has chosen it, as a Slack locale alone would not.
+EXTERNAL = DemoPerson(
+    "UJOHN", "John Smith", "john.smith@uib.no", "en-GB", "demo.role.external", "en"
+)
 CONSULTANT = DemoPerson(
     "UINGRID", "Ingrid Berg", "ingrid.berg@ntnu.no", "nb-NO", "demo.role.consultant"
 )

@@ -22,8 +22,10 @@ from typing import Any
 
 from bot.demo.roster import PEOPLE, DemoPerson, import_sample_roster
 from bot.demo.slack_requests import AppAnswer, SignedRequests, new_trigger_id
+from bot.people.language import choose_language, chosen_language
 from bot.settings import Settings
 from bot.workspace.web_api import BOT_ID, BOT_USER_ID, TEAM_ID, LocalSlack, ResponseTarget
+from models.db import session_scope
 from models.types import utcnow
 
 logger = logging.getLogger(__name__)
@@ -87,6 +89,10 @@ class DemoWorkspace:
         )
         engine = self._stack.enter_context(migrated_store(self.settings))
         self.roster = import_sample_roster(engine, self.folder, utcnow(), self.settings.tz)
+        with session_scope(engine) as session:
+            for person in PEOPLE:
+                if person.chosen_language and chosen_language(session, person.user_id) is None:
+                    choose_language(session, person.user_id, person.chosen_language, utcnow())
         self.runtime = Runtime(self.settings, engine)
         app = create_app(self.runtime)
         server = create_http_server(app, self.runtime, host=HOST, port=0)

@@ -22,7 +22,6 @@ from playwright.sync_api import expect
 
 from bot.demo.roster import BLOCKED_TEST, CONSULTANT, EXTERNAL, GRADER, ORAL_TEST, WRITTEN_TEST
 from bot.i18n import t
-from handlers.commands.sensur import SUBCOMMANDS
 from models import tables
 from models.db import make_engine, session_scope
 from tests.support.browser import XLSX, launch_chromium
@@ -298,15 +297,11 @@ def test_a_grader_and_a_consultant_try_sensorbot(page, demo):
     page.screenshot(path=str(SCREENSHOTS / "consultant-home.png"), full_page=True)
 
 
-@pytest.mark.skipif(
-    "language" not in SUBCOMMANDS,
-    reason="`/sensur language` (issue 10) is not in this build yet",
-)
 def test_a_person_switches_language_as_in_slack(page, demo):
     page.goto(demo.url)
     page.locator("#person").select_option(EXTERNAL.user_id)
     compose = page.locator("#compose")
-    compose.fill("/sensur help")  # John's Slack locale is en-GB: English
+    compose.fill("/sensur help")  # John chose English when the demo started
     compose.press("Enter")
     expect(page.locator("li.message.ephemeral", has_text="/sensur help").last).to_contain_text(
         t("en", "help.title")
