@@ -108,6 +108,12 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--all", action="store_true", help="also tests long past their deadline")
     status.add_argument("--now", help="simulated clock, ISO 8601 (local time without an offset)")
     status.set_defaults(handler=cmd_status)
+
+    inspera = commands.add_parser("inspera", help="the Inspera connector")
+    inspera_commands = inspera.add_subparsers(dest="inspera_command", required=True)
+    sync = inspera_commands.add_parser("sync", help="read tests from Inspera, report differences")
+    sync.add_argument("test_ids", nargs="*", metavar="TEST_ID")
+    sync.set_defaults(handler=cmd_inspera_sync)
     return parser
 
 
@@ -344,6 +350,7 @@ def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.inspera.terminal import status_lines as inspera_status_lines
     from bot.scheduling.status import status_report
     from bot.scheduling.status_text import status_lines
     from models.db import session_scope
@@ -362,6 +369,22 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
                 return 1
         report = status_report(session, now, test=test, everything=args.all)
         lines = status_lines(report, settings, now, detailed=test is not None)
+        if test is not None:
+            lines[1:1] = inspera_status_lines(session, test, settings)
     for line in lines:
         print(line)
     return 0
+
+
+def cmd_inspera_sync(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.inspera.terminal import run_sync
+
+    missing = settings.missing_for_inspera()
+    if missing:
+        names = ", ".join(missing)
+        print(
+            t(settings.default_language, "inspera.cli.not_configured", names=names), file=sys.stderr
+        )
+        return 2
+    with migrated_store(settings) as engine:
+        return run_sync(engine, settings, args.test_ids, utcnow(), sys.stdout, sys.stderr)
