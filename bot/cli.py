@@ -369,8 +369,9 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
                 return 1
         report = status_report(session, now, test=test, everything=args.all)
         lines = status_lines(report, settings, now, detailed=test is not None)
-        if test is not None:
-            lines[1:1] = inspera_status_lines(session, test, settings)
+        if test is not None:  # after the test's own lines, before the outbox's
+            end = lines.index("") if "" in lines else len(lines)
+            lines[end:end] = inspera_status_lines(session, test, settings)
     for line in lines:
         print(line)
     return 0

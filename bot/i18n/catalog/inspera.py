@@ -34,11 +34,11 @@ MESSAGES = {
         "they are not in the grader list.",
     },
     "inspera.difference.other_email": {
-        "nb": "Inspera har *{name}* med en annen e-postadresse ({address}) enn "
-        "sensoroversikten. Invitasjonen fra Inspera går dit, så det kan være en gammel "
+        "nb": "Inspera har *{name}* med en e-postadresse ({address}) som sensoroversikten ikke "
+        "har for vedkommende. Invitasjonen fra Inspera går dit, så det kan være en gammel "
         "adresse.",
-        "en": "Inspera has *{name}* under another e-mail address ({address}) than the grader "
-        "list. Inspera's invitation goes there, so it may be an old address.",
+        "en": "Inspera has *{name}* under an e-mail address ({address}) the grader list does "
+        "not have for them. Inspera's invitation goes there, so it may be an old address.",
     },
     "inspera.difference.no_email": {
         "nb": "Inspera har ingen e-postadresse for *{name}*, så invitasjonen fra Inspera når "

@@ -51,7 +51,7 @@ def test_the_english_message_names_both_differences():
     assert message.text == "Inspera and the grader list differ for TDT4100-2026H: 2 differences."
     assert "found 2 differences from the grader list" in text
     assert "*Ola Nordmann* is a grader in the grader list (committee 1 and committee 2)" in text
-    assert "another e-mail address (k…@hotmail.com)" in text
+    assert "under an e-mail address (k…@hotmail.com) the grader list does not have" in text
     assert "Kari \u2217Nordmann\u2217" in text  # a name cannot make itself bold
     assert "Objekt &lt;b&gt;" in text
 
