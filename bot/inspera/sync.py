@@ -355,3 +355,31 @@ def sync_state(session: Session, test_id: str) -> SyncState | None:
         row.error_at,
         [Difference.from_detail(r.kind, json.loads(r.detail)) for r in open_rows],
     )
+
+
+@dataclass(frozen=True)
+class InsperaView:
+    """What the last successful reading of a test says about one roster grader, for
+    `/sensur why`: whether Inspera lists them as a grader, in which committees, and under
+    which address (None when Inspera does not list them)."""
+
+    read_at: datetime
+    listed: bool
+    committees: tuple[str, ...]
+    email: str | None
+
+
+def inspera_view_of(session: Session, test_id: str, grader_email: str) -> InsperaView | None:
+    """None when the test has never been read from Inspera."""
+    state = session.get(InsperaSync, test_id)
+    if state is None or state.synced_at is None:
+        return None
+    row = session.exec(
+        select(InsperaGrader).where(
+            InsperaGrader.test_id == test_id,
+            InsperaGrader.grader_email == grader_email.strip().lower(),
+        )
+    ).first()
+    if row is None:
+        return InsperaView(state.synced_at, False, (), None)
+    return InsperaView(state.synced_at, True, tuple(json.loads(row.committees)), row.email)

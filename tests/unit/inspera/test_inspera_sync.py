@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from bot.inspera.client import InsperaClient
 from bot.inspera.failures import FailureKind
-from bot.inspera.sync import claim_reading, due_tests, sync_state, sync_test
+from bot.inspera.sync import claim_reading, due_tests, inspera_view_of, sync_state, sync_test
 from bot.inspera.terminal import status_lines
 from models import tables
 from models.db import session_scope
@@ -145,3 +145,18 @@ def test_a_reading_is_due_once_per_interval_across_callers(engine, setup):
         session.get(tables.Test, TEST_ID).transferred_at = NOW
         session.flush()
         assert due_tests(session, NOW + timedelta(minutes=61), every, 10) == []
+
+
+def test_what_inspera_has_for_a_grader_is_kept_for_why(engine, inspera, setup):
+    settings, client = setup
+    with session_scope(engine) as session:
+        assert inspera_view_of(session, TEST_ID, "kari@ntnu.no") is None  # never read
+    kari_under_an_old_address_and_ola_missing(inspera)
+    sync_test(engine, client, TEST_ID, NOW, settings)
+
+    with session_scope(engine) as session:
+        kari = inspera_view_of(session, TEST_ID, "KARI@ntnu.no")
+        ola = inspera_view_of(session, TEST_ID, "ola@ntnu.no")
+    assert kari is not None and kari.listed
+    assert kari.committees == ("Kommisjon 1",) and kari.email == "kari.old@hotmail.com"
+    assert ola is not None and not ola.listed and ola.read_at == NOW
