@@ -114,6 +114,11 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--open", action="store_true", help="open the page in a browser")
     demo.add_argument("--dir", help="keep the store here (default: a temporary folder)")
     demo.set_defaults(handler=cmd_demo)
+    inspera = commands.add_parser("inspera", help="the Inspera connector")
+    inspera_commands = inspera.add_subparsers(dest="inspera_command", required=True)
+    sync = inspera_commands.add_parser("sync", help="read tests from Inspera, report differences")
+    sync.add_argument("test_ids", nargs="*", metavar="TEST_ID")
+    sync.set_defaults(handler=cmd_inspera_sync)
     return parser
 
 
@@ -356,6 +361,7 @@ def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.inspera.terminal import status_lines as inspera_status_lines
     from bot.scheduling.status import status_report
     from bot.scheduling.status_text import status_lines
     from models.db import session_scope
@@ -374,6 +380,9 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
                 return 1
         report = status_report(session, now, test=test, everything=args.all)
         lines = status_lines(report, settings, now, detailed=test is not None)
+        if test is not None:  # after the test's own lines, before the outbox's
+            end = lines.index("") if "" in lines else len(lines)
+            lines[end:end] = inspera_status_lines(session, test, settings)
     for line in lines:
         print(line)
     return 0
@@ -392,3 +401,17 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         message = t(settings.default_language, "demo.cli.port_taken", port=args.port, detail=detail)
         print(message, file=sys.stderr)
         return 1
+
+
+def cmd_inspera_sync(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.inspera.terminal import run_sync
+
+    missing = settings.missing_for_inspera()
+    if missing:
+        names = ", ".join(missing)
+        print(
+            t(settings.default_language, "inspera.cli.not_configured", names=names), file=sys.stderr
+        )
+        return 2
+    with migrated_store(settings) as engine:
+        return run_sync(engine, settings, args.test_ids, utcnow(), sys.stdout, sys.stderr)

@@ -30,6 +30,7 @@ class MessageKind(StrEnum):
     escalation = "escalation"  # a grader's case, to a consultant or the department channel
     escalation_update = "escalation_update"  # a posted copy of a case shown as it stands
     escalation_grader = "escalation_grader"  # to the grader: their case was taken up, solved
+    inspera_differences = "inspera_differences"  # to consultants: roster and Inspera differ
 
 
 # Kinds that change a message posted earlier (`chat.update`) rather than post one.

@@ -17,6 +17,8 @@ from waitress import wasyncore
 from waitress.server import create_server
 from waitress.task import ThreadedTaskDispatcher
 
+from bot.inspera.webhooks import INSPERA_EVENTS_PATH, inspera_events
+from bot.inspera.wire import SIGNATURE_ENVIRON
 from bot.runtime import Runtime
 from bot.slack.inbound import envelope_problem, signature_is_valid
 from models.db import is_reachable
@@ -57,6 +59,10 @@ class SensorbotWSGI:
             return self._health(start_response)
         if path == SLACK_PATH and method == "POST":
             return self._slack_request(environ, start_response)
+        if path == INSPERA_EVENTS_PATH and method == "POST":
+            body, signature = _bounded_body(environ), environ.get(SIGNATURE_ENVIRON)
+            answer = inspera_events(self._runtime.settings, self._runtime.engine, body, signature)
+            return _plain(start_response, *answer)
         return _plain(start_response, "404 Not Found", "not found")
 
     def _slack_request(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:

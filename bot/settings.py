@@ -66,6 +66,15 @@ class Settings(BaseSettings):
     )
     closed_days: str = Field(default="", alias="SENSORBOT_CLOSED_DAYS")
 
+    # The Inspera connector (SPEC §3.12, §9.5): on when the API URL, client id and key are set.
+    inspera_api_url: str | None = Field(default=None, alias="SENSORBOT_INSPERA_API_URL")
+    inspera_client_id: str | None = Field(default=None, alias="SENSORBOT_INSPERA_CLIENT_ID")
+    inspera_api_key: str | None = Field(default=None, alias="SENSORBOT_INSPERA_API_KEY")
+    inspera_webhook_secret: str | None = Field(
+        default=None, alias="SENSORBOT_INSPERA_WEBHOOK_SECRET"
+    )
+    inspera_sync_minutes: int = Field(default=60, alias="SENSORBOT_INSPERA_SYNC_MINUTES", ge=1)
+
     @field_validator("default_language")
     @classmethod
     def _known_language(cls, value: str) -> str:
@@ -155,6 +164,15 @@ class Settings(BaseSettings):
         if not self.slack_signing_secret and not self.slack_app_token:
             missing.append("SLACK_SIGNING_SECRET")
         return missing
+
+    def missing_for_inspera(self) -> list[str]:
+        """Names of the variables the Inspera connector cannot read Inspera without."""
+        wanted = {
+            "SENSORBOT_INSPERA_API_URL": self.inspera_api_url,
+            "SENSORBOT_INSPERA_CLIENT_ID": self.inspera_client_id,
+            "SENSORBOT_INSPERA_API_KEY": self.inspera_api_key,
+        }
+        return [name for name, value in wanted.items() if not (value or "").strip()]
 
 
 def parse_int_list(value: str) -> list[int]:

@@ -10,6 +10,7 @@ from sqlalchemy import Column, Index, String, Table, UniqueConstraint
 from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Field, SQLModel
 
+from models import inspera as _inspera  # noqa: F401 - the connector's tables join the metadata
 from models.types import UTCDateTime, utcnow
 
 
@@ -99,6 +100,8 @@ class Test(SQLModel, table=True):
     opened_for_marking: datetime | None = Field(default=None, sa_column=_utc(index=True))
     guideline_published: bool | None = Field(default=None)
     registration_only: bool = Field(default=False)
+    # Inspera's id of the test (the webhooks' `contextObjectId`), for the connector.
+    inspera_test_id: str | None = Field(default=None, index=True, max_length=64)
     # Set when a consultant confirms the final grades are transferred to FS (SPEC §4).
     transferred_at: datetime | None = Field(default=None, sa_column=_utc())
     transferred_by: str | None = Field(default=None, max_length=320)

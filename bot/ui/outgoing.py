@@ -22,6 +22,7 @@ from bot.messages import MessageKind
 from bot.ui import kit
 from bot.ui.approvals import notice_text
 from bot.ui.escalations import channel_message, consultant_message
+from bot.ui.inspera import inspera_differences
 from bot.ui.kit import Message, Mrkdwn, escape, md
 from bot.ui.opening import finding_lines
 from bot.ui.payloads import PayloadError
@@ -307,4 +308,5 @@ _RENDERERS: dict[MessageKind, Callable[[_Facts], tuple[Mrkdwn, list[Block]]]] = 
     MessageKind.overdue_escalation: _overdue_escalation,
     MessageKind.nudge: _nudge,
     MessageKind.unreachable: _unreachable,
+    MessageKind.inspera_differences: inspera_differences,
 }
