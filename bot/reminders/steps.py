@@ -9,7 +9,6 @@ due reads next to nothing, however many tests and sent messages the store holds.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import exists, or_
@@ -18,7 +17,8 @@ from sqlmodel import col, select
 from bot.exams.phase import is_open
 from bot.messages import findings
 from bot.opening.readiness import readiness
-from bot.reminders.unfinished import committee_order, unfinished_work
+from bot.reminders.progress import grader_progress, unreachable_graders
+from bot.reminders.unfinished import unfinished_work
 from bot.scheduling.occasions import (
     CATCH_UP,
     OVERDUE,
@@ -82,14 +82,18 @@ def _reminders(ctx: PassContext, test: Test, days: int) -> list[OutgoingMessage]
     work = unfinished_work(ctx.session, test)
     graders = graders_by_email(ctx.session, [w.grader_email for w in work])
     deadline_day = test.grading_deadline.astimezone(ctx.settings.tz).date().isoformat()
-    params = {"days": days, "grading_deadline": test.grading_deadline.isoformat()}
+    params = {
+        "days": days,
+        "grading_deadline": test.grading_deadline.isoformat(),
+        "as_of": ctx.now.isoformat(),
+    }
     return [
         message(
             MessageKind.reminder,
             test,
             grader_recipient(w.grader_email, graders.get(w.grader_email)),
             (deadline_day, days),
-            {**params, "committees": list(w.committees)},
+            {**params, **grader_progress(ctx.session, test, w.grader_email)},
         )
         for w in work
     ]
@@ -122,34 +126,33 @@ def _overdue(ctx: PassContext, test: Test) -> list[OutgoingMessage]:
     graders = graders_by_email(ctx.session, [w.grader_email for w in work])
     deadline_day = test.grading_deadline.astimezone(ctx.settings.tz).date().isoformat()
     opened = is_open(test, ctx.now)
-    params: dict[str, Any] = {"grading_deadline": test.grading_deadline.isoformat()}
+    params: dict[str, Any] = {
+        "grading_deadline": test.grading_deadline.isoformat(),
+        "as_of": ctx.now.isoformat(),
+    }
     messages = []
     if opened:
         # Graders of a test that never opened could not have worked on it: only the
         # consultants hear about that one.
         for w in work:
             recipient = grader_recipient(w.grader_email, graders.get(w.grader_email))
+            progress = grader_progress(ctx.session, test, w.grader_email)
             messages.append(
                 message(
-                    MessageKind.overdue,
-                    test,
-                    recipient,
-                    (deadline_day,),
-                    {**params, "committees": list(w.committees)},
+                    MessageKind.overdue, test, recipient, (deadline_day,), {**params, **progress}
                 )
             )
-    by_committee: dict[str | None, list[str]] = defaultdict(list)
-    for w in work:
-        for committee in w.committees:
-            by_committee[committee].append(
-                grader_label(w.grader_email, graders.get(w.grader_email))
-            )
+    unreachable = unreachable_graders(ctx.session, test.test_id)
     escalation = {
         **params,
         "opened": opened,
-        "unfinished": [
-            {"committee": committee, "graders": by_committee[committee]}
-            for committee in sorted(by_committee, key=committee_order)
+        "graders": [
+            {
+                "name": grader_label(w.grader_email, graders.get(w.grader_email)),
+                "committees": [c for c in w.committees if c is not None],
+                "unreachable": w.grader_email in unreachable,
+            }
+            for w in work
         ],
         **(findings(readiness(ctx.session, test, now=ctx.now)) if not opened else {}),
     }

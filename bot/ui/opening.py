@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
+from bot.i18n import format_list, t
 from bot.messages import findings
 from bot.opening.readiness import Readiness
 from bot.ui.kit import Mrkdwn, md
@@ -23,17 +24,34 @@ def finding_lines(
     format_date: DateFormat,
 ) -> list[Mrkdwn]:
     """One line per blocker (`prefix="blocker"`) or notice (`prefix="readiness_notice"`), as
-    `bot.messages.findings` gives them."""
-    return [
-        md(
+    `bot.messages.findings` gives them; a finding that names its candidates lists them."""
+    lines = []
+    for item in found:
+        committee_count = item.get("committees", 0)
+        line = md(
             lang,
             f"{prefix}.{item['kind']}",
             count=item.get("count", 0),
-            committees=item.get("committees", 0),
+            committees=t(lang, "finding.committees", committee_count=committee_count),
             deadline=format_date(submission_deadline),
         )
-        for item in found
-    ]
+        candidates = item.get("candidates") or []
+        if candidates:
+            line += Mrkdwn(" ") + md(
+                lang,
+                "finding.candidates",
+                candidates=_listed(lang, candidates, item.get("count", 0)),
+            )
+        lines.append(line)
+    return lines
+
+
+def _listed(lang: str, candidates: Sequence[str], count: int) -> str:
+    """ "10004, 10007 og 3 til": the numbers named, and how many more there are."""
+    names = list(candidates)
+    if count > len(names):
+        names.append(t(lang, "finding.more_candidates", count=count - len(names)))
+    return format_list(lang, names)
 
 
 def bullets(lines: Sequence[str]) -> str:

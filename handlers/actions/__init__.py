@@ -11,7 +11,7 @@ from bot.ui.approvals import (
 )
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
-from bot.ui.outgoing import TEMPLATE_ACTION, WHY_ACTION
+from bot.ui.outgoing import INSPERA_ACTION, STATUS_ACTION, TEMPLATE_ACTION, WHY_ACTION
 from handlers.actions import approvals, escalations, gradesheets, notices
 
 
@@ -32,3 +32,5 @@ def register(app: App) -> None:
     app.action(re.compile(rf"^{ui.CHOOSE_TEST}:\d+$"))(gradesheets.handle_choose_test)
     app.action(TEMPLATE_ACTION)(notices.handle_template)
     app.action(WHY_ACTION)(notices.handle_why)
+    app.action(STATUS_ACTION)(notices.handle_status)
+    app.action(INSPERA_ACTION)(notices.handle_inspera_link)

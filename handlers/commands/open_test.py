@@ -35,7 +35,7 @@ def _answer(request: CommandRequest) -> str:
         result = open_test(session, test, roles.email or request.asker.slack.user_id, utcnow())
         match result:
             case Opened(graders=graders):
-                return t(lang, "open.opened", test=test.test_id, graders=graders)
+                return t(lang, "open.opened", test=test.test_id, grader_count=graders)
             case AlreadyOpen(opened_at=opened_at):
                 return t(
                     lang, "open.already_open", test=test.test_id, when=kit.date(lang, opened_at, tz)

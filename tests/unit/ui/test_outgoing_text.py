@@ -18,7 +18,46 @@ def test_unreachable_graders_are_listed_inert_under_a_plain_header():
     message = render("unreachable", params, "en", OSLO)
     header, *rest = message.blocks
     assert header["type"] == "header"
-    assert header["text"]["text"] == "Graders I cannot reach in Slack: A&B-1"
+    assert header["text"]["text"] == "Graders I cannot find in Slack: A&B-1"
     shown = f"{rest} {message.text}"
     assert "<!channel>" not in shown and "*Mallory*" not in shown
     assert "&lt;!channel&gt; \u2217Mallory\u2217" in shown
+
+
+def test_a_reminder_stored_before_progress_was_recorded_still_renders():
+    """Rows another replica (or the version before an upgrade) stored: committees only."""
+    params = {
+        "test": {"test_id": "T-1", "title": None},
+        "days": 2,
+        "grading_deadline": "2026-12-31T08:00:00+00:00",
+        "committees": ["1", "2"],
+    }
+    message = render("reminder", params, "nb", OSLO)
+    lines = message.blocks[0]["text"]["text"].splitlines()
+    assert lines[1:] == [
+        "• *Kommisjon 1:* sensuren er ikke ferdig",
+        "• *Kommisjon 2:* sensuren er ikke ferdig",
+    ]
+    assert [b["action_id"] for b in message.blocks[-1]["elements"]] == [
+        "notice.template",
+        "notice_status",
+    ]
+
+
+def test_an_opened_notice_stored_before_per_committee_counts_still_renders():
+    params = {
+        "test": {"test_id": "T-1", "title": None},
+        "marking_mode": "private",
+        "own_approval": "committee",
+        "final_approval": "all",
+        "grading_deadline": "2026-12-31T08:00:00+00:00",
+        "committees": ["1", "2"],
+        "submitted": 3,
+        "absent": 0,
+    }
+    message = render("opened", params, "en", OSLO)
+    assert "*Committee 1, 2:* 3 candidates to grade" in str(message.blocks)
+    assert [b["action_id"] for b in message.blocks[-1]["elements"]] == [
+        "notice.template",
+        "notice.why",
+    ]
