@@ -15,7 +15,7 @@ from sqlalchemy import exists, or_
 from sqlmodel import col, select
 
 from bot.exams.phase import is_open
-from bot.messages import findings
+from bot.opening.named_findings import named_findings
 from bot.opening.readiness import readiness
 from bot.reminders.progress import grader_progress, unreachable_graders
 from bot.reminders.unfinished import unfinished_work
@@ -154,7 +154,11 @@ def _overdue(ctx: PassContext, test: Test) -> list[OutgoingMessage]:
             }
             for w in work
         ],
-        **(findings(readiness(ctx.session, test, now=ctx.now)) if not opened else {}),
+        **(
+            named_findings(ctx.session, readiness(ctx.session, test, now=ctx.now))
+            if not opened
+            else {}
+        ),
     }
     for recipient in escalation_recipients(ctx.session, test, ctx.settings):
         messages.append(
@@ -189,7 +193,7 @@ def nudge_unopened_tests(ctx: PassContext) -> list[OutgoingMessage]:
             continue
         params = {
             "submission_deadline": test.submission_deadline.isoformat(),
-            **findings(readiness(ctx.session, test, now=ctx.now)),
+            **named_findings(ctx.session, readiness(ctx.session, test, now=ctx.now)),
         }
         for recipient in consultant_recipients(ctx.session, test, ctx.settings):
             messages.append(

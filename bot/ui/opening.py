@@ -27,31 +27,40 @@ def finding_lines(
     `bot.messages.findings` gives them; a finding that names its candidates lists them."""
     lines = []
     for item in found:
-        committee_count = item.get("committees", 0)
+        count = item.get("count", 0)
         line = md(
             lang,
             f"{prefix}.{item['kind']}",
-            count=item.get("count", 0),
-            committees=t(lang, "finding.committees", committee_count=committee_count),
+            count=count,
+            committees=_committees(lang, item),
             deadline=format_date(submission_deadline),
         )
-        candidates = item.get("candidates") or []
-        if candidates:
-            line += Mrkdwn(" ") + md(
-                lang,
-                "finding.candidates",
-                candidates=_listed(lang, candidates, item.get("count", 0)),
-            )
+        # Graders by name or candidates by number, when the finding names them.
+        named = item.get("graders") or item.get("candidates") or []
+        if named:
+            line += Mrkdwn(" ") + md(lang, "finding.named", names=_listed(lang, named, count))
         lines.append(line)
     return lines
 
 
-def _listed(lang: str, candidates: Sequence[str], count: int) -> str:
-    """ "10004, 10007 og 3 til": the numbers named, and how many more there are."""
-    names = list(candidates)
-    if count > len(names):
-        names.append(t(lang, "finding.more_candidates", count=count - len(names)))
-    return format_list(lang, names)
+def _committees(lang: str, item: Mapping[str, Any]) -> str:
+    """ "kommisjon 1 og 2" when the finding names its committees, else "2 kommisjoner"."""
+    count = item.get("committees", 0)
+    names = item.get("committee_names") or []
+    if not names:
+        return t(lang, "finding.committees", committee_count=count)
+    listed = _listed(lang, names, count)
+    if len(names) == 1 and count <= 1:
+        return t(lang, "notice.committee", committee=listed)
+    return t(lang, "notice.committees", committees=listed)
+
+
+def _listed(lang: str, names: Sequence[str], count: int) -> str:
+    """ "10004, 10007 og 3 til": the ones named, and how many more there are."""
+    shown = list(names)
+    if count > len(shown):
+        shown.append(t(lang, "finding.more", count=count - len(shown)))
+    return format_list(lang, shown)
 
 
 def bullets(lines: Sequence[str]) -> str:

@@ -109,12 +109,12 @@ MESSAGES = {
         "nb": {"one": "en kommisjon", "other": "{committee_count} kommisjoner"},
         "en": {"one": "a committee", "other": "{committee_count} committees"},
     },
-    # The candidate numbers a finding names, after its line.
-    "finding.candidates": {
-        "nb": "({candidates})",
-        "en": "({candidates})",
+    # The graders or candidate numbers a finding names, after its line.
+    "finding.named": {
+        "nb": "({names})",
+        "en": "({names})",
     },
-    "finding.more_candidates": {
+    "finding.more": {
         "nb": {"one": "{count} til", "other": "{count} til"},
         "en": {"one": "{count} more", "other": "{count} more"},
     },

@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from models import tables
 from models.db import session_scope
-from tests.support.factories import add_candidates, add_grader, put_grades
+from tests.support.factories import add_candidates, add_grader, add_membership, put_grades
 from tests.support.scheduling import (
     CONSULTANT,
     TEST_ID,
@@ -440,3 +440,21 @@ def test_a_grader_found_in_slack_later_is_no_longer_marked_as_missing(
 
     (escalation,) = [m for m in posts_to(fake_slack, "UKONS") if "overdue" in str(m)]
     assert escalation["blocks"][1]["text"]["text"].endswith("• *Per*: kommisjon 1")
+
+
+def test_a_nudge_names_the_graders_and_committees_that_keep_the_test_closed(
+    engine, store_url, fake_slack, people
+):
+    marking_setup(engine, graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", None)))
+    add_grader(engine, "per@ntnu.no", name="Per Berg")
+    add_membership(engine, TEST_ID, "per@ntnu.no", "7")  # a committee without candidates
+    add_candidates(engine, TEST_ID, "4", ["401"])  # committees without a grader
+    add_candidates(engine, TEST_ID, "5", ["501", "502"])
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 11, 9, 0))
+
+    (nudge,) = posts_to(fake_slack, "UKONS")
+    lines = "\n".join(b["text"]["text"] for b in nudge["blocks"] if b["type"] == "section")
+    assert "• Sensor som ikke står i noen kommisjon: 1 (Kari)" in lines
+    assert "• Innleverte kandidater i kommisjon 4 og 5 uten sensor: 3" in lines
+    assert "• Sensor i kommisjon 7 uten kandidater: 1" in lines
+    assert "@ntnu.no" not in lines
