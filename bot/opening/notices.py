@@ -206,3 +206,26 @@ def _unreachable_report(
         message(MessageKind.unreachable, test, recipient, occasion, {"graders": listed})
         for recipient in consultant_recipients(ctx.session, test, ctx.settings)
     ]
+
+
+# The messages that say whether Slack has a grader: a notice Slack had nobody for, or one
+# it took.
+_TOLD_KINDS = [MessageKind.opened.value, MessageKind.reminder.value, MessageKind.overdue.value]
+
+
+def unreachable_graders(session: Session, test_id: str) -> set[str]:
+    """Graders of the test Slack had nobody for, and who have not been reached since (a
+    later message to them that Slack took): later reports to the consultants keep them
+    marked."""
+    rows = session.exec(
+        select(col(OutboxEntry.to_email), col(OutboxEntry.status)).where(
+            col(OutboxEntry.test_id) == test_id,
+            col(OutboxEntry.kind).in_(_TOLD_KINDS),
+            col(OutboxEntry.status).in_(
+                [OutboxStatus.undeliverable.value, OutboxStatus.sent.value]
+            ),
+        )
+    ).all()
+    missed = {email for email, status in rows if status == OutboxStatus.undeliverable.value}
+    reached = {email for email, status in rows if status == OutboxStatus.sent.value}
+    return {email for email in missed - reached if email is not None}

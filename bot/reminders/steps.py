@@ -1,6 +1,6 @@
 """Reminders before the grading deadline, overdue notices and escalation at it, and nudges
 for tests that ended but are not open (SPEC §3.7). The time rules are in `bot.scheduling.occasions`;
-who has unfinished work is `bot.reminders.unfinished.unfinished_work`.
+who has unfinished work, and what it is, is `bot.reminders.unfinished.unfinished_work`.
 
 Each step selects only the tests with an occasion due now and not yet handled — index
 ranges on the deadlines, anti-joined with the handled occasions — so a pass with nothing
@@ -16,8 +16,8 @@ from sqlmodel import col, select
 
 from bot.exams.phase import is_open
 from bot.opening.named_findings import named_findings
+from bot.opening.notices import unreachable_graders
 from bot.opening.readiness import readiness
-from bot.reminders.progress import grader_progress, unreachable_graders
 from bot.reminders.unfinished import unfinished_work
 from bot.scheduling.occasions import (
     CATCH_UP,
@@ -93,7 +93,7 @@ def _reminders(ctx: PassContext, test: Test, days: int) -> list[OutgoingMessage]
             test,
             grader_recipient(w.grader_email, graders.get(w.grader_email)),
             (deadline_day, days),
-            {**params, **grader_progress(ctx.session, test, w.grader_email)},
+            {**params, **w.progress},
         )
         for w in work
     ]
@@ -136,10 +136,9 @@ def _overdue(ctx: PassContext, test: Test) -> list[OutgoingMessage]:
         # consultants hear about that one.
         for w in work:
             recipient = grader_recipient(w.grader_email, graders.get(w.grader_email))
-            progress = grader_progress(ctx.session, test, w.grader_email)
             messages.append(
                 message(
-                    MessageKind.overdue, test, recipient, (deadline_day,), {**params, **progress}
+                    MessageKind.overdue, test, recipient, (deadline_day,), {**params, **w.progress}
                 )
             )
     unreachable = unreachable_graders(ctx.session, test.test_id)
@@ -149,7 +148,7 @@ def _overdue(ctx: PassContext, test: Test) -> list[OutgoingMessage]:
         "graders": [
             {
                 "name": grader_label(w.grader_email, graders.get(w.grader_email)),
-                "committees": [c for c in w.committees if c is not None],
+                "committees": list(w.committees),
                 "unreachable": w.grader_email in unreachable,
             }
             for w in work

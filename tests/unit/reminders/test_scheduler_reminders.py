@@ -458,3 +458,32 @@ def test_a_nudge_names_the_graders_and_committees_that_keep_the_test_closed(
     assert "• Innleverte kandidater i kommisjon 4 og 5 uten sensor: 3" in lines
     assert "• Sensor i kommisjon 7 uten kandidater: 1" in lines
     assert "@ntnu.no" not in lines
+
+
+EACH = [("Godkjenn egen sensur (kommisjon 1)", "1"), ("Godkjenn egen sensur (kommisjon 2)", "2")]
+
+
+@pytest.mark.parametrize(
+    ("own_approval", "expected"),
+    [("committee", EACH), ("all_committees", [("Godkjenn egen sensur", "")])],
+)
+def test_a_grader_done_in_several_committees_approves_each_or_all_at_once(
+    engine, store_url, fake_slack, people, own_approval, expected
+):
+    marking_setup(
+        engine,
+        opened_for_marking=OPENED_AT,
+        own_approval=own_approval,
+        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "2")),
+        submitted={"1": ["101"], "2": ["201"]},
+    )
+    add_membership(engine, TEST_ID, "ola@ntnu.no", "2")
+    put_grades(engine, TEST_ID, "ola@ntnu.no", {"101": "A", "201": "B"})
+
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 24, 9, 0))
+
+    (ola,) = [m for m in posts_to(fake_slack, "UOLA") if m["text"].startswith("Påminnelse")]
+    approve = [b for b in _buttons(ola) if b["action_id"] == "approvals.approve_own"]
+    assert [(b["text"]["text"], b["value"]) for b in approve] == [
+        (label, str(_prompt_id(engine, "own", scope, "ola@ntnu.no"))) for label, scope in expected
+    ]
