@@ -87,10 +87,15 @@ def test_finding_lines(
 
 
 def refusal_lines(
-    lang: str, test: Test, status: Readiness, format_date: DateFormat
+    lang: str,
+    test: Test,
+    status: Readiness,
+    format_date: DateFormat,
+    found: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
 ) -> list[Mrkdwn]:
-    """Why `test` cannot be opened: its blockers, then its notices."""
-    found = findings(status)
+    """Why `test` cannot be opened: its blockers, then its notices (`found`: the findings
+    with the graders and committees they name, when the caller has read them)."""
+    found = found if found is not None else findings(status)
 
     def listed(kind: str) -> list[Mrkdwn]:
         lines = test_finding_lines(lang, found, kind, test, format_date)

@@ -6,6 +6,7 @@ import functools
 
 from bot.exams.which import which_test
 from bot.i18n import t
+from bot.opening.named_findings import named_findings
 from bot.opening.service import AlreadyOpen, Opened, open_test
 from bot.slack.commands import CommandRequest
 from bot.ui import kit
@@ -41,4 +42,5 @@ def _answer(request: CommandRequest) -> str:
                     lang, "open.already_open", test=test.test_id, when=kit.date(lang, opened_at, tz)
                 )
         format_date = functools.partial(kit.date, lang, tz=tz)
-        return "\n".join(refusal_lines(lang, test, result.readiness, format_date))
+        found = named_findings(session, result.readiness)
+        return "\n".join(refusal_lines(lang, test, result.readiness, format_date, found))

@@ -85,7 +85,7 @@ def test_the_course_code_is_enough_when_it_names_one_of_the_consultants_tests(
 def test_open_is_refused_with_the_blockers_listed_and_nothing_changes(
     running_bot, fake_slack, ended_test
 ):
-    add_grader(ended_test, "nils@ntnu.no")
+    add_grader(ended_test, "nils@ntnu.no", name="Nils Berg")
     add_membership(ended_test, TEST_ID, "nils@ntnu.no", None)
     add_candidates(ended_test, TEST_ID, None, ["777", "778"])
 
@@ -93,7 +93,7 @@ def test_open_is_refused_with_the_blockers_listed_and_nothing_changes(
 
     assert reply["text"].splitlines() == [
         f"{TEST_ID} kan ikke åpnes for vurdering ennå. Ingenting er endret. Dette må ordnes først:",
-        "• Sensor som ikke står i noen kommisjon: 1",
+        "• Sensor som ikke står i noen kommisjon: 1 (Nils Berg)",
         "• Innleverte kandidater uten kommisjon: 2",
     ]
     assert _opened_at(ended_test) is None
