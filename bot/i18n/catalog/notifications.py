@@ -49,12 +49,12 @@ MESSAGES = {
     },
     # Where the grades go (SPEC §2.6), one variant per place a test's grades are set in.
     "notice.opened.grades_in.sensorbot": {
-        "nb": "*Karakterene:* sett dem ikke i Inspera. Last ned karakterarket, fyll det ut og "
-        "send det til meg her i Slack. Studiekonsulenten legger de godkjente karakterene inn "
-        "i Inspera.",
-        "en": "*Grades:* do not set them in Inspera. Download the grade sheet, fill it in and "
-        "send it to me here in Slack. Your study consultant puts the approved grades into "
-        "Inspera.",
+        "nb": "*Karakterene samles her i Sensorbot, ikke i Inspera:* last ned karakterarket, "
+        "fyll det ut og send det til meg i denne samtalen. Studiekonsulenten legger de "
+        "godkjente karakterene inn i Inspera.",
+        "en": "*Grades are collected here in Sensorbot, not in Inspera:* download the grade "
+        "sheet, fill it in and send it to me in this conversation. Your study consultant puts "
+        "the approved grades into Inspera.",
     },
     "notice.opened.registration_only": {
         "nb": "Dette er en sensurregistreringsprøve uten besvarelser i Inspera: sett karakter "
@@ -230,12 +230,12 @@ MESSAGES = {
         "en": "Approve the final grades?",
     },
     "notice.confirm_final.text": {
-        "nb": "Du godkjenner felles sensur for kommisjon {committee} i {test}. Se gjennom "
-        "karakterene med «Se status» først: etter godkjenningen kan bare studiekonsulenten "
-        "åpne dem igjen.",
-        "en": "You approve the final grades of committee {committee} in {test}. Look through "
-        'them with "See status" first: once approved, only your study consultant can open '
-        "them again.",
+        "nb": "Du godkjenner felles sensur for kommisjon {committee} i {test}. Karakterene står "
+        "i meldingen der du ble bedt om å godkjenne dem. Når felles sensur er godkjent, kan "
+        "bare studiekonsulenten åpne den igjen.",
+        "en": "You approve the final grades of committee {committee} in {test}. The grades are "
+        "listed in the message that asked you to approve them. Once the final grades are "
+        "approved, only your study consultant can reopen them.",
     },
     "notice.confirm_final.confirm": {"nb": "Godkjenn", "en": "Approve"},
     "notice.confirm_final.deny": {"nb": "Avbryt", "en": "Cancel"},

@@ -111,7 +111,8 @@ def test_notice_tells_committee_candidates_deadline_rules_in_the_readers_languag
     assert "<!date" not in str(norwegian)
     assert "Delt vurdering" in text and "når én av sensorene" in text
     assert "Sensurveiledningen er ikke publisert" in text
-    assert "*Karakterene:* sett dem ikke i Inspera" in text and "send det til meg" in text
+    assert "*Karakterene samles her i Sensorbot, ikke i Inspera:*" in text
+    assert "send det til meg i denne samtalen" in text
     assert norwegian["text"] == (
         "TDT4100-2026H er åpnet for vurdering. Sensurfrist: torsdag 31. desember kl. 09.00."
     )
@@ -130,7 +131,8 @@ def test_notice_tells_committee_candidates_deadline_rules_in_the_readers_languag
     text = "\n".join(_texts(english))
     assert "*Committee 2:* 1 candidate to grade" in text
     assert "*Grading deadline:* Thursday 31 December at 09:00, in 20 days" in text
-    assert "Shared marking" in text and "*Grades:* do not set them in Inspera" in text
+    assert "Shared marking" in text
+    assert "*Grades are collected here in Sensorbot, not in Inspera:*" in text
     assert [b["text"]["text"] for b in english["blocks"][-1]["elements"]] == [
         "Open Inspera",
         "Download grade sheet",
