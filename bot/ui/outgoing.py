@@ -250,7 +250,10 @@ def _candidate_lines(f: _Facts) -> list[Mrkdwn]:
             count=item["submitted_count"],
         )
         if item["absent_count"]:
-            line += Mrkdwn(" ") + f.t("notice.opened.absent", count=item["absent_count"])
+            key = "notice.opened.absent"
+            if f.params.get("registration_only"):
+                key = "notice.opened.absent_registration"
+            line += Mrkdwn(" ") + f.t(key, count=item["absent_count"])
         lines.append(line)
     return lines
 

@@ -43,6 +43,16 @@ MESSAGES = {
             "other": "(and {count} who did not submit and get no grade)",
         },
     },
+    "notice.opened.absent_registration": {
+        "nb": {
+            "one": "(i tillegg {count} som ikke møtte, og som ikke skal ha karakter)",
+            "other": "(i tillegg {count} som ikke møtte, og som ikke skal ha karakter)",
+        },
+        "en": {
+            "one": "(and {count} who did not attend and gets no grade)",
+            "other": "(and {count} who did not attend and get no grade)",
+        },
+    },
     "notice.opened.deadline": {
         "nb": "*Sensurfrist:* {deadline}, {relative}",
         "en": "*Grading deadline:* {deadline}, {relative}",

@@ -61,3 +61,21 @@ def test_an_opened_notice_stored_before_per_committee_counts_still_renders():
         "notice.template",
         "notice.why",
     ]
+
+
+def test_a_grade_registration_test_says_who_did_not_attend():
+    params = {
+        "test": {"test_id": "EXPH0300-2026H", "title": None},
+        "marking_mode": "private",
+        "own_approval": "committee",
+        "final_approval": "one",
+        "registration_only": True,
+        "grading_deadline": "2026-12-31T22:59:00+00:00",
+        "as_of": "2026-12-11T08:00:00+00:00",
+        "inspera_url": "https://ntnu.inspera.no",
+        "per_committee": [{"committee": "1", "submitted_count": 1, "absent_count": 2}],
+    }
+    text = str(render("opened", params, "nb", OSLO).blocks)
+    assert "*Kommisjon 1:* 1 kandidat å vurdere (i tillegg 2 som ikke møtte" in text
+    assert "*Sensurfrist:* torsdag 31. desember (innen kl. 23.59), om 20 dager" in text
+    assert "sensurregistreringsprøve" in text
