@@ -348,7 +348,7 @@ def cmd_open(args: argparse.Namespace, settings: Settings) -> int:
         result = open_test(session, test, f"cli:{getpass.getuser()}", now)
         match result:
             case Opened(graders=graders):
-                print(t(lang, "open.opened", test=test.test_id, graders=graders))
+                print(t(lang, "open.opened", test=test.test_id, grader_count=graders))
                 return 0
             case AlreadyOpen(opened_at=opened_at):
                 when = local_text(opened_at, settings.tz)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, exists, func, update
@@ -25,7 +26,6 @@ from bot.scheduling.steps import (
     MessageKind,
     PassContext,
     consultant_recipients,
-    grader_label,
     grader_recipient,
     graders_by_email,
     message,
@@ -62,7 +62,9 @@ def notify_opened_tests(ctx: PassContext) -> list[OutgoingMessage]:
     messages: list[OutgoingMessage] = []
     for test in tests:
         if claim_occasion(ctx.session, test.test_id, OPENED, ctx.now):
-            messages += opened_notices(ctx.session, test)
+            messages += opened_notices(
+                ctx.session, test, now=ctx.now, inspera_url=ctx.settings.inspera_url
+            )
     return messages
 
 
@@ -79,8 +81,16 @@ def recheck_openings(session: Session, test_ids: Iterable[str]) -> None:
         )
 
 
-def opened_notices(session: Session, test: Test) -> list[OutgoingMessage]:
-    """One notice per grader on `test`, with that grader's committees and candidates."""
+# Where a test's grades are set (SPEC §2.6). Every test's grades are collected in Sensorbot
+# for now; the roster's `grading_in` column will choose per test.
+GRADES_IN_SENSORBOT = "sensorbot"
+
+
+def opened_notices(
+    session: Session, test: Test, *, now: datetime, inspera_url: str
+) -> list[OutgoingMessage]:
+    """One notice per grader on `test`, with that grader's committees and candidates, the
+    deadline as seen at `now`, and the Inspera address graders log in at."""
     committees: dict[str, list[str | None]] = defaultdict(list)
     for email, committee in session.exec(
         select(CommitteeMembership.grader_email, CommitteeMembership.committee).where(
@@ -97,18 +107,23 @@ def opened_notices(session: Session, test: Test) -> list[OutgoingMessage]:
         "guideline_published": test.guideline_published,
         "registration_only": test.registration_only,
         "grading_deadline": test.grading_deadline.isoformat(),
+        "grading_in": GRADES_IN_SENSORBOT,
+        "inspera_url": inspera_url,
+        "as_of": now.isoformat(),
     }
     notices = []
     for email in sorted(committees):
-        own = sorted(set(committees[email]), key=committee_order)
-        named = [c for c in own if c is not None]
-        params = {
-            **rules,
-            "committees": own,
-            "submitted": sum(candidates[(c, CandidateStatus.submitted.value)] for c in named),
-            "absent": sum(candidates[(c, CandidateStatus.absent.value)] for c in named),
-        }
+        named = sorted({c for c in committees[email] if c is not None}, key=committee_order)
+        per_committee = [
+            {
+                "committee": committee,
+                "submitted_count": candidates[(committee, CandidateStatus.submitted.value)],
+                "absent_count": candidates[(committee, CandidateStatus.absent.value)],
+            }
+            for committee in named
+        ]
         recipient = grader_recipient(email, graders.get(email))
+        params = {**rules, "per_committee": per_committee}
         notices.append(message(MessageKind.opened, test, recipient, (), params))
     return notices
 
@@ -183,7 +198,6 @@ def _unreachable_report(
                 "email": email,
                 "name": grader.name if grader and grader.name else None,
                 "inspera_email": grader.inspera_email if grader else None,
-                "label": grader_label(email, grader),
             }
         )
     # The newest row names the set, so two passes reporting the same set make one message.
@@ -192,3 +206,26 @@ def _unreachable_report(
         message(MessageKind.unreachable, test, recipient, occasion, {"graders": listed})
         for recipient in consultant_recipients(ctx.session, test, ctx.settings)
     ]
+
+
+# The messages that say whether Slack has a grader: a notice Slack had nobody for, or one
+# it took.
+_TOLD_KINDS = [MessageKind.opened.value, MessageKind.reminder.value, MessageKind.overdue.value]
+
+
+def unreachable_graders(session: Session, test_id: str) -> set[str]:
+    """Graders of the test Slack had nobody for, and who have not been reached since (a
+    later message to them that Slack took): later reports to the consultants keep them
+    marked."""
+    rows = session.exec(
+        select(col(OutboxEntry.to_email), col(OutboxEntry.status)).where(
+            col(OutboxEntry.test_id) == test_id,
+            col(OutboxEntry.kind).in_(_TOLD_KINDS),
+            col(OutboxEntry.status).in_(
+                [OutboxStatus.undeliverable.value, OutboxStatus.sent.value]
+            ),
+        )
+    ).all()
+    missed = {email for email, status in rows if status == OutboxStatus.undeliverable.value}
+    reached = {email for email, status in rows if status == OutboxStatus.sent.value}
+    return {email for email in missed - reached if email is not None}

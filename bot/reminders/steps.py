@@ -1,6 +1,6 @@
 """Reminders before the grading deadline, overdue notices and escalation at it, and nudges
 for tests that ended but are not open (SPEC §3.7). The time rules are in `bot.scheduling.occasions`;
-who has unfinished work is `bot.reminders.unfinished.unfinished_work`.
+who has unfinished work, and what it is, is `bot.reminders.unfinished.unfinished_work`.
 
 Each step selects only the tests with an occasion due now and not yet handled — index
 ranges on the deadlines, anti-joined with the handled occasions — so a pass with nothing
@@ -9,16 +9,16 @@ due reads next to nothing, however many tests and sent messages the store holds.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from sqlalchemy import exists, or_
 from sqlmodel import col, select
 
 from bot.exams.phase import is_open
-from bot.messages import findings
+from bot.opening.named_findings import named_findings
+from bot.opening.notices import unreachable_graders
 from bot.opening.readiness import readiness
-from bot.reminders.unfinished import committee_order, unfinished_work
+from bot.reminders.unfinished import unfinished_work
 from bot.scheduling.occasions import (
     CATCH_UP,
     OVERDUE,
@@ -82,14 +82,18 @@ def _reminders(ctx: PassContext, test: Test, days: int) -> list[OutgoingMessage]
     work = unfinished_work(ctx.session, test)
     graders = graders_by_email(ctx.session, [w.grader_email for w in work])
     deadline_day = test.grading_deadline.astimezone(ctx.settings.tz).date().isoformat()
-    params = {"days": days, "grading_deadline": test.grading_deadline.isoformat()}
+    params = {
+        "days": days,
+        "grading_deadline": test.grading_deadline.isoformat(),
+        "as_of": ctx.now.isoformat(),
+    }
     return [
         message(
             MessageKind.reminder,
             test,
             grader_recipient(w.grader_email, graders.get(w.grader_email)),
             (deadline_day, days),
-            {**params, "committees": list(w.committees)},
+            {**params, **w.progress},
         )
         for w in work
     ]
@@ -122,7 +126,10 @@ def _overdue(ctx: PassContext, test: Test) -> list[OutgoingMessage]:
     graders = graders_by_email(ctx.session, [w.grader_email for w in work])
     deadline_day = test.grading_deadline.astimezone(ctx.settings.tz).date().isoformat()
     opened = is_open(test, ctx.now)
-    params: dict[str, Any] = {"grading_deadline": test.grading_deadline.isoformat()}
+    params: dict[str, Any] = {
+        "grading_deadline": test.grading_deadline.isoformat(),
+        "as_of": ctx.now.isoformat(),
+    }
     messages = []
     if opened:
         # Graders of a test that never opened could not have worked on it: only the
@@ -131,27 +138,26 @@ def _overdue(ctx: PassContext, test: Test) -> list[OutgoingMessage]:
             recipient = grader_recipient(w.grader_email, graders.get(w.grader_email))
             messages.append(
                 message(
-                    MessageKind.overdue,
-                    test,
-                    recipient,
-                    (deadline_day,),
-                    {**params, "committees": list(w.committees)},
+                    MessageKind.overdue, test, recipient, (deadline_day,), {**params, **w.progress}
                 )
             )
-    by_committee: dict[str | None, list[str]] = defaultdict(list)
-    for w in work:
-        for committee in w.committees:
-            by_committee[committee].append(
-                grader_label(w.grader_email, graders.get(w.grader_email))
-            )
+    unreachable = unreachable_graders(ctx.session, test.test_id)
     escalation = {
         **params,
         "opened": opened,
-        "unfinished": [
-            {"committee": committee, "graders": by_committee[committee]}
-            for committee in sorted(by_committee, key=committee_order)
+        "graders": [
+            {
+                "name": grader_label(w.grader_email, graders.get(w.grader_email)),
+                "committees": list(w.committees),
+                "unreachable": w.grader_email in unreachable,
+            }
+            for w in work
         ],
-        **(findings(readiness(ctx.session, test, now=ctx.now)) if not opened else {}),
+        **(
+            named_findings(ctx.session, readiness(ctx.session, test, now=ctx.now))
+            if not opened
+            else {}
+        ),
     }
     for recipient in escalation_recipients(ctx.session, test, ctx.settings):
         messages.append(
@@ -186,7 +192,7 @@ def nudge_unopened_tests(ctx: PassContext) -> list[OutgoingMessage]:
             continue
         params = {
             "submission_deadline": test.submission_deadline.isoformat(),
-            **findings(readiness(ctx.session, test, now=ctx.now)),
+            **named_findings(ctx.session, readiness(ctx.session, test, now=ctx.now)),
         }
         for recipient in consultant_recipients(ctx.session, test, ctx.settings):
             messages.append(

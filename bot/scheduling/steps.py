@@ -80,7 +80,9 @@ def grader_recipient(email: str, grader: Grader | None) -> Recipient:
 
 
 def grader_label(email: str, grader: Grader | None) -> str:
-    return f"{grader.name} ({email})" if grader and grader.name else email
+    """The grader as a consultant reads them: by name; by e-mail only when the roster has
+    no name for them."""
+    return grader.name if grader and grader.name else email
 
 
 def consultant_recipients(session: Session, test: Test, settings: Settings) -> list[Recipient]:

@@ -12,7 +12,7 @@ from bot.ui.approvals import (
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
 from bot.ui.language import ACTION_ID as LANGUAGE_ACTION
-from bot.ui.outgoing import TEMPLATE_ACTION, WHY_ACTION
+from bot.ui.outgoing import INSPERA_ACTION, STATUS_ACTION, TEMPLATE_ACTION, WHY_ACTION
 from handlers.actions import approvals, escalations, gradesheets, language, notices
 
 
@@ -34,3 +34,5 @@ def register(app: App) -> None:
     app.action(TEMPLATE_ACTION)(notices.handle_template)
     app.action(WHY_ACTION)(notices.handle_why)
     app.action(LANGUAGE_ACTION)(language.handle_language_switch)
+    app.action(STATUS_ACTION)(notices.handle_status)
+    app.action(INSPERA_ACTION)(notices.handle_inspera_link)

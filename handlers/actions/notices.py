@@ -1,5 +1,6 @@
-"""The buttons on an opened-for-marking notice: each answers exactly as typing the
-matching `/sensur` sub-command with the notice's test would."""
+"""The buttons on opened-for-marking notices, reminders and overdue notices: each answers
+exactly as typing the matching `/sensur` sub-command with the notice's test would. The
+"Open Inspera" link opens in the browser; its click only needs an answer."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import functools
 from collections.abc import Callable
 from logging import Logger
 
-from slack_bolt import Respond
+from slack_bolt import Ack, Respond
 from slack_sdk import WebClient
 
 from bot.i18n import t
@@ -70,3 +71,9 @@ def _run_subcommand(
 
 handle_template = _subcommand_button("template")
 handle_why = _subcommand_button("why")
+handle_status = _subcommand_button("status")
+
+
+def handle_inspera_link(ack: Ack) -> None:
+    # The browser opens the link; Slack still wants the click answered.
+    ack()

@@ -6,6 +6,7 @@ import functools
 
 from bot.exams.which import which_test
 from bot.i18n import t
+from bot.opening.named_findings import named_findings
 from bot.opening.service import AlreadyOpen, Opened, open_test
 from bot.slack.commands import CommandRequest
 from bot.ui import kit
@@ -35,10 +36,11 @@ def _answer(request: CommandRequest) -> str:
         result = open_test(session, test, roles.email or request.asker.slack.user_id, utcnow())
         match result:
             case Opened(graders=graders):
-                return t(lang, "open.opened", test=test.test_id, graders=graders)
+                return t(lang, "open.opened", test=test.test_id, grader_count=graders)
             case AlreadyOpen(opened_at=opened_at):
                 return t(
                     lang, "open.already_open", test=test.test_id, when=kit.date(lang, opened_at, tz)
                 )
         format_date = functools.partial(kit.date, lang, tz=tz)
-        return "\n".join(refusal_lines(lang, test, result.readiness, format_date))
+        found = named_findings(session, result.readiness)
+        return "\n".join(refusal_lines(lang, test, result.readiness, format_date, found))

@@ -81,8 +81,8 @@ def test_open_refused_lists_the_blockers(setup, tmp_path):
         f"{TEST_ID} cannot be opened for marking yet. Nothing was changed. This must be sorted "
         "out first:",
         "• The submission deadline has not passed: 2026-12-10 09:00 CET",
-        "• Graders in no committee: 1",
-        "• Committees without a grader: 1, with 1 candidates who submitted",
+        "• Grader in no committee: 1",
+        "• Submitted candidate in a committee without a grader: 1",
     ]
     status = run_cli(["status", TEST_ID, "--now", "2026-12-10T10:00"], environment, tmp_path)
     assert "State: awaiting_admin" in status.stdout

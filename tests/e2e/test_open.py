@@ -70,7 +70,7 @@ def _opened_at(engine, test_id=TEST_ID):
 def test_consultant_opens_and_the_next_pass_tells_every_grader(running_bot, fake_slack, ended_test):
     reply = _reply(running_bot, fake_slack, "UKONS", f"åpne {TEST_ID}", "open")
     assert reply["text"].startswith(f"{TEST_ID} er registrert som åpnet for vurdering")
-    assert "(2)" in reply["text"]
+    assert "De 2 sensorene får beskjed i løpet av et par minutter." in reply["text"]
     assert _opened_at(ended_test) is not None
     with session_scope(ended_test) as session:
         (entry,) = audit.entries(session, test_id=TEST_ID, action="test.opened")
@@ -94,7 +94,7 @@ def test_the_course_code_is_enough_when_it_names_one_of_the_consultants_tests(
 def test_open_is_refused_with_the_blockers_listed_and_nothing_changes(
     running_bot, fake_slack, ended_test
 ):
-    add_grader(ended_test, "nils@ntnu.no")
+    add_grader(ended_test, "nils@ntnu.no", name="Nils Berg")
     add_membership(ended_test, TEST_ID, "nils@ntnu.no", None)
     add_candidates(ended_test, TEST_ID, None, ["777", "778"])
 
@@ -102,8 +102,8 @@ def test_open_is_refused_with_the_blockers_listed_and_nothing_changes(
 
     assert reply["text"].splitlines() == [
         f"{TEST_ID} kan ikke åpnes for vurdering ennå. Ingenting er endret. Dette må ordnes først:",
-        "• Sensorer som ikke står i noen kommisjon: 1",
-        "• Kandidater som har levert, men ikke er fordelt på en kommisjon: 2",
+        "• Sensor som ikke står i noen kommisjon: 1 (Nils Berg)",
+        "• Innleverte kandidater uten kommisjon: 2",
     ]
     assert _opened_at(ended_test) is None
 

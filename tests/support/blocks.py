@@ -36,3 +36,12 @@ def buttons(message: dict[str, Any]) -> list[tuple[str, str]]:
         if accessory.get("type") == "button":
             found.append((accessory["action_id"], accessory.get("value", "")))
     return found
+
+
+FIRST_DM_SWITCH = "first_dm_language"  # bot.ui.language.with_language_switch's block
+
+
+def message_blocks(message: dict[str, Any]) -> list[dict[str, Any]]:
+    """The message's own blocks: without the language switch the first DM a person ever
+    gets from the bot carries under it."""
+    return [b for b in message.get("blocks") or [] if b.get("block_id") != FIRST_DM_SWITCH]

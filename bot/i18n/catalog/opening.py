@@ -9,10 +9,22 @@ MESSAGES = {
         "the course code.",
     },
     "open.opened": {
-        "nb": "{test} er registrert som åpnet for vurdering. Sensorene ({graders}) får "
-        "beskjed ved neste kjøring av planleggeren, innen et par minutter.",
-        "en": "{test} is recorded as open for marking. Its graders ({graders}) are told on the "
-        "scheduler's next pass, within a couple of minutes.",
+        "nb": {
+            "=0": "{test} er registrert som åpnet for vurdering. Prøven har ingen sensorer "
+            "ennå, så ingen får beskjed.",
+            "one": "{test} er registrert som åpnet for vurdering. Sensoren får beskjed i løpet "
+            "av et par minutter.",
+            "other": "{test} er registrert som åpnet for vurdering. De {grader_count} "
+            "sensorene får beskjed i løpet av et par minutter.",
+        },
+        "en": {
+            "=0": "{test} is recorded as open for marking. It has no graders yet, so nobody "
+            "is told.",
+            "one": "{test} is recorded as open for marking. Its grader is told within a couple "
+            "of minutes.",
+            "other": "{test} is recorded as open for marking. Its {grader_count} graders are "
+            "told within a couple of minutes.",
+        },
     },
     "open.already_open": {
         "nb": "{test} ble allerede åpnet for vurdering {when}. Ingenting er endret.",
@@ -33,28 +45,78 @@ MESSAGES = {
         "en": "The submission deadline has not passed: {deadline}",
     },
     "blocker.graders_without_committee": {
-        "nb": "Sensorer som ikke står i noen kommisjon: {count}",
-        "en": "Graders in no committee: {count}",
+        "nb": {
+            "one": "Sensor som ikke står i noen kommisjon: {count}",
+            "other": "Sensorer som ikke står i noen kommisjon: {count}",
+        },
+        "en": {
+            "one": "Grader in no committee: {count}",
+            "other": "Graders in no committee: {count}",
+        },
     },
     "blocker.candidates_without_committee": {
-        "nb": "Kandidater som har levert, men ikke er fordelt på en kommisjon: {count}",
-        "en": "Candidates who submitted but are in no committee: {count}",
+        "nb": {
+            "one": "Innlevert kandidat uten kommisjon: {count}",
+            "other": "Innleverte kandidater uten kommisjon: {count}",
+        },
+        "en": {
+            "one": "Submitted candidate in no committee: {count}",
+            "other": "Submitted candidates in no committee: {count}",
+        },
     },
     "blocker.candidates_without_grader": {
-        "nb": "Kommisjoner uten sensor: {committees}, med {count} kandidater som har levert",
-        "en": "Committees without a grader: {committees}, with {count} candidates who submitted",
+        "nb": {
+            "one": "Innlevert kandidat i {committees} uten sensor: {count}",
+            "other": "Innleverte kandidater i {committees} uten sensor: {count}",
+        },
+        "en": {
+            "one": "Submitted candidate in {committees} without a grader: {count}",
+            "other": "Submitted candidates in {committees} without a grader: {count}",
+        },
     },
     "blocker.candidates_open_for_redelivery": {
-        "nb": "Kandidater som fortsatt kan levere på nytt: {count}",
-        "en": "Candidates still open for redelivery: {count}",
+        "nb": {
+            "one": "Kandidat som fortsatt kan levere på nytt: {count}",
+            "other": "Kandidater som fortsatt kan levere på nytt: {count}",
+        },
+        "en": {
+            "one": "Candidate still open for redelivery: {count}",
+            "other": "Candidates still open for redelivery: {count}",
+        },
     },
     "readiness_notice.candidates_not_submitted": {
-        "nb": "Kandidater som ikke leverte: {count}",
-        "en": "Candidates who did not submit: {count}",
+        "nb": {
+            "one": "Kandidat som ikke leverte: {count}",
+            "other": "Kandidater som ikke leverte: {count}",
+        },
+        "en": {
+            "one": "Candidate who did not submit: {count}",
+            "other": "Candidates who did not submit: {count}",
+        },
     },
     "readiness_notice.graders_in_empty_committees": {
-        "nb": "Kommisjoner uten kandidater: {committees}, med {count} sensorer",
-        "en": "Committees without candidates: {committees}, with {count} graders",
+        "nb": {
+            "one": "Sensor i {committees} uten kandidater: {count}",
+            "other": "Sensorer i {committees} uten kandidater: {count}",
+        },
+        "en": {
+            "one": "Grader in {committees} without candidates: {count}",
+            "other": "Graders in {committees} without candidates: {count}",
+        },
+    },
+    # How many committees a finding is about, inside the lines above.
+    "finding.committees": {
+        "nb": {"one": "en kommisjon", "other": "{committee_count} kommisjoner"},
+        "en": {"one": "a committee", "other": "{committee_count} committees"},
+    },
+    # The graders or candidate numbers a finding names, after its line.
+    "finding.named": {
+        "nb": "({names})",
+        "en": "({names})",
+    },
+    "finding.more": {
+        "nb": {"one": "{count} til", "other": "{count} til"},
+        "en": {"one": "{count} more", "other": "{count} more"},
     },
     "cli.open.unknown_test": {
         "nb": "Ingen prøve med ID {test}. Ingenting er endret.",

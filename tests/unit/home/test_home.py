@@ -141,7 +141,7 @@ def test_consultant_sees_blockers_phases_and_unresolved_escalations(engine, two_
     assert [(c.committee, c.phase) for c in opened.committees] == [("1", Phase.grading)]
 
     text = texts(engine, CONSULTANT, consultant_of=("A-1", "C-1"))
-    assert "Graders in no committee: 1" in text
+    assert "Grader in no committee: 1" in text
     assert "Unresolved escalations from graders: 2" in text
     assert "Committee 1: grading" in text
     assert "you have graded" not in text  # a consultant sees no one's grading counts

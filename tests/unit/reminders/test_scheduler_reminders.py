@@ -7,10 +7,17 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
+from sqlmodel import select
 
 from models import tables
 from models.db import session_scope
-from tests.support.factories import add_candidates, choose_language
+from tests.support.factories import (
+    add_candidates,
+    add_grader,
+    add_membership,
+    choose_language,
+    put_grades,
+)
 from tests.support.scheduling import (
     CONSULTANT,
     TEST_ID,
@@ -66,7 +73,10 @@ def test_reminders_7_2_1_days_before_at_nine_and_each_once(engine, store_url, fa
     texts = [m["blocks"][0]["text"]["text"] for m in posts_to(fake_slack, "UOLA")[1:]]
     assert "om 7 dager" in texts[0] and "om 2 dager" in texts[1] and "i morgen" in texts[2]
     english = posts_to(fake_slack, "UKARI")[-1]["blocks"][0]["text"]["text"]
-    assert english.startswith("Reminder: the grading deadline for *TDT4100-2026H* is tomorrow")
+    assert english.startswith(
+        "Reminder: the grading deadline for *TDT4100-2026H* is Thursday 31 December at 09:00, "
+        "tomorrow."
+    )
 
 
 def test_a_reminder_missed_at_nine_goes_with_the_next_pass_that_day(
@@ -150,8 +160,10 @@ def test_only_graders_with_unfinished_work_are_reminded(engine, store_url, fake_
     scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 24, 9, 0))
 
     assert set(_reminders(fake_slack)) == {f"reminder:{TEST_ID}:2026-12-31:7:kari@ntnu.no"}
-    text = posts_to(fake_slack, "UKARI")[-1]["blocks"][1]["elements"][0]["text"]
-    assert text == "Concerns: committee 2"
+    text = posts_to(fake_slack, "UKARI")[-1]["blocks"][0]["text"]["text"]
+    assert text.endswith(
+        "This is what is left for you:\n• *Committee 2:* 0 of 1 candidate has a grade from you"
+    )
 
 
 def test_a_graded_test_gets_no_reminders_and_no_overdue(engine, store_url, fake_slack, people):
@@ -237,8 +249,9 @@ def test_at_the_deadline_one_overdue_notice_per_grader_and_one_escalation_per_te
     (escalation,) = [m for m in posts_to(fake_slack, "UKONS") if "overdue" in str(m)]
     text = str(escalation["blocks"])
     assert "Sensurfristen er passert: TDT4100-2026H" in text
-    assert "Kommisjon 1: Ola (ola@ntnu.no)" in text
-    assert "Kommisjon 2: Kari (kari@ntnu.no), Per (per@ntnu.no)" in text
+    lines = escalation["blocks"][1]["text"]["text"]
+    assert lines.endswith("• *Kari*: kommisjon 2\n• *Ola*: kommisjon 1\n• *Per*: kommisjon 2")
+    assert "@ntnu.no" not in text
     assert len(posts_to(fake_slack, "CIDI")) == 1
     assert "Your grading is not finished" not in str(posts_to(fake_slack, "UKARI")[-1])
     assert "has passed" in posts_to(fake_slack, "UKARI")[-1]["text"]
@@ -254,7 +267,7 @@ def test_a_test_never_opened_escalates_to_consultants_only_with_its_blockers(
     assert keys == [f"overdue_escalation:{TEST_ID}:2026-12-31:{CONSULTANT}"]
     text = str(posts_to(fake_slack, "UKONS")[-1]["blocks"])
     assert "aldri registrert som åpnet" in text
-    assert "ikke er fordelt på en kommisjon: 1" in text
+    assert "Innlevert kandidat uten kommisjon: 1" in text
 
 
 def test_overdue_is_not_raised_for_deadlines_long_past(engine, store_url, fake_slack, people):
@@ -283,8 +296,8 @@ def test_ended_but_not_opened_nudges_daily_at_nine_from_the_day_after(
     (nudge,) = posts_to(fake_slack, "UKONS")
     text = str(nudge["blocks"])
     assert "Ikke åpnet for vurdering: TDT4100-2026H" in text
-    assert "Kandidater som har levert, men ikke er fordelt på en kommisjon: 2" in text
-    assert "Kandidater som ikke leverte: 1" in text
+    assert "Innleverte kandidater uten kommisjon: 2" in text
+    assert "Kandidat som ikke leverte: 1" in text
     assert "/sensur åpne TDT4100-2026H" in text
 
     run_passes(scheduler_for(fake_slack, store_url, engine), oslo(2026, 12, 12, 9, 5))
@@ -300,4 +313,185 @@ def test_a_test_without_blockers_is_nudged_too_saying_nothing_blocks_it(
 ):
     marking_setup(engine)
     scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 11, 9, 0))
-    assert "Ingenting i rosteren hindrer åpning" in str(posts_to(fake_slack, "UKONS")[0])
+    assert "Ingenting i oppsettet hindrer åpning" in str(posts_to(fake_slack, "UKONS")[0])
+
+
+def _message_texts(message: dict) -> list[str]:
+    return [b["text"]["text"] for b in message["blocks"] if b["type"] == "section"]
+
+
+def _buttons(message: dict) -> list[dict]:
+    (actions,) = [b for b in message["blocks"] if b["type"] == "actions"]
+    return actions["elements"]
+
+
+def _prompt_id(engine, kind: str, scope: str, recipient: str) -> int:
+    with session_scope(engine) as session:
+        (prompt,) = session.exec(
+            select(tables.ApprovalPrompt).where(
+                tables.ApprovalPrompt.kind == kind,
+                tables.ApprovalPrompt.scope == scope,
+                tables.ApprovalPrompt.recipient_email == recipient,
+            )
+        ).all()
+        return prompt.id
+
+
+def test_a_reminder_says_per_committee_what_is_missing_with_the_buttons_to_act(
+    engine, store_url, fake_slack, people
+):
+    add_grader(engine, "ola@ntnu.no", name="Ola Nordmann")
+    add_grader(engine, "kari@ntnu.no", name="Kari Nordmann")
+    marking_setup(
+        engine,
+        opened_for_marking=OPENED_AT,
+        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "1"), ("ola@ntnu.no", "2")),
+        new_graders=False,
+        submitted={"1": ["101", "102", "103", "104", "105"], "2": ["201"]},
+    )
+    put_grades(engine, TEST_ID, "ola@ntnu.no", {"101": "A", "102": "B", "103": "C", "201": "D"})
+
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 24, 9, 0))
+
+    (ola,) = [m for m in posts_to(fake_slack, "UOLA") if m["text"].startswith("Påminnelse")]
+    assert _message_texts(ola) == [
+        "Påminnelse: sensurfristen for *TDT4100-2026H* er torsdag 31. desember kl. 09.00, om 7 "
+        "dager. Dette gjenstår for deg:\n"
+        "• *Kommisjon 1:* 3 av 5 kandidater har karakter fra deg\n"
+        "• *Kommisjon 2:* kandidaten har karakter – venter på at du godkjenner egen sensur"
+    ]
+    assert ola["text"] == (
+        "Påminnelse: sensurfristen for TDT4100-2026H er torsdag 31. desember kl. 09.00, om 7 dager."
+    )
+    own_prompt = _prompt_id(engine, "own", "2", "ola@ntnu.no")
+    assert [(b["action_id"], b["value"], b["text"]["text"]) for b in _buttons(ola)] == [
+        ("notice.template", TEST_ID, "Last ned karakterark"),
+        ("approvals.approve_own", str(own_prompt), "Godkjenn egen sensur"),
+        ("notice_status", TEST_ID, "Se status"),
+    ]
+    (kari,) = [m for m in posts_to(fake_slack, "UKARI") if m["text"].startswith("Reminder")]
+    assert _message_texts(kari)[0].endswith(
+        "• *Committee 1:* 0 of 5 candidates have a grade from you"
+    )
+    assert [b["action_id"] for b in _buttons(kari)] == ["notice.template", "notice_status"]
+    for word in ("today", "tomorrow", "Thursday", "December", " PM", " AM"):
+        assert word not in str(ola), word
+
+
+def test_a_reminder_in_final_approval_asks_before_the_approval_and_names_who_it_waits_for(
+    engine, store_url, fake_slack, people
+):
+    marking_setup(
+        engine,
+        opened_for_marking=OPENED_AT,
+        marking_mode="shared",
+        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "1")),
+        submitted={"1": ["101", "102"]},
+    )
+    put_grades(engine, TEST_ID, "kari@ntnu.no", {"101": "A", "102": "B"})
+    with session_scope(engine) as session:
+        session.add(
+            tables.FinalApprovalVote(test_id=TEST_ID, committee="1", grader_email="kari@ntnu.no")
+        )
+
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 29, 9, 0))
+
+    (ola,) = [m for m in posts_to(fake_slack, "UOLA") if m["text"].startswith("Påminnelse")]
+    assert _message_texts(ola)[0].endswith(
+        "om 2 dager. Dette gjenstår for deg:\n"
+        "• *Kommisjon 1:* alle har karakter – venter på at du godkjenner felles sensur"
+    )
+    approve = _buttons(ola)[0]
+    assert approve["action_id"] == "approvals.approve_final"
+    assert approve["value"] == str(_prompt_id(engine, "final", "1", "ola@ntnu.no"))
+    assert approve["confirm"]["title"]["text"] == "Godkjenne felles sensur?"
+    assert "kommisjon 1 i TDT4100-2026H" in approve["confirm"]["text"]["text"]
+    assert [b["action_id"] for b in _buttons(ola)][1:] == ["notice_status"]  # no sheet now
+    (kari,) = [m for m in posts_to(fake_slack, "UKARI") if m["text"].startswith("Reminder")]
+    assert _message_texts(kari)[0].endswith(
+        "• *Committee 1:* you have approved the final grades – waiting for Ola"
+    )
+    assert [b["action_id"] for b in _buttons(kari)] == ["notice_status"]
+
+
+def test_the_overdue_escalation_keeps_marking_graders_slack_does_not_know(
+    engine, store_url, fake_slack, people
+):
+    marking_setup(
+        engine,
+        opened_for_marking=OPENED_AT,
+        graders=(("ola@ntnu.no", "1"), ("ghost@ntnu.no", "1"), ("kari@ntnu.no", "2")),
+    )
+    scheduler = scheduler_for(fake_slack, store_url, engine)
+    scheduler.run_pass(OPENED_AT)
+    assert "*Ghost* – ingen i Slack har ghost@ntnu.no" in str(posts_to(fake_slack, "UKONS"))
+
+    scheduler.run_pass(oslo(2026, 12, 31, 9, 0))
+
+    (escalation,) = [m for m in posts_to(fake_slack, "UKONS") if "overdue" in str(m)]
+    assert escalation["blocks"][1]["text"]["text"].endswith(
+        "• *Ghost*: kommisjon 1 – finnes ikke i Slack, og har ikke fått noen beskjed fra meg\n"
+        "• *Kari*: kommisjon 2\n"
+        "• *Ola*: kommisjon 1"
+    )
+
+
+def test_a_grader_found_in_slack_later_is_no_longer_marked_as_missing(
+    engine, store_url, fake_slack, people
+):
+    marking_setup(engine, opened_for_marking=OPENED_AT, graders=(("per@ntnu.no", "1"),))
+    scheduler = scheduler_for(fake_slack, store_url, engine)
+    scheduler.run_pass(OPENED_AT)
+    fake_slack.add_user("UPER", email="per@ntnu.no", locale="nb-NO")  # joined Slack since
+    scheduler.run_pass(oslo(2026, 12, 30, 9, 0))  # the one-day reminder reaches him
+    scheduler.run_pass(oslo(2026, 12, 31, 9, 0))
+
+    (escalation,) = [m for m in posts_to(fake_slack, "UKONS") if "overdue" in str(m)]
+    assert escalation["blocks"][1]["text"]["text"].endswith("• *Per*: kommisjon 1")
+
+
+def test_a_nudge_names_the_graders_and_committees_that_keep_the_test_closed(
+    engine, store_url, fake_slack, people
+):
+    marking_setup(engine, graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", None)))
+    add_grader(engine, "per@ntnu.no", name="Per Berg")
+    add_membership(engine, TEST_ID, "per@ntnu.no", "7")  # a committee without candidates
+    add_candidates(engine, TEST_ID, "4", ["401"])  # committees without a grader
+    add_candidates(engine, TEST_ID, "5", ["501", "502"])
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 11, 9, 0))
+
+    (nudge,) = posts_to(fake_slack, "UKONS")
+    lines = "\n".join(b["text"]["text"] for b in nudge["blocks"] if b["type"] == "section")
+    assert "• Sensor som ikke står i noen kommisjon: 1 (Kari)" in lines
+    assert "• Innleverte kandidater i kommisjon 4 og 5 uten sensor: 3" in lines
+    assert "• Sensor i kommisjon 7 uten kandidater: 1" in lines
+    assert "@ntnu.no" not in lines
+
+
+EACH = [("Godkjenn egen sensur (kommisjon 1)", "1"), ("Godkjenn egen sensur (kommisjon 2)", "2")]
+
+
+@pytest.mark.parametrize(
+    ("own_approval", "expected"),
+    [("committee", EACH), ("all_committees", [("Godkjenn egen sensur", "")])],
+)
+def test_a_grader_done_in_several_committees_approves_each_or_all_at_once(
+    engine, store_url, fake_slack, people, own_approval, expected
+):
+    marking_setup(
+        engine,
+        opened_for_marking=OPENED_AT,
+        own_approval=own_approval,
+        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "2")),
+        submitted={"1": ["101"], "2": ["201"]},
+    )
+    add_membership(engine, TEST_ID, "ola@ntnu.no", "2")
+    put_grades(engine, TEST_ID, "ola@ntnu.no", {"101": "A", "201": "B"})
+
+    scheduler_for(fake_slack, store_url, engine).run_pass(oslo(2026, 12, 24, 9, 0))
+
+    (ola,) = [m for m in posts_to(fake_slack, "UOLA") if m["text"].startswith("Påminnelse")]
+    approve = [b for b in _buttons(ola) if b["action_id"] == "approvals.approve_own"]
+    assert [(b["text"]["text"], b["value"]) for b in approve] == [
+        (label, str(_prompt_id(engine, "own", scope, "ola@ntnu.no"))) for label, scope in expected
+    ]

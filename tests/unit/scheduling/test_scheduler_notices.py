@@ -12,12 +12,14 @@ from bot.opening.notices import opened_notices
 from models import tables
 from models.db import session_scope
 from models.tables import OutboxStatus
+from tests.support.blocks import message_blocks
 from tests.support.factories import T0, add_candidates, add_grader, add_membership, choose_language
 from tests.support.scheduling import (
     CONSULTANT,
     TEST_ID,
     delivered_keys,
     marking_setup,
+    oslo,
     outbox_rows,
     posts_to,
     run_passes,
@@ -99,38 +101,97 @@ def test_notice_tells_committee_candidates_deadline_rules_in_the_readers_languag
     scheduler_for(fake_slack, store_url, engine).run_pass(OPENED_AT)
 
     (norwegian,) = posts_to(fake_slack, "UOLA")
-    text = str(norwegian["blocks"])
-    assert "TDT4100-2026H er åpnet for vurdering" in text
-    assert "*Kommisjon:* 1" in text
-    assert "*Kandidater å vurdere:* 3 (i tillegg 1 som ikke leverte" in text
-    assert "torsdag 31. desember" in text and "kl. 09.00" in text  # 08:00 UTC, in Oslo
-    assert "<!date" not in text
+    sections = _texts(norwegian)
+    text = "\n".join(sections)
+    assert norwegian["blocks"][0]["text"]["text"] == "TDT4100-2026H er åpnet for vurdering"
+    assert (
+        "*Kommisjon 1:* 3 kandidater å vurdere (i tillegg 1 som ikke leverte, og som ikke "
+        "skal ha karakter)"
+    ) in sections
+    # 08:00 UTC in Oslo, and how far away as the notice was decided (11 December).
+    assert "*Sensurfrist:* torsdag 31. desember kl. 09.00, om 20 dager" in sections
+    assert "<!date" not in str(norwegian)
     assert "Delt vurdering" in text and "når én av sensorene" in text
     assert "Sensurveiledningen er ikke publisert" in text
-    assert (
-        norwegian["text"]
-        == "TDT4100-2026H er åpnet for vurdering. Sensurfrist: torsdag 31. desember kl. 09.00."
+    assert "*Karakterene samles her i Sensorbot, ikke i Inspera:*" in text
+    assert "send det til meg i denne samtalen" in text
+    assert norwegian["text"] == (
+        "TDT4100-2026H er åpnet for vurdering. Sensurfrist: torsdag 31. desember kl. 09.00."
     )
     *_, buttons_block, first_dm_switch = norwegian["blocks"]
     assert [(b["action_id"], b["value"]) for b in first_dm_switch["elements"]] == [
         ("language.set", "en")
     ]
-    buttons = buttons_block["elements"]
-    assert [(b["action_id"], b["value"]) for b in buttons] == [
-        ("notice.template", TEST_ID),
-        ("notice.why", TEST_ID),
+    inspera, template, why = buttons_block["elements"]
+    assert (inspera["text"]["text"], inspera["url"], inspera["style"]) == (
+        "Åpne Inspera",
+        "https://ntnu.inspera.no",
+        "primary",
+    )
+    assert [(b["action_id"], b["value"], b["text"]["text"]) for b in (template, why)] == [
+        ("notice.template", TEST_ID, "Last ned karakterark"),
+        ("notice.why", TEST_ID, "Ser du den ikke i Inspera?"),
     ]
 
     (english,) = posts_to(fake_slack, "UKARI")
-    text = str(english["blocks"])
-    assert "*Committee:* 2" in text and "*Candidates to grade:* 1" in text
-    assert "Shared marking" in text and "Why can't I see it?" in text
+    text = "\n".join(_texts(english))
+    assert "*Committee 2:* 1 candidate to grade" in text
+    assert "*Grading deadline:* Thursday 31 December at 09:00, in 20 days" in text
+    assert "Shared marking" in text
+    assert "*Grades are collected here in Sensorbot, not in Inspera:*" in text
+    assert [b["text"]["text"] for b in message_blocks(english)[-1]["elements"]] == [
+        "Open Inspera",
+        "Download grade sheet",
+        "Can't see it in Inspera?",
+    ]
+
+
+def test_a_grader_in_several_committees_sees_each_with_its_candidates_in_their_language(
+    engine, store_url, fake_slack, people
+):
+    marking_setup(
+        engine,
+        opened_for_marking=OPENED_AT,
+        grading_deadline=oslo(2026, 12, 12, 23, 59),
+        graders=(("ola@ntnu.no", "1"), ("kari@ntnu.no", "2")),
+        submitted={"1": ["101"], "2": ["201", "202"]},
+    )
+    add_membership(engine, TEST_ID, "ola@ntnu.no", "2")
+    scheduler_for(
+        fake_slack, store_url, engine, SENSORBOT_INSPERA_URL="https://x.inspera.no"
+    ).run_pass(OPENED_AT)
+
+    # The deadline is so near that the one-day reminder goes in the same pass, after it.
+    norwegian = posts_to(fake_slack, "UOLA")[0]
+    assert norwegian["metadata"]["event_payload"]["key"] == f"opened:{TEST_ID}:ola@ntnu.no"
+    sections = _texts(norwegian)
+    assert "*Kommisjon 1:* 1 kandidat å vurdere" in sections
+    assert "*Kommisjon 2:* 2 kandidater å vurdere" in sections
+    assert "*Sensurfrist:* lørdag 12. desember (innen kl. 23.59), i morgen" in sections
+    assert message_blocks(norwegian)[-1]["elements"][0]["url"] == "https://x.inspera.no"
+    english = "\n".join(_texts(posts_to(fake_slack, "UKARI")[0]))
+    assert "Saturday 12 December (by 23:59), tomorrow" in english
+    for word in ("today", "tomorrow", "Monday", "Saturday", "December", " PM", " AM"):
+        assert word not in str(norwegian), word
+
+
+def _texts(message: dict) -> list[str]:
+    """Each line of the message's sections and contexts, as Slack shows them."""
+    lines = []
+    for block in message["blocks"]:
+        if block["type"] == "section":
+            lines += block["text"]["text"].split("\n")
+        elif block["type"] == "context":
+            lines += [element["text"] for element in block["elements"]]
+    return lines
 
 
 def test_private_marking_rules_per_committee_or_across(engine, fake_slack, people):
     marking_setup(engine, own_approval="all_committees", opened_for_marking=OPENED_AT)
     with session_scope(engine) as session:
-        (notice, _) = opened_notices(session, session.get(tables.Test, TEST_ID))
+        (notice, _) = opened_notices(
+            session, session.get(tables.Test, TEST_ID), now=OPENED_AT, inspera_url="https://i.no"
+        )
     assert notice.params["marking_mode"] == "private"
     assert notice.params["own_approval"] == "all_committees"
     assert notice.params["final_approval"] == "all"
@@ -159,7 +220,8 @@ def test_graders_found_by_inspera_email_and_unreachable_ones_reported_once_per_t
     assert len(posts_to(fake_slack, "UPER")) == 1  # reached through the Inspera e-mail
     (report,) = posts_to(fake_slack, "UKONS")
     text = str(report["blocks"])
-    assert "Ghost (ghost@ntnu.no)" in text and "Nobody (nobody@uib.no)" in text
+    assert "*Ghost* – ingen i Slack har ghost@ntnu.no" in text
+    assert "*Nobody* – ingen i Slack har nobody@uib.no" in text
     assert "ola@ntnu.no" not in text and "per@ntnu.no" not in text
     assert len(posts_to(fake_slack, "UKONS2")) == 1
     statuses = {row.key: row.status for row in outbox_rows(engine)}
