@@ -182,7 +182,9 @@ def test_sheet_in_aligning_phase_sets_agreed_grades_and_tells_co_graders(private
     assert (OLA, NoticeKind.agreed_grades_set) in kinds(outcome)
     assert (KARI, NoticeKind.final_prompt) in kinds(outcome)
     (told,) = [n for n in outcome.approvals.notices if n.kind == NoticeKind.agreed_grades_set]
-    assert told.params["by"] == "Kari Nordmann" and told.params["changes"] == (("103", None, "D"),)
+    assert told.params["by"]["name"] == "Kari Nordmann" and told.params["changes"] == (
+        ("103", None, "D"),
+    )
     with session_scope(private) as session:
         agreed = session.exec(select(AgreedGrade).where(AgreedGrade.candidate_id == "103")).one()
         assert (agreed.value, agreed.source, agreed.set_by) == ("D", "sheet", KARI)

@@ -10,6 +10,7 @@ import pytest
 
 from bot import approvals
 from bot.approvals import ApprovalNotice, LockReason, NoticeKind, Phase, Refusal, RefusalReason
+from bot.approvals.people import Person
 from bot.ui.approvals import (
     locked_text,
     notice_text,
@@ -78,8 +79,13 @@ REFUSAL_PARAMS = {
     RefusalReason.shared_marking: {"test": TEST},
     RefusalReason.incomplete: {"test": TEST, "missing": {"1": ("101", "102")}},
     RefusalReason.already_approved: {"test": TEST, "committees": ("1",), "at": AT},
-    RefusalReason.already_voted: {"test": TEST, "committee": "1", "at": AT, "waiting": ("Ola",)},
-    RefusalReason.already_final: {"test": TEST, "committee": "1", "by": "Ola", "at": AT},
+    RefusalReason.already_voted: {
+        "test": TEST,
+        "committee": "1",
+        "at": AT,
+        "waiting": (Person(name="Ola"),),
+    },
+    RefusalReason.already_final: {"test": TEST, "committee": "1", "by": Person("Ola"), "at": AT},
     RefusalReason.wrong_phase: {"test": TEST, "committees": ("1",), "phase": Phase.aligning},
     RefusalReason.out_of_date: {"test": TEST},
     RefusalReason.invalid_agreed_grades: {
@@ -89,7 +95,7 @@ REFUSAL_PARAMS = {
         "allowed": ("A", "B"),
     },
     RefusalReason.not_graded: {"test": TEST, "committees": ("2",)},
-    RefusalReason.already_transferred: {"test": TEST, "by": "k@ntnu.no", "at": AT},
+    RefusalReason.already_transferred: {"test": TEST, "by": Person(consultant=True), "at": AT},
     RefusalReason.no_reason: {"test": TEST, "committee": "1"},
     RefusalReason.nothing_to_reopen: {"test": TEST, "committee": "1"},
 }
@@ -107,11 +113,11 @@ def test_refusals_name_what_is_wrong():
         RefusalReason.invalid_agreed_grades, REFUSAL_PARAMS[RefusalReason.invalid_agreed_grades]
     )
     text = refusal_text(invalid, "en", TZ)
-    assert "candidate 101: `b` is not a grade on this test (use A, B)" in text
+    assert "candidate 101: `b` is not a grade on this test (use A or B)" in text
     assert "candidate 999: not a candidate who submitted in committee 1" in text
     grading = Refusal(
         RefusalReason.wrong_phase,
-        {"committees": ("1",), "phase": Phase.grading, "waiting": ("Ola",)},
+        {"committees": ("1",), "phase": Phase.grading, "waiting": (Person("Ola"),)},
     )
     assert "waiting for Ola to approve their own grading" in refusal_text(grading, "en", TZ)
 
