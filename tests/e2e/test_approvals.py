@@ -23,7 +23,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from bot.approvals import after_grades_changed, approve_final, approve_own
+from bot.approvals import after_grades_changed, approve_final, approve_own, set_agreed_grades
 from bot.approvals.delivery import enqueue_outcome
 from bot.scheduling.delivery import send_now
 from models import tables
@@ -542,3 +542,67 @@ def test_approve_is_for_graders_and_names_the_test(committee, fake_slack):
     assert reply["text"] == (
         "I can't find a test with the id or course code `NOPE101`. Your tests: `TDT4100-2026H`"
     )
+
+
+# -- a committee too large to list in one message ----------------------------------------------
+
+BIG = [str(20000 + n) for n in range(250)]
+
+
+@pytest.fixture
+def big_committee(running_bot, fake_slack):
+    """Kari and Ola grade 250 candidates of committee 1; one approval counts for both."""
+    fake_slack.add_user("UKARI", email=KARI, locale="nb-NO", name="Kari")
+    fake_slack.add_user("UOLA", email=OLA, locale="en-GB", name="Ola")
+    fake_slack.add_user("UPER", email=PER, locale="en-GB", name="Per")
+    engine = running_bot.runtime.engine
+    add_test(engine, TEST, final_approval="one")
+    for email, name in ((KARI, "Kari Nordmann"), (OLA, "Ola Hansen"), (PER, "Per Berg")):
+        add_grader(engine, email, name=name)
+    add_membership(engine, TEST, KARI, "1")
+    add_membership(engine, TEST, OLA, "1")
+    add_membership(engine, TEST, PER, "2")
+    add_candidates(engine, TEST, "1", BIG)
+    add_candidates(engine, TEST, "2", ["201"])
+    put_grades(engine, TEST, KARI, dict.fromkeys(BIG, "B"))
+    put_grades(engine, TEST, OLA, {**dict.fromkeys(BIG, "B"), BIG[7]: "C"})
+    for grader in (KARI, OLA):
+        by_service(running_bot, approve_own, grader, "1")
+    by_service(running_bot, set_agreed_grades, "1", KARI, {BIG[7]: "C"})
+    return running_bot
+
+
+def test_a_long_final_list_comes_as_a_file_and_one_click_says_it_locks_everyones(
+    big_committee, fake_slack
+):
+    bot = big_committee
+    kari_final = wait_for_dm(fake_slack, "UKARI", "Godkjenn felles sensur")
+    text = shown(kari_final)
+    assert "alle 250 kandidatene har karakter (249 B og 1 C)" in text
+    assert "Kommisjonen har 250 kandidater – for mange til å vise alle her." in text
+    # Within Slack's limits, the one agreed grade still listed, with what each gave.
+    assert len(kari_final["blocks"]) <= 50
+    assert final_rows(kari_final) == ["• *20007*: C – omforent (du: B · Ola Hansen: C)"]
+    # One approval counts for both: the prompt and its dialog say whose grades it locks.
+    assert (
+        "når du godkjenner, er karakterene endelige og låst for alle – også for Ola Hansen" in text
+    )
+    confirm = element(kari_final, "approvals.approve_final")["confirm"]["text"]["text"]
+    assert confirm == (
+        "Du godkjenner karakterene til alle 250 kandidatene i kommisjon 1. De blir endelige og "
+        "låst for hele kommisjonen, også for Ola Hansen. Bare studiekonsulenten kan gjenåpne."
+    )
+
+    # Per, of another committee, replays the file button: refused, no file.
+    key = click(bot, fake_slack, "UPER", kari_final, "approval.final_list")
+    assert "belongs to another grader" in reply_to(fake_slack, key)["text"]
+    assert fake_slack.uploads_to("UPER") == []
+
+    # Kari asks for the list: every candidate with the grade that becomes final, in her DM.
+    click(bot, fake_slack, "UKARI", kari_final, "approval.final_list")
+    (sent,) = fake_slack.wait_for(lambda: fake_slack.uploads_to("UKARI"), description="the list")
+    assert sent.filename == "TDT4100-2026H committee 1 grades to approve.xlsx"
+    rows = workbook_rows(sent.content)
+    assert rows[0] == ("Candidate ID", "Grade")
+    assert rows[1:] == [(c, "C" if c == BIG[7] else "B") for c in BIG]
+    assert final_approvals(bot, "1") == [], "asking for the list approves nothing"

@@ -40,12 +40,14 @@ MESSAGES = {
     "approvals.own.title": {"nb": "Godkjenn egen sensur", "en": "Approve your grading"},
     "approvals.own.intro": {
         "nb": {
+            "=0": "*{test}*, {committee}: ingen kandidater har levert.",
             "one": "*{test}*, {committee}: du har gitt karakter til kandidaten som leverte.",
             "=2": "*{test}*, {committee}: du har gitt karakter til begge kandidatene som leverte.",
             "other": "*{test}*, {committee}: du har gitt karakter til alle {count} kandidatene "
             "som leverte.",
         },
         "en": {
+            "=0": "*{test}*, {committee}: no candidate has submitted.",
             "one": "*{test}*, {committee}: you have graded the candidate who submitted.",
             "=2": "*{test}*, {committee}: you have graded both candidates who submitted.",
             "other": "*{test}*, {committee}: you have graded all {count} candidates who submitted.",
@@ -171,6 +173,7 @@ MESSAGES = {
     "approvals.final.title": {"nb": "Godkjenn felles sensur", "en": "Approve the final grades"},
     "approvals.final.intro": {
         "nb": {
+            "=0": "*{test}*, {committee}: ingen kandidater å godkjenne.",
             "one": "*{test}*, {committee}: kandidaten har karakter ({counts}). Dette blir den "
             "endelige karakteren:",
             "=2": "*{test}*, {committee}: begge kandidatene har karakter ({counts}). Dette "
@@ -179,6 +182,7 @@ MESSAGES = {
             "Dette blir de endelige karakterene:",
         },
         "en": {
+            "=0": "*{test}*, {committee}: no candidates to approve.",
             "one": "*{test}*, {committee}: the candidate has a grade ({counts}). This becomes "
             "the final grade:",
             "=2": "*{test}*, {committee}: both candidates have a grade ({counts}). These "
@@ -271,10 +275,14 @@ MESSAGES = {
     },
     "approvals.final.confirm_text": {
         "nb": {
+            "=0": "Du godkjenner felles sensur for {committee}, som ikke har kandidater.",
+            "=2": "Du godkjenner karakterene til begge kandidatene i {committee}.",
             "one": "Du godkjenner karakteren til kandidaten i {committee}.",
             "other": "Du godkjenner karakterene til alle {count} kandidatene i {committee}.",
         },
         "en": {
+            "=0": "You approve the final grades of {committee}, which has no candidates.",
+            "=2": "You approve the grades of both candidates in {committee}.",
             "one": "You approve the grade of the candidate in {committee}.",
             "other": "You approve the grades of all {count} candidates in {committee}.",
         },
@@ -299,6 +307,7 @@ MESSAGES = {
     "approvals.transfer.intro": {
         "plural": "committee_count",
         "nb": {
+            "=0": "*{test}*: ingen kommisjoner å overføre.",
             "one": "*{test}*: kommisjonen har godkjent felles sensur ({grades}: {counts}). "
             "Importfila for Inspera ligger over. Importer den i Inspera, overfør sensuren til "
             "FS og trykk så på knappen.",
@@ -310,6 +319,7 @@ MESSAGES = {
             "overfør sensuren til FS og trykk så på knappen.",
         },
         "en": {
+            "=0": "*{test}*: no committees to transfer.",
             "one": "*{test}*: the committee has approved its final grades ({grades}: "
             "{counts}). The Inspera import file is above. Import it in Inspera, transfer the "
             "grades to FS, then press the button.",
@@ -595,6 +605,7 @@ MESSAGES = {
     },
     "approvals.overview.ready_own": {
         "nb": {
+            "=0": "*Kommisjon {committee}*: ingen kandidater har levert.",
             "one": "*Kommisjon {committee}*: kandidaten har karakter ({counts}). Klar til å "
             "godkjennes.",
             "=2": "*Kommisjon {committee}*: begge kandidatene har karakter ({counts}). Klar "
@@ -603,6 +614,7 @@ MESSAGES = {
             "({counts}). Klar til å godkjennes.",
         },
         "en": {
+            "=0": "*Committee {committee}*: no candidate has submitted.",
             "one": "*Committee {committee}*: the candidate is graded ({counts}). Ready to approve.",
             "=2": "*Committee {committee}*: both candidates graded ({counts}). Ready to approve.",
             "other": "*Committee {committee}*: all {count} graded ({counts}). Ready to approve.",
@@ -719,6 +731,8 @@ MESSAGES = {
     "approvals.reopen.confirm_yes": {"nb": "Gjenåpne", "en": "Reopen"},
     "approvals.reopen.done": {
         "nb": {
+            "=0": "Kommisjon {committee} på {test} er gjenåpnet, og godkjenningene er "
+            "nullstilt. Kommisjonen har ingen sensorer å gi beskjed.",
             "one": "Kommisjon {committee} på {test} er gjenåpnet. Godkjenningene er nullstilt, "
             "og sensoren har fått beskjed med begrunnelsen din.",
             "=2": "Kommisjon {committee} på {test} er gjenåpnet. Godkjenningene er nullstilt, "
@@ -727,6 +741,8 @@ MESSAGES = {
             "nullstilt, og alle {count} sensorene har fått beskjed med begrunnelsen din.",
         },
         "en": {
+            "=0": "Committee {committee} of {test} is reopened and its approvals are cleared. "
+            "It has no graders to tell.",
             "one": "Committee {committee} of {test} is reopened. Its approvals are cleared, and "
             "its grader has been told, with your reason.",
             "=2": "Committee {committee} of {test} is reopened. Its approvals are cleared, and "
