@@ -228,6 +228,11 @@ def test_shared_marking_complete_sheet_prompts_final_and_a_later_change_withdraw
     bot = shared
     apply(bot, fake_slack, KARI, KARIS, "FKARI", "3 karakterer oppdatert")
     ola_final = latest_dm(fake_slack, OLA, "Approve the final grades: TDT4100-2026H")
+    # Shared marking: the prompt says plainly that the grades are everyone's, and locked.
+    assert (
+        "Shared marking: the grades belong to the whole committee. When the last grader "
+        "approves, every grade is final and locked – those Kari Nordmann set included."
+    ) in json.dumps(ola_final["blocks"], ensure_ascii=False)
     latest_dm(fake_slack, KARI, "Godkjenn felles sensur: TDT4100-2026H")
     # Everyone on the committee sees the committee's current grades.
     assert template_rows(bot, fake_slack, OLA)[1:] == [["101", "A"], ["102", "B"], ["103", "E"]]

@@ -13,6 +13,7 @@ from bot import approvals
 from bot.approvals import NoticeKind, Phase, PromptState, RefusalReason
 from bot.approvals.people import Person
 from bot.approvals.state import load_snapshot
+from bot.approvals.views import FinalMark
 from bot.exams import audit
 from bot.exams.people import Roles
 from bot.gradesheets.export import inspera_workbook
@@ -375,6 +376,16 @@ def test_shared_marking_latest_grade_wins_and_goes_straight_to_final(engine):
     assert seen.by_grader[OLA] == {"102": "C", "103": "D"}, "shared: all grades visible"
     prompted = run(engine, approvals.after_grades_changed, OLA)
     assert notices(prompted) == [(KARI, NoticeKind.final_prompt), (OLA, NoticeKind.final_prompt)]
+    with session_scope(engine) as session:
+        kari_final = approvals.prompt_view(session, prompted.notices[0].prompt_id)
+    # Every candidate with the grade that becomes final; 102, which Ola changed, is marked.
+    assert [(r.candidate, r.grade, r.mark) for r in kari_final.rows] == [
+        ("101", "A", None),
+        ("102", "C", FinalMark.changed),
+        ("103", "D", None),
+    ]
+    assert kari_final.rows[1].given == ((KARI_P.as_you(), "B"), (OLA_P, "C"))
+    assert kari_final.shared and not kari_final.completes
 
     run(engine, approvals.approve_final, "1", OLA)
     put_grades(engine, TEST, KARI, {"103": "B"})

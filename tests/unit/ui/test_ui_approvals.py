@@ -157,3 +157,47 @@ def test_locked_grades_are_explained(reason):
     assert "reopen" in locked_text("en", "2", reason) and "committee 2" in locked_text(
         "en", "2", reason
     )
+
+
+def test_people_are_named_by_name_or_mention_never_by_e_mail():
+    from bot.ui.approvals import people_text, person_text
+
+    assert person_text("nb", Person(name="Kari <b>")) == "Kari &lt;b&gt;"
+    assert person_text("en", Person(slack_user_id="UKONS", consultant=True)) == "<@UKONS>"
+    assert person_text("nb", Person(consultant=True)) == "en studiekonsulent"
+    assert person_text("en", Person()) == "a grader"
+    # The reader is "you", first; the others joined as the language joins them.
+    both = people_text("nb", [Person(name="Ola"), Person(name="Kari", you=True)])
+    assert both == "deg og Ola"
+    # A notice stored before people were stored this way, with an e-mail: not shown.
+    old = ApprovalNotice(
+        KARI, NoticeKind.reopened, TEST, "1", params={"by": "k@ntnu.no", "reason": "x"}
+    )
+    assert "@" not in notice_text(old, "nb")
+    reopened = ApprovalNotice(
+        KARI,
+        NoticeKind.reopened,
+        TEST,
+        "1",
+        params={"by": Person(slack_user_id="UKONS", consultant=True).to_params(), "reason": "x"},
+    )
+    assert notice_text(reopened, "nb").startswith(f"Kommisjon 1 ({TEST}) er gjenåpnet av <@UKONS>")
+
+
+def test_a_grader_without_a_name_is_a_mention_once_slack_knows_them(sqlite_engine):
+    from models.tables import ApprovalPrompt
+
+    add_test(sqlite_engine, TEST)
+    add_grader(sqlite_engine, KARI)  # no name in the roster
+    add_membership(sqlite_engine, TEST, KARI, "1")
+    add_candidates(sqlite_engine, TEST, "1", ["101"])
+    with session_scope(sqlite_engine) as session:
+        session.add(
+            ApprovalPrompt(
+                kind="own", test_id=TEST, scope="1", recipient_email=KARI, slack_user_id="UKARI"
+            )
+        )
+    with session_scope(sqlite_engine) as session:
+        snapshot = approvals.state.load_snapshot(session, TEST)
+        assert snapshot.person(KARI) == Person(slack_user_id="UKARI")
+        assert snapshot.person(OLA) == Person()
