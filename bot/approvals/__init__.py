@@ -43,7 +43,7 @@ from bot.approvals.views import (
     ApprovalOverview,
     PromptState,
     approval_overview,
-    final_list,
+    final_prompt_for,
     prompt_view,
 )
 from bot.approvals.workflow import (
@@ -79,7 +79,7 @@ __all__ = [
     "choose_agreed_grade",
     "committee_statuses",
     "final_grades",
-    "final_list",
+    "final_prompt_for",
     "grade_options",
     "grading_status",
     "is_unfinished",

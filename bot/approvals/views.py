@@ -271,7 +271,7 @@ def _alignment_row(
     )
 
 
-def final_list(
+def final_prompt_for(
     session: Session, prompt_id: int, grader_email: str | None
 ) -> FinalPromptView | Refusal:
     """A final approval prompt's view for the grader it was sent to (its file of grades);

@@ -53,6 +53,7 @@ ACTION_AGREE = "approvals.agree"
 ACTION_TRANSFERRED = "approvals.transferred"
 ACTION_FINAL_LIST = "approval.final_list"  # the final grades to approve, as a file
 ACTION_REOPEN = "approval.reopen"
+ACTION_SHOW_FINAL = "approval.show_final"  # the final prompt, shown in a /sensur approve reply
 LISTED_CANDIDATES = 20
 # The final approval prompt lists every candidate up to this many; beyond it, the marked
 # ones (agreed, changed) and the whole list as a file. 200 short lines are about 4 of the
@@ -346,7 +347,8 @@ def _final_prompt(view: FinalPromptView, lang: str, tz: ZoneInfo) -> Message:
         buttons.append(_final_button(view, lang))
     elif view.state == PromptState.done:
         others = people_text(lang, view.waiting)
-        blocks.append(_section(md(lang, "approvals.final.you_will_hear", names=others)))
+        heard = md(lang, "approvals.final.you_will_hear", names=others)
+        blocks.append(_section(heard))
     elif view.state == PromptState.final and view.final_at is not None and view.final_by:
         final = md(
             lang,
@@ -724,11 +726,15 @@ def _rules(overview: ApprovalOverview, lang: str) -> Mrkdwn:
 
 
 def _overview_section(line: OverviewLine, shared: bool, lang: str, tz: ZoneInfo) -> SectionBlock:
-    # The final approval is asked for in the prompt, which lists every grade: here the
-    # button only appears there, never as an unconfirmed click.
+    # The final approval is asked for in its prompt, which lists every grade: this button
+    # shows that prompt here.
     accessory = None
     if line.action == PromptKind.own:
         accessory = _button(lang, "approvals.own.button", ACTION_APPROVE_OWN, line.prompt_id)
+    elif line.action == PromptKind.final:
+        accessory = _button(
+            lang, "approvals.overview.show_final", ACTION_SHOW_FINAL, line.prompt_id
+        )
     return _section(
         _overview_text(line, shared, lang, tz),
         accessory=accessory,

@@ -114,8 +114,7 @@ def preview_message(
             else md(lang, "gradesheet.preview.ready")
         )
         blocks.append(kit.section(ready))
-        if not preview.agreeing:
-            blocks.append(kit.context(destination_text(lang, where_grades_go(test))))
+        blocks.append(kit.context(destination_text(lang, where_grades_go(test))))
         blocks.append(_preview_buttons(lang, preview, upload_id))
     else:
         blocks.append(kit.section(md(lang, "gradesheet.preview.nothing_to_apply")))

@@ -23,7 +23,7 @@ from bot.approvals import (
     Refusal,
     RefusalReason,
     choose_agreed_grade,
-    final_list,
+    final_prompt_for,
     posted_prompt,
     press_final_approval,
     press_own_approval,
@@ -191,7 +191,7 @@ def _send_final_list(
         _tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
         return
     with runtime.session() as session:
-        listed = final_list(session, prompt_id, _grader_email(asker))
+        listed = final_prompt_for(session, prompt_id, _grader_email(asker))
     if isinstance(listed, Refusal):
         _tell_presser(body, client, respond, refusal_text(listed, lang, tz))
         return
@@ -208,6 +208,31 @@ def _send_final_list(
 
 
 handle_final_list = acked_button(_send_final_list)
+
+
+def _show_final(
+    body: dict, client: WebClient, respond: Respond, runtime: Runtime, asker: Asker, logger: Logger
+) -> None:
+    """A `/sensur approve` reply's "see the grades and approve": the final approval prompt,
+    with every grade and its confirmed button, in place of the reply."""
+    lang, tz = asker.lang, runtime.settings.tz
+    try:
+        prompt_id = PromptButton.decode(action_value(body)).prompt_id
+    except PayloadError as error:
+        logger.warning("show final button: %s", error)
+        _tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
+        return
+    with runtime.session() as session:
+        view = final_prompt_for(session, prompt_id, _grader_email(asker))
+    if isinstance(view, Refusal) or not body.get("response_url"):
+        refusal = view if isinstance(view, Refusal) else _OUT_OF_DATE
+        _tell_presser(body, client, respond, refusal_text(refusal, lang, tz))
+        return
+    message = prompt_message(view, lang, tz)
+    respond(text=message.text, blocks=message.blocks, replace_original=True)
+
+
+handle_show_final = acked_button(_show_final)
 _OUT_OF_DATE = Refusal(RefusalReason.out_of_date, {"test": ""})
 
 

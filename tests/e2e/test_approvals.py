@@ -376,6 +376,20 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
         ("UOLA", "Approve the final grades: TDT4100-2026H, committee 1"),
     )
 
+    # From /sensur approve, Ola is shown the same prompt, every grade and the dialog with it.
+    told.next_step()
+    reply = command(bot, fake_slack, "UOLA", "approve")
+    assert "ready for final approval (1 A, 1 B, and 1 D)" in shown(reply)
+    key = click(bot, fake_slack, "UOLA", reply, "approval.show_final", ephemeral=True)
+    shown_final = reply_to(fake_slack, key)
+    assert shown_final["replace_original"] is True
+    assert final_rows(shown_final) == final_rows(ola_final)
+    assert "confirm" in element(shown_final, "approvals.approve_final")
+    told.assert_new(
+        ("UOLA", "Approval – TDT4100-2026H"),
+        ("UOLA", "(replaced) Approve the final grades: TDT4100-2026H, committee 1"),
+    )
+
     # Per, not in committee 1, replays Kari's buttons: refused, and nothing changes.
     told.next_step()
     key = click(bot, fake_slack, "UPER", kari_final, "approvals.approve_final")

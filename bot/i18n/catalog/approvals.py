@@ -103,8 +103,8 @@ MESSAGES = {
     "approvals.own.next.waiting": {
         "nb": "Du får beskjed når {names} har godkjent egen sensur. Da sammenligner dere "
         "karakterene.",
-        "en": "You will hear from me when {names} has approved their grading. Then you compare "
-        "your grades.",
+        "en": "You will hear from me once everyone has approved their grading (waiting for "
+        "{names}). Then you compare your grades.",
     },
     "approvals.own.next.aligning": {
         "nb": "Alle har godkjent egen sensur. Bli enige om karakterene som avviker, i meldingen "
@@ -255,8 +255,8 @@ MESSAGES = {
     },
     "approvals.final.you_will_hear": {
         "nb": "Du har godkjent felles sensur. Du får beskjed når {names} har godkjent.",
-        "en": "You have approved the final grades. You will hear from me when {names} has "
-        "approved.",
+        "en": "You have approved the final grades. You will hear from me once everyone has "
+        "approved (waiting for {names}).",
     },
     "approvals.final.button": {"nb": "Godkjenn felles sensur", "en": "Approve final grades"},
     "approvals.final.final": {
@@ -624,7 +624,7 @@ MESSAGES = {
         "nb": "*Kommisjon {committee}*: du godkjente egen sensur {when}. Du får beskjed når "
         "{names} har godkjent.",
         "en": "*Committee {committee}*: you approved your grading {when}. You will hear from me "
-        "when {names} has approved.",
+        "once everyone has approved (waiting for {names}).",
     },
     "approvals.overview.aligning": {
         "nb": {
@@ -641,16 +641,18 @@ MESSAGES = {
         },
     },
     "approvals.overview.ready_final": {
-        "nb": "*Kommisjon {committee}*: klar for godkjenning av felles sensur ({counts}). "
-        "Godkjenn i meldingen jeg sendte deg, der står alle karakterene.",
-        "en": "*Committee {committee}*: ready for final approval ({counts}). Approve in the "
-        "message I sent you, which lists every grade.",
+        "nb": "*Kommisjon {committee}*: klar for godkjenning av felles sensur ({counts}).",
+        "en": "*Committee {committee}*: ready for final approval ({counts}).",
+    },
+    "approvals.overview.show_final": {
+        "nb": "Se karakterene og godkjenn",
+        "en": "See the grades and approve",
     },
     "approvals.overview.voted": {
         "nb": "*Kommisjon {committee}*: du godkjente felles sensur {when}. Du får beskjed når "
         "{names} har godkjent.",
         "en": "*Committee {committee}*: you approved the final grades {when}. You will hear "
-        "from me when {names} has approved.",
+        "from me once everyone has approved (waiting for {names}).",
     },
     "approvals.overview.final": {
         "nb": "*Kommisjon {committee}*: endelig (godkjent av {by} {when}).",
