@@ -178,7 +178,7 @@ class ApprovalSnapshot:
             )
         )
         self._session = session
-        self._slack_users: dict[str, str] | None = None
+        self._slack_users: dict[str, str | None] | None = None  # e-mail → Slack user, on use
         grader_emails = {e for emails in self._graders_by_committee.values() for e in emails}
         self.grader_names: dict[str, str] = grader_names(session, grader_emails)
 
@@ -217,14 +217,16 @@ class ApprovalSnapshot:
         if email is None:
             return Person(consultant=consultant)
         if self._slack_users is None:
-            emails = set(self.grader_names) | set(self.all_graders())
-            emails |= {row.approved_by for row in self.finals.values()}
+            # One query for everyone the test's messages name: graders, approvers, the
+            # consultant who recorded the transfer.
+            emails = set(self.all_graders()) | {row.approved_by for row in self.finals.values()}
             if self.test.transferred_by:
                 emails.add(self.test.transferred_by)
-            self._slack_users = slack_users(self._session, self.test_id, emails)
-        user_id = self._slack_users.get(email)
-        if user_id is None and email not in self.grader_names:
-            user_id = slack_users(self._session, self.test_id, [email]).get(email)
+            found = slack_users(self._session, self.test_id, emails)
+            self._slack_users = {e: found.get(e) for e in emails}
+        if email not in self._slack_users:
+            self._slack_users[email] = slack_users(self._session, self.test_id, [email]).get(email)
+        user_id = self._slack_users[email]
         return Person(
             name=self.grader_names.get(email),
             slack_user_id=user_id,

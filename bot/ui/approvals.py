@@ -342,7 +342,7 @@ def _final_prompt(view: FinalPromptView, lang: str, tz: ZoneInfo) -> Message:
         if view.approved:
             waiting = people_text(lang, view.waiting)
             blocks.append(_section(md(lang, "approvals.final.waiting", names=waiting)))
-        if view.completes:
+        if view.completes and not view.one_approval_suffices:
             blocks.append(_section(md(lang, "approvals.final.you_complete")))
         buttons.append(_final_button(view, lang))
     elif view.state == PromptState.done:

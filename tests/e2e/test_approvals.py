@@ -601,6 +601,7 @@ def test_a_long_final_list_comes_as_a_file_and_one_click_says_it_locks_everyones
     assert (
         "når du godkjenner, er karakterene endelige og låst for alle – også for Ola Hansen" in text
     )
+    assert "Du er den siste" not in text, "with one approval nobody is the last"
     confirm = element(kari_final, "approvals.approve_final")["confirm"]["text"]["text"]
     assert confirm == (
         "Du godkjenner karakterene til alle 250 kandidatene i kommisjon 1. De blir endelige og "
