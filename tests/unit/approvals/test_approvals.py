@@ -75,7 +75,8 @@ def count(engine, table) -> int:
 def both_approve(engine, kari: dict, ola: dict) -> approvals.ApprovalOutcome:
     put_grades(engine, TEST, KARI, kari)
     put_grades(engine, TEST, OLA, ola)
-    assert run(engine, approvals.approve_own, KARI, "1").changed
+    kari_approved = run(engine, approvals.approve_own, KARI, "1")
+    assert kari_approved.changed and kari_approved.locks == [(TEST, KARI)]
     return run(engine, approvals.approve_own, OLA, "1")
 
 
@@ -284,6 +285,8 @@ def test_final_approval_by_one_counts_for_all(engine):
     make_test(engine, final_approval="one")
     both_approve(engine, AGREE, AGREE)
     outcome = run(engine, approvals.approve_final, "1", OLA)
+    # Both graders' grades are locked now: their sheets' confirmations lose Undo and Reset.
+    assert sorted(outcome.locks) == [(TEST, KARI), (TEST, OLA)]
     assert notices(outcome, NoticeKind.committee_final) == [(KARI, NoticeKind.committee_final)]
     assert outcome.notices[0].params == {"by": OLA_P.to_params(), "on_behalf": True}
     assert notices(outcome, NoticeKind.transfer_prompt) == [
