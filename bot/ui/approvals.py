@@ -151,10 +151,11 @@ def person_text(lang: str, who: Person, *, subject: bool = False) -> Mrkdwn:
     return md(lang, "approvals.person.consultant" if who.consultant else "approvals.person.grader")
 
 
-def people_text(lang: str, people: Sequence[Person]) -> Mrkdwn:
-    """ "Kari Nordmann og Ola Hansen"; the reader first, as "deg"/"you"."""
+def people_text(lang: str, people: Sequence[Person], *, subject: bool = False) -> Mrkdwn:
+    """ "Kari Nordmann og Ola Hansen"; the reader first, as "deg" ("du" as the `subject`)
+    / "you"."""
     ordered = sorted(people, key=lambda who: not who.you)
-    return Mrkdwn(format_list(lang, [person_text(lang, who) for who in ordered]))
+    return Mrkdwn(format_list(lang, [person_text(lang, who, subject=subject) for who in ordered]))
 
 
 def _committee(lang: str, committee: str | None) -> Mrkdwn:
@@ -685,7 +686,7 @@ def _wrong_phase_text(refusal: Refusal, params: dict, lang: str) -> Mrkdwn:
     phase = refusal.params.get("phase")
     committees = params["committees"]
     if phase == Phase.grading:
-        names = people_text(lang, params.get("waiting", ()))
+        names = people_text(lang, params.get("waiting", ()), subject=True)
         return md(lang, "approvals.refused.waiting_own", committees=committees, names=names)
     if phase == Phase.aligning:
         count = params.get("unresolved_count", 0)

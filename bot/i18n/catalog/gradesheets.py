@@ -489,9 +489,9 @@ MESSAGES = {
         },
     },
     "gradesheet.outcome.locked": {
-        "nb": "Ingenting er lagret: karakterene for {candidates} er låst nå (sensuren er "
-        "godkjent, eller kommisjonen er endelig). Må en karakter endres, be studiekonsulenten "
-        "gjenåpne kommisjonen.",
+        "nb": "Ingenting er lagret: karakterene for {candidates} er låst nå (egen sensur er "
+        "godkjent, eller kommisjonen har godkjent felles sensur). Må en karakter endres, be "
+        "studiekonsulenten gjenåpne kommisjonen.",
         "en": "Nothing was stored: the grades of {candidates} are locked now (the grading was "
         "approved, or the committee is final). If a grade must change, ask the study "
         "consultant to reopen the committee.",

@@ -120,6 +120,11 @@ def test_refusals_name_what_is_wrong():
         {"committees": ("1",), "phase": Phase.grading, "waiting": (Person("Ola"),)},
     )
     assert "waiting for Ola to approve their own grading" in refusal_text(grading, "en", TZ)
+    yours = Refusal(
+        RefusalReason.wrong_phase,
+        {"committees": ("1",), "phase": Phase.grading, "waiting": (Person("Ola", you=True),)},
+    )
+    assert "venter på at du godkjenner egen sensur" in refusal_text(yours, "nb", TZ)
 
 
 NOTICE_PARAMS = {
