@@ -32,6 +32,7 @@ from bot.approvals import (
     reopen_committee,
 )
 from bot.approvals.delivery import enqueue_outcome
+from bot.approvals.views import FinalPromptView
 from bot.exams.people import Roles
 from bot.gradesheets.export import final_list_filename, inspera_workbook
 from bot.runtime import Asker, Runtime
@@ -178,32 +179,46 @@ def _show_new_state_where_clicked(
 # -- the final grades to approve, as a file ------------------------------------------------
 
 
+_OUT_OF_DATE = Refusal(RefusalReason.out_of_date, {"test": ""})  # an unreadable button
+
+
+def _pressed_final_prompt(
+    body: dict, client: WebClient, respond: Respond, runtime: Runtime, asker: Asker, logger: Logger
+) -> FinalPromptView | None:
+    """The final approval prompt whose button was pressed, as its recipient sees it; None
+    after telling anyone else (or an unreadable button) why not."""
+    lang, tz = asker.lang, runtime.settings.tz
+    try:
+        prompt_id = PromptButton.decode(action_value(body)).prompt_id
+    except PayloadError as error:
+        logger.warning("final approval prompt button: %s", error)
+        _tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
+        return None
+    with runtime.session() as session:
+        view = final_prompt_for(session, prompt_id, _grader_email(asker))
+    if isinstance(view, Refusal):
+        _tell_presser(body, client, respond, refusal_text(view, lang, tz))
+        return None
+    return view
+
+
 def _send_final_list(
     body: dict, client: WebClient, respond: Respond, runtime: Runtime, asker: Asker, logger: Logger
 ) -> None:
     """The grades a final approval prompt asks for, as a workbook in the presser's DM: only
     for the grader the prompt was sent to, who sees those grades in the prompt itself."""
-    lang, tz = asker.lang, runtime.settings.tz
-    try:
-        prompt_id = PromptButton.decode(action_value(body)).prompt_id
-    except PayloadError as error:
-        logger.warning("final list button: %s", error)
-        _tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
+    view = _pressed_final_prompt(body, client, respond, runtime, asker, logger)
+    if view is None:
         return
-    with runtime.session() as session:
-        listed = final_prompt_for(session, prompt_id, _grader_email(asker))
-    if isinstance(listed, Refusal):
-        _tell_presser(body, client, respond, refusal_text(listed, lang, tz))
-        return
-    filename = final_list_filename(listed.test_id, listed.committee)
-    grades = {row.candidate: row.grade for row in listed.rows}
+    filename = final_list_filename(view.test_id, view.committee)
+    grades = {row.candidate: row.grade for row in view.rows}
     upload_to_dm(
         client,
         body["user"]["id"],
         inspera_workbook(grades),
         filename=filename,
         title=filename,
-        comment=final_list_comment(lang, listed.test_id, listed.committee, len(grades)),
+        comment=final_list_comment(asker.lang, view.test_id, view.committee, len(grades)),
     )
 
 
@@ -215,25 +230,19 @@ def _show_final(
 ) -> None:
     """A `/sensur approve` reply's "see the grades and approve": the final approval prompt,
     with every grade and its confirmed button, in place of the reply."""
-    lang, tz = asker.lang, runtime.settings.tz
-    try:
-        prompt_id = PromptButton.decode(action_value(body)).prompt_id
-    except PayloadError as error:
-        logger.warning("show final button: %s", error)
-        _tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
+    view = _pressed_final_prompt(body, client, respond, runtime, asker, logger)
+    if view is None:
         return
-    with runtime.session() as session:
-        view = final_prompt_for(session, prompt_id, _grader_email(asker))
-    if isinstance(view, Refusal) or not body.get("response_url"):
-        refusal = view if isinstance(view, Refusal) else _OUT_OF_DATE
-        _tell_presser(body, client, respond, refusal_text(refusal, lang, tz))
-        return
-    message = prompt_message(view, lang, tz)
-    respond(text=message.text, blocks=message.blocks, replace_original=True)
+    message = prompt_message(view, asker.lang, runtime.settings.tz)
+    if body.get("response_url"):
+        respond(text=message.text, blocks=message.blocks, replace_original=True)
+    else:
+        client.chat_postMessage(
+            channel=body["user"]["id"], text=message.text, blocks=message.blocks
+        )
 
 
 handle_show_final = acked_button(_show_final)
-_OUT_OF_DATE = Refusal(RefusalReason.out_of_date, {"test": ""})
 
 
 # -- reopening, once the consultant confirmed ----------------------------------------------

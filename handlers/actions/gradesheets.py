@@ -8,7 +8,6 @@ idempotent.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from logging import Logger
 from zoneinfo import ZoneInfo
 
@@ -123,7 +122,7 @@ def _show_locked(
 ) -> None:
     """The confirmation pressed, shown as it stands: its grades are locked, so Undo and
     Reset are gone from it."""
-    text, blocks = confirmation_message(lang, replace(shown, locked=True), tz)
+    text, blocks = confirmation_message(lang, shown, tz)
     client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
 
 
