@@ -510,6 +510,8 @@ def test_consultant_reopens_a_committee_with_a_reason(committee, fake_slack):
     assert "Type `/sensur reopen TEST COMMITTEE REASON`" in reply["text"]
     reply = command(bot, fake_slack, "UKONS", f"reopen {TEST} 1")
     assert "Give a reason" in reply["text"]
+    reply = command(bot, fake_slack, "UKONS", f"reopen {TEST} 1 {'x' * 1501}")
+    assert reply["text"] == "The reason can be at most 1,500 characters. Nothing was changed."
     reply = command(bot, fake_slack, "UKONS", f"reopen {TEST} 7 typo")
     assert "has no committee `7`. Its committees are 1 and 2." in reply["text"]
     assert final_approvals(bot, "1") == [KARI]
