@@ -245,8 +245,8 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
             lang,
             "gradesheet.export.written",
             path=args.file,
-            candidates=export.candidates,
-            graded=export.graded,
+            candidate_count=export.candidates,
+            graded_count=export.graded,
         )
     )
     return 0

@@ -31,10 +31,17 @@ class MessageKind(StrEnum):
     escalation_update = "escalation_update"  # a posted copy of a case shown as it stands
     escalation_grader = "escalation_grader"  # to the grader: their case was taken up, solved
     inspera_differences = "inspera_differences"  # to consultants: roster and Inspera differ
+    gradesheet_update = "gradesheet_update"  # an applied sheet's confirmation, now locked
 
 
 # Kinds that change a message posted earlier (`chat.update`) rather than post one.
-UPDATE_KINDS = frozenset({MessageKind.approval_prompt_update, MessageKind.escalation_update})
+UPDATE_KINDS = frozenset(
+    {
+        MessageKind.approval_prompt_update,
+        MessageKind.escalation_update,
+        MessageKind.gradesheet_update,
+    }
+)
 
 
 @dataclass(frozen=True)

@@ -210,6 +210,9 @@ class GradeUpload(SQLModel, table=True):
     undone_at: datetime | None = Field(default=None, sa_column=_utc())
     changes_json: str = Field(default="[]")
     previous_json: str | None = Field(default=None)
+    # Where its confirmation (after Apply) is, to take Undo and Reset off once it is locked.
+    message_channel: str | None = Field(default=None, max_length=64)
+    message_ts: str | None = Field(default=None, max_length=32)
 
 
 class Grade(SQLModel, table=True):

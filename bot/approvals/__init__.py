@@ -39,12 +39,19 @@ from bot.approvals.progress import (
 )
 from bot.approvals.prompts import PromptKind, posted_prompt, record_prompt_message
 from bot.approvals.state import CommitteeStatus, Phase, grade_options
-from bot.approvals.views import ApprovalOverview, PromptState, approval_overview, prompt_view
+from bot.approvals.views import (
+    ApprovalOverview,
+    PromptState,
+    approval_overview,
+    final_prompt_for,
+    prompt_view,
+)
 from bot.approvals.workflow import (
     after_grades_changed,
     approve_final,
     approve_own,
     mark_transferred,
+    plan_reopening,
     reopen_committee,
     set_agreed_grades,
 )
@@ -72,11 +79,13 @@ __all__ = [
     "choose_agreed_grade",
     "committee_statuses",
     "final_grades",
+    "final_prompt_for",
     "grade_options",
     "grading_status",
     "is_unfinished",
     "locked_committees",
     "mark_transferred",
+    "plan_reopening",
     "posted_prompt",
     "press_final_approval",
     "press_own_approval",

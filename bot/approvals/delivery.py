@@ -26,7 +26,7 @@ from bot.scheduling.outbox import (
     enqueue_updates,
 )
 from bot.scheduling.steps import MessageKind, grader_recipient, graders_by_email
-from models.tables import ApprovalPrompt
+from models.tables import ApprovalPrompt, GradeUpload
 from models.types import utcnow
 
 
@@ -48,6 +48,7 @@ def enqueue_outcome(
         messages += _messages_for(notice, recipient)
     enqueue(session, messages, now)
     updates = _prompt_updates(session, outcome.prompt_updates)
+    updates += _locked_confirmations(session, outcome.locks)
     enqueue_updates(session, updates, now)
     return [message.key for message in messages + updates]
 
@@ -109,6 +110,32 @@ def _prompt_updates(session: Session, prompt_ids: list[int]) -> list[OutgoingMes
         for prompt_id in prompt_ids
         if prompt_id in by_id
     ]
+
+
+def _locked_confirmations(session: Session, locks: list[tuple[str, str]]) -> list[OutgoingMessage]:
+    """Updates of the grade-sheet confirmations whose grades the step locked: shown again,
+    without Undo and Reset."""
+    messages = []
+    for test_id, grader in locks:
+        uploads = session.exec(
+            select(GradeUpload).where(
+                col(GradeUpload.test_id) == test_id,
+                col(GradeUpload.grader_email) == grader,
+                col(GradeUpload.status) == "applied",
+                col(GradeUpload.message_ts).is_not(None),
+            )
+        ).all()
+        messages += [
+            OutgoingMessage(
+                f"{MessageKind.gradesheet_update.value}:{upload.id}",
+                MessageKind.gradesheet_update.value,
+                test_id,
+                Recipient(email=grader),
+                {"upload_id": upload.id},
+            )
+            for upload in uploads
+        ]
+    return messages
 
 
 def record_posted_prompt(session: Session, message: ClaimedMessage, delivered: Delivered) -> None:

@@ -81,6 +81,9 @@ class ApprovalOutcome:
     changed: bool = False
     notices: list[ApprovalNotice] = field(default_factory=list)
     prompt_updates: list[int] = field(default_factory=list)
+    # (test, grader) whose grades this step locked: their grade-sheet confirmations lose
+    # Undo and Reset.
+    locks: list[tuple[str, str]] = field(default_factory=list)
 
     @classmethod
     def refused(cls, reason: RefusalReason, **params: Any) -> ApprovalOutcome:
@@ -103,7 +106,15 @@ class ApprovalOutcome:
         for recipient in recipients:
             self.notices.append(ApprovalNotice(recipient, kind, test_id, committee, params=params))
 
+    def lock(self, test_id: str, graders: Iterable[str]) -> None:
+        self.locks += [(test_id, g) for g in graders if (test_id, g) not in self.locks]
+
     def merge(self, other: ApprovalOutcome) -> None:
         self.changed = self.changed or other.changed
         self.notices.extend(other.notices)
         self.update_prompts(other.prompt_updates)
+        self.lock_all(other.locks)
+
+    def lock_all(self, locks: Iterable[tuple[str, str]]) -> None:
+        for test_id, grader in locks:
+            self.lock(test_id, [grader])

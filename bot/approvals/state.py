@@ -23,6 +23,7 @@ from typing import TypeVar
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from bot.approvals.people import Person, grader_names, slack_users
 from models.tables import (
     AgreedGrade,
     Candidate,
@@ -32,7 +33,6 @@ from models.tables import (
     CommitteeReopening,
     FinalApprovalVote,
     Grade,
-    Grader,
     GradeScale,
     MarkingMode,
     OwnGradingApproval,
@@ -177,15 +177,10 @@ class ApprovalSnapshot:
                 ).all()
             )
         )
+        self._session = session
+        self._slack_users: dict[str, str | None] | None = None  # e-mail → Slack user, on use
         grader_emails = {e for emails in self._graders_by_committee.values() for e in emails}
-        self.grader_names: dict[str, str] = {}
-        if grader_emails:
-            for email, name in session.exec(
-                select(col(Grader.email), col(Grader.name)).where(
-                    col(Grader.email).in_(grader_emails)
-                )
-            ):
-                self.grader_names[email] = name or email
+        self.grader_names: dict[str, str] = grader_names(session, grader_emails)
 
     # -- the test's committees -----------------------------------------------------------
 
@@ -214,10 +209,33 @@ class ApprovalSnapshot:
     def all_graders(self) -> tuple[str, ...]:
         return tuple(sorted({g for c in self.committee_names for g in self.graders(c)}))
 
-    def name(self, email: str | None) -> str:
+    def person(
+        self, email: str | None, viewer: str | None = None, *, consultant: bool = False
+    ) -> Person:
+        """Someone of the test as messages name them (never by e-mail); `you` when they are
+        `viewer`, the person the message is for."""
         if email is None:
-            return ""
-        return self.grader_names.get(email, email)
+            return Person(consultant=consultant)
+        if self._slack_users is None:
+            # One query for everyone the test's messages name: graders, approvers, the
+            # consultant who recorded the transfer.
+            emails = set(self.all_graders()) | {row.approved_by for row in self.finals.values()}
+            if self.test.transferred_by:
+                emails.add(self.test.transferred_by)
+            found = slack_users(self._session, self.test_id, emails)
+            self._slack_users = {e: found.get(e) for e in emails}
+        if email not in self._slack_users:
+            self._slack_users[email] = slack_users(self._session, self.test_id, [email]).get(email)
+        user_id = self._slack_users[email]
+        return Person(
+            name=self.grader_names.get(email),
+            slack_user_id=user_id,
+            consultant=consultant,
+            you=viewer is not None and email == viewer,
+        )
+
+    def people(self, emails: Iterable[str], viewer: str | None = None) -> tuple[Person, ...]:
+        return tuple(self.person(email, viewer) for email in emails)
 
     # -- rounds: how many times a committee was reopened -----------------------------------
 

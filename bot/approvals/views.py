@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlmodel import Session
 
 from bot.approvals.outcome import Refusal, RefusalReason
+from bot.approvals.people import Person
 from bot.approvals.privacy import VisibleGrades, grades_visible_to
 from bot.approvals.prompts import ALL_SCOPES, PromptKind, ensure_prompt, lock_test
 from bot.approvals.state import (
@@ -63,6 +64,8 @@ class OwnCommitteeSummary:
     counts: tuple[GradeCount, ...]
     missing: tuple[str, ...]
     approved_at: datetime | None
+    phase: Phase
+    waiting: tuple[Person, ...]  # co-graders who have not approved their own grading yet
 
 
 @dataclass(frozen=True)
@@ -78,9 +81,9 @@ class OwnPromptView:
 @dataclass(frozen=True)
 class AlignmentRow:
     candidate: str
-    grades: tuple[tuple[str, str | None], ...]  # (grader's name, their grade)
+    grades: tuple[tuple[Person, str | None], ...]  # (grader, their grade)
     agreed: str | None
-    agreed_by: str | None  # who chose it; None when the graders gave the same grade
+    agreed_by: Person | None  # who chose it; None when the graders gave the same grade
 
 
 @dataclass(frozen=True)
@@ -97,6 +100,22 @@ class AlignmentPromptView:
     unresolved: int
 
 
+class FinalMark(StrEnum):
+    agreed = "agreed"  # private marking: the graders differed, this grade was agreed
+    changed = "changed"  # shared marking: a grader changed a grade a co-grader had given
+
+
+@dataclass(frozen=True)
+class FinalRow:
+    """A candidate and the grade that becomes final; `given` the graders' own grades when
+    it is marked."""
+
+    candidate: str
+    grade: str | None
+    mark: FinalMark | None = None
+    given: tuple[tuple[Person, str | None], ...] = ()
+
+
 @dataclass(frozen=True)
 class FinalPromptView:
     prompt_id: int
@@ -105,11 +124,22 @@ class FinalPromptView:
     committee: str
     state: PromptState
     one_approval_suffices: bool
+    shared: bool
     counts: tuple[GradeCount, ...]
-    approved: tuple[tuple[str, datetime], ...]  # (name, when)
-    waiting: tuple[str, ...]  # names
-    final_by: str | None
+    rows: tuple[FinalRow, ...]  # every candidate of the committee, in candidate order
+    co_graders: tuple[Person, ...]  # the committee's other graders
+    approved: tuple[tuple[Person, datetime], ...]
+    waiting: tuple[Person, ...]  # `you` marks the recipient
+    final_by: Person | None
     final_at: datetime | None
+
+    @property
+    def completes(self) -> bool:
+        """Whether the recipient's approval makes the grades final for the whole
+        committee: one approval suffices, or they are the last one waited for."""
+        if self.one_approval_suffices:
+            return True
+        return len(self.waiting) == 1 and self.waiting[0].you
 
 
 @dataclass(frozen=True)
@@ -120,8 +150,9 @@ class TransferPromptView:
     state: PromptState
     committees: int
     graded: int
+    graders: int  # every grader of the test: they are told once it is transferred
     counts: tuple[GradeCount, ...]
-    transferred_by: str | None
+    transferred_by: Person | None
     transferred_at: datetime | None
 
 
@@ -181,6 +212,8 @@ def _own_summary(snapshot: ApprovalSnapshot, grader: str, committee: str) -> Own
         counts=grade_counts(own.values(), grade_options(snapshot.test.grade_scale)),
         missing=status.missing.get(grader, ()),
         approved_at=status.own_approved.get(grader),
+        phase=status.phase,
+        waiting=snapshot.people(g for g in status.waiting_for if g != grader),
     )
 
 
@@ -190,7 +223,7 @@ def _alignment_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> Align
     listed = alignment_candidates(status)
     start = prompt.part * ALIGNMENT_ROWS_PER_PROMPT
     rows = tuple(
-        _alignment_row(snapshot, status, visible, candidate)
+        _alignment_row(snapshot, status, visible, candidate, prompt.recipient_email)
         for candidate in listed[start : start + ALIGNMENT_ROWS_PER_PROMPT]
     )
     if prompt.round != status.round:
@@ -218,10 +251,14 @@ def _alignment_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> Align
 
 
 def _alignment_row(
-    snapshot: ApprovalSnapshot, status: CommitteeStatus, visible: VisibleGrades, candidate: str
+    snapshot: ApprovalSnapshot,
+    status: CommitteeStatus,
+    visible: VisibleGrades,
+    candidate: str,
+    viewer: str,
 ) -> AlignmentRow:
     grades = tuple(
-        (snapshot.name(grader), visible.by_grader[grader].get(candidate))
+        (snapshot.person(grader, viewer), visible.by_grader[grader].get(candidate))
         for grader in status.graders
         if grader in visible.by_grader
     )
@@ -230,13 +267,30 @@ def _alignment_row(
         candidate=candidate,
         grades=grades,
         agreed=agreed.value if agreed else None,
-        agreed_by=snapshot.name(agreed.set_by) if agreed and agreed.set_by else None,
+        agreed_by=snapshot.person(agreed.set_by, viewer) if agreed and agreed.set_by else None,
     )
+
+
+def final_prompt_for(
+    session: Session, prompt_id: int, grader_email: str | None
+) -> FinalPromptView | Refusal:
+    """A final approval prompt's view for the grader it was sent to (its file of grades);
+    refused for anyone else, and for a prompt that is not one."""
+    prompt = session.get(ApprovalPrompt, prompt_id)
+    if prompt is None or prompt.kind != PromptKind.final:
+        return Refusal(RefusalReason.out_of_date, {"test": ""})
+    if grader_email != prompt.recipient_email:
+        return Refusal(RefusalReason.not_for_you, {"test": prompt.test_id})
+    view = prompt_view(session, prompt_id)
+    if not isinstance(view, FinalPromptView):
+        return Refusal(RefusalReason.out_of_date, {"test": prompt.test_id})
+    return view
 
 
 def _final_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> FinalPromptView:
     status = snapshot.status(prompt.scope)
-    visible = _visible(snapshot, prompt.recipient_email, prompt.scope)
+    viewer = prompt.recipient_email
+    visible = _visible(snapshot, viewer, prompt.scope)
     grades = visible.committee_grades if snapshot.shared else visible.agreed
     if prompt.round != status.round:
         state = PromptState.out_of_date
@@ -244,7 +298,7 @@ def _final_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> FinalProm
         state = PromptState.final
     elif status.phase != Phase.final_approval:
         state = PromptState.not_ready
-    elif prompt.recipient_email in status.final_votes:
+    elif viewer in status.final_votes:
         state = PromptState.done
     else:
         state = PromptState.open
@@ -255,15 +309,46 @@ def _final_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> FinalProm
         committee=prompt.scope,
         state=state,
         one_approval_suffices=snapshot.test.final_approval == FinalApproval.one,
+        shared=snapshot.shared,
         counts=grade_counts(grades.values(), grade_options(snapshot.test.grade_scale)),
+        rows=tuple(_final_row(snapshot, status, visible, c, viewer) for c in status.submitted),
+        co_graders=snapshot.people(g for g in status.graders if g != viewer),
         approved=tuple(
-            (snapshot.name(g), at)
+            (snapshot.person(g, viewer), at)
             for g, at in sorted(status.final_votes.items(), key=lambda item: item[1])
         ),
-        waiting=tuple(snapshot.name(g) for g in status.waiting_for),
-        final_by=snapshot.name(status.final_by) if status.final_by else None,
+        waiting=snapshot.people(status.waiting_for, viewer),
+        final_by=snapshot.person(status.final_by, viewer) if status.final_by else None,
         final_at=status.final_at,
     )
+
+
+def _final_row(
+    snapshot: ApprovalSnapshot,
+    status: CommitteeStatus,
+    visible: VisibleGrades,
+    candidate: str,
+    viewer: str,
+) -> FinalRow:
+    """The grade that becomes final for `candidate`, marked when the graders' own grades
+    differed (private marking: agreed; shared marking: changed by a co-grader)."""
+    given = tuple(
+        (snapshot.person(g, viewer), visible.by_grader[g].get(candidate))
+        for g in status.graders
+        if g in visible.by_grader and candidate in visible.by_grader[g]
+    )
+    if snapshot.shared:
+        grade = visible.committee_grades.get(candidate)
+        differ = len({value for _, value in given}) > 1
+        return (
+            FinalRow(candidate, grade, FinalMark.changed, given)
+            if differ
+            else FinalRow(candidate, grade)
+        )
+    agreed = snapshot.agreed.get(candidate) if candidate in visible.agreed else None
+    if agreed is not None and agreed.source != "equal":
+        return FinalRow(candidate, agreed.value, FinalMark.agreed, given)
+    return FinalRow(candidate, agreed.value if agreed else None)
 
 
 def _transfer_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> TransferPromptView:
@@ -288,8 +373,13 @@ def _transfer_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> Transf
         state=state,
         committees=len(snapshot.committee_names),
         graded=len(final),
+        graders=len(snapshot.all_graders()),
         counts=grade_counts(final, grade_options(test.grade_scale)),
-        transferred_by=test.transferred_by,
+        transferred_by=(
+            snapshot.person(test.transferred_by, prompt.recipient_email, consultant=True)
+            if test.transferred_by
+            else None
+        ),
         transferred_at=test.transferred_at,
     )
 
@@ -308,8 +398,8 @@ class OverviewLine:
     own_approved_at: datetime | None
     unresolved: int
     voted_at: datetime | None
-    waiting: tuple[str, ...]  # names
-    final_by: str | None
+    waiting: tuple[Person, ...]
+    final_by: Person | None
     final_at: datetime | None
     action: PromptKind | None  # what the grader can do now from this line
     prompt_id: int | None
@@ -398,8 +488,8 @@ def _overview_line(
         own_approved_at=status.own_approved.get(grader),
         unresolved=len(status.unresolved),
         voted_at=status.final_votes.get(grader),
-        waiting=tuple(snapshot.name(g) for g in status.waiting_for),
-        final_by=snapshot.name(status.final_by) if status.final_by else None,
+        waiting=snapshot.people(status.waiting_for, grader),
+        final_by=snapshot.person(status.final_by, grader) if status.final_by else None,
         final_at=status.final_at,
         action=action,
         prompt_id=prompt_id,

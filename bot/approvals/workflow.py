@@ -10,10 +10,13 @@ why in `ApprovalOutcome.refusal`, so pressing a button twice, or an old button, 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlmodel import Session, col, delete
 
 from bot.approvals.outcome import ApprovalNotice, ApprovalOutcome, NoticeKind, RefusalReason
+from bot.approvals.people import Person, person
 from bot.approvals.prompts import ALL_SCOPES, PromptKind, lock_test, post_or_refresh, prompt_ids
 from bot.approvals.state import (
     ApprovalSnapshot,
@@ -76,7 +79,7 @@ def _open_committee_step(
             RefusalReason.already_final,
             test=test_id,
             committee=committee,
-            by=snapshot.name(status.final_by),
+            by=snapshot.person(status.final_by),
             at=status.final_at,
         )
     return test, snapshot, status
@@ -91,11 +94,11 @@ def _unknown_committee(snapshot: ApprovalSnapshot, committee: str) -> ApprovalOu
     )
 
 
-def _already_transferred(test: Test) -> ApprovalOutcome:
+def _already_transferred(session: Session, test: Test) -> ApprovalOutcome:
     return ApprovalOutcome.refused(
         RefusalReason.already_transferred,
         test=test.test_id,
-        by=test.transferred_by,
+        by=person(session, test.test_id, test.transferred_by, consultant=True),
         at=test.transferred_at,
     )
 
@@ -261,6 +264,7 @@ def approve_own(
         )
     session.flush()
     outcome = ApprovalOutcome(changed=True)
+    outcome.lock(test_id, [grader_email])
     scope = ALL_SCOPES if across else targets[0]
     outcome.update_prompts(
         prompt_ids(
@@ -400,7 +404,7 @@ def set_agreed_grades(
             test=test_id,
             committees=(committee,),
             phase=Phase.grading,
-            waiting=tuple(snapshot.name(g) for g in status.waiting_for),
+            waiting=snapshot.people(status.waiting_for, actor),
         )
     problems = _agreed_grade_problems(snapshot, status, grades)
     if problems:
@@ -422,7 +426,7 @@ def set_agreed_grades(
         NoticeKind.agreed_grades_set,
         test_id,
         committee,
-        by=snapshot.name(actor),
+        by=snapshot.person(actor).to_params(),
         changes=tuple(changes),
     )
     session.flush()
@@ -519,7 +523,7 @@ def _withdraw_final_votes(
                     kind=NoticeKind.final_approval_withdrawn,
                     test_id=status.test_id,
                     committee=status.committee,
-                    params={"by": snapshot.name(actor)},
+                    params={"by": snapshot.person(actor).to_params()},
                 )
             )
     outcome.update_prompts(_committee_prompts(session, status, (PromptKind.final,)))
@@ -566,7 +570,7 @@ def approve_final(
             test=test_id,
             committee=committee,
             at=status.final_votes[grader_email],
-            waiting=tuple(snapshot.name(g) for g in status.waiting_for),
+            waiting=snapshot.people(status.waiting_for, grader_email),
         )
     session.add(FinalApprovalVote(test_id=test_id, committee=committee, grader_email=grader_email))
     audit.record(
@@ -593,8 +597,8 @@ def _not_ready_for_final(
         test=status.test_id,
         committees=(status.committee,),
         phase=status.phase,
-        waiting=tuple(snapshot.name(g) for g in status.waiting_for),
-        unresolved=len(status.unresolved),
+        waiting=snapshot.people(status.waiting_for, grader),
+        unresolved_count=len(status.unresolved),
     )
 
 
@@ -621,6 +625,7 @@ def _make_final(
                 )
             )
     session.add(CommitteeFinal(test_id=test_id, committee=committee, approved_by=approver))
+    outcome.lock(test_id, status.graders)
     audit.record(
         session,
         approver,
@@ -636,7 +641,7 @@ def _make_final(
         NoticeKind.committee_final,
         test_id,
         committee,
-        by=snapshot.name(approver),
+        by=snapshot.person(approver).to_params(),
         on_behalf=one,
     )
     outcome.update_prompts(_committee_prompts(session, status, (PromptKind.alignment,)))
@@ -674,7 +679,7 @@ def mark_transferred(
     if not actor.may_administer(test_id):
         return ApprovalOutcome.refused(RefusalReason.not_consultant, test=test_id)
     if test.transferred_at is not None:
-        return _already_transferred(test)
+        return _already_transferred(session, test)
     snapshot = ApprovalSnapshot(session, test)
     if expected_round is not None and expected_round != snapshot.test_round():
         return ApprovalOutcome.refused(RefusalReason.out_of_date, test=test_id)
@@ -697,22 +702,52 @@ def mark_transferred(
 # Reopening a committee.
 
 
-def reopen_committee(
+@dataclass(frozen=True)
+class ReopeningPlan:
+    """What reopening a committee would clear, shown to the consultant before they confirm."""
+
+    test_id: str
+    committee: str
+    reason: str
+    own_approved: tuple[Person, ...]
+    agreed_count: int
+    final_votes: tuple[Person, ...]
+    final_at: datetime | None
+    graders: tuple[Person, ...]
+
+
+def plan_reopening(
     session: Session, test_id: str, committee: str, actor: Roles, reason: str
-) -> ApprovalOutcome:
-    """A consultant reopens a committee: its own approvals, agreed grades, final approvals
-    and final mark are cleared; the graders are told why, and prompted afresh. The audit
-    and the reopening record keep what was cleared."""
-    test = lock_test(session, test_id)
+) -> ReopeningPlan | ApprovalOutcome:
+    """The checks of `reopen_committee` without changing anything: what it would clear, or
+    the refusal it would give."""
+    checked = _reopen_checks(session, session.get(Test, test_id), test_id, committee, actor, reason)
+    if isinstance(checked, ApprovalOutcome):
+        return checked
+    snapshot, status, _ = checked
+    return ReopeningPlan(
+        test_id=test_id,
+        committee=committee,
+        reason=" ".join(reason.split()),
+        own_approved=snapshot.people(sorted(status.own_approved)),
+        agreed_count=len(snapshot.agreed_grades(committee)),
+        final_votes=snapshot.people(sorted(status.final_votes)),
+        final_at=status.final_at,
+        graders=snapshot.people(status.graders),
+    )
+
+
+def _reopen_checks(
+    session: Session, test: Test | None, test_id: str, committee: str, actor: Roles, reason: str
+) -> ApprovalOutcome | tuple[ApprovalSnapshot, CommitteeStatus, list[str]]:
     if test is None:
         return ApprovalOutcome.refused(RefusalReason.unknown_test, test=test_id)
     if not actor.may_administer(test_id):
         return ApprovalOutcome.refused(RefusalReason.not_consultant, test=test_id)
-    reason = " ".join(reason.split())
-    if not reason:
+    if not " ".join(reason.split()):
         return ApprovalOutcome.refused(RefusalReason.no_reason, test=test_id, committee=committee)
     if test.transferred_at is not None:
-        return _already_transferred(test)
+        return _already_transferred(session, test)
     snapshot = ApprovalSnapshot(session, test)
     if committee not in snapshot.committee_names:
         return _unknown_committee(snapshot, committee)
@@ -722,6 +757,29 @@ def reopen_committee(
         return ApprovalOutcome.refused(
             RefusalReason.nothing_to_reopen, test=test_id, committee=committee
         )
+    return snapshot, status, cleared
+
+
+def reopen_committee(
+    session: Session,
+    test_id: str,
+    committee: str,
+    actor: Roles,
+    reason: str,
+    *,
+    actor_slack_user: str | None = None,
+) -> ApprovalOutcome:
+    """A consultant reopens a committee: its own approvals, agreed grades, final approvals
+    and final mark are cleared; the graders are told why (and by whom: `actor_slack_user`,
+    the consultant's Slack user), and prompted afresh. The audit and the reopening record
+    keep what was cleared."""
+    test = lock_test(session, test_id)
+    checked = _reopen_checks(session, test, test_id, committee, actor, reason)
+    if isinstance(checked, ApprovalOutcome):
+        return checked
+    assert test is not None  # the checks refuse an unknown test
+    snapshot, status, cleared = checked
+    reason = " ".join(reason.split())
     outdated = _prompts_outdated_by_reopening(session, snapshot, status)
     for table in (OwnGradingApproval, AgreedGrade, FinalApprovalVote, CommitteeFinal):
         session.exec(
@@ -749,8 +807,14 @@ def reopen_committee(
     session.flush()
     outcome = ApprovalOutcome(changed=True)
     outcome.update_prompts(outdated)
+    by = person(session, test_id, actor.email, slack_user_id=actor_slack_user, consultant=True)
     outcome.tell(
-        status.graders, NoticeKind.reopened, test_id, committee, by=actor.email or "", reason=reason
+        status.graders,
+        NoticeKind.reopened,
+        test_id,
+        committee,
+        by=by.to_params(),
+        reason=reason,
     )
     fresh = ApprovalSnapshot(session, test)
     if fresh.shared:

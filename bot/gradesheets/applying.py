@@ -7,6 +7,7 @@ so a double click, a Slack retry or a stale message changes nothing twice."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import update
@@ -21,6 +22,7 @@ from bot.approvals import (
 )
 from bot.approvals.prompts import lock_test
 from bot.exams import audit
+from bot.gradesheets.destination import GradesGoTo, where_grades_go
 from bot.gradesheets.grader_view import (
     complete_committees,
     current_grades,
@@ -367,3 +369,39 @@ def _undo_blockers(
 def candidate_sort_key(candidate_id: str) -> tuple[int, int, str]:
     """Numbers in numeric order, then the rest as text."""
     return (0, int(candidate_id), "") if candidate_id.isdigit() else (1, 0, candidate_id)
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """What an applied upload's confirmation shows now: the outcome it reported, where the
+    grades go, and whether they are locked (so Undo and Reset are gone)."""
+
+    outcome: UploadOutcome
+    destination: GradesGoTo
+    locked: bool
+
+
+def confirmation(session: Session, upload: GradeUpload) -> Confirmation | None:
+    """The confirmation of an applied upload as it stands; None for any other upload."""
+    test = session.get(Test, upload.test_id) if upload.test_id else None
+    if test is None or upload.status != UploadStatus.applied:
+        return None
+    previous = json.loads(upload.previous_json or "{}")
+    roster = grader_roster(session, test, upload.grader_email)
+    locked = bool(_locked_candidates(roster, list(previous)))
+    outcome = UploadOutcome(
+        "applied",
+        upload,
+        updated=len(previous),
+        complete_committees=complete_committees(session, test, upload.grader_email),
+    )
+    return Confirmation(outcome, where_grades_go(test), locked)
+
+
+def record_confirmation(session: Session, upload_id: int, channel: str, ts: str) -> None:
+    """Where the applied upload's confirmation was posted (or its preview turned into it)."""
+    upload = session.get(GradeUpload, upload_id)
+    if upload is None:
+        return  # its test was deleted meanwhile
+    upload.message_channel, upload.message_ts = channel, ts
+    session.add(upload)

@@ -29,6 +29,11 @@ def export_filename(test_id: str) -> str:
     return f"{file_stem(test_id)} final grades.xlsx"
 
 
+def final_list_filename(test_id: str, committee: str) -> str:
+    """The grades a committee is asked to approve as final (its graders' file)."""
+    return f"{file_stem(test_id)} committee {file_stem(committee)} grades to approve.xlsx"
+
+
 @dataclass(frozen=True)
 class InsperaExport:
     content: bytes

@@ -37,6 +37,7 @@ from sqlmodel import Session
 from bot.approvals.delivery import prompt_key
 from bot.approvals.views import prompt_view
 from bot.escalations.cases import findings_of
+from bot.gradesheets.applying import confirmation
 from bot.gradesheets.export import export_filename, export_final_grades
 from bot.i18n import t
 from bot.messages import UPDATE_KINDS, MessageKind
@@ -59,11 +60,12 @@ from bot.slack.identity import IdentityResolver, SlackPerson
 from bot.slack.messaging import find_person, is_person, open_dm
 from bot.ui.approvals import export_comment, prompt_message
 from bot.ui.escalations import channel_message, consultant_message
+from bot.ui.gradesheets import confirmation_message
 from bot.ui.kit import md, mention
 from bot.ui.language import with_language_switch
 from bot.ui.outgoing import RenderedMessage, render
 from models.db import session_scope
-from models.tables import ApprovalPrompt, Escalation, EscalationMessage, OutboxStatus
+from models.tables import ApprovalPrompt, Escalation, EscalationMessage, GradeUpload, OutboxStatus
 from models.types import utcnow
 
 if TYPE_CHECKING:
@@ -408,11 +410,24 @@ def _copy_target(session: Session, params: Mapping[str, Any]) -> _Target | Deliv
     return _Target(copy.channel, copy.ts, copy.lang, None, show)
 
 
+def _confirmation_target(session: Session, params: Mapping[str, Any]) -> _Target | DeliveryOutcome:
+    upload = session.get(GradeUpload, params["upload_id"])
+    shown = confirmation(session, upload) if upload is not None else None
+    if upload is None or shown is None or upload.message_channel is None or not upload.message_ts:
+        return NothingToSend("the confirmation is gone, or was never posted")
+
+    def show(lang: str, tz: ZoneInfo) -> RenderedMessage:
+        return RenderedMessage(*confirmation_message(lang, shown, tz))
+
+    return _Target(upload.message_channel, upload.message_ts, "", upload.slack_user_id, show)
+
+
 _UPDATE_TARGETS: dict[
     MessageKind, Callable[[Session, Mapping[str, Any]], _Target | DeliveryOutcome]
 ] = {
     MessageKind.approval_prompt_update: _prompt_target,
     MessageKind.escalation_update: _copy_target,
+    MessageKind.gradesheet_update: _confirmation_target,
 }
 
 

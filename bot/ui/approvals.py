@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,16 +28,21 @@ from bot.approvals import (
     Refusal,
     RefusalReason,
 )
+from bot.approvals.people import Person
 from bot.approvals.views import (
     AlignmentPromptView,
+    FinalMark,
     FinalPromptView,
+    FinalRow,
     GradeCount,
     OverviewLine,
+    OwnCommitteeSummary,
     OwnPromptView,
     PromptView,
     TransferPromptView,
 )
-from bot.i18n import t
+from bot.approvals.workflow import ReopeningPlan
+from bot.i18n import format_list, t
 from bot.ui import kit
 from bot.ui.kit import Message, Mrkdwn, md
 from bot.ui.payloads import PayloadError, decode_id
@@ -45,7 +51,14 @@ ACTION_APPROVE_OWN = "approvals.approve_own"
 ACTION_APPROVE_FINAL = "approvals.approve_final"
 ACTION_AGREE = "approvals.agree"
 ACTION_TRANSFERRED = "approvals.transferred"
+ACTION_FINAL_LIST = "approval.final_list"  # the final grades to approve, as a file
+ACTION_REOPEN = "approval.reopen"
+ACTION_SHOW_FINAL = "approval.show_final"  # the final prompt, shown in a /sensur approve reply
 LISTED_CANDIDATES = 20
+# The final approval prompt lists every candidate up to this many; beyond it, the marked
+# ones (agreed, changed) and the whole list as a file. 200 short lines are about 4 of the
+# 50 blocks and 3,000-character sections a message may have.
+FINAL_LISTED = 200
 
 
 def _message(text: Mrkdwn, blocks: Sequence[Block]) -> Message:
@@ -104,9 +117,18 @@ def _button(lang: str, key: str, action_id: str, prompt_id: int | None) -> Butto
 
 
 def counts_text(lang: str, counts: Sequence[GradeCount]) -> Mrkdwn:
+    """ "1 A, 2 B og 1 D" / "2 bestått og 1 ikke bestått"."""
     if not counts:
         return md(lang, "approvals.no_grades")
-    return kit.join(" · ", (f"{c.grade}: {c.count}" for c in counts))
+    return Mrkdwn(format_list(lang, [_grade_count(lang, c) for c in counts]))
+
+
+def _grade_count(lang: str, count: GradeCount) -> Mrkdwn:
+    if count.grade == "Pass":
+        return md(lang, "approvals.count.pass", count=count.count)
+    if count.grade == "NotPass":
+        return md(lang, "approvals.count.notpass", count=count.count)
+    return md(lang, "approvals.count.grade", count=count.count, grade=count.grade)
 
 
 def candidates_text(lang: str, candidates: Sequence[str]) -> Mrkdwn:
@@ -117,12 +139,35 @@ def candidates_text(lang: str, candidates: Sequence[str]) -> Mrkdwn:
     return shown + Mrkdwn(" ") + md(lang, "approvals.and_more", count=rest)
 
 
-def _names(names: Sequence[str]) -> Mrkdwn:
-    return kit.join(", ", names) if names else Mrkdwn("–")
+def person_text(lang: str, who: Person, *, subject: bool = False) -> Mrkdwn:
+    """A person by name, else as a Slack mention; the reader as "deg" ("du" as the
+    `subject`) / "you"; never an e-mail address."""
+    if who.you:
+        return md(lang, "approvals.person.you_subject" if subject else "approvals.person.you")
+    if who.name:
+        return kit.escape(who.name)
+    if who.slack_user_id:
+        return kit.mention(who.slack_user_id)
+    return md(lang, "approvals.person.consultant" if who.consultant else "approvals.person.grader")
+
+
+def people_text(lang: str, people: Sequence[Person], *, subject: bool = False) -> Mrkdwn:
+    """ "Kari Nordmann og Ola Hansen"; the reader first, as "deg" ("du" as the `subject`)
+    / "you"."""
+    ordered = sorted(people, key=lambda who: not who.you)
+    return Mrkdwn(format_list(lang, [person_text(lang, who, subject=subject) for who in ordered]))
 
 
 def _committee(lang: str, committee: str | None) -> Mrkdwn:
     return md(lang, "approvals.committee", committee=committee or "")
+
+
+def _committees(lang: str, committees: Sequence[str]) -> Mrkdwn:
+    return (
+        Mrkdwn(format_list(lang, [kit.escape(c) for c in committees]))
+        if committees
+        else Mrkdwn("–")
+    )
 
 
 # --------------------------------------------------------------------------------------
@@ -160,7 +205,7 @@ def _own_prompt(view: OwnPromptView, lang: str, tz: ZoneInfo) -> Message:
                 "approvals.own.missing",
                 committee=summary.committee,
                 count=len(summary.missing),
-                total=summary.submitted,
+                total_count=summary.submitted,
                 candidates=candidates_text(lang, summary.missing),
             )
         else:
@@ -178,16 +223,42 @@ def _own_prompt(view: OwnPromptView, lang: str, tz: ZoneInfo) -> Message:
         blocks.append(kit.actions(*[_button(lang, key, ACTION_APPROVE_OWN, view.prompt_id)]))
     elif view.state == PromptState.done:
         approved = max(s.approved_at for s in view.committees if s.approved_at is not None)
-        blocks.append(_section(md(lang, "approvals.own.done", when=kit.date(lang, approved, tz))))
+        done = md(lang, "approvals.own.done", when=kit.date(lang, approved, tz))
+        next_steps = [_own_next_step(lang, s, len(view.committees) > 1) for s in view.committees]
+        blocks.append(_section(kit.lines([done, *(line for line in next_steps if line)])))
     else:
         blocks.append(_section(_state_line(view.state, "own", lang, view.test_id)))
     return _message(kit.join(": ", [title, view.test_id]), blocks)
+
+
+def _own_next_step(lang: str, summary: OwnCommitteeSummary, several: bool) -> Mrkdwn | None:
+    """What happens after the grader's own approval: who the committee waits for, or
+    which message comes next."""
+    where = md(lang, "approvals.own.next.where", committee=summary.committee) if several else ""
+    if summary.phase == Phase.grading and summary.waiting:
+        return Mrkdwn(where) + md(
+            lang, "approvals.own.next.waiting", names=people_text(lang, summary.waiting)
+        )
+    if summary.phase == Phase.aligning:
+        return Mrkdwn(where) + md(lang, "approvals.own.next.aligning")
+    if summary.phase == Phase.final_approval:
+        return Mrkdwn(where) + md(lang, "approvals.own.next.final")
+    return None
 
 
 def _state_line(state: PromptState, kind: str, lang: str, test_id: str) -> Mrkdwn:
     if state == PromptState.out_of_date:
         return md(lang, "approvals.out_of_date", test=test_id)
     return md(lang, f"approvals.{kind}.not_ready")
+
+
+def _given_text(lang: str, grades: Sequence[tuple[Person, str | None]]) -> Mrkdwn:
+    """ "Kari Nordmann: E · Ola Hansen: C" (the reader as "du"/"you")."""
+    parts = [
+        person_text(lang, who, subject=True) + Mrkdwn(": ") + kit.escape(grade or "–")
+        for who, grade in grades
+    ]
+    return kit.join(" · ", parts)
 
 
 def _alignment_prompt(view: AlignmentPromptView, lang: str) -> Message:
@@ -203,12 +274,11 @@ def _alignment_prompt(view: AlignmentPromptView, lang: str) -> Message:
         )
     choosable = view.state in (PromptState.open, PromptState.resolved)
     for row in view.rows:
-        grades = kit.join(" · ", (f"{name}: {grade or '–'}" for name, grade in row.grades))
+        grades = _given_text(lang, row.grades)
         text = md(lang, "approvals.align.row", candidate=row.candidate, grades=grades)
         if row.agreed and row.agreed_by:
-            text += Mrkdwn("\n") + md(
-                lang, "approvals.align.agreed", grade=row.agreed, by=row.agreed_by
-            )
+            by = person_text(lang, row.agreed_by)
+            text += Mrkdwn("\n") + md(lang, "approvals.align.agreed", grade=row.agreed, by=by)
         elif row.agreed:
             text += Mrkdwn("\n") + md(lang, "approvals.align.agreed_equal", grade=row.agreed)
         accessory = _grade_choice(view, row.candidate, row.agreed, lang) if choosable else None
@@ -243,6 +313,9 @@ def _alignment_state_line(view: AlignmentPromptView, lang: str) -> Mrkdwn:
     return _state_line(view.state, "align", lang, view.test_id)
 
 
+# -- final approval ------------------------------------------------------------------------
+
+
 def _final_prompt(view: FinalPromptView, lang: str, tz: ZoneInfo) -> Message:
     title = t(lang, "approvals.final.title")
     committee = _committee(lang, view.committee)
@@ -251,33 +324,144 @@ def _final_prompt(view: FinalPromptView, lang: str, tz: ZoneInfo) -> Message:
         "approvals.final.intro",
         test=view.test_id,
         committee=committee,
+        count=len(view.rows),
         counts=counts_text(lang, view.counts),
     )
-    rule = "approvals.final.rule_one" if view.one_approval_suffices else "approvals.final.rule_all"
-    blocks: list[Block] = [kit.header(title), _section(intro), _context(md(lang, rule))]
+    blocks: list[Block] = [kit.header(title), _section(intro)]
+    listing, too_many = _final_listing(view, lang)
+    blocks += listing
+    blocks.append(_context(_final_rule(view, lang)))
     if view.approved and view.state != PromptState.final:
         approved = [
-            kit.escape(name) + " (" + kit.date(lang, at, tz) + ")" for name, at in view.approved
+            person_text(lang, who) + " (" + kit.date(lang, at, tz) + ")"
+            for who, at in view.approved
         ]
-        blocks.append(_section(md(lang, "approvals.final.approved_by", names=_names(approved))))
+        names = Mrkdwn(format_list(lang, approved))
+        blocks.append(_section(md(lang, "approvals.final.approved_by", names=names)))
+    buttons: list[ButtonElement] = []
     if view.state == PromptState.open:
         if view.approved:
-            blocks.append(_section(md(lang, "approvals.final.waiting", names=_names(view.waiting))))
-        blocks.append(
-            kit.actions(
-                *[_button(lang, "approvals.final.button", ACTION_APPROVE_FINAL, view.prompt_id)]
-            )
-        )
+            waiting = people_text(lang, view.waiting)
+            blocks.append(_section(md(lang, "approvals.final.waiting", names=waiting)))
+        if view.completes and not view.one_approval_suffices:
+            blocks.append(_section(md(lang, "approvals.final.you_complete")))
+        buttons.append(_final_button(view, lang))
     elif view.state == PromptState.done:
-        blocks.append(_section(md(lang, "approvals.final.waiting", names=_names(view.waiting))))
-    elif view.state == PromptState.final and view.final_at is not None:
+        others = people_text(lang, view.waiting)
+        heard = md(lang, "approvals.final.you_will_hear", names=others)
+        blocks.append(_section(heard))
+    elif view.state == PromptState.final and view.final_at is not None and view.final_by:
         final = md(
-            lang, "approvals.final.final", by=view.final_by, when=kit.date(lang, view.final_at, tz)
+            lang,
+            "approvals.final.final",
+            by=person_text(lang, view.final_by),
+            when=kit.date(lang, view.final_at, tz),
         )
         blocks.append(_section(final))
     else:
         blocks.append(_section(_state_line(view.state, "final", lang, view.test_id)))
+    if too_many and view.state in (PromptState.open, PromptState.done):
+        buttons.append(
+            kit.button(
+                t(lang, "approvals.final.list_button"),
+                ACTION_FINAL_LIST,
+                PromptButton(view.prompt_id).encode(),
+            )
+        )
+    if buttons:
+        blocks.append(kit.actions(*buttons))
     return _message(kit.join(", ", [kit.join(": ", [title, view.test_id]), committee]), blocks)
+
+
+def final_row_text(lang: str, row: FinalRow) -> Mrkdwn:
+    """ "*103*: D – omforent (Kari Nordmann: E · Ola Hansen: C)"."""
+    grade = row.grade or "–"
+    if row.mark is None:
+        return md(lang, "approvals.final.row", candidate=row.candidate, grade=grade)
+    key = (
+        "approvals.final.row_agreed"
+        if row.mark == FinalMark.agreed
+        else "approvals.final.row_changed"
+    )
+    return md(
+        lang,
+        key,
+        candidate=row.candidate,
+        grade=grade,
+        given=_given_text(lang, row.given),
+    )
+
+
+def _final_listing(view: FinalPromptView, lang: str) -> tuple[list[Block], bool]:
+    """Every candidate with the grade that becomes final, the marked ones flagged; beyond
+    FINAL_LISTED candidates the marked ones only, with the whole list offered as a file.
+    Returns the blocks and whether the list was too long to show whole."""
+    if len(view.rows) <= FINAL_LISTED:
+        lines = [Mrkdwn("• ") + final_row_text(lang, row) for row in view.rows]
+        return kit.sections(lines), False
+    marked = [row for row in view.rows if row.mark is not None]
+    head = md(lang, "approvals.final.too_many", count=len(view.rows), marked_count=len(marked))
+    lines = [Mrkdwn("• ") + final_row_text(lang, row) for row in marked[:FINAL_LISTED]]
+    if len(marked) > FINAL_LISTED:
+        lines.append(md(lang, "approvals.and_more", count=len(marked) - FINAL_LISTED))
+    return kit.sections([head, *lines]), True
+
+
+def _final_rule(view: FinalPromptView, lang: str) -> Mrkdwn:
+    """Who must approve, and plainly whose grades one click locks."""
+    others = people_text(lang, view.co_graders) if view.co_graders else None
+    if view.one_approval_suffices:
+        if others is None:
+            return md(lang, "approvals.final.rule_one_alone")
+        return md(lang, "approvals.final.rule_one", names=others)
+    if view.shared:
+        if others is None:
+            return md(lang, "approvals.final.rule_one_alone")
+        return md(lang, "approvals.final.rule_shared", names=others)
+    return md(lang, "approvals.final.rule_all")
+
+
+def _final_button(view: FinalPromptView, lang: str) -> ButtonElement:
+    """ "Godkjenn felles sensur", asking first: how many grades become final, and for whom
+    they are locked."""
+    if view.completes and view.co_graders:
+        lock = md(lang, "approvals.final.confirm_locks", names=people_text(lang, view.co_graders))
+    elif view.completes:
+        lock = md(lang, "approvals.final.confirm_locks_alone")
+    else:
+        lock = md(lang, "approvals.final.confirm_waits")
+    text = kit.join(
+        " ",
+        [
+            md(
+                lang,
+                "approvals.final.confirm_text",
+                count=len(view.rows),
+                committee=_committee(lang, view.committee),
+            ),
+            lock,
+        ],
+    )
+    keys = (
+        "approvals.final.button",
+        "approvals.final.confirm_title",
+        "approvals.final.confirm_yes",
+    )
+    return _asking_button(lang, keys, ACTION_APPROVE_FINAL, view.prompt_id, text)
+
+
+def _asking_button(
+    lang: str, keys: tuple[str, str, str], action_id: str, prompt_id: int, text: Mrkdwn
+) -> ButtonElement:
+    """A prompt's primary button with Slack's dialog before it is sent: `keys` are the
+    button's label, the dialog's title and its confirm label; `text` says what happens."""
+    label, title, yes = keys
+    confirm = kit.confirmation(t(lang, title), text, t(lang, yes), t(lang, "approvals.confirm_no"))
+    value = PromptButton(prompt_id).encode()
+    return kit.button(t(lang, label), action_id, value, "primary", confirm=confirm)
+
+
+# -- to consultants: graded, transfer to FS ------------------------------------------------
 
 
 def _transfer_prompt(view: TransferPromptView, lang: str, tz: ZoneInfo) -> Message:
@@ -286,22 +470,19 @@ def _transfer_prompt(view: TransferPromptView, lang: str, tz: ZoneInfo) -> Messa
         lang,
         "approvals.transfer.intro",
         test=view.test_id,
-        committees=view.committees,
-        graded=view.graded,
+        committee_count=view.committees,
+        grades=md(lang, "approvals.grades_count", count=view.graded),
         counts=counts_text(lang, view.counts),
     )
     blocks: list[Block] = [kit.header(title), _section(intro)]
     if view.state == PromptState.open:
-        blocks.append(
-            kit.actions(
-                *[_button(lang, "approvals.transfer.button", ACTION_TRANSFERRED, view.prompt_id)]
-            )
-        )
+        blocks.append(kit.actions(_transfer_button(view, lang)))
     elif view.state == PromptState.transferred and view.transferred_at is not None:
+        by = person_text(lang, view.transferred_by or Person(consultant=True))
         done = md(
             lang,
             "approvals.transfer.done",
-            by=view.transferred_by,
+            by=by,
             when=kit.date(lang, view.transferred_at, tz),
         )
         blocks.append(_section(done))
@@ -312,8 +493,105 @@ def _transfer_prompt(view: TransferPromptView, lang: str, tz: ZoneInfo) -> Messa
     return _message(kit.join(": ", [title, view.test_id]), blocks)
 
 
+def _transfer_button(view: TransferPromptView, lang: str) -> ButtonElement:
+    """ "Overført til FS", asking first: every grader is told, and it cannot be undone."""
+    text = md(lang, "approvals.transfer.confirm_text", test=view.test_id, count=view.graders)
+    keys = (
+        "approvals.transfer.button",
+        "approvals.transfer.confirm_title",
+        "approvals.transfer.confirm_yes",
+    )
+    return _asking_button(lang, keys, ACTION_TRANSFERRED, view.prompt_id, text)
+
+
 def export_comment(lang: str, test_id: str) -> Mrkdwn:
     return md(lang, "approvals.transfer.file_comment", test=test_id)
+
+
+def final_list_comment(lang: str, test_id: str, committee: str, count: int) -> Mrkdwn:
+    return md(
+        lang,
+        "approvals.final.list_comment",
+        test=test_id,
+        committee=_committee(lang, committee),
+        count=count,
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Reopening: what it clears, confirmed before it happens.
+
+
+@dataclass(frozen=True)
+class ReopenButton:
+    """The reopen button's value: the test, committee and reason the consultant typed (who
+    may reopen is decided from the store when it is pressed)."""
+
+    test_id: str
+    committee: str
+    reason: str
+
+    def encode(self) -> str:
+        return json.dumps([self.test_id, self.committee, self.reason], ensure_ascii=False)
+
+    @classmethod
+    def decode(cls, value: str) -> ReopenButton:
+        try:
+            test_id, committee, reason = json.loads(value)
+        except (ValueError, TypeError) as error:
+            raise PayloadError("reopening", value) from error
+        if not all(isinstance(part, str) and part for part in (test_id, committee, reason)):
+            raise PayloadError("reopening", value)
+        return cls(test_id, committee, reason)
+
+
+# A reason that does not fit in the button's value (with the test and committee) is refused.
+REOPEN_REASON_LIMIT = 1500
+
+
+def reopen_plan_message(plan: ReopeningPlan, lang: str, tz: ZoneInfo) -> Message:
+    committee = _committee(lang, plan.committee)
+    cleared: list[Mrkdwn] = []
+    if plan.own_approved:
+        names = people_text(lang, plan.own_approved)
+        cleared.append(md(lang, "approvals.reopen.clears_own", names=names))
+    if plan.agreed_count:
+        cleared.append(md(lang, "approvals.reopen.clears_agreed", count=plan.agreed_count))
+    if plan.final_at is not None:
+        when = kit.date(lang, plan.final_at, tz)
+        cleared.append(md(lang, "approvals.reopen.clears_final", when=when))
+    elif plan.final_votes:
+        names = people_text(lang, plan.final_votes)
+        cleared.append(md(lang, "approvals.reopen.clears_votes", names=names))
+    intro = md(lang, "approvals.reopen.plan", test=plan.test_id, committee=committee)
+    told = md(
+        lang,
+        "approvals.reopen.told",
+        names=people_text(lang, plan.graders),
+        reason=plan.reason,
+    )
+    value = ReopenButton(plan.test_id, plan.committee, plan.reason).encode()
+    confirm = kit.confirmation(
+        t(lang, "approvals.reopen.confirm_title"),
+        md(lang, "approvals.reopen.confirm_text", committee=committee, test=plan.test_id),
+        t(lang, "approvals.reopen.confirm_yes"),
+        t(lang, "approvals.confirm_no"),
+        danger=True,
+    )
+    button = kit.button(
+        t(lang, "approvals.reopen.button", committee=plan.committee),
+        ACTION_REOPEN,
+        value,
+        "danger",
+        confirm=confirm,
+    )
+    blocks: list[Block] = [_section(intro + "\n" + kit.bullets(cleared)), _section(told)]
+    blocks.append(kit.actions(button))
+    return _message(intro, blocks)
+
+
+def reopened_text(lang: str, test_id: str, committee: str, told_count: int) -> Mrkdwn:
+    return md(lang, "approvals.reopen.done", committee=committee, test=test_id, count=told_count)
 
 
 # --------------------------------------------------------------------------------------
@@ -323,6 +601,7 @@ def export_comment(lang: str, test_id: str) -> Mrkdwn:
 def notice_text(notice: ApprovalNotice, lang: str) -> Mrkdwn:
     params = dict(notice.params)
     common = {"test": notice.test_id, "committee": notice.committee}
+    by = person_text(lang, Person.from_params(params.get("by")))
     if notice.kind == NoticeKind.agreed_grades_set:
         changes = kit.join(
             ", ",
@@ -331,16 +610,14 @@ def notice_text(notice: ApprovalNotice, lang: str) -> Mrkdwn:
                 for candidate, old, new in params["changes"]
             ),
         )
-        return md(lang, "approvals.notice.agreed", by=params["by"], changes=changes, **common)
+        return md(lang, "approvals.notice.agreed", by=by, changes=changes, **common)
     if notice.kind == NoticeKind.final_approval_withdrawn:
-        return md(lang, "approvals.notice.withdrawn", by=params["by"], **common)
+        return md(lang, "approvals.notice.withdrawn", by=by, **common)
     if notice.kind == NoticeKind.committee_final:
         key = "approvals.notice.final_one" if params["on_behalf"] else "approvals.notice.final_all"
-        return md(lang, key, by=params["by"], **common)
+        return md(lang, key, by=by, **common)
     if notice.kind == NoticeKind.reopened:
-        return md(
-            lang, "approvals.notice.reopened", by=params["by"], reason=params["reason"], **common
-        )
+        return md(lang, "approvals.notice.reopened", by=by, reason=params["reason"], **common)
     if notice.kind == NoticeKind.transferred:
         return md(lang, "approvals.notice.transferred", test=notice.test_id)
     raise ValueError(f"{notice.kind} is a prompt, rendered from its view")
@@ -359,9 +636,11 @@ def refusal_text(refusal: Refusal, lang: str, tz: ZoneInfo) -> Mrkdwn:
     params = dict(refusal.params)
     reason = refusal.reason
     if "committees" in params:
-        params["committees"] = _names(params["committees"])
+        params["committees"] = _committees(lang, params["committees"])
     if isinstance(params.get("at"), datetime):
         params["when"] = kit.date(lang, params.pop("at"), tz)
+    if isinstance(params.get("by"), Person):
+        params["by"] = person_text(lang, params["by"])
     if reason == RefusalReason.incomplete:
         return _incomplete_text(params["missing"], lang)
     if reason == RefusalReason.invalid_agreed_grades:
@@ -369,7 +648,7 @@ def refusal_text(refusal: Refusal, lang: str, tz: ZoneInfo) -> Mrkdwn:
     if reason == RefusalReason.wrong_phase:
         return _wrong_phase_text(refusal, params, lang)
     if reason == RefusalReason.already_voted:
-        params["names"] = _names(params.pop("waiting", ()))
+        params["names"] = people_text(lang, params.pop("waiting", ()))
     key = f"approvals.refused.{reason.value}"
     return md(lang, key, **{k: v for k, v in params.items() if v is not None or k == "by"})
 
@@ -397,7 +676,7 @@ def _invalid_agreed_text(params: dict, lang: str) -> Mrkdwn:
             candidate=candidate,
             grade=grade,
             committee=params["committee"],
-            allowed=", ".join(params.get("allowed", ())),
+            allowed=format_list(lang, params.get("allowed", ()), style="or"),
         )
         lines.append(Mrkdwn("• ") + line)
     return kit.lines(lines)
@@ -407,10 +686,10 @@ def _wrong_phase_text(refusal: Refusal, params: dict, lang: str) -> Mrkdwn:
     phase = refusal.params.get("phase")
     committees = params["committees"]
     if phase == Phase.grading:
-        names = _names(params.get("waiting", ()))
+        names = people_text(lang, params.get("waiting", ()), subject=True)
         return md(lang, "approvals.refused.waiting_own", committees=committees, names=names)
     if phase == Phase.aligning:
-        count = params.get("unresolved", 0)
+        count = params.get("unresolved_count", 0)
         return md(lang, "approvals.refused.waiting_alignment", committees=committees, count=count)
     return md(lang, "approvals.refused.moved_on", committees=committees)
 
@@ -448,11 +727,15 @@ def _rules(overview: ApprovalOverview, lang: str) -> Mrkdwn:
 
 
 def _overview_section(line: OverviewLine, shared: bool, lang: str, tz: ZoneInfo) -> SectionBlock:
+    # The final approval is asked for in its prompt, which lists every grade: this button
+    # shows that prompt here.
     accessory = None
     if line.action == PromptKind.own:
         accessory = _button(lang, "approvals.own.button", ACTION_APPROVE_OWN, line.prompt_id)
     elif line.action == PromptKind.final:
-        accessory = _button(lang, "approvals.final.button", ACTION_APPROVE_FINAL, line.prompt_id)
+        accessory = _button(
+            lang, "approvals.overview.show_final", ACTION_SHOW_FINAL, line.prompt_id
+        )
     return _section(
         _overview_text(line, shared, lang, tz),
         accessory=accessory,
@@ -464,18 +747,17 @@ def _overview_text(line: OverviewLine, shared: bool, lang: str, tz: ZoneInfo) ->
     committee, counts = line.committee, counts_text(lang, line.counts)
     if line.phase == Phase.final and line.final_at is not None:
         when = kit.date(lang, line.final_at, tz)
-        return md(
-            lang, "approvals.overview.final", committee=committee, by=line.final_by, when=when
-        )
+        by = person_text(lang, line.final_by or Person())
+        return md(lang, "approvals.overview.final", committee=committee, by=by, when=when)
     if line.phase == Phase.final_approval:
         if line.voted_at is not None:
-            when, names = kit.date(lang, line.voted_at, tz), _names(line.waiting)
+            when, names = kit.date(lang, line.voted_at, tz), people_text(lang, line.waiting)
             return md(lang, "approvals.overview.voted", committee=committee, when=when, names=names)
         return md(lang, "approvals.overview.ready_final", committee=committee, counts=counts)
     if line.phase == Phase.aligning:
         return md(lang, "approvals.overview.aligning", committee=committee, count=line.unresolved)
     if line.own_approved_at is not None:
-        when, names = kit.date(lang, line.own_approved_at, tz), _names(line.waiting)
+        when, names = kit.date(lang, line.own_approved_at, tz), people_text(lang, line.waiting)
         return md(
             lang, "approvals.overview.own_approved", committee=committee, when=when, names=names
         )
@@ -485,7 +767,7 @@ def _overview_text(line: OverviewLine, shared: bool, lang: str, tz: ZoneInfo) ->
             "approvals.overview.missing_shared" if shared else "approvals.overview.missing_own",
             committee=committee,
             count=len(line.missing),
-            total=line.submitted,
+            total_count=line.submitted,
             candidates=candidates_text(lang, line.missing),
             counts=counts,
         )
@@ -493,6 +775,6 @@ def _overview_text(line: OverviewLine, shared: bool, lang: str, tz: ZoneInfo) ->
         lang,
         "approvals.overview.ready_own",
         committee=committee,
-        total=line.submitted,
+        count=line.submitted,
         counts=counts,
     )

@@ -13,11 +13,13 @@ from slack_sdk.models.blocks import ActionsBlock, Block, InputBlock, PlainTextIn
 from slack_sdk.models.views import View
 
 from bot.approvals import LockReason
+from bot.gradesheets.applying import Confirmation
+from bot.gradesheets.destination import GradesGoTo, where_grades_go
 from bot.gradesheets.reading import CANDIDATE, GRADE, POINTS, GradeSheet
 from bot.gradesheets.texts import problem_line
 from bot.gradesheets.uploads import PREVIEW_LIFETIME, UploadOutcome
 from bot.gradesheets.validation import GradeChange, GradeSheetPreview
-from bot.i18n import t
+from bot.i18n import format_list, t
 from bot.ui import kit
 from bot.ui.approvals import locked_text, refusal_text
 from bot.ui.kit import Message, Mrkdwn, escape, md
@@ -45,11 +47,36 @@ def file_problem_text(lang: str, key: str, params: dict[str, object], **extra: o
 # -- the preview --------------------------------------------------------------------------
 
 
+def destination_text(lang: str, destination: GradesGoTo) -> Mrkdwn:
+    """One plain line: where these grades go, and who puts them into Inspera."""
+    if destination == GradesGoTo.inspera:
+        return md(lang, "gradesheet.destination.inspera")
+    return md(lang, "gradesheet.destination.sensorbot")
+
+
+def counts_text(lang: str, counts: dict[str, int], kinds: Sequence[str]) -> Mrkdwn:
+    """ "3 nye · 1 endret · 0 feil" (each count with its plural form)."""
+    parts = []
+    for kind, key in _COUNT_KEYS:
+        if kind in kinds:
+            parts.append(md(lang, key, count=counts[kind]))
+    return kit.join(" · ", parts)
+
+
+_COUNT_KEYS = (
+    ("new", "gradesheet.preview.count.new"),
+    ("changed", "gradesheet.preview.count.changed"),
+    ("unchanged", "gradesheet.preview.count.unchanged"),
+    ("blank", "gradesheet.preview.count.blank"),
+    ("errors", "gradesheet.preview.count.errors"),
+)
+
+
 def preview_message(
     lang: str, test: Test, sheet: GradeSheet, preview: GradeSheetPreview, upload_id: int
 ) -> Message:
     counts = preview.counts
-    committees = ", ".join(preview.agreeing)
+    committees = format_list(lang, preview.agreeing)
     title = (
         t(lang, "gradesheet.preview.agreed_title", test=test.test_id, committees=committees)
         if preview.agreeing
@@ -60,7 +87,8 @@ def preview_message(
         blocks.append(
             kit.section(md(lang, "gradesheet.preview.agreed_intro", committees=committees))
         )
-    blocks.append(kit.section(md(lang, "gradesheet.preview.counts", **counts)))
+    shown = ("new", "changed", "unchanged", "blank", "errors")
+    blocks.append(kit.section(kit.bold(counts_text(lang, counts, shown))))
     if preview.locked:
         lines = [
             locked_text(lang, committee, LockReason(reason))
@@ -86,6 +114,7 @@ def preview_message(
             else md(lang, "gradesheet.preview.ready")
         )
         blocks.append(kit.section(ready))
+        blocks.append(kit.context(destination_text(lang, where_grades_go(test))))
         blocks.append(_preview_buttons(lang, preview, upload_id))
     else:
         blocks.append(kit.section(md(lang, "gradesheet.preview.nothing_to_apply")))
@@ -93,9 +122,7 @@ def preview_message(
         lang,
         "gradesheet.preview.fallback",
         test=test.test_id,
-        new=counts["new"],
-        changed=counts["changed"],
-        errors=counts["errors"],
+        counts=counts_text(lang, counts, ("new", "changed", "errors")),
     )
     return kit.message(fallback, blocks)
 
@@ -237,9 +264,9 @@ def outcome_text(lang: str, outcome: UploadOutcome, tz: ZoneInfo, test_id: str =
     params: dict[str, object] = {
         "count": outcome.updated,
         "test": test_id or (outcome.upload.test_id if outcome.upload else "") or "",
-        "candidates": kit.join(", ", outcome.candidates),
-        "committees": kit.join(", ", outcome.committees),
-        "hours": int(PREVIEW_LIFETIME.total_seconds() // 3600),
+        "candidates": _listed(lang, outcome.candidates),
+        "committees": _listed(lang, outcome.committees),
+        "hour_count": int(PREVIEW_LIFETIME.total_seconds() // 3600),
         "when": kit.date(lang, outcome.at, tz) if outcome.at else "",
     }
     lines = [md(lang, f"gradesheet.outcome.{outcome.status}", **params)]
@@ -248,12 +275,28 @@ def outcome_text(lang: str, outcome: UploadOutcome, tz: ZoneInfo, test_id: str =
     return kit.lines(lines)
 
 
-def outcome_message(lang: str, outcome: UploadOutcome, tz: ZoneInfo) -> Message:
-    """The message an applied, undone or cancelled preview turns into; after Apply it
-    offers Undo and resetting one candidate."""
+def _listed(lang: str, items: Sequence[str]) -> Mrkdwn:
+    return Mrkdwn(format_list(lang, [escape(item) for item in items]))
+
+
+def outcome_message(
+    lang: str,
+    outcome: UploadOutcome,
+    tz: ZoneInfo,
+    *,
+    destination: GradesGoTo | None = None,
+    locked: bool = False,
+) -> Message:
+    """The message an applied, undone or cancelled preview turns into. After Apply it says
+    where the grades go (`destination`) and offers Undo and resetting one candidate, until
+    the grades are `locked` (own approval, final approval): then it says so instead."""
     text = outcome_text(lang, outcome, tz)
     blocks: list[Block] = [kit.section(text)]
-    if outcome.status == "applied" and outcome.upload is not None:
+    if outcome.status == "applied" and destination is not None:
+        blocks.append(kit.context(destination_text(lang, destination)))
+    if outcome.status == "applied" and locked:
+        blocks.append(kit.context(md(lang, "gradesheet.outcome.now_locked")))
+    elif outcome.status == "applied" and outcome.upload is not None:
         value = UploadButton(stored_id(outcome.upload)).encode()
         blocks.append(
             kit.actions(
@@ -263,6 +306,14 @@ def outcome_message(lang: str, outcome: UploadOutcome, tz: ZoneInfo) -> Message:
             )
         )
     return kit.message(text, blocks)
+
+
+def confirmation_message(lang: str, shown: Confirmation, tz: ZoneInfo) -> Message:
+    """An applied upload's confirmation as it stands now (without Undo and Reset once its
+    grades are locked)."""
+    return outcome_message(
+        lang, shown.outcome, tz, destination=shown.destination, locked=shown.locked
+    )
 
 
 def reset_modal(lang: str, upload_id: int, test_id: str) -> View:

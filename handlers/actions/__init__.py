@@ -7,6 +7,9 @@ from bot.ui.approvals import (
     ACTION_AGREE,
     ACTION_APPROVE_FINAL,
     ACTION_APPROVE_OWN,
+    ACTION_FINAL_LIST,
+    ACTION_REOPEN,
+    ACTION_SHOW_FINAL,
     ACTION_TRANSFERRED,
 )
 from bot.ui.diagnosis import ESCALATE_ACTION
@@ -25,6 +28,9 @@ def register(app: App) -> None:
     app.action(ACTION_AGREE)(approvals.handle_agree_grade)
     app.action(ACTION_APPROVE_FINAL)(approvals.handle_approve_final)
     app.action(ACTION_TRANSFERRED)(approvals.handle_transferred)
+    app.action(ACTION_FINAL_LIST)(approvals.handle_final_list)
+    app.action(ACTION_REOPEN)(approvals.handle_reopen)
+    app.action(ACTION_SHOW_FINAL)(approvals.handle_show_final)
     app.action(ui.APPLY)(gradesheets.handle_apply)
     app.action(ui.APPLY_SUGGESTED)(gradesheets.handle_apply_suggested)
     app.action(ui.CANCEL)(gradesheets.handle_cancel)

@@ -1,5 +1,6 @@
 """Buttons and choices on approval prompts: approve own grading, choose an agreed grade,
-approve the final grades, confirm the FS transfer.
+approve the final grades (and get them as a file), confirm the FS transfer, reopen a
+committee once the consultant confirmed.
 
 A button's value is only its prompt's id; the service decides from the store whether the
 person pressing may act and whether the prompt still applies. A refusal goes to the
@@ -18,19 +19,34 @@ from sqlmodel import Session
 
 from bot.approvals import (
     ApprovalOutcome,
+    NoticeKind,
+    Refusal,
     RefusalReason,
     choose_agreed_grade,
+    final_prompt_for,
     posted_prompt,
     press_final_approval,
     press_own_approval,
     press_transferred,
     prompt_view,
+    reopen_committee,
 )
 from bot.approvals.delivery import enqueue_outcome
+from bot.approvals.views import FinalPromptView
 from bot.exams.people import Roles
+from bot.gradesheets.export import final_list_filename, inspera_workbook
 from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
-from bot.ui.approvals import AgreeChoice, PromptButton, prompt_message, refusal_text
+from bot.slack.files import upload_to_dm
+from bot.ui.approvals import (
+    AgreeChoice,
+    PromptButton,
+    ReopenButton,
+    final_list_comment,
+    prompt_message,
+    refusal_text,
+    reopened_text,
+)
 from bot.ui.payloads import PayloadError
 from handlers.buttons import acked_button
 from handlers.payloads import action_value, selected_value
@@ -158,3 +174,110 @@ def _show_new_state_where_clicked(
         return
     message = prompt_message(view, lang, runtime.settings.tz)
     respond(text=message.text, blocks=message.blocks, replace_original=True)
+
+
+# -- the final grades to approve, as a file ------------------------------------------------
+
+
+_OUT_OF_DATE = Refusal(RefusalReason.out_of_date, {"test": ""})  # an unreadable button
+
+
+def _pressed_final_prompt(
+    body: dict, client: WebClient, respond: Respond, runtime: Runtime, asker: Asker, logger: Logger
+) -> FinalPromptView | None:
+    """The final approval prompt whose button was pressed, as its recipient sees it; None
+    after telling anyone else (or an unreadable button) why not."""
+    lang, tz = asker.lang, runtime.settings.tz
+    try:
+        prompt_id = PromptButton.decode(action_value(body)).prompt_id
+    except PayloadError as error:
+        logger.warning("final approval prompt button: %s", error)
+        _tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
+        return None
+    with runtime.session() as session:
+        view = final_prompt_for(session, prompt_id, _grader_email(asker))
+    if isinstance(view, Refusal):
+        _tell_presser(body, client, respond, refusal_text(view, lang, tz))
+        return None
+    return view
+
+
+def _send_final_list(
+    body: dict, client: WebClient, respond: Respond, runtime: Runtime, asker: Asker, logger: Logger
+) -> None:
+    """The grades a final approval prompt asks for, as a workbook in the presser's DM: only
+    for the grader the prompt was sent to, who sees those grades in the prompt itself."""
+    view = _pressed_final_prompt(body, client, respond, runtime, asker, logger)
+    if view is None:
+        return
+    filename = final_list_filename(view.test_id, view.committee)
+    grades = {row.candidate: row.grade for row in view.rows}
+    upload_to_dm(
+        client,
+        body["user"]["id"],
+        inspera_workbook(grades),
+        filename=filename,
+        title=filename,
+        comment=final_list_comment(asker.lang, view.test_id, view.committee, len(grades)),
+    )
+
+
+handle_final_list = acked_button(_send_final_list)
+
+
+def _show_final(
+    body: dict, client: WebClient, respond: Respond, runtime: Runtime, asker: Asker, logger: Logger
+) -> None:
+    """A `/sensur approve` reply's "see the grades and approve": the final approval prompt,
+    with every grade and its confirmed button, in place of the reply."""
+    view = _pressed_final_prompt(body, client, respond, runtime, asker, logger)
+    if view is None:
+        return
+    message = prompt_message(view, asker.lang, runtime.settings.tz)
+    if body.get("response_url"):
+        respond(text=message.text, blocks=message.blocks, replace_original=True)
+    else:
+        client.chat_postMessage(
+            channel=body["user"]["id"], text=message.text, blocks=message.blocks
+        )
+
+
+handle_show_final = acked_button(_show_final)
+
+
+# -- reopening, once the consultant confirmed ----------------------------------------------
+
+
+def _reopen(
+    body: dict, client: WebClient, respond: Respond, runtime: Runtime, asker: Asker, logger: Logger
+) -> None:
+    lang, tz = asker.lang, runtime.settings.tz
+    try:
+        pressed = ReopenButton.decode(action_value(body))
+    except PayloadError as error:
+        logger.warning("reopen button: %s", error)
+        _tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
+        return
+    with runtime.session() as session:
+        outcome = reopen_committee(
+            session,
+            pressed.test_id,
+            pressed.committee,
+            asker.roles,
+            pressed.reason,
+            actor_slack_user=body["user"]["id"],
+        )
+        keys = enqueue_outcome(session, outcome)
+    if outcome.refusal is not None:
+        _tell_presser(body, client, respond, refusal_text(outcome.refusal, lang, tz))
+        return
+    told = sum(1 for n in outcome.notices if n.kind == NoticeKind.reopened)
+    text = reopened_text(lang, pressed.test_id, pressed.committee, told)
+    if body.get("response_url"):
+        respond(text=text, replace_original=True)
+    else:
+        _tell_presser(body, client, respond, text)
+    send_now(runtime, keys)
+
+
+handle_reopen = acked_button(_reopen)

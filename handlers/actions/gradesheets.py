@@ -9,13 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from logging import Logger
+from zoneinfo import ZoneInfo
 
 from slack_bolt import Ack
 from slack_sdk import WebClient
 from sqlmodel import Session
 
 from bot.approvals.delivery import enqueue_outcome
-from bot.gradesheets.applying import apply_upload, cancel_upload, undo_upload
+from bot.gradesheets.applying import (
+    Confirmation,
+    apply_upload,
+    cancel_upload,
+    confirmation,
+    record_confirmation,
+    undo_upload,
+)
 from bot.gradesheets.intake import ChoiceRefused, check_choice
 from bot.gradesheets.uploads import UploadOutcome, find_own_upload
 from bot.i18n import t
@@ -26,6 +34,7 @@ from bot.slack.messaging import open_dm
 from bot.ui.gradesheets import (
     TestChoiceButton,
     UploadButton,
+    confirmation_message,
     outcome_message,
     outcome_text,
     reset_modal,
@@ -35,6 +44,7 @@ from bot.ui.kit import md
 from bot.ui.payloads import PayloadError
 from bot.ui.which import which_refusal_text
 from handlers.payloads import action_value
+from models.tables import stored_id
 
 # Outcomes that end the preview: its message is replaced, so no stale buttons remain.
 _REPLACES_MESSAGE = ("applied", "agreed_applied", "undone", "cancelled_now")
@@ -84,16 +94,36 @@ def _act_on_upload(
     with runtime.session() as session:
         outcome = action(session, upload_id, asker.slack.email)
         keys = enqueue_outcome(session, outcome.approvals)
+        shown = confirmation(session, outcome.upload) if outcome.upload is not None else None
     logger.info("upload %s by %s: %s", upload_id, user_id, outcome.status)
-    text, blocks = outcome_message(asker.lang, outcome, runtime.settings.tz)
+    lang, tz = asker.lang, runtime.settings.tz
+    destination = shown.destination if shown is not None else None
+    text, blocks = outcome_message(lang, outcome, tz, destination=destination)
     message = _clicked_message(body)
     if outcome.status in _REPLACES_MESSAGE and message is not None:
         client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
+        posted = message
     else:
-        client.chat_postMessage(channel=open_dm(client, user_id), text=text, blocks=blocks)
+        answer = client.chat_postMessage(channel=open_dm(client, user_id), text=text, blocks=blocks)
+        posted = (answer["channel"], answer["ts"])
+    if outcome.status == "applied" and outcome.upload is not None:
+        # Remembered, so that Undo and Reset can be taken off once its grades are locked.
+        with runtime.session() as session:
+            record_confirmation(session, stored_id(outcome.upload), *posted)
+    if shown is not None and shown.locked and message is not None:
+        _show_locked(client, message, lang, tz, shown)
     # Committed: now the approvals' prompts and notices (approve your grading, final
     # approval, approvals withdrawn, agreed grades set) go out.
     send_now(runtime, keys)
+
+
+def _show_locked(
+    client: WebClient, message: tuple[str, str], lang: str, tz: ZoneInfo, shown: Confirmation
+) -> None:
+    """The confirmation pressed, shown as it stands: its grades are locked, so Undo and
+    Reset are gone from it."""
+    text, blocks = confirmation_message(lang, shown, tz)
+    client.chat_update(channel=message[0], ts=message[1], text=text, blocks=blocks)
 
 
 def _upload_id(body: dict, client: WebClient, asker: Asker, logger: Logger) -> int | None:
@@ -171,6 +201,14 @@ def handle_reset_open(
         return
     with runtime.session() as session:
         upload, refusal = find_own_upload(session, upload_id, asker.slack.email)
+        shown = confirmation(session, upload) if upload is not None else None
+    message = _clicked_message(body)
+    if shown is not None and shown.locked and message is not None:
+        # Nothing of it can be reset now: say why, and take the buttons away.
+        _show_locked(client, message, asker.lang, runtime.settings.tz, shown)
+        text, blocks = text_message(md(asker.lang, "gradesheet.outcome.now_locked"))
+        client.chat_postMessage(channel=open_dm(client, user_id), text=text, blocks=blocks)
+        return
     if refusal is not None or upload is None:
         text, blocks = outcome_message(
             asker.lang, refusal or UploadOutcome("not_found"), runtime.settings.tz

@@ -1,19 +1,23 @@
 """`/sensur approve|godkjenn [TEST]` for graders and `/sensur reopen|gjenåpne TEST
-COMMITTEE REASON` for consultants."""
+COMMITTEE REASON` for consultants (answered with what reopening would clear, and a button
+that asks once more before it does)."""
 
 from __future__ import annotations
 
 from sqlmodel import Session
 
-from bot.approvals import approval_overview, is_unfinished, reopen_committee
-from bot.approvals.delivery import enqueue_outcome
-from bot.approvals.outcome import NoticeKind, Refusal
+from bot.approvals import ApprovalOutcome, approval_overview, is_unfinished, plan_reopening
+from bot.approvals.outcome import Refusal
 from bot.exams.lookup import grader_test_ids
 from bot.exams.which import which_test
 from bot.i18n import t
-from bot.scheduling.delivery import send_now
 from bot.slack.commands import CommandRequest
-from bot.ui.approvals import overview_message, refusal_text
+from bot.ui.approvals import (
+    REOPEN_REASON_LIMIT,
+    overview_message,
+    refusal_text,
+    reopen_plan_message,
+)
 from bot.ui.kit import md
 from bot.ui.which import which_refusal_text
 
@@ -86,12 +90,15 @@ def reply_reopen(request: CommandRequest) -> None:
     if test_id is None or not roles.may_administer(test_id):
         _say(request, which_refusal_text(lang, which))
         return
-    with request.runtime.session() as session:
-        outcome = reopen_committee(session, test_id, committee, roles, reason)
-        keys = enqueue_outcome(session, outcome)
-    if outcome.refusal is not None:
-        _say(request, refusal_text(outcome.refusal, lang, tz))
+    if len(reason) > REOPEN_REASON_LIMIT:
+        _say(request, md(lang, "approvals.reopen.reason_too_long", count=REOPEN_REASON_LIMIT))
         return
-    told = sum(1 for n in outcome.notices if n.kind == NoticeKind.reopened)
-    _say(request, md(lang, "approvals.reopen.done", committee=committee, test=test_id, count=told))
-    send_now(request.runtime, keys)
+    # Nothing is cleared yet: the consultant sees what would be, and confirms with a button.
+    with request.runtime.session() as session:
+        plan = plan_reopening(session, test_id, committee, roles, reason)
+    if isinstance(plan, ApprovalOutcome):
+        assert plan.refusal is not None  # a plan or a refusal
+        _say(request, refusal_text(plan.refusal, lang, tz))
+        return
+    message = reopen_plan_message(plan, lang, tz)
+    request.respond(text=message.text, blocks=message.blocks, response_type="ephemeral")

@@ -106,8 +106,8 @@ def reply_export(request: CommandRequest) -> None:
             request.lang,
             "gradesheet.export.sent",
             test=test.test_id,
-            candidates=export.candidates,
-            graded=export.graded,
+            candidate_count=export.candidates,
+            graded_count=export.graded,
         ),
     )
     _reply(request, "gradesheet.export.sent_ephemeral", test=test.test_id)

@@ -23,7 +23,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from bot.approvals import after_grades_changed, approve_final, approve_own
+from bot.approvals import after_grades_changed, approve_final, approve_own, set_agreed_grades
 from bot.approvals.delivery import enqueue_outcome
 from bot.scheduling.delivery import send_now
 from models import tables
@@ -171,6 +171,17 @@ def shown(message: dict) -> str:
     return message.get("text", "") + json.dumps(message.get("blocks") or [], ensure_ascii=False)
 
 
+def final_rows(message: dict) -> list[str]:
+    """The final approval prompt's list: one line per candidate."""
+    return [
+        line
+        for block in message["blocks"]
+        if block["type"] == "section"
+        for line in block["text"]["text"].split("\n")
+        if line.startswith("• ")
+    ]
+
+
 def final_approvals(bot, committee: str) -> list[str]:
     with bot.runtime.session() as session:
         votes = session.exec(
@@ -281,16 +292,16 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
 
     # Kari's grades arrive complete: she is asked to approve, with a count per grade.
     grades_applied(bot, KARI, {"101": "A", "102": "B", "103": "E"})
-    kari_own = dm(fake_slack, "UKARI", "Godkjenn sensuren din")
-    assert "A: 1 · B: 1 · E: 1" in shown(kari_own)
-    told.assert_new(("UKARI", "Godkjenn sensuren din: TDT4100-2026H"))
+    kari_own = dm(fake_slack, "UKARI", "Godkjenn egen sensur")
+    assert "3 kandidater: 1 A, 1 B og 1 E" in shown(kari_own)
+    told.assert_new(("UKARI", "Godkjenn egen sensur: TDT4100-2026H"))
 
     # Ola is not done: /sensur approve lists what is missing instead of approving.
     told.next_step()
     grades_applied(bot, OLA, {"101": "A", "102": "B"})
     reply = command(bot, fake_slack, "UOLA", f"approve {TEST}")
-    assert "1 of 3 candidates still lack your grade: 103. Grades so far: A: 1 · B: 1." in shown(
-        reply
+    assert "no grade from you yet for 1 of 3 candidates: 103. Grades so far: 1 A and 1 B." in (
+        shown(reply)
     )
     assert "approvals.approve_own" not in shown(reply)
     told.assert_new(("UOLA", "Approval – TDT4100-2026H"))
@@ -298,8 +309,10 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
     # Kari approves from her DM: the prompt shows it, and nobody else hears of it yet.
     told.next_step()
     click(bot, fake_slack, "UKARI", kari_own, "approvals.approve_own")
-    approved = wait_for_dm(fake_slack, "UKARI", "Godkjenn sensuren", containing="Du godkjente")
+    approved = wait_for_dm(fake_slack, "UKARI", "Godkjenn egen", containing="Du godkjente")
     assert "approvals.approve_own" not in shown(approved)
+    # The next step, and who it waits for, by name.
+    assert "Du får beskjed når Ola Hansen har godkjent egen sensur." in shown(approved)
     kari_approved = len(fake_slack.requests)
     told.assert_new()
     assert told.updated() == {"UKARI"}
@@ -307,7 +320,8 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
     # Kari looks: she is waiting for Ola, whose grades she does not see.
     told.next_step()
     reply = command(bot, fake_slack, "UKARI", "godkjenn")
-    assert "du godkjente" in shown(reply) and "Venter på: Ola Hansen" in shown(reply)
+    assert "du godkjente" in shown(reply)
+    assert "Du får beskjed når Ola Hansen har godkjent." in shown(reply)
     told.assert_new(("UKARI", "Godkjenning – TDT4100-2026H"))
 
     # Ola's last grade arrives; he approves through /sensur approve and its button.
@@ -315,7 +329,7 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
     grades_applied(bot, OLA, {"103": "C"})
     told.assert_new(("UOLA", "Approve your grading: TDT4100-2026H"))
     reply = command(bot, fake_slack, "UOLA", "approve")
-    assert "all 3 graded (A: 1 · B: 1 · C: 1). Ready to approve." in shown(reply)
+    assert "all 3 graded (1 A, 1 B, and 1 C). Ready to approve." in shown(reply)
     ola_approved = len(fake_slack.requests)
     told.next_step()
     key = click(bot, fake_slack, "UOLA", reply, "approvals.approve_own", ephemeral=True)
@@ -324,9 +338,11 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
     # Both approved: each sees the one difference side by side, with a choice of grade.
     kari_align = wait_for_dm(fake_slack, "UKARI", "Bli enige om karakterer som avviker")
     ola_align = wait_for_dm(fake_slack, "UOLA", "Agree on the grades that differ")
-    for message in (kari_align, ola_align):
-        rows = [b["text"]["text"] for b in message["blocks"] if "accessory" in b]
-        assert rows == ["*103*   Kari Nordmann: E · Ola Hansen: C"]
+    for message, rows in (
+        (kari_align, ["*103*   du: E · Ola Hansen: C"]),
+        (ola_align, ["*103*   Kari Nordmann: E · you: C"]),
+    ):
+        assert [b["text"]["text"] for b in message["blocks"] if "accessory" in b] == rows
     fake_slack.wait_for(lambda: "UOLA" in told.updated(), description="Ola's DM prompt updated")
     told.assert_new(
         ("UOLA", "(replaced) Approve your grading"),
@@ -343,15 +359,45 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
     # final approval prompt goes to both.
     told.next_step()
     choose(bot, fake_slack, "UKARI", kari_align, "103", "D")
-    kari_final = wait_for_dm(fake_slack, "UKARI", "Godkjenn de endelige karakterene")
+    kari_final = wait_for_dm(fake_slack, "UKARI", "Godkjenn felles sensur")
     ola_final = wait_for_dm(fake_slack, "UOLA", "Approve the final grades")
     wait_for_dm(fake_slack, "UOLA", "Agree on", containing="agreed: *D* (Kari Nordmann)")
-    wait_for_dm(fake_slack, "UKARI", "Bli enige", containing="omforent: *D* (Kari Nordmann)")
-    assert "every candidate has a grade: A: 1 · B: 1 · D: 1" in shown(ola_final)
+    wait_for_dm(fake_slack, "UKARI", "Bli enige", containing="omforent: *D* (deg)")
+    assert "all 3 candidates have a grade (1 A, 1 B, and 1 D)" in shown(ola_final)
+    # Every candidate with the grade that becomes final; the agreed one marked, with what
+    # each grader gave ("you" for the reader).
+    assert final_rows(ola_final) == [
+        "• *101*: A",
+        "• *102*: B",
+        "• *103*: D – agreed (Kari Nordmann: E · you: C)",
+    ]
+    assert "• *103*: D – omforent (du: E · Ola Hansen: C)" in final_rows(kari_final)
+    # The button asks first, saying how many grades become final.
+    confirm = element(ola_final, "approvals.approve_final")["confirm"]
+    assert confirm["title"]["text"] == "Approve the final grades?"
+    assert confirm["text"]["text"] == (
+        "You approve the grades of all 3 candidates in committee 1. They become final once "
+        "everyone in the committee has approved."
+    )
+    assert (confirm["confirm"]["text"], confirm["deny"]["text"]) == ("Approve", "Cancel")
     told.assert_new(
         ("UOLA", "Kari Nordmann set the agreed grade in committee 1 (TDT4100-2026H): 103: D"),
-        ("UKARI", "Godkjenn de endelige karakterene: TDT4100-2026H, kommisjon 1"),
+        ("UKARI", "Godkjenn felles sensur: TDT4100-2026H, kommisjon 1"),
         ("UOLA", "Approve the final grades: TDT4100-2026H, committee 1"),
+    )
+
+    # From /sensur approve, Ola is shown the same prompt, every grade and the dialog with it.
+    told.next_step()
+    reply = command(bot, fake_slack, "UOLA", "approve")
+    assert "ready for final approval (1 A, 1 B, and 1 D)" in shown(reply)
+    key = click(bot, fake_slack, "UOLA", reply, "approval.show_final", ephemeral=True)
+    shown_final = reply_to(fake_slack, key)
+    assert shown_final["replace_original"] is True
+    assert final_rows(shown_final) == final_rows(ola_final)
+    assert "confirm" in element(shown_final, "approvals.approve_final")
+    told.assert_new(
+        ("UOLA", "Approval – TDT4100-2026H"),
+        ("UOLA", "(replaced) Approve the final grades: TDT4100-2026H, committee 1"),
     )
 
     # Per, not in committee 1, replays Kari's buttons: refused, and nothing changes.
@@ -371,13 +417,26 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
     # Ola's show who approved; Ola's still waits for him.
     told.next_step()
     click(bot, fake_slack, "UKARI", kari_final, "approvals.approve_final")
-    wait_for_dm(fake_slack, "UOLA", "Approve the final", containing="Approved by: Kari Nordmann")
+    ola_waited = wait_for_dm(
+        fake_slack, "UOLA", "Approve the final", containing="Approved by Kari Nordmann"
+    )
+    # Ola's approval is the last: his prompt and its dialog say it locks everyone's grades.
+    assert "You are the last to approve" in shown(ola_waited)
+    assert element(ola_waited, "approvals.approve_final")["confirm"]["text"]["text"].endswith(
+        "They become final and locked for the whole committee, Kari Nordmann included. Only "
+        "the study consultant can reopen."
+    )
     key = click(bot, fake_slack, "UKARI", kari_final, "approvals.approve_final")
-    assert "Du godkjente de endelige karakterene allerede" in reply_to(fake_slack, key)["text"]
-    waiting = wait_for_dm(fake_slack, "UKARI", "Godkjenn de", containing="Venter på: Ola Hansen")
+    assert "Du godkjente felles sensur allerede" in reply_to(fake_slack, key)["text"]
+    waiting = wait_for_dm(
+        fake_slack,
+        "UKARI",
+        "Godkjenn felles",
+        containing="Du får beskjed når Ola Hansen har godkjent.",
+    )
     assert "approvals.approve_final" not in shown(waiting)
     assert final_approvals(bot, "1") == [KARI]
-    told.assert_new(("UKARI", "Du godkjente de endelige karakterene allerede"))
+    told.assert_new(("UKARI", "Du godkjente felles sensur allerede"))
     assert told.updated() == {"UKARI", "UOLA"}
 
     # Ola approves: the committee is final, Kari is told, and the consultant gets the
@@ -394,10 +453,19 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
         ("104", None),
         ("201", "A"),
     ]
-    assert "all 2 committees have approved their final grades (4 grades" in shown(transfer)
-    wait_for_dm(fake_slack, "UKARI", "Godkjenn de", containing="Endelig: godkjent av Ola Hansen")
+    assert "both committees have approved their final grades (4 grades: 2 A, 1 B, and 1 D)" in (
+        shown(transfer)
+    )
+    # "Transferred to FS" asks first: every grader is told, and it cannot be undone.
+    confirm = element(transfer, "approvals.transferred")["confirm"]
+    assert confirm["title"]["text"] == "Transferred to FS?"
+    assert confirm["text"]["text"] == (
+        "All 3 graders of TDT4100-2026H are told that the grades are in FS. This cannot be "
+        "undone: press only when the transfer is done."
+    )
+    wait_for_dm(fake_slack, "UKARI", "Godkjenn felles", containing="Endelig: godkjent av Ola")
     told.assert_new(
-        ("UKARI", "Alle sensorene har godkjent: karakterene i kommisjon 1 (TDT4100-2026H)"),
+        ("UKARI", "Alle sensorene har godkjent felles sensur: karakterene i kommisjon 1"),
         ("UKONS", "file: TDT4100-2026H final grades.xlsx"),
         ("UKONS", "Ready for FS: TDT4100-2026H"),
     )
@@ -405,9 +473,9 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
     # The consultant records the transfer: the prompt says who, and every grader is told.
     told.next_step()
     click(bot, fake_slack, "UKONS", transfer, "approvals.transferred")
-    wait_for_dm(
-        fake_slack, "UKONS", "Ready for FS", containing="Transferred to FS by " + CONSULTANT
-    )
+    # The one who did it reads "you"; nobody is named by e-mail.
+    done = wait_for_dm(fake_slack, "UKONS", "Ready for FS", containing="Transferred to FS by you")
+    assert CONSULTANT not in shown(done)
     fake_slack.wait_for(lambda: len(told.new()) == 3, description="the three graders told")
     told.assert_new(
         ("UKARI", "Sensuren for TDT4100-2026H er overført til FS. Studentene ser vanligvis"),
@@ -441,7 +509,7 @@ def test_consultant_reopens_a_committee_with_a_reason(committee, fake_slack):
     for grader in (KARI, OLA):
         grades_applied(bot, grader, {"101": "A", "102": "B", "103": "C"})
         by_service(bot, approve_own, grader, "1")
-    kari_final = dm(fake_slack, "UKARI", "Godkjenn de endelige karakterene")
+    kari_final = dm(fake_slack, "UKARI", "Godkjenn felles sensur")
     by_service(bot, approve_final, "1", KARI)
     told = Told(fake_slack)
 
@@ -452,23 +520,39 @@ def test_consultant_reopens_a_committee_with_a_reason(committee, fake_slack):
     assert "Type `/sensur reopen TEST COMMITTEE REASON`" in reply["text"]
     reply = command(bot, fake_slack, "UKONS", f"reopen {TEST} 1")
     assert "Give a reason" in reply["text"]
+    reply = command(bot, fake_slack, "UKONS", f"reopen {TEST} 1 {'x' * 1501}")
+    assert reply["text"] == "The reason can be at most 1,500 characters. Nothing was changed."
     reply = command(bot, fake_slack, "UKONS", f"reopen {TEST} 7 typo")
-    assert "has no committee `7`. Its committees are: 1, 2." in reply["text"]
+    assert "has no committee `7`. Its committees are 1 and 2." in reply["text"]
     assert final_approvals(bot, "1") == [KARI]
 
+    # The command only shows what reopening clears, with a button that asks once more.
     told.next_step()
-    reply = command(bot, fake_slack, "UKONS", f"reopen {TEST} 1 Complaint: recount candidate 103")
-    assert "Committee 1 of TDT4100-2026H is reopened" in reply["text"]
+    plan = command(bot, fake_slack, "UKONS", f"reopen {TEST} 1 Complaint: recount candidate 103")
+    assert plan["text"] == "Reopen committee 1 of TDT4100-2026H? This clears:"
+    assert "the own approvals of Kari Nordmann and Ola Hansen" in shown(plan)
+    assert "the final approvals of Kari Nordmann" in shown(plan)
+    assert "3 agreed grades" in shown(plan)
+    button = element(plan, "approval.reopen")
+    assert button["style"] == "danger"
+    assert button["confirm"]["title"]["text"] == "Reopen the committee?"
+    assert button["confirm"]["style"] == "danger"
+    assert final_approvals(bot, "1") == [KARI], "nothing is cleared before the button"
+    told.assert_new(("UKONS", "Reopen committee 1 of TDT4100-2026H?"))
+
+    told.next_step()
+    key = click(bot, fake_slack, "UKONS", plan, "approval.reopen", ephemeral=True)
+    assert "Committee 1 of TDT4100-2026H is reopened" in reply_to(fake_slack, key)["text"]
     fake_slack.wait_for(lambda: len(told.new()) == 5, description="graders told and prompted")
     told.assert_new(
-        ("UKONS", "Committee 1 of TDT4100-2026H is reopened"),
-        ("UKARI", "Kommisjon 1 (TDT4100-2026H) er gjenåpnet av konsulent@ntnu.no: «Complaint"),
-        ("UOLA", "Committee 1 (TDT4100-2026H) was reopened by konsulent@ntnu.no: “Complaint"),
-        ("UKARI", "Godkjenn sensuren din: TDT4100-2026H"),
+        ("UKONS", "(replaced) Committee 1 of TDT4100-2026H is reopened"),
+        ("UKARI", "Kommisjon 1 (TDT4100-2026H) er gjenåpnet av <@UKONS>: «Complaint"),
+        ("UOLA", "Committee 1 (TDT4100-2026H) was reopened by <@UKONS>: “Complaint"),
+        ("UKARI", "Godkjenn egen sensur: TDT4100-2026H"),
         ("UOLA", "Approve your grading: TDT4100-2026H"),
     )
     assert final_approvals(bot, "1") == []
-    old = wait_for_dm(fake_slack, "UKARI", "Godkjenn de endelige", containing="utdatert")
+    old = wait_for_dm(fake_slack, "UKARI", "Godkjenn felles sensur", containing="utdatert")
     assert "approvals.approve_final" not in shown(old)
 
     # The old final-approval button, replayed, changes nothing.
@@ -484,3 +568,70 @@ def test_approve_is_for_graders_and_names_the_test(committee, fake_slack):
     assert reply["text"] == (
         "I can't find a test with the id or course code `NOPE101`. Your tests: `TDT4100-2026H`"
     )
+
+
+# -- a committee too large to list in one message ----------------------------------------------
+
+BIG = [str(20000 + n) for n in range(250)]
+
+
+@pytest.fixture
+def big_committee(running_bot, fake_slack):
+    """Kari and Ola grade 250 candidates of committee 1; one approval counts for both."""
+    fake_slack.add_user("UKARI", email=KARI, locale="nb-NO", name="Kari")
+    fake_slack.add_user("UOLA", email=OLA, locale="en-GB", name="Ola")
+    fake_slack.add_user("UPER", email=PER, locale="en-GB", name="Per")
+    choose_language(running_bot.runtime.engine, "UOLA", "en")
+    choose_language(running_bot.runtime.engine, "UPER", "en")
+    engine = running_bot.runtime.engine
+    add_test(engine, TEST, final_approval="one")
+    for email, name in ((KARI, "Kari Nordmann"), (OLA, "Ola Hansen"), (PER, "Per Berg")):
+        add_grader(engine, email, name=name)
+    add_membership(engine, TEST, KARI, "1")
+    add_membership(engine, TEST, OLA, "1")
+    add_membership(engine, TEST, PER, "2")
+    add_candidates(engine, TEST, "1", BIG)
+    add_candidates(engine, TEST, "2", ["201"])
+    put_grades(engine, TEST, KARI, dict.fromkeys(BIG, "B"))
+    put_grades(engine, TEST, OLA, {**dict.fromkeys(BIG, "B"), BIG[7]: "C"})
+    for grader in (KARI, OLA):
+        by_service(running_bot, approve_own, grader, "1")
+    by_service(running_bot, set_agreed_grades, "1", KARI, {BIG[7]: "C"})
+    return running_bot
+
+
+def test_a_long_final_list_comes_as_a_file_and_one_click_says_it_locks_everyones(
+    big_committee, fake_slack
+):
+    bot = big_committee
+    kari_final = wait_for_dm(fake_slack, "UKARI", "Godkjenn felles sensur")
+    text = shown(kari_final)
+    assert "alle 250 kandidatene har karakter (249 B og 1 C)" in text
+    assert "Kommisjonen har 250 kandidater – for mange til å vise alle her." in text
+    # Within Slack's limits, the one agreed grade still listed, with what each gave.
+    assert len(kari_final["blocks"]) <= 50
+    assert final_rows(kari_final) == ["• *20007*: C – omforent (du: B · Ola Hansen: C)"]
+    # One approval counts for both: the prompt and its dialog say whose grades it locks.
+    assert (
+        "når du godkjenner, er karakterene endelige og låst for alle – også for Ola Hansen" in text
+    )
+    assert "Du er den siste" not in text, "with one approval nobody is the last"
+    confirm = element(kari_final, "approvals.approve_final")["confirm"]["text"]["text"]
+    assert confirm == (
+        "Du godkjenner karakterene til alle 250 kandidatene i kommisjon 1. De blir endelige og "
+        "låst for hele kommisjonen, også for Ola Hansen. Bare studiekonsulenten kan gjenåpne."
+    )
+
+    # Per, of another committee, replays the file button: refused, no file.
+    key = click(bot, fake_slack, "UPER", kari_final, "approval.final_list")
+    assert "belongs to another grader" in reply_to(fake_slack, key)["text"]
+    assert fake_slack.uploads_to("UPER") == []
+
+    # Kari asks for the list: every candidate with the grade that becomes final, in her DM.
+    click(bot, fake_slack, "UKARI", kari_final, "approval.final_list")
+    (sent,) = fake_slack.wait_for(lambda: fake_slack.uploads_to("UKARI"), description="the list")
+    assert sent.filename == "TDT4100-2026H committee 1 grades to approve.xlsx"
+    rows = workbook_rows(sent.content)
+    assert rows[0] == ("Candidate ID", "Grade")
+    assert rows[1:] == [(c, "C" if c == BIG[7] else "B") for c in BIG]
+    assert final_approvals(bot, "1") == [], "asking for the list approves nothing"

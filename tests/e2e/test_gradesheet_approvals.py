@@ -119,7 +119,7 @@ def test_sheets_prompt_approval_keep_grades_private_and_lock_approved_grades(pri
     bot = private
     apply(bot, fake_slack, OLA, OLAS, "FOLA", "3 grades updated")
     ola_prompt = latest_dm(fake_slack, OLA, "Approve your grading: TDT4100-2026H")
-    assert "C: 2 · D: 1" in json.dumps(ola_prompt["blocks"], ensure_ascii=False)
+    assert "2 C and 1 D" in json.dumps(ola_prompt["blocks"], ensure_ascii=False)
 
     # Ola has not approved: Kari's template and preview show none of Ola's grades.
     assert template_rows(bot, fake_slack, KARI) == [
@@ -129,29 +129,50 @@ def test_sheets_prompt_approval_keep_grades_private_and_lock_approved_grades(pri
         ["103", None],
     ]
     preview = upload_and_preview(bot, fake_slack, KARI, KARIS, "FKARI")
-    assert "*3* nye · *0* endret" in json.dumps(preview["blocks"], ensure_ascii=False)
+    assert "3 nye · 0 endret" in json.dumps(preview["blocks"], ensure_ascii=False)
     press(bot, KARI, preview, "gradesheet_apply")
     confirmation = latest_dm(fake_slack, KARI, "3 karakterer oppdatert")
+    where = {"channel_id": confirmation["channel"], "message_ts": confirmation["ts"]}
+    reset_value = buttons(confirmation)["gradesheet_reset_open"]
+    # It says where the grades go, in one line.
+    assert "Karakterene samles her i Sensorbot og er ikke i Inspera ennå" in json.dumps(
+        confirmation, ensure_ascii=False
+    )
     assert "Sensuren din av kommisjon 1 er komplett" in confirmation["text"]
-    kari_prompt = latest_dm(fake_slack, KARI, "Godkjenn sensuren din: TDT4100-2026H")
+    kari_prompt = latest_dm(fake_slack, KARI, "Godkjenn egen sensur: TDT4100-2026H")
     for grade in ("C", "D"):
         assert not a_grade(f"`{grade}`").search(everything_to(fake_slack, KARI))
         assert not a_grade(f"{grade}: ").search(everything_to(fake_slack, KARI))
 
     # Kari approves; a new sheet changing her grades is refused, naming the lock.
     press(bot, KARI, kari_prompt, "approvals.approve_own")
-    latest_dm(fake_slack, KARI, "Godkjenn sensuren din", also="Karakterene dine er låst")
+    latest_dm(fake_slack, KARI, "Godkjenn egen sensur", also="Karakterene dine er låst")
     refused = upload_and_preview(bot, fake_slack, KARI, {"101": "A", "102": "F"}, "FKARI2")
     shown = json.dumps(refused["blocks"], ensure_ascii=False)
-    assert "Du har godkjent sensuren din i kommisjon 1, så karakterene dine der er låst" in shown
+    assert "Du har godkjent egen sensur i kommisjon 1, så karakterene dine der er låst" in shown
     assert "Rad 3, kandidat 102: `F` ville endre en låst karakter i kommisjon 1" in shown
     assert "gradesheet_apply" not in buttons(refused)
     assert stored(bot, KARI_EMAIL) == KARIS
 
-    # Resetting one of her candidates is refused the same way.
-    press(bot, KARI, confirmation, "gradesheet_reset_open")
-    opened = fake_slack.wait_for_call("views.open").params["view"]
-    answer = submit_reset(bot, KARI, opened["private_metadata"], "103")
+    # Her approval took Undo and Reset off the sheet's confirmation, in place.
+    locked = fake_slack.wait_for(
+        lambda: [
+            m
+            for m in dm_messages(fake_slack, KARI, "3 karakterer oppdatert")
+            if m["ts"] == where["message_ts"]
+            and "Karakterene er låst nå" in json.dumps(m, ensure_ascii=False)
+        ],
+        description="the confirmation shown as locked",
+    )[-1]
+    assert buttons(locked) == {}
+    # A Reset from before (a stale client) is refused the same way; no modal opens.
+    assert bot.slack.click(KARI, "gradesheet_reset_open", reset_value, **where).status == 200
+    fake_slack.wait_for(
+        lambda: [m for m in dm_messages(fake_slack, KARI) if m["text"].startswith("🔒")],
+        description="told the grades are locked",
+    )
+    assert not [r for r in fake_slack.requests if r.method == "views.open"]
+    answer = submit_reset(bot, KARI, reset_value, "103")
     assert answer.json()["response_action"] == "errors"
     assert "karakterene dine der er låst" in answer.json()["errors"]["candidate"]
     assert stored(bot, KARI_EMAIL) == KARIS
@@ -170,13 +191,13 @@ def test_sheet_of_agreed_grades_sets_them_and_tells_the_co_grader(private, fake_
     shown = json.dumps(preview["blocks"], ensure_ascii=False)
     assert "Omforente karakterer for TDT4100-2026H, kommisjon 1" in shown
     assert "så dette arket setter kommisjonens *omforente* karakterer" in shown
-    assert "*1* nye · *0* endret · *2* uendret" in shown
+    assert "1 ny · 0 endret · 2 uendret" in shown
     press(bot, KARI, preview, "gradesheet_apply")
-    latest_dm(fake_slack, KARI, "✅ 1 omforente karakterer satt for TDT4100-2026H, kommisjon 1")
+    latest_dm(fake_slack, KARI, "✅ 1 omforent karakter satt for TDT4100-2026H, kommisjon 1")
     told = latest_dm(fake_slack, OLA, "Kari Nordmann set the agreed grade in committee 1")
     assert "103" in told["text"] and a_grade("D").search(told["text"])
     latest_dm(fake_slack, OLA, "Approve the final grades: TDT4100-2026H")
-    latest_dm(fake_slack, KARI, "Godkjenn de endelige karakterene: TDT4100-2026H")
+    latest_dm(fake_slack, KARI, "Godkjenn felles sensur: TDT4100-2026H")
     with session_scope(engine) as session:
         agreed = session.exec(select(AgreedGrade).where(AgreedGrade.candidate_id == "103")).one()
         assert (agreed.value, agreed.source, agreed.set_by) == ("D", "sheet", KARI_EMAIL)
@@ -208,13 +229,18 @@ def test_shared_marking_complete_sheet_prompts_final_and_a_later_change_withdraw
     bot = shared
     apply(bot, fake_slack, KARI, KARIS, "FKARI", "3 karakterer oppdatert")
     ola_final = latest_dm(fake_slack, OLA, "Approve the final grades: TDT4100-2026H")
-    latest_dm(fake_slack, KARI, "Godkjenn de endelige karakterene: TDT4100-2026H")
+    # Shared marking: the prompt says plainly that the grades are everyone's, and locked.
+    assert (
+        "Shared marking: the grades belong to the whole committee. When the last grader "
+        "approves, every grade is final and locked – those Kari Nordmann set included."
+    ) in json.dumps(ola_final["blocks"], ensure_ascii=False)
+    latest_dm(fake_slack, KARI, "Godkjenn felles sensur: TDT4100-2026H")
     # Everyone on the committee sees the committee's current grades.
     assert template_rows(bot, fake_slack, OLA)[1:] == [["101", "A"], ["102", "B"], ["103", "E"]]
 
     press(bot, OLA, ola_final, "approvals.approve_final")
-    latest_dm(fake_slack, OLA, "Approve the final grades", also="Ola Hansen")
-    apply(bot, fake_slack, KARI, {"103": "D"}, "FKARI2", "1 karakterer oppdatert")
+    latest_dm(fake_slack, OLA, "Approve the final grades", also="Approved by you")
+    apply(bot, fake_slack, KARI, {"103": "D"}, "FKARI2", "1 karakter oppdatert")
     latest_dm(fake_slack, OLA, "Kari Nordmann changed grades in committee 1 (TDT4100-2026H)")
     preview = upload_and_preview(bot, fake_slack, OLA, {"103": "C"}, "FOLA")
     assert "`D` → `C`" in json.dumps(preview["blocks"], ensure_ascii=False)

@@ -100,7 +100,7 @@ def final_prompted(running_bot, fake_slack):
     with running_bot.runtime.session() as session:
         keys = enqueue_outcome(session, after_grades_changed(session, TEST, KARI))
     send_now(running_bot.runtime, keys)
-    (prompt,) = [m for m in fake_slack.messages_to("UKARI") if "endelige" in m["text"]]
+    (prompt,) = [m for m in fake_slack.messages_to("UKARI") if "felles sensur" in m["text"]]
     return running_bot, prompt
 
 

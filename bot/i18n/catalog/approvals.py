@@ -1,36 +1,88 @@
+"""Approvals (SPEC §3.6): godkjenne egen sensur, omforente karakterer, godkjenne felles
+sensur, overføring til FS and gjenåpning, in NTNU's words."""
+
 MESSAGES = {
     # -- common pieces -----------------------------------------------------------------
     "approvals.committee": {"nb": "kommisjon {committee}", "en": "committee {committee}"},
     "approvals.no_grades": {"nb": "ingen karakterer", "en": "no grades"},
-    "approvals.and_more": {"nb": "og {count} til", "en": "and {count} more"},
+    "approvals.and_more": {
+        "nb": {"one": "og én til", "other": "og {count} til"},
+        "en": {"one": "and one more", "other": "and {count} more"},
+    },
+    "approvals.count.grade": {
+        "nb": {"one": "{count} {grade}", "other": "{count} {grade}"},
+        "en": {"one": "{count} {grade}", "other": "{count} {grade}"},
+    },
+    "approvals.count.pass": {
+        "nb": {"one": "{count} bestått", "other": "{count} bestått"},
+        "en": {"one": "{count} pass", "other": "{count} passes"},
+    },
+    "approvals.count.notpass": {
+        "nb": {"one": "{count} ikke bestått", "other": "{count} ikke bestått"},
+        "en": {"one": "{count} fail", "other": "{count} fails"},
+    },
+    "approvals.grades_count": {
+        "nb": {"one": "{count} karakter", "other": "{count} karakterer"},
+        "en": {"one": "{count} grade", "other": "{count} grades"},
+    },
+    "approvals.person.you": {"nb": "deg", "en": "you"},
+    "approvals.person.you_subject": {"nb": "du", "en": "you"},
+    "approvals.person.grader": {"nb": "en sensor", "en": "a grader"},
+    "approvals.person.consultant": {"nb": "en studiekonsulent", "en": "a study consultant"},
+    "approvals.confirm_no": {"nb": "Avbryt", "en": "Cancel"},
     "approvals.out_of_date": {
         "nb": "Denne meldingen er utdatert: kommisjonen er gjenåpnet etter at den ble sendt. "
         "Bruk den nyeste meldingen, eller skriv `/sensur godkjenn {test}`.",
         "en": "This message is out of date: the committee was reopened after it was sent. "
         "Use the newest message, or type `/sensur approve {test}`.",
     },
-    # -- "approve your grading" ----------------------------------------------------------
-    "approvals.own.title": {"nb": "Godkjenn sensuren din", "en": "Approve your grading"},
+    # -- godkjenne egen sensur -------------------------------------------------------------
+    "approvals.own.title": {"nb": "Godkjenn egen sensur", "en": "Approve your grading"},
     "approvals.own.intro": {
-        "nb": "*{test}*, {committee}: du har gitt karakter til alle {count} kandidatene som "
-        "leverte.",
-        "en": "*{test}*, {committee}: you have graded all {count} candidates who submitted.",
+        "nb": {
+            "=0": "*{test}*, {committee}: ingen kandidater har levert.",
+            "one": "*{test}*, {committee}: du har gitt karakter til kandidaten som leverte.",
+            "=2": "*{test}*, {committee}: du har gitt karakter til begge kandidatene som leverte.",
+            "other": "*{test}*, {committee}: du har gitt karakter til alle {count} kandidatene "
+            "som leverte.",
+        },
+        "en": {
+            "=0": "*{test}*, {committee}: no candidate has submitted.",
+            "one": "*{test}*, {committee}: you have graded the candidate who submitted.",
+            "=2": "*{test}*, {committee}: you have graded both candidates who submitted.",
+            "other": "*{test}*, {committee}: you have graded all {count} candidates who submitted.",
+        },
     },
     "approvals.own.intro_all": {
-        "nb": "*{test}*: du har gitt karakter til alle kandidatene i alle kommisjonene dine. "
-        "Prøven er satt opp slik at du godkjenner alle kommisjonene samlet.",
-        "en": "*{test}*: you have graded every candidate in all your committees. The test is "
-        "set up so that you approve all your committees at once.",
+        "nb": "*{test}*: du har gitt karakter til alle kandidatene i kommisjonene dine. "
+        "Prøven er satt opp slik at du godkjenner egen sensur for alle kommisjonene samlet.",
+        "en": "*{test}*: you have graded every candidate in your committees. The test is set "
+        "up so that you approve your grading of all your committees at once.",
     },
     "approvals.own.summary": {
-        "nb": "*Kommisjon {committee}* – {count} kandidater: {counts}",
-        "en": "*Committee {committee}* – {count} candidates: {counts}",
+        "nb": {
+            "one": "*Kommisjon {committee}* – {count} kandidat: {counts}",
+            "other": "*Kommisjon {committee}* – {count} kandidater: {counts}",
+        },
+        "en": {
+            "one": "*Committee {committee}* – {count} candidate: {counts}",
+            "other": "*Committee {committee}* – {count} candidates: {counts}",
+        },
     },
     "approvals.own.missing": {
-        "nb": "*Kommisjon {committee}*: {count} av {total} kandidater mangler karakter fra deg: "
-        "{candidates}",
-        "en": "*Committee {committee}*: {count} of {total} candidates still lack your grade: "
-        "{candidates}",
+        "plural": "total_count",
+        "nb": {
+            "one": "*Kommisjon {committee}*: mangler karakter fra deg for {count} av "
+            "{total_count} kandidat: {candidates}",
+            "other": "*Kommisjon {committee}*: mangler karakter fra deg for {count} av "
+            "{total_count} kandidater: {candidates}",
+        },
+        "en": {
+            "one": "*Committee {committee}*: no grade from you yet for {count} of "
+            "{total_count} candidate: {candidates}",
+            "other": "*Committee {committee}*: no grade from you yet for {count} of "
+            "{total_count} candidates: {candidates}",
+        },
     },
     "approvals.own.privacy": {
         "nb": "Medsensorene dine ser ikke karakterene dine før du har godkjent. Når du godkjenner, "
@@ -38,14 +90,33 @@ MESSAGES = {
         "en": "Your co-graders cannot see your grades until you approve. When you approve, your "
         "grades are locked, and you compare them once everyone has approved.",
     },
-    "approvals.own.button": {"nb": "Godkjenn sensuren min", "en": "Approve my grading"},
+    "approvals.own.button": {"nb": "Godkjenn egen sensur", "en": "Approve my grading"},
     "approvals.own.button_all": {
-        "nb": "Godkjenn alle kommisjonene mine",
-        "en": "Approve all my committees",
+        "nb": "Godkjenn egen sensur for alle kommisjonene",
+        "en": "Approve my grading of all my committees",
     },
     "approvals.own.done": {
-        "nb": "✅ Du godkjente sensuren din {when}. Karakterene dine er låst.",
+        "nb": "✅ Du godkjente egen sensur {when}. Karakterene dine er låst.",
         "en": "✅ You approved your grading {when}. Your grades are locked.",
+    },
+    "approvals.own.next.where": {"nb": "Kommisjon {committee}: ", "en": "Committee {committee}: "},
+    "approvals.own.next.waiting": {
+        "nb": "Du får beskjed når {names} har godkjent egen sensur. Da sammenligner dere "
+        "karakterene.",
+        "en": "You will hear from me once everyone has approved their grading (waiting for "
+        "{names}). Then you compare your grades.",
+    },
+    "approvals.own.next.aligning": {
+        "nb": "Alle har godkjent egen sensur. Bli enige om karakterene som avviker, i meldingen "
+        "jeg har sendt deg.",
+        "en": "Everyone has approved their grading. Agree on the grades that differ in the "
+        "message I have sent you.",
+    },
+    "approvals.own.next.final": {
+        "nb": "Alle har godkjent egen sensur, og karakterene er like. Godkjenn felles sensur i "
+        "meldingen jeg har sendt deg.",
+        "en": "Everyone has approved their grading, and the grades agree. Approve the final "
+        "grades in the message I have sent you.",
     },
     "approvals.own.not_ready": {
         "nb": "Sensuren din er ikke komplett lenger. Jeg spør igjen når alle kandidatene har "
@@ -53,13 +124,13 @@ MESSAGES = {
         "en": "Your grading is not complete any more. I'll ask again when every candidate has "
         "a grade.",
     },
-    # -- aligning ------------------------------------------------------------------------
+    # -- omforente karakterer --------------------------------------------------------------
     "approvals.align.title": {
         "nb": "Bli enige om karakterer som avviker",
         "en": "Agree on the grades that differ",
     },
     "approvals.align.intro": {
-        "nb": "*{test}*, {committee}: alle sensorene har godkjent sin sensur. For "
+        "nb": "*{test}*, {committee}: alle sensorene har godkjent egen sensur. For "
         "kandidatene under har dere gitt ulik karakter. Velg den omforente karakteren for hver; "
         "hvem som helst av dere kan velge, og de andre får beskjed.",
         "en": "*{test}*, {committee}: every grader has approved their grading. For the "
@@ -74,12 +145,18 @@ MESSAGES = {
     },
     "approvals.align.agreed_equal": {"nb": "omforent: *{grade}*", "en": "agreed: *{grade}*"},
     "approvals.align.open": {
-        "nb": "{count} kandidater mangler omforent karakter.",
-        "en": "{count} candidates still need an agreed grade.",
+        "nb": {
+            "one": "1 kandidat mangler omforent karakter.",
+            "other": "{count} kandidater mangler omforent karakter.",
+        },
+        "en": {
+            "one": "1 candidate still needs an agreed grade.",
+            "other": "{count} candidates still need an agreed grade.",
+        },
     },
     "approvals.align.resolved": {
-        "nb": "✅ Alle avvik er avklart. Endelig godkjenning kommer i en egen melding; til da "
-        "kan dere fortsatt endre valgene her.",
+        "nb": "✅ Alle avvik er avklart. Godkjenning av felles sensur kommer i en egen melding; "
+        "til da kan dere fortsatt endre valgene her.",
         "en": "✅ Every difference is agreed. The final approval comes in a separate message; "
         "until then you can still change the choices here.",
     },
@@ -92,52 +169,189 @@ MESSAGES = {
         "en": "The committee is not ready to agree grades.",
     },
     "approvals.align.placeholder": {"nb": "Omforent karakter", "en": "Agreed grade"},
-    # -- final approval ------------------------------------------------------------------
-    "approvals.final.title": {
-        "nb": "Godkjenn de endelige karakterene",
-        "en": "Approve the final grades",
-    },
+    # -- godkjenne felles sensur -----------------------------------------------------------
+    "approvals.final.title": {"nb": "Godkjenn felles sensur", "en": "Approve the final grades"},
     "approvals.final.intro": {
-        "nb": "*{test}*, {committee}: alle kandidatene har karakter: {counts}.",
-        "en": "*{test}*, {committee}: every candidate has a grade: {counts}.",
+        "nb": {
+            "=0": "*{test}*, {committee}: ingen kandidater å godkjenne.",
+            "one": "*{test}*, {committee}: kandidaten har karakter ({counts}). Dette blir den "
+            "endelige karakteren:",
+            "=2": "*{test}*, {committee}: begge kandidatene har karakter ({counts}). Dette "
+            "blir de endelige karakterene:",
+            "other": "*{test}*, {committee}: alle {count} kandidatene har karakter ({counts}). "
+            "Dette blir de endelige karakterene:",
+        },
+        "en": {
+            "=0": "*{test}*, {committee}: no candidates to approve.",
+            "one": "*{test}*, {committee}: the candidate has a grade ({counts}). This becomes "
+            "the final grade:",
+            "=2": "*{test}*, {committee}: both candidates have a grade ({counts}). These "
+            "become the final grades:",
+            "other": "*{test}*, {committee}: all {count} candidates have a grade ({counts}). "
+            "These become the final grades:",
+        },
+    },
+    "approvals.final.row": {"nb": "*{candidate}*: {grade}", "en": "*{candidate}*: {grade}"},
+    "approvals.final.row_agreed": {
+        "nb": "*{candidate}*: {grade} – omforent ({given})",
+        "en": "*{candidate}*: {grade} – agreed ({given})",
+    },
+    "approvals.final.row_changed": {
+        "nb": "*{candidate}*: {grade} – endret ({given}; siste gjelder)",
+        "en": "*{candidate}*: {grade} – changed ({given}; the latest counts)",
+    },
+    "approvals.final.too_many": {
+        "nb": {
+            "one": "Kommisjonen har {count} kandidat.",
+            "other": "Kommisjonen har {count} kandidater – for mange til å vise alle her. Hele "
+            "lista med karakterene får du som fil med knappen «Send lista som fil». Under står "
+            "karakterene som er omforent eller endret.",
+        },
+        "en": {
+            "one": "The committee has {count} candidate.",
+            "other": "The committee has {count} candidates – too many to show them all here. "
+            "Press “Send the list as a file” for the whole list with its grades. Below are the "
+            "grades that were agreed or changed.",
+        },
+    },
+    "approvals.final.list_button": {"nb": "Send lista som fil", "en": "Send the list as a file"},
+    "approvals.final.list_comment": {
+        "nb": {
+            "one": "Karakteren som blir endelig for {test}, {committee}: {count} kandidat.",
+            "other": "Karakterene som blir endelige for {test}, {committee}: {count} kandidater.",
+        },
+        "en": {
+            "one": "The grade that becomes final for {test}, {committee}: {count} candidate.",
+            "other": "The grades that become final for {test}, {committee}: {count} candidates.",
+        },
     },
     "approvals.final.rule_one": {
-        "nb": "Én godkjenning gjelder for hele kommisjonen: når én av dere godkjenner, er "
-        "karakterene endelige for alle.",
-        "en": "One approval counts for the whole committee: when one of you approves, the "
-        "grades are final for all of you.",
+        "nb": "Én godkjenning gjelder for hele kommisjonen: når du godkjenner, er karakterene "
+        "endelige og låst for alle – også for {names}.",
+        "en": "One approval counts for the whole committee: when you approve, the grades are "
+        "final and locked for everyone – {names} included.",
+    },
+    "approvals.final.rule_one_alone": {
+        "nb": "Når du godkjenner, er karakterene endelige og låst.",
+        "en": "When you approve, the grades are final and locked.",
+    },
+    "approvals.final.rule_shared": {
+        "nb": "Delt vurdering: karakterene er felles for hele kommisjonen. Når siste sensor "
+        "har godkjent, er alle karakterene endelige og låst – også dem {names} har satt.",
+        "en": "Shared marking: the grades belong to the whole committee. When the last grader "
+        "approves, every grade is final and locked – those {names} set included.",
     },
     "approvals.final.rule_all": {
-        "nb": "Alle sensorene i kommisjonen må godkjenne.",
-        "en": "Every grader of the committee must approve.",
+        "nb": "Alle sensorene i kommisjonen må godkjenne felles sensur.",
+        "en": "Every grader of the committee must approve the final grades.",
     },
-    "approvals.final.approved_by": {"nb": "Godkjent av: {names}", "en": "Approved by: {names}"},
-    "approvals.final.waiting": {"nb": "Venter på: {names}", "en": "Waiting for: {names}"},
-    "approvals.final.button": {
-        "nb": "Godkjenn endelige karakterer",
-        "en": "Approve final grades",
+    "approvals.final.approved_by": {"nb": "Godkjent av {names}.", "en": "Approved by {names}."},
+    "approvals.final.waiting": {"nb": "Venter på {names}.", "en": "Waiting for {names}."},
+    "approvals.final.you_complete": {
+        "nb": "Du er den siste som godkjenner: når du trykker, er karakterene endelige og låst "
+        "for hele kommisjonen.",
+        "en": "You are the last to approve: when you press, the grades are final and locked "
+        "for the whole committee.",
     },
+    "approvals.final.you_will_hear": {
+        "nb": "Du har godkjent felles sensur. Du får beskjed når {names} har godkjent.",
+        "en": "You have approved the final grades. You will hear from me once everyone has "
+        "approved (waiting for {names}).",
+    },
+    "approvals.final.button": {"nb": "Godkjenn felles sensur", "en": "Approve final grades"},
     "approvals.final.final": {
         "nb": "✅ Endelig: godkjent av {by} {when}. Karakterene er låst.",
         "en": "✅ Final: approved by {by} {when}. The grades are locked.",
     },
     "approvals.final.not_ready": {
-        "nb": "Ikke klar for endelig godkjenning: karakterer er endret eller mangler. Jeg sier "
-        "fra når kommisjonen er klar igjen.",
+        "nb": "Ikke klar for godkjenning av felles sensur: karakterer er endret eller mangler. "
+        "Jeg sier fra når kommisjonen er klar igjen.",
         "en": "Not ready for final approval: grades changed or are missing. I'll tell you when "
         "the committee is ready again.",
     },
+    "approvals.final.confirm_title": {
+        "nb": "Godkjenne felles sensur?",
+        "en": "Approve the final grades?",
+    },
+    "approvals.final.confirm_text": {
+        "nb": {
+            "=0": "Du godkjenner felles sensur for {committee}, som ikke har kandidater.",
+            "=2": "Du godkjenner karakterene til begge kandidatene i {committee}.",
+            "one": "Du godkjenner karakteren til kandidaten i {committee}.",
+            "other": "Du godkjenner karakterene til alle {count} kandidatene i {committee}.",
+        },
+        "en": {
+            "=0": "You approve the final grades of {committee}, which has no candidates.",
+            "=2": "You approve the grades of both candidates in {committee}.",
+            "one": "You approve the grade of the candidate in {committee}.",
+            "other": "You approve the grades of all {count} candidates in {committee}.",
+        },
+    },
+    "approvals.final.confirm_locks": {
+        "nb": "De blir endelige og låst for hele kommisjonen, også for {names}. Bare "
+        "studiekonsulenten kan gjenåpne.",
+        "en": "They become final and locked for the whole committee, {names} included. Only "
+        "the study consultant can reopen.",
+    },
+    "approvals.final.confirm_locks_alone": {
+        "nb": "De blir endelige og låst. Bare studiekonsulenten kan gjenåpne.",
+        "en": "They become final and locked. Only the study consultant can reopen.",
+    },
+    "approvals.final.confirm_waits": {
+        "nb": "De blir endelige når alle i kommisjonen har godkjent.",
+        "en": "They become final once everyone in the committee has approved.",
+    },
+    "approvals.final.confirm_yes": {"nb": "Godkjenn", "en": "Approve"},
     # -- to consultants: graded, transfer to FS -------------------------------------------
     "approvals.transfer.title": {"nb": "Klar for overføring til FS", "en": "Ready for FS"},
     "approvals.transfer.intro": {
-        "nb": "*{test}*: alle {committees} kommisjonene har godkjent endelige karakterer "
-        "({graded} karakterer: {counts}). Importfila for Inspera ligger over. Importer den i "
-        "Inspera, overfør sensuren til FS og trykk så på knappen.",
-        "en": "*{test}*: all {committees} committees have approved their final grades "
-        "({graded} grades: {counts}). The Inspera import file is above. Import it in Inspera, "
-        "transfer the grades to FS, then press the button.",
+        "plural": "committee_count",
+        "nb": {
+            "=0": "*{test}*: ingen kommisjoner å overføre.",
+            "one": "*{test}*: kommisjonen har godkjent felles sensur ({grades}: {counts}). "
+            "Importfila for Inspera ligger over. Importer den i Inspera, overfør sensuren til "
+            "FS og trykk så på knappen.",
+            "=2": "*{test}*: begge kommisjonene har godkjent felles sensur ({grades}: "
+            "{counts}). Importfila for Inspera ligger over. Importer den i Inspera, overfør "
+            "sensuren til FS og trykk så på knappen.",
+            "other": "*{test}*: alle {committee_count} kommisjonene har godkjent felles sensur "
+            "({grades}: {counts}). Importfila for Inspera ligger over. Importer den i Inspera, "
+            "overfør sensuren til FS og trykk så på knappen.",
+        },
+        "en": {
+            "=0": "*{test}*: no committees to transfer.",
+            "one": "*{test}*: the committee has approved its final grades ({grades}: "
+            "{counts}). The Inspera import file is above. Import it in Inspera, transfer the "
+            "grades to FS, then press the button.",
+            "=2": "*{test}*: both committees have approved their final grades ({grades}: "
+            "{counts}). The Inspera import file is above. Import it in Inspera, transfer the "
+            "grades to FS, then press the button.",
+            "other": "*{test}*: all {committee_count} committees have approved their final "
+            "grades ({grades}: {counts}). The Inspera import file is above. Import it in "
+            "Inspera, transfer the grades to FS, then press the button.",
+        },
     },
     "approvals.transfer.button": {"nb": "Overført til FS", "en": "Transferred to FS"},
+    "approvals.transfer.confirm_title": {"nb": "Overført til FS?", "en": "Transferred to FS?"},
+    "approvals.transfer.confirm_text": {
+        "nb": {
+            "one": "Sensoren på {test} får beskjed om at sensuren er overført til FS. Det kan "
+            "ikke angres: trykk bare når overføringen er gjort.",
+            "=2": "Begge sensorene på {test} får beskjed om at sensuren er overført til FS. Det "
+            "kan ikke angres: trykk bare når overføringen er gjort.",
+            "other": "Alle {count} sensorene på {test} får beskjed om at sensuren er overført "
+            "til FS. Det kan ikke angres: trykk bare når overføringen er gjort.",
+        },
+        "en": {
+            "one": "The grader of {test} is told that the grades are in FS. This cannot be "
+            "undone: press only when the transfer is done.",
+            "=2": "Both graders of {test} are told that the grades are in FS. This cannot be "
+            "undone: press only when the transfer is done.",
+            "other": "All {count} graders of {test} are told that the grades are in FS. This "
+            "cannot be undone: press only when the transfer is done.",
+        },
+    },
+    "approvals.transfer.confirm_yes": {"nb": "Ja, overført", "en": "Yes, transferred"},
     "approvals.transfer.done": {
         "nb": "✅ Overført til FS av {by} {when}. Sensorene har fått beskjed.",
         "en": "✅ Transferred to FS by {by} {when}. The graders have been told.",
@@ -163,26 +377,26 @@ MESSAGES = {
     },
     "approvals.notice.withdrawn": {
         "nb": "{by} endret karakterer i kommisjon {committee} ({test}) etter at du godkjente "
-        "dem som endelige. Godkjenningen din er trukket tilbake: se over og godkjenn på nytt.",
+        "felles sensur. Godkjenningen din er trukket tilbake: se over og godkjenn på nytt.",
         "en": "{by} changed grades in committee {committee} ({test}) after you approved them "
         "as final. Your approval was withdrawn: please look again and approve.",
     },
     "approvals.notice.final_one": {
-        "nb": "{by} godkjente de endelige karakterene for kommisjon {committee} ({test}) på "
-        "vegne av kommisjonen. De er nå endelige og låst.",
+        "nb": "{by} godkjente felles sensur for kommisjon {committee} ({test}) på vegne av "
+        "kommisjonen. Karakterene er nå endelige og låst.",
         "en": "{by} approved the final grades of committee {committee} ({test}) for the "
         "committee. They are now final and locked.",
     },
     "approvals.notice.final_all": {
-        "nb": "Alle sensorene har godkjent: karakterene i kommisjon {committee} ({test}) er "
-        "endelige og låst. Siste godkjenning kom fra {by}.",
+        "nb": "Alle sensorene har godkjent felles sensur: karakterene i kommisjon {committee} "
+        "({test}) er endelige og låst. Siste godkjenning kom fra {by}.",
         "en": "Every grader has approved: the grades of committee {committee} ({test}) are "
         "final and locked. The last approval came from {by}.",
     },
     "approvals.notice.reopened": {
         "nb": "Kommisjon {committee} ({test}) er gjenåpnet av {by}: «{reason}». Godkjenningene i "
-        "kommisjonen er nullstilt, og karakterene kan endres igjen. Godkjenn sensuren på nytt "
-        "når den er klar.",
+        "kommisjonen er nullstilt, og karakterene kan endres igjen. Godkjenn egen sensur på "
+        "nytt når den er klar.",
         "en": "Committee {committee} ({test}) was reopened by {by}: “{reason}”. The committee's "
         "approvals are cleared and the grades can be changed again. Approve your grading again "
         "when it is ready.",
@@ -217,36 +431,42 @@ MESSAGES = {
         "en": "Only the study consultants of {test} can do this. Nothing was changed.",
     },
     "approvals.refused.unknown_committee": {
-        "nb": "{test} har ingen kommisjon `{committee}`. Kommisjonene er: {committees}.",
-        "en": "{test} has no committee `{committee}`. Its committees are: {committees}.",
+        "nb": "{test} har ingen kommisjon `{committee}`. Kommisjonene er {committees}.",
+        "en": "{test} has no committee `{committee}`. Its committees are {committees}.",
     },
     "approvals.refused.committee_required": {
-        "nb": "Du er i flere kommisjoner på {test} ({committees}). Skriv `/sensur godkjenn "
-        "{test}` og godkjenn hver kommisjon for seg.",
-        "en": "You are in several committees of {test} ({committees}). Type `/sensur approve "
-        "{test}` and approve each committee on its own.",
+        "nb": "Du er i kommisjon {committees} på {test}. Skriv `/sensur godkjenn {test}` og "
+        "godkjenn egen sensur for hver kommisjon for seg.",
+        "en": "You are in committees {committees} of {test}. Type `/sensur approve {test}` and "
+        "approve each committee on its own.",
     },
     "approvals.refused.shared_marking": {
-        "nb": "{test} har delt vurdering: der er det ingen godkjenning av egen sensur og ingen "
-        "avklaring av avvik. Kommisjonen godkjenner de endelige karakterene sammen.",
-        "en": "{test} uses shared marking: there is no approval of your own grading and no "
-        "aligning. The committee approves the final grades together.",
+        "nb": "{test} har delt vurdering: der godkjenner ingen egen sensur, og det er ingen "
+        "avvik å avklare. Kommisjonen godkjenner felles sensur sammen.",
+        "en": "{test} uses shared marking: nobody approves their own grading and there are no "
+        "differences to agree. The committee approves the final grades together.",
     },
     "approvals.refused.incomplete": {
         "nb": "Ikke godkjent: noen kandidater mangler karakter. Ingenting er endret.",
         "en": "Not approved: some candidates still lack a grade. Nothing was changed.",
     },
     "approvals.refused.incomplete_line": {
-        "nb": "Kommisjon {committee}: {count} mangler – {candidates}",
-        "en": "Committee {committee}: {count} missing – {candidates}",
+        "nb": {
+            "one": "Kommisjon {committee}: 1 kandidat mangler karakter – {candidates}",
+            "other": "Kommisjon {committee}: {count} kandidater mangler karakter – {candidates}",
+        },
+        "en": {
+            "one": "Committee {committee}: 1 candidate without a grade – {candidates}",
+            "other": "Committee {committee}: {count} candidates without a grade – {candidates}",
+        },
     },
     "approvals.refused.already_approved": {
         "nb": "Du godkjente dette allerede {when}. Ingenting er endret.",
         "en": "You already approved this {when}. Nothing was changed.",
     },
     "approvals.refused.already_voted": {
-        "nb": "Du godkjente de endelige karakterene allerede {when}. Venter på: {names}.",
-        "en": "You already approved the final grades {when}. Waiting for: {names}.",
+        "nb": "Du godkjente felles sensur allerede {when}. Venter på {names}.",
+        "en": "You already approved the final grades {when}. Waiting for {names}.",
     },
     "approvals.refused.already_final": {
         "nb": "Karakterene i kommisjon {committee} er allerede endelige (godkjent av {by}). "
@@ -261,9 +481,17 @@ MESSAGES = {
         "own grading. Nothing was changed.",
     },
     "approvals.refused.waiting_alignment": {
-        "nb": "{count} avvik i kommisjon {committees} må avklares først. Ingenting er endret.",
-        "en": "{count} differences in committee {committees} must be agreed first. "
-        "Nothing was changed.",
+        "nb": {
+            "one": "Ett avvik i kommisjon {committees} må avklares først. Ingenting er endret.",
+            "other": "{count} avvik i kommisjon {committees} må avklares først. Ingenting er "
+            "endret.",
+        },
+        "en": {
+            "one": "One difference in committee {committees} must be agreed first. Nothing was "
+            "changed.",
+            "other": "{count} differences in committee {committees} must be agreed first. "
+            "Nothing was changed.",
+        },
     },
     "approvals.refused.moved_on": {
         "nb": "Kommisjon {committees} er allerede videre i godkjenningen. Ingenting er endret.",
@@ -289,10 +517,10 @@ MESSAGES = {
         "en": "candidate {candidate}: not a candidate who submitted in committee {committee}",
     },
     "approvals.refused.not_graded": {
-        "nb": "{test} er ikke ferdig sensurert: disse kommisjonene er ikke endelige: "
-        "{committees}. Ingenting er endret.",
-        "en": "{test} is not graded yet: these committees are not final: {committees}. "
-        "Nothing was changed.",
+        "nb": "{test} er ikke ferdig sensurert: kommisjon {committees} er ikke endelig ennå. "
+        "Ingenting er endret.",
+        "en": "{test} is not graded yet: committee {committees} is not final yet. Nothing was "
+        "changed.",
     },
     "approvals.refused.already_transferred": {
         "nb": "{test} er allerede registrert som overført til FS av {by} {when}. Ingenting er "
@@ -326,12 +554,14 @@ MESSAGES = {
     },
     "approvals.overview.title": {"nb": "Godkjenning – {test}", "en": "Approval – {test}"},
     "approvals.overview.rules_private": {
-        "nb": "Individuell sensur; egen sensur godkjennes {own}; endelig godkjenning av {final}.",
-        "en": "Private marking; own grading is approved {own}; final approval by {final}.",
+        "nb": "Individuell vurdering; egen sensur godkjennes {own}; felles sensur godkjennes "
+        "av {final}.",
+        "en": "Individual marking; own grading is approved {own}; final grades are approved "
+        "by {final}.",
     },
     "approvals.overview.rules_shared": {
-        "nb": "Delt vurdering; endelig godkjenning av {final}.",
-        "en": "Shared marking; final approval by {final}.",
+        "nb": "Delt vurdering; felles sensur godkjennes av {final}.",
+        "en": "Shared marking; final grades are approved by {final}.",
     },
     "approvals.overview.own_committee": {
         "nb": "per kommisjon",
@@ -344,41 +574,85 @@ MESSAGES = {
     "approvals.overview.final_one": {"nb": "én sensor", "en": "one grader"},
     "approvals.overview.final_all": {"nb": "alle sensorene", "en": "every grader"},
     "approvals.overview.missing_own": {
-        "nb": "*Kommisjon {committee}*: {count} av {total} kandidater mangler karakter fra deg: "
-        "{candidates}. Karakterer så langt: {counts}.",
-        "en": "*Committee {committee}*: {count} of {total} candidates still lack your grade: "
-        "{candidates}. Grades so far: {counts}.",
+        "plural": "total_count",
+        "nb": {
+            "one": "*Kommisjon {committee}*: mangler karakter fra deg for {count} av "
+            "{total_count} kandidat: {candidates}. Karakterer så langt: {counts}.",
+            "other": "*Kommisjon {committee}*: mangler karakter fra deg for {count} av "
+            "{total_count} kandidater: {candidates}. Karakterer så langt: {counts}.",
+        },
+        "en": {
+            "one": "*Committee {committee}*: no grade from you yet for {count} of "
+            "{total_count} candidate: {candidates}. Grades so far: {counts}.",
+            "other": "*Committee {committee}*: no grade from you yet for {count} of "
+            "{total_count} candidates: {candidates}. Grades so far: {counts}.",
+        },
     },
     "approvals.overview.missing_shared": {
-        "nb": "*Kommisjon {committee}*: {count} av {total} kandidater mangler karakter: "
-        "{candidates}. Karakterer så langt: {counts}.",
-        "en": "*Committee {committee}*: {count} of {total} candidates still lack a grade: "
-        "{candidates}. Grades so far: {counts}.",
+        "plural": "total_count",
+        "nb": {
+            "one": "*Kommisjon {committee}*: mangler karakter for {count} av {total_count} "
+            "kandidat: {candidates}. Karakterer så langt: {counts}.",
+            "other": "*Kommisjon {committee}*: mangler karakter for {count} av {total_count} "
+            "kandidater: {candidates}. Karakterer så langt: {counts}.",
+        },
+        "en": {
+            "one": "*Committee {committee}*: no grade yet for {count} of {total_count} "
+            "candidate: {candidates}. Grades so far: {counts}.",
+            "other": "*Committee {committee}*: no grade yet for {count} of {total_count} "
+            "candidates: {candidates}. Grades so far: {counts}.",
+        },
     },
     "approvals.overview.ready_own": {
-        "nb": "*Kommisjon {committee}*: alle {total} har karakter ({counts}). Klar til å "
-        "godkjennes.",
-        "en": "*Committee {committee}*: all {total} graded ({counts}). Ready to approve.",
+        "nb": {
+            "=0": "*Kommisjon {committee}*: ingen kandidater har levert.",
+            "one": "*Kommisjon {committee}*: kandidaten har karakter ({counts}). Klar til å "
+            "godkjennes.",
+            "=2": "*Kommisjon {committee}*: begge kandidatene har karakter ({counts}). Klar "
+            "til å godkjennes.",
+            "other": "*Kommisjon {committee}*: alle {count} kandidatene har karakter "
+            "({counts}). Klar til å godkjennes.",
+        },
+        "en": {
+            "=0": "*Committee {committee}*: no candidate has submitted.",
+            "one": "*Committee {committee}*: the candidate is graded ({counts}). Ready to approve.",
+            "=2": "*Committee {committee}*: both candidates graded ({counts}). Ready to approve.",
+            "other": "*Committee {committee}*: all {count} graded ({counts}). Ready to approve.",
+        },
     },
     "approvals.overview.own_approved": {
-        "nb": "*Kommisjon {committee}*: du godkjente {when}. Venter på: {names}.",
-        "en": "*Committee {committee}*: you approved {when}. Waiting for: {names}.",
+        "nb": "*Kommisjon {committee}*: du godkjente egen sensur {when}. Du får beskjed når "
+        "{names} har godkjent.",
+        "en": "*Committee {committee}*: you approved your grading {when}. You will hear from me "
+        "once everyone has approved (waiting for {names}).",
     },
     "approvals.overview.aligning": {
-        "nb": "*Kommisjon {committee}*: {count} avvik skal avklares – velg i meldingen jeg "
-        "sendte deg.",
-        "en": "*Committee {committee}*: {count} differences to agree – choose in the message I "
-        "sent you.",
+        "nb": {
+            "one": "*Kommisjon {committee}*: ett avvik skal avklares – velg i meldingen jeg "
+            "sendte deg.",
+            "other": "*Kommisjon {committee}*: {count} avvik skal avklares – velg i meldingen "
+            "jeg sendte deg.",
+        },
+        "en": {
+            "one": "*Committee {committee}*: one difference to agree – choose in the message I "
+            "sent you.",
+            "other": "*Committee {committee}*: {count} differences to agree – choose in the "
+            "message I sent you.",
+        },
     },
     "approvals.overview.ready_final": {
-        "nb": "*Kommisjon {committee}*: klar for endelig godkjenning ({counts}).",
+        "nb": "*Kommisjon {committee}*: klar for godkjenning av felles sensur ({counts}).",
         "en": "*Committee {committee}*: ready for final approval ({counts}).",
     },
+    "approvals.overview.show_final": {
+        "nb": "Se karakterene og godkjenn",
+        "en": "See the grades and approve",
+    },
     "approvals.overview.voted": {
-        "nb": "*Kommisjon {committee}*: du godkjente de endelige karakterene {when}. "
-        "Venter på: {names}.",
-        "en": "*Committee {committee}*: you approved the final grades {when}. Waiting for: "
-        "{names}.",
+        "nb": "*Kommisjon {committee}*: du godkjente felles sensur {when}. Du får beskjed når "
+        "{names} har godkjent.",
+        "en": "*Committee {committee}*: you approved the final grades {when}. You will hear "
+        "from me once everyone has approved (waiting for {names}).",
     },
     "approvals.overview.final": {
         "nb": "*Kommisjon {committee}*: endelig (godkjent av {by} {when}).",
@@ -390,7 +664,7 @@ MESSAGES = {
     },
     # -- grades locked (said by a grade-sheet upload touching them) ------------------------
     "approvals.locked.own_approval": {
-        "nb": "Du har godkjent sensuren din i kommisjon {committee}, så karakterene dine der er "
+        "nb": "Du har godkjent egen sensur i kommisjon {committee}, så karakterene dine der er "
         "låst. Må en karakter endres, be studiekonsulenten gjenåpne kommisjonen.",
         "en": "You have approved your grading of committee {committee}, so your grades there are "
         "locked. If a grade must change, ask the study consultant to reopen the committee.",
@@ -408,10 +682,75 @@ MESSAGES = {
         "en": "Type `/sensur reopen TEST COMMITTEE REASON`, for example "
         "`/sensur reopen TDT4100-2026H 2 The grade of 10412 must be corrected`.",
     },
+    "approvals.reopen.reason_too_long": {
+        "nb": {
+            "one": "Begrunnelsen kan være på høyst {count} tegn. Ingenting er endret.",
+            "other": "Begrunnelsen kan være på høyst {count} tegn. Ingenting er endret.",
+        },
+        "en": {
+            "one": "The reason can be at most {count} character. Nothing was changed.",
+            "other": "The reason can be at most {count} characters. Nothing was changed.",
+        },
+    },
+    "approvals.reopen.plan": {
+        "nb": "Gjenåpne {committee} på {test}? Dette nullstiller:",
+        "en": "Reopen {committee} of {test}? This clears:",
+    },
+    "approvals.reopen.clears_own": {
+        "nb": "egen sensur godkjent av {names}",
+        "en": "the own approvals of {names}",
+    },
+    "approvals.reopen.clears_agreed": {
+        "nb": {"one": "1 omforent karakter", "other": "{count} omforente karakterer"},
+        "en": {"one": "1 agreed grade", "other": "{count} agreed grades"},
+    },
+    "approvals.reopen.clears_final": {
+        "nb": "de endelige karakterene (endelige siden {when})",
+        "en": "the final grades (final since {when})",
+    },
+    "approvals.reopen.clears_votes": {
+        "nb": "godkjenningen av felles sensur fra {names}",
+        "en": "the final approvals of {names}",
+    },
+    "approvals.reopen.told": {
+        "nb": "{names} får beskjed med begrunnelsen din: «{reason}».",
+        "en": "{names} will be told, with your reason: “{reason}”.",
+    },
+    "approvals.reopen.button": {
+        "nb": "Gjenåpne kommisjon {committee}",
+        "en": "Reopen committee {committee}",
+    },
+    "approvals.reopen.confirm_title": {
+        "nb": "Gjenåpne kommisjonen?",
+        "en": "Reopen the committee?",
+    },
+    "approvals.reopen.confirm_text": {
+        "nb": "Godkjenningene i {committee} på {test} nullstilles, og sensorene må godkjenne på "
+        "nytt. Det kan ikke angres.",
+        "en": "The approvals of {committee} of {test} are cleared, and its graders must approve "
+        "again. This cannot be undone.",
+    },
+    "approvals.reopen.confirm_yes": {"nb": "Gjenåpne", "en": "Reopen"},
     "approvals.reopen.done": {
-        "nb": "Kommisjon {committee} på {test} er gjenåpnet. Godkjenningene er nullstilt, og "
-        "sensorene ({count}) har fått beskjed med begrunnelsen din.",
-        "en": "Committee {committee} of {test} is reopened. Its approvals are cleared, and its "
-        "graders ({count}) have been told, with your reason.",
+        "nb": {
+            "=0": "Kommisjon {committee} på {test} er gjenåpnet, og godkjenningene er "
+            "nullstilt. Kommisjonen har ingen sensorer å gi beskjed.",
+            "one": "Kommisjon {committee} på {test} er gjenåpnet. Godkjenningene er nullstilt, "
+            "og sensoren har fått beskjed med begrunnelsen din.",
+            "=2": "Kommisjon {committee} på {test} er gjenåpnet. Godkjenningene er nullstilt, "
+            "og begge sensorene har fått beskjed med begrunnelsen din.",
+            "other": "Kommisjon {committee} på {test} er gjenåpnet. Godkjenningene er "
+            "nullstilt, og alle {count} sensorene har fått beskjed med begrunnelsen din.",
+        },
+        "en": {
+            "=0": "Committee {committee} of {test} is reopened and its approvals are cleared. "
+            "It has no graders to tell.",
+            "one": "Committee {committee} of {test} is reopened. Its approvals are cleared, and "
+            "its grader has been told, with your reason.",
+            "=2": "Committee {committee} of {test} is reopened. Its approvals are cleared, and "
+            "both its graders have been told, with your reason.",
+            "other": "Committee {committee} of {test} is reopened. Its approvals are cleared, "
+            "and all {count} of its graders have been told, with your reason.",
+        },
     },
 }

@@ -346,11 +346,25 @@ MESSAGES = {
         "column {candidate_column}, grade in column {grade_column}.",
     },
     "gradesheet.preview.sheet": {"nb": ", arket «{name}»", "en": ", sheet “{name}”"},
-    "gradesheet.preview.counts": {
-        "nb": "*{new}* nye · *{changed}* endret · *{unchanged}* uendret · *{blank}* tomme · "
-        "*{errors}* feil",
-        "en": "*{new}* new · *{changed}* changed · *{unchanged}* unchanged · *{blank}* left "
-        "blank · *{errors}* errors",
+    "gradesheet.preview.count.new": {
+        "nb": {"one": "{count} ny", "other": "{count} nye"},
+        "en": {"one": "{count} new", "other": "{count} new"},
+    },
+    "gradesheet.preview.count.changed": {
+        "nb": {"one": "{count} endret", "other": "{count} endret"},
+        "en": {"one": "{count} changed", "other": "{count} changed"},
+    },
+    "gradesheet.preview.count.unchanged": {
+        "nb": {"one": "{count} uendret", "other": "{count} uendret"},
+        "en": {"one": "{count} unchanged", "other": "{count} unchanged"},
+    },
+    "gradesheet.preview.count.blank": {
+        "nb": {"one": "{count} tom", "other": "{count} tomme"},
+        "en": {"one": "{count} left blank", "other": "{count} left blank"},
+    },
+    "gradesheet.preview.count.errors": {
+        "nb": {"one": "{count} feil", "other": "{count} feil"},
+        "en": {"one": "{count} error", "other": "{count} errors"},
     },
     "gradesheet.preview.changes_title": {"nb": "*Endringer*", "en": "*Changes*"},
     "gradesheet.preview.change_new": {
@@ -361,10 +375,19 @@ MESSAGES = {
         "nb": "Rad {row}, kandidat {candidate}: `{old}` → `{new}`",
         "en": "Row {row}, candidate {candidate}: `{old}` → `{new}`",
     },
-    "gradesheet.preview.more": {"nb": "… og {count} til", "en": "… and {count} more"},
+    "gradesheet.preview.more": {
+        "nb": {"one": "… og én til", "other": "… og {count} til"},
+        "en": {"one": "… and one more", "other": "… and {count} more"},
+    },
     "gradesheet.preview.errors_title": {
-        "nb": "*Feil ({count})* – ingenting kan lagres før de er rettet",
-        "en": "*Errors ({count})* – nothing can be stored until they are fixed",
+        "nb": {
+            "one": "*{count} feil* – ingenting kan lagres før den er rettet",
+            "other": "*{count} feil* – ingenting kan lagres før de er rettet",
+        },
+        "en": {
+            "one": "*{count} error* – nothing can be stored until it is fixed",
+            "other": "*{count} errors* – nothing can be stored until they are fixed",
+        },
     },
     "gradesheet.preview.suggestions_title": {
         "nb": "*Karakter fra poeng* (NTNUs prosentmetode: A 89–100, B 77–88, C 65–76, "
@@ -393,13 +416,27 @@ MESSAGES = {
         "bad cells marked in red and a comment in each.",
     },
     "gradesheet.preview.fallback": {
-        "nb": "Karakterark for {test}: {new} nye, {changed} endret, {errors} feil",
-        "en": "Grade sheet for {test}: {new} new, {changed} changed, {errors} errors",
+        "nb": "Karakterark for {test}: {counts}",
+        "en": "Grade sheet for {test}: {counts}",
+    },
+    # -- where the grades go (SPEC §2.6): the test's `grading_in` picks the line -----------
+    "gradesheet.destination.sensorbot": {
+        "nb": "Karakterene samles her i Sensorbot og er ikke i Inspera ennå: når kommisjonen "
+        "har godkjent felles sensur, legger studiekonsulenten dem inn i Inspera.",
+        "en": "These grades are collected here in Sensorbot and are not in Inspera yet: once "
+        "the committee has approved the final grades, the study consultant puts them into "
+        "Inspera.",
+    },
+    "gradesheet.destination.inspera": {
+        "nb": "Sensorbot lagrer ikke disse karakterene: de settes i Inspera. Importer arket du "
+        "får tilbake i Inspera, og godkjenn sensuren der.",
+        "en": "Sensorbot does not store these grades: they are set in Inspera. Import the sheet "
+        "you get back into Inspera, and approve your grading there.",
     },
     "gradesheet.button.apply": {"nb": "Lagre", "en": "Apply"},
     "gradesheet.button.apply_suggested": {
-        "nb": "Lagre med {count} fra poeng",
-        "en": "Apply with {count} from points",
+        "nb": {"one": "Lagre med 1 fra poeng", "other": "Lagre med {count} fra poeng"},
+        "en": {"one": "Apply with 1 from points", "other": "Apply with {count} from points"},
     },
     "gradesheet.button.cancel": {"nb": "Avbryt", "en": "Cancel"},
     "gradesheet.button.undo": {"nb": "Angre opplastingen", "en": "Undo this upload"},
@@ -438,15 +475,23 @@ MESSAGES = {
         "would change them are removed:",
     },
     "gradesheet.outcome.agreed_applied": {
-        "nb": "✅ {count} omforente karakterer satt for {test}, kommisjon {committees}. "
-        "Medsensorene dine har fått beskjed.",
-        "en": "✅ {count} agreed grades set for {test}, committee {committees}. Your "
-        "co-graders have been told.",
+        "nb": {
+            "one": "✅ 1 omforent karakter satt for {test}, kommisjon {committees}. "
+            "Medsensorene dine har fått beskjed.",
+            "other": "✅ {count} omforente karakterer satt for {test}, kommisjon {committees}. "
+            "Medsensorene dine har fått beskjed.",
+        },
+        "en": {
+            "one": "✅ 1 agreed grade set for {test}, committee {committees}. Your co-graders "
+            "have been told.",
+            "other": "✅ {count} agreed grades set for {test}, committee {committees}. Your "
+            "co-graders have been told.",
+        },
     },
     "gradesheet.outcome.locked": {
-        "nb": "Ingenting er lagret: karakterene for {candidates} er låst nå (sensuren er "
-        "godkjent, eller kommisjonen er endelig). Må en karakter endres, be studiekonsulenten "
-        "gjenåpne kommisjonen.",
+        "nb": "Ingenting er lagret: karakterene for {candidates} er låst nå (egen sensur er "
+        "godkjent, eller kommisjonen har godkjent felles sensur). Må en karakter endres, be "
+        "studiekonsulenten gjenåpne kommisjonen.",
         "en": "Nothing was stored: the grades of {candidates} are locked now (the grading was "
         "approved, or the committee is final). If a grade must change, ask the study "
         "consultant to reopen the committee.",
@@ -465,9 +510,22 @@ MESSAGES = {
         "was reopened or is final). Send the sheet again to see what it would do now.",
     },
     "gradesheet.outcome.applied": {
-        "nb": "✅ {count} karakterer oppdatert for {test}. Sjekk at tallet stemmer med det du "
-        "ventet.",
-        "en": "✅ {count} grades updated for {test}. Check that the number is what you expected.",
+        "nb": {
+            "one": "✅ 1 karakter oppdatert for {test}. Sjekk at tallet stemmer med det du ventet.",
+            "other": "✅ {count} karakterer oppdatert for {test}. Sjekk at tallet stemmer med "
+            "det du ventet.",
+        },
+        "en": {
+            "one": "✅ 1 grade updated for {test}. Check that the number is what you expected.",
+            "other": "✅ {count} grades updated for {test}. Check that the number is what you "
+            "expected.",
+        },
+    },
+    "gradesheet.outcome.now_locked": {
+        "nb": "🔒 Karakterene er låst nå (egen sensur er godkjent, eller kommisjonen har "
+        "godkjent felles sensur), så opplastingen kan ikke angres her lenger.",
+        "en": "🔒 The grades are locked now (the grading was approved, or the committee "
+        "approved the final grades), so this upload can no longer be undone here.",
     },
     "gradesheet.outcome.committee_complete": {
         "nb": "Sensuren din av kommisjon {committee} er komplett: alle som leverte, har karakter.",
@@ -499,10 +557,19 @@ MESSAGES = {
         "Nothing was stored from this one.",
     },
     "gradesheet.outcome.expired": {
-        "nb": "Denne forhåndsvisningen er mer enn {hours} timer gammel og har gått ut. Send "
-        "arket igjen, så sjekker jeg det mot dagens karakterer. Ingenting ble lagret.",
-        "en": "This preview is more than {hours} hours old and has expired. Send the sheet "
-        "again and I'll check it against today's grades. Nothing was stored.",
+        "nb": {
+            "one": "Denne forhåndsvisningen er mer enn 1 time gammel og har gått ut. Send arket "
+            "igjen, så sjekker jeg det mot dagens karakterer. Ingenting ble lagret.",
+            "other": "Denne forhåndsvisningen er mer enn {hour_count} timer gammel og har gått "
+            "ut. Send arket igjen, så sjekker jeg det mot dagens karakterer. Ingenting ble "
+            "lagret.",
+        },
+        "en": {
+            "one": "This preview is more than 1 hour old and has expired. Send the sheet again "
+            "and I'll check it against today's grades. Nothing was stored.",
+            "other": "This preview is more than {hour_count} hours old and has expired. Send "
+            "the sheet again and I'll check it against today's grades. Nothing was stored.",
+        },
     },
     "gradesheet.outcome.has_errors": {
         "nb": "Dette arket har feil og kan ikke lagres. Rett dem og send arket igjen.",
@@ -527,8 +594,14 @@ MESSAGES = {
         "{candidates}. Nothing was stored; send the sheet again.",
     },
     "gradesheet.outcome.undone": {
-        "nb": "↩️ Angret: {count} karakterer er tilbake slik de var før denne opplastingen.",
-        "en": "↩️ Undone: {count} grades are back to what they were before this upload.",
+        "nb": {
+            "one": "↩️ Angret: 1 karakter er tilbake slik den var før denne opplastingen.",
+            "other": "↩️ Angret: {count} karakterer er tilbake slik de var før denne opplastingen.",
+        },
+        "en": {
+            "one": "↩️ Undone: 1 grade is back to what it was before this upload.",
+            "other": "↩️ Undone: {count} grades are back to what they were before this upload.",
+        },
     },
     "gradesheet.outcome.undo_blocked": {
         "nb": "Jeg kan ikke angre denne opplastingen: nyere karakterer er satt for {candidates}. "
@@ -576,12 +649,22 @@ MESSAGES = {
     },
     # -- template and export -------------------------------------------------------------
     "gradesheet.template.sent": {
-        "nb": "Karakterark for {test}: {count} kandidater fra dine kommisjoner, med karakterene "
-        "som er satt nå. Velg karakter i nedtrekkslista, la den stå tom for dem som ikke "
-        "skal ha karakter, og send arket tilbake hit.",
-        "en": "Grade sheet for {test}: {count} candidates from your committees, with the "
-        "grades set now. Pick grades from the dropdown, leave it empty for those who should "
-        "not get one, and send the sheet back here.",
+        "nb": {
+            "one": "Karakterark for {test}: 1 kandidat fra kommisjonene dine, med karakteren "
+            "som er satt nå. Velg karakter i nedtrekkslista, la den stå tom om kandidaten ikke "
+            "skal ha karakter, og send arket tilbake hit.",
+            "other": "Karakterark for {test}: {count} kandidater fra kommisjonene dine, med "
+            "karakterene som er satt nå. Velg karakter i nedtrekkslista, la den stå tom for "
+            "dem som ikke skal ha karakter, og send arket tilbake hit.",
+        },
+        "en": {
+            "one": "Grade sheet for {test}: 1 candidate from your committees, with the grade "
+            "set now. Pick the grade from the dropdown, leave it empty if the candidate should "
+            "not get one, and send the sheet back here.",
+            "other": "Grade sheet for {test}: {count} candidates from your committees, with "
+            "the grades set now. Pick grades from the dropdown, leave it empty for those who "
+            "should not get one, and send the sheet back here.",
+        },
     },
     "gradesheet.template.sent_ephemeral": {
         "nb": "Jeg har sendt malen for {test} til deg i en direktemelding.",
@@ -615,10 +698,20 @@ MESSAGES = {
         "en": "`{text}` matches several tests: {tests}. Type the test id.",
     },
     "gradesheet.export.sent": {
-        "nb": "Endelige karakterer for {test} i Inspera-format: {candidates} kandidater, "
-        "{graded} med endelig karakter (de som ikke møtte, står tomme).",
-        "en": "Final grades for {test} in Inspera's format: {candidates} candidates, "
-        "{graded} with a final grade (those who did not attend are blank).",
+        "plural": "candidate_count",
+        "nb": {
+            "one": "Endelige karakterer for {test} i Inspera-format: {candidate_count} "
+            "kandidat, {graded_count} med endelig karakter (de som ikke møtte, står tomme).",
+            "other": "Endelige karakterer for {test} i Inspera-format: {candidate_count} "
+            "kandidater, {graded_count} med endelig karakter (de som ikke møtte, står tomme).",
+        },
+        "en": {
+            "one": "Final grades for {test} in Inspera's format: {candidate_count} candidate, "
+            "{graded_count} with a final grade (those who did not attend are blank).",
+            "other": "Final grades for {test} in Inspera's format: {candidate_count} "
+            "candidates, {graded_count} with a final grade (those who did not attend are "
+            "blank).",
+        },
     },
     "gradesheet.export.sent_ephemeral": {
         "nb": "Jeg har sendt eksporten for {test} til deg i en direktemelding.",
@@ -629,7 +722,16 @@ MESSAGES = {
         "en": "Only the study consultants of {test} can export its grades.",
     },
     "gradesheet.export.written": {
-        "nb": "Skrev {path}: {candidates} kandidater, {graded} med endelig karakter.",
-        "en": "Wrote {path}: {candidates} candidates, {graded} with a final grade.",
+        "plural": "candidate_count",
+        "nb": {
+            "one": "Skrev {path}: {candidate_count} kandidat, {graded_count} med endelig karakter.",
+            "other": "Skrev {path}: {candidate_count} kandidater, {graded_count} med endelig "
+            "karakter.",
+        },
+        "en": {
+            "one": "Wrote {path}: {candidate_count} candidate, {graded_count} with a final grade.",
+            "other": "Wrote {path}: {candidate_count} candidates, {graded_count} with a final "
+            "grade.",
+        },
     },
 }

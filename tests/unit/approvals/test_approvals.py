@@ -11,7 +11,9 @@ from sqlmodel import select
 
 from bot import approvals
 from bot.approvals import NoticeKind, Phase, PromptState, RefusalReason
+from bot.approvals.people import Person
 from bot.approvals.state import load_snapshot
+from bot.approvals.views import FinalMark
 from bot.exams import audit
 from bot.exams.people import Roles
 from bot.gradesheets.export import inspera_workbook
@@ -28,6 +30,7 @@ from tests.support.factories import add_candidates, add_grader, add_membership, 
 
 TEST = "TDT4100-2026H"
 KARI, OLA, PER = "kari@ntnu.no", "ola@ntnu.no", "per@ntnu.no"
+KARI_P, OLA_P = Person(name="Kari Nordmann"), Person(name="Ola Hansen")
 CONSULTANT = "konsulent@ntnu.no"
 
 
@@ -72,7 +75,8 @@ def count(engine, table) -> int:
 def both_approve(engine, kari: dict, ola: dict) -> approvals.ApprovalOutcome:
     put_grades(engine, TEST, KARI, kari)
     put_grades(engine, TEST, OLA, ola)
-    assert run(engine, approvals.approve_own, KARI, "1").changed
+    kari_approved = run(engine, approvals.approve_own, KARI, "1")
+    assert kari_approved.changed and kari_approved.locks == [(TEST, KARI)]
     return run(engine, approvals.approve_own, OLA, "1")
 
 
@@ -207,13 +211,14 @@ def test_differences_are_shown_and_agreed_with_co_graders_told(engine):
         view = approvals.prompt_view(session, outcome.notices[1].prompt_id)
     (row,) = view.rows
     assert row.candidate == "103"
-    assert row.grades == (("Kari Nordmann", "E"), ("Ola Hansen", "C"))
+    # The prompt for Ola: his own grade is "you", Kari is named, nobody by e-mail.
+    assert row.grades == ((KARI_P, "E"), (OLA_P.as_you(), "C"))
     assert view.options == ("A", "B", "C", "D", "E", "F")
 
     agreed = run(engine, approvals.set_agreed_grades, "1", KARI, {"103": "D"})
     assert notices(agreed, NoticeKind.agreed_grades_set) == [(OLA, NoticeKind.agreed_grades_set)]
     told = agreed.notices[0]
-    assert told.params == {"by": "Kari Nordmann", "changes": (("103", None, "D"),)}
+    assert told.params == {"by": KARI_P.to_params(), "changes": (("103", None, "D"),)}
     assert notices(agreed, NoticeKind.final_prompt) == [
         (KARI, NoticeKind.final_prompt),
         (OLA, NoticeKind.final_prompt),
@@ -224,7 +229,7 @@ def test_differences_are_shown_and_agreed_with_co_graders_told(engine):
         assert (entry.old_value, entry.new_value) == (None, "D")
         view = approvals.prompt_view(session, outcome.notices[0].prompt_id)
     assert view.state == PromptState.resolved
-    assert view.rows[0].agreed == "D" and view.rows[0].agreed_by == "Kari Nordmann"
+    assert view.rows[0].agreed == "D" and view.rows[0].agreed_by == KARI_P.as_you()
 
 
 def outcome_prompts(outcome) -> list[int]:
@@ -270,7 +275,7 @@ def test_agreeing_before_everyone_approved_is_refused(engine):
     run(engine, approvals.approve_own, KARI, "1")
     refused = run(engine, approvals.set_agreed_grades, "1", KARI, {"103": "C"})
     assert refused.refusal.reason == RefusalReason.wrong_phase
-    assert refused.refusal.params["waiting"] == ("Ola Hansen",)
+    assert refused.refusal.params["waiting"] == (OLA_P,)
 
 
 # -- final approval ------------------------------------------------------------------------
@@ -280,15 +285,17 @@ def test_final_approval_by_one_counts_for_all(engine):
     make_test(engine, final_approval="one")
     both_approve(engine, AGREE, AGREE)
     outcome = run(engine, approvals.approve_final, "1", OLA)
+    # Both graders' grades are locked now: their sheets' confirmations lose Undo and Reset.
+    assert sorted(outcome.locks) == [(TEST, KARI), (TEST, OLA)]
     assert notices(outcome, NoticeKind.committee_final) == [(KARI, NoticeKind.committee_final)]
-    assert outcome.notices[0].params == {"by": "Ola Hansen", "on_behalf": True}
+    assert outcome.notices[0].params == {"by": OLA_P.to_params(), "on_behalf": True}
     assert notices(outcome, NoticeKind.transfer_prompt) == [
         (CONSULTANT, NoticeKind.transfer_prompt)
     ]
     assert phase(engine) == Phase.final
     late = run(engine, approvals.approve_final, "1", KARI)
     assert late.refusal.reason == RefusalReason.already_final
-    assert late.refusal.params["by"] == "Ola Hansen"
+    assert late.refusal.params["by"] == OLA_P
     with session_scope(engine) as session:
         assert approvals.final_grades(session, TEST) == {**AGREE, "104": None}
         assert approvals.locked_committees(session, TEST, KARI) == {"1": approvals.LockReason.final}
@@ -302,7 +309,7 @@ def test_agreeing_after_the_grades_are_final_names_who_made_them_final(engine):
     run(engine, approvals.approve_final, "1", OLA)
     late = run(engine, approvals.set_agreed_grades, "1", KARI, {"103": "E"})
     assert late.refusal.reason == RefusalReason.already_final
-    assert late.refusal.params["by"] == "Ola Hansen"
+    assert late.refusal.params["by"] == OLA_P
     with session_scope(engine) as session:
         assert approvals.final_grades(session, TEST)["103"] == "D"
 
@@ -321,8 +328,9 @@ def test_final_approval_by_all_waits_for_every_grader(engine):
         ola_prompt = approvals.prompt_view(session, prompted.notices[1].prompt_id)
         assert approvals.unfinished_graders(session, TEST) == {KARI, OLA}
     assert ola_prompt.state == PromptState.open
-    assert [name for name, _ in ola_prompt.approved] == ["Kari Nordmann"]
-    assert ola_prompt.waiting == ("Ola Hansen",)
+    assert [who for who, _ in ola_prompt.approved] == [KARI_P]
+    assert ola_prompt.waiting == (OLA_P.as_you(),)
+    assert ola_prompt.completes, "Ola's approval is the last one"
     last = run(engine, approvals.approve_final, "1", OLA)
     assert notices(last) == [
         (KARI, NoticeKind.committee_final),
@@ -351,7 +359,7 @@ def test_final_approval_before_alignment_is_refused(engine):
     both_approve(engine, DIFFER, AGREE)
     refused = run(engine, approvals.approve_final, "1", KARI)
     assert refused.refusal.reason == RefusalReason.wrong_phase
-    assert refused.refusal.params["unresolved"] == 1
+    assert refused.refusal.params["unresolved_count"] == 1
 
 
 # -- shared marking ------------------------------------------------------------------------
@@ -371,6 +379,16 @@ def test_shared_marking_latest_grade_wins_and_goes_straight_to_final(engine):
     assert seen.by_grader[OLA] == {"102": "C", "103": "D"}, "shared: all grades visible"
     prompted = run(engine, approvals.after_grades_changed, OLA)
     assert notices(prompted) == [(KARI, NoticeKind.final_prompt), (OLA, NoticeKind.final_prompt)]
+    with session_scope(engine) as session:
+        kari_final = approvals.prompt_view(session, prompted.notices[0].prompt_id)
+    # Every candidate with the grade that becomes final; 102, which Ola changed, is marked.
+    assert [(r.candidate, r.grade, r.mark) for r in kari_final.rows] == [
+        ("101", "A", None),
+        ("102", "C", FinalMark.changed),
+        ("103", "D", None),
+    ]
+    assert kari_final.rows[1].given == ((KARI_P.as_you(), "B"), (OLA_P, "C"))
+    assert kari_final.shared and not kari_final.completes
 
     run(engine, approvals.approve_final, "1", OLA)
     put_grades(engine, TEST, KARI, {"103": "B"})
@@ -415,7 +433,8 @@ def test_transfer_needs_a_graded_test_and_a_consultant_and_happens_once(engine):
     assert sorted(notices(done)) == [(KARI, NoticeKind.transferred), (OLA, NoticeKind.transferred)]
     again = run(engine, approvals.mark_transferred, consultant())
     assert again.refusal.reason == RefusalReason.already_transferred
-    assert again.refusal.params["by"] == CONSULTANT
+    # Named as a study consultant, never by e-mail (no prompt reached them in Slack here).
+    assert again.refusal.params["by"] == Person(consultant=True)
     with session_scope(engine) as session:
         assert approvals.approval_state(session, TEST) == approvals.ApprovalState.transferred
         (entry,) = audit.entries(session, action="transferred_to_fs")
@@ -444,7 +463,10 @@ def test_reopen_clears_the_committee_tells_graders_and_outdates_old_prompts(engi
         (KARI, NoticeKind.reopened),
         (OLA, NoticeKind.reopened),
     ]
-    assert reopened.notices[0].params == {"by": CONSULTANT, "reason": "Complaint: recount 103"}
+    assert reopened.notices[0].params == {
+        "by": Person(consultant=True).to_params(),
+        "reason": "Complaint: recount 103",
+    }
     assert notices(reopened, NoticeKind.own_prompt) == [
         (KARI, NoticeKind.own_prompt),
         (OLA, NoticeKind.own_prompt),

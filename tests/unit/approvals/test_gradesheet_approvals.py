@@ -182,7 +182,9 @@ def test_sheet_in_aligning_phase_sets_agreed_grades_and_tells_co_graders(private
     assert (OLA, NoticeKind.agreed_grades_set) in kinds(outcome)
     assert (KARI, NoticeKind.final_prompt) in kinds(outcome)
     (told,) = [n for n in outcome.approvals.notices if n.kind == NoticeKind.agreed_grades_set]
-    assert told.params["by"] == "Kari Nordmann" and told.params["changes"] == (("103", None, "D"),)
+    assert told.params["by"]["name"] == "Kari Nordmann" and told.params["changes"] == (
+        ("103", None, "D"),
+    )
     with session_scope(private) as session:
         agreed = session.exec(select(AgreedGrade).where(AgreedGrade.candidate_id == "103")).one()
         assert (agreed.value, agreed.source, agreed.set_by) == ("D", "sheet", KARI)
@@ -223,3 +225,31 @@ def test_shared_marking_graders_work_from_the_committees_grades(shared):
         assert template_rows(session, test, KARI) == [("101", "C"), ("102", "D"), ("103", None)]
     _, shown = preview(shared, KARI, [[101, "A"]])
     assert [(c.candidate_id, c.old, c.new) for c in shown.changed] == [("101", "C", "A")]
+
+
+def test_locking_grades_queues_an_update_of_each_applied_sheets_confirmation(private):
+    from bot.approvals.delivery import enqueue_outcome
+    from models.tables import GradeUpload, OutboxEntry
+
+    put_grades(private, TEST, KARI, {"101": "A", "102": "B", "103": "E"})
+    with session_scope(private) as session:
+        posted = GradeUpload(
+            test_id=TEST, grader_email=KARI, slack_user_id="UKARI", filename="k.xlsx",
+            status="applied", message_channel="DUKARI", message_ts="1.2",
+        )  # fmt: skip
+        never_posted = GradeUpload(
+            test_id=TEST, grader_email=KARI, slack_user_id="UKARI", filename="j.xlsx",
+            status="applied",
+        )  # fmt: skip
+        session.add_all([posted, never_posted])
+    with session_scope(private) as session:
+        outcome = approve_own(session, TEST, KARI, "1")
+        keys = enqueue_outcome(session, outcome)
+    with session_scope(private) as session:
+        posted_id = session.exec(
+            select(GradeUpload.id).where(GradeUpload.filename == "k.xlsx")
+        ).one()
+        updates = session.exec(
+            select(OutboxEntry.key).where(OutboxEntry.kind == "gradesheet_update")
+        ).all()
+    assert updates == [f"gradesheet_update:{posted_id}"] and updates[0] in keys

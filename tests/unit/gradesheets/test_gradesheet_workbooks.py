@@ -158,7 +158,7 @@ def test_cli_export_writes_inspera_file(tmp_path):
     out = tmp_path / "final.xlsx"
     result = run_cli("export", TEST, str(out), env=env, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "1 candidates, 1 with a final grade" in result.stdout
+    assert "1 candidate, 1 with a final grade" in result.stdout
     assert rows_of(out.read_bytes()) == [["Candidate ID", "Grade"], ["10412", "C"]]
     unknown = run_cli("export", "NOPE", str(tmp_path / "x.xlsx"), env=env, cwd=tmp_path)
     assert unknown.returncode == 1 and "NOPE" in unknown.stderr

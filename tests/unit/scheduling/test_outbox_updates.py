@@ -187,7 +187,7 @@ def test_quick_changes_send_one_update_showing_the_latest_state(engine, send, pr
     assert _dispatch(engine, send).sent == 1
     (update,) = fake_slack.calls("chat.update")
     assert update.params["ts"] == _row(engine, prompt_key(1)).slack_ts
-    assert "Kari Nordmann" in str(update.params["blocks"])  # shows who approved
+    assert "godkjent av deg" in str(update.params["blocks"])  # shows who approved: Kari
 
 
 def test_an_update_of_a_prompt_not_posted_yet_is_folded_into_the_post(
@@ -198,7 +198,7 @@ def test_an_update_of_a_prompt_not_posted_yet_is_folded_into_the_post(
     assert _row(engine, UPDATE).last_error.startswith("the prompt is not posted")
     _dispatch(engine, send, prompted)
     (post,) = [m for m in fake_slack.messages_to("UKARI") if not m["ephemeral"]]
-    assert "Kari Nordmann" in str(post["blocks"])  # posted as it stands now
+    assert "godkjent av deg" in str(post["blocks"])  # posted as it stands now
     assert fake_slack.calls("chat.update") == []
 
 

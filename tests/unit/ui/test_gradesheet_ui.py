@@ -42,7 +42,12 @@ def test_first_twenty_changes_then_how_many_more():
     assert "Row 21, candidate 10019" in text and "Row 22," not in text
     assert "… and 5 more" in text
     assert action_ids(blocks) == ["gradesheet_apply", "gradesheet_cancel"]
-    assert fallback == "Grade sheet for TDT4100-2026H: 25 new, 0 changed, 0 errors"
+    assert fallback == "Grade sheet for TDT4100-2026H: 25 new · 0 changed · 0 errors"
+    # Where the grades go, in one line next to Apply (SPEC §2.6).
+    assert (
+        "These grades are collected here in Sensorbot and are not in Inspera yet: once the "
+        "committee has approved the final grades, the study consultant puts them into Inspera."
+    ) in text
 
 
 def test_errors_first_twenty_with_count_and_no_apply_within_slacks_limits():
@@ -51,7 +56,7 @@ def test_errors_first_twenty_with_count_and_no_apply_within_slacks_limits():
     sheet, preview = preview_for(rows)
     _, blocks = preview_message("nb", TEST, sheet, preview, 7)
     text = text_of(blocks)
-    assert "*Feil (45)*" in text and "… og 25 til" in text
+    assert "*45 feil*" in text and "… og 25 til" in text
     assert action_ids(blocks) == []
     assert len(blocks) <= 50
     assert all(len(b.get("text", {}).get("text", "")) <= 3000 for b in blocks)

@@ -10,6 +10,7 @@ import pytest
 
 from bot import approvals
 from bot.approvals import ApprovalNotice, LockReason, NoticeKind, Phase, Refusal, RefusalReason
+from bot.approvals.people import Person
 from bot.ui.approvals import (
     locked_text,
     notice_text,
@@ -78,8 +79,13 @@ REFUSAL_PARAMS = {
     RefusalReason.shared_marking: {"test": TEST},
     RefusalReason.incomplete: {"test": TEST, "missing": {"1": ("101", "102")}},
     RefusalReason.already_approved: {"test": TEST, "committees": ("1",), "at": AT},
-    RefusalReason.already_voted: {"test": TEST, "committee": "1", "at": AT, "waiting": ("Ola",)},
-    RefusalReason.already_final: {"test": TEST, "committee": "1", "by": "Ola", "at": AT},
+    RefusalReason.already_voted: {
+        "test": TEST,
+        "committee": "1",
+        "at": AT,
+        "waiting": (Person(name="Ola"),),
+    },
+    RefusalReason.already_final: {"test": TEST, "committee": "1", "by": Person("Ola"), "at": AT},
     RefusalReason.wrong_phase: {"test": TEST, "committees": ("1",), "phase": Phase.aligning},
     RefusalReason.out_of_date: {"test": TEST},
     RefusalReason.invalid_agreed_grades: {
@@ -89,7 +95,7 @@ REFUSAL_PARAMS = {
         "allowed": ("A", "B"),
     },
     RefusalReason.not_graded: {"test": TEST, "committees": ("2",)},
-    RefusalReason.already_transferred: {"test": TEST, "by": "k@ntnu.no", "at": AT},
+    RefusalReason.already_transferred: {"test": TEST, "by": Person(consultant=True), "at": AT},
     RefusalReason.no_reason: {"test": TEST, "committee": "1"},
     RefusalReason.nothing_to_reopen: {"test": TEST, "committee": "1"},
 }
@@ -107,13 +113,18 @@ def test_refusals_name_what_is_wrong():
         RefusalReason.invalid_agreed_grades, REFUSAL_PARAMS[RefusalReason.invalid_agreed_grades]
     )
     text = refusal_text(invalid, "en", TZ)
-    assert "candidate 101: `b` is not a grade on this test (use A, B)" in text
+    assert "candidate 101: `b` is not a grade on this test (use A or B)" in text
     assert "candidate 999: not a candidate who submitted in committee 1" in text
     grading = Refusal(
         RefusalReason.wrong_phase,
-        {"committees": ("1",), "phase": Phase.grading, "waiting": ("Ola",)},
+        {"committees": ("1",), "phase": Phase.grading, "waiting": (Person("Ola"),)},
     )
     assert "waiting for Ola to approve their own grading" in refusal_text(grading, "en", TZ)
+    yours = Refusal(
+        RefusalReason.wrong_phase,
+        {"committees": ("1",), "phase": Phase.grading, "waiting": (Person("Ola", you=True),)},
+    )
+    assert "venter på at du godkjenner egen sensur" in refusal_text(yours, "nb", TZ)
 
 
 NOTICE_PARAMS = {
@@ -151,3 +162,47 @@ def test_locked_grades_are_explained(reason):
     assert "reopen" in locked_text("en", "2", reason) and "committee 2" in locked_text(
         "en", "2", reason
     )
+
+
+def test_people_are_named_by_name_or_mention_never_by_e_mail():
+    from bot.ui.approvals import people_text, person_text
+
+    assert person_text("nb", Person(name="Kari <b>")) == "Kari &lt;b&gt;"
+    assert person_text("en", Person(slack_user_id="UKONS", consultant=True)) == "<@UKONS>"
+    assert person_text("nb", Person(consultant=True)) == "en studiekonsulent"
+    assert person_text("en", Person()) == "a grader"
+    # The reader is "you", first; the others joined as the language joins them.
+    both = people_text("nb", [Person(name="Ola"), Person(name="Kari", you=True)])
+    assert both == "deg og Ola"
+    # A notice stored before people were stored this way, with an e-mail: not shown.
+    old = ApprovalNotice(
+        KARI, NoticeKind.reopened, TEST, "1", params={"by": "k@ntnu.no", "reason": "x"}
+    )
+    assert "@" not in notice_text(old, "nb")
+    reopened = ApprovalNotice(
+        KARI,
+        NoticeKind.reopened,
+        TEST,
+        "1",
+        params={"by": Person(slack_user_id="UKONS", consultant=True).to_params(), "reason": "x"},
+    )
+    assert notice_text(reopened, "nb").startswith(f"Kommisjon 1 ({TEST}) er gjenåpnet av <@UKONS>")
+
+
+def test_a_grader_without_a_name_is_a_mention_once_slack_knows_them(sqlite_engine):
+    from models.tables import ApprovalPrompt
+
+    add_test(sqlite_engine, TEST)
+    add_grader(sqlite_engine, KARI)  # no name in the roster
+    add_membership(sqlite_engine, TEST, KARI, "1")
+    add_candidates(sqlite_engine, TEST, "1", ["101"])
+    with session_scope(sqlite_engine) as session:
+        session.add(
+            ApprovalPrompt(
+                kind="own", test_id=TEST, scope="1", recipient_email=KARI, slack_user_id="UKARI"
+            )
+        )
+    with session_scope(sqlite_engine) as session:
+        snapshot = approvals.state.load_snapshot(session, TEST)
+        assert snapshot.person(KARI) == Person(slack_user_id="UKARI")
+        assert snapshot.person(OLA) == Person()
