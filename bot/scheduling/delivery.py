@@ -38,7 +38,6 @@ from bot.approvals.delivery import prompt_key
 from bot.approvals.views import prompt_view
 from bot.escalations.cases import findings_of
 from bot.gradesheets.export import export_filename, export_final_grades
-from bot.i18n import t
 from bot.messages import UPDATE_KINDS, MessageKind
 from bot.scheduling.dispatcher import DispatchReport, dispatch
 from bot.scheduling.outbox import (
@@ -57,8 +56,8 @@ from bot.settings import Settings
 from bot.slack.identity import IdentityResolver
 from bot.slack.messaging import find_person, is_person, open_dm
 from bot.ui.approvals import export_comment, prompt_message
+from bot.ui.escalation_replies import case_news
 from bot.ui.escalations import channel_message, consultant_message
-from bot.ui.kit import md, mention
 from bot.ui.outgoing import RenderedMessage, render
 from models.db import session_scope
 from models.tables import ApprovalPrompt, Escalation, EscalationMessage, OutboxStatus
@@ -194,7 +193,7 @@ class SlackDelivery:
                 message.kind, message.params, lang, self._settings.tz, for_channel=for_channel
             )
         with session_scope(self._store()) as session:
-            return compose(session, message.params, lang, self._settings.tz, for_channel)
+            return compose(session, message.params, lang, self._settings, for_channel)
 
     def _upload(self, message: ClaimedMessage, destination: _Destination) -> DeliveryOutcome:
         """The test's final grades as they stand, uploaded into the consultant's DM."""
@@ -286,40 +285,37 @@ def send_now(runtime: Runtime, keys: Sequence[str]) -> DispatchReport:
 
 # -- what a message shows, from the store ------------------------------------------------
 
-Compose = Callable[[Session, Mapping[str, Any], str, ZoneInfo, bool], RenderedMessage | None]
+Compose = Callable[[Session, Mapping[str, Any], str, Settings, bool], RenderedMessage | None]
 
 
 def _prompt(
-    session: Session, params: Mapping[str, Any], lang: str, tz: ZoneInfo, for_channel: bool
+    session: Session, params: Mapping[str, Any], lang: str, settings: Settings, for_channel: bool
 ) -> RenderedMessage | None:
     view = prompt_view(session, params["prompt_id"])
     if view is None:
         return None
-    message = prompt_message(view, lang, tz)
+    message = prompt_message(view, lang, settings.tz)
     return RenderedMessage(message.text, message.blocks)
 
 
 def _case(
-    session: Session, params: Mapping[str, Any], lang: str, tz: ZoneInfo, for_channel: bool
+    session: Session, params: Mapping[str, Any], lang: str, settings: Settings, for_channel: bool
 ) -> RenderedMessage | None:
     case = session.get(Escalation, params["escalation_id"])
     if case is None:
         return None
     if for_channel:
-        return RenderedMessage(*channel_message(case, lang, tz))
-    return RenderedMessage(*consultant_message(case, findings_of(case), lang, tz))
+        return RenderedMessage(*channel_message(case, lang, settings.tz))
+    return RenderedMessage(*consultant_message(case, findings_of(case), lang, settings.tz))
 
 
 def _grader_told(
-    session: Session, params: Mapping[str, Any], lang: str, tz: ZoneInfo, for_channel: bool
+    session: Session, params: Mapping[str, Any], lang: str, settings: Settings, for_channel: bool
 ) -> RenderedMessage | None:
     case = session.get(Escalation, params["escalation_id"])
     if case is None:
         return None
-    test = case.test_id or t(lang, "escalation.office_test")
-    done = params["done"]  # acknowledged or resolved
-    text = md(lang, f"escalation.grader.{done}", who=mention(params["who"]), test=test)
-    return RenderedMessage(text, [])
+    return RenderedMessage(*case_news(case, params, lang, settings))
 
 
 _COMPOSERS: dict[MessageKind, Compose] = {
