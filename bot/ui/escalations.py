@@ -92,7 +92,7 @@ def consultant_message(
     lines = kit.bullets(consultant_finding_text(f, lang, tz) for f in findings)
     blocks: list[Block] = [kit.header(title), kit.section(kit.lines([who, lines]))]
     blocks += _status_and_buttons(escalation, lang, tz)
-    return kit.message(kit.escape(title) + ": " + graders, blocks)
+    return kit.message(kit.escape(title) + " – " + graders, blocks)
 
 
 def channel_message(escalation: Escalation, lang: str, tz: ZoneInfo) -> kit.Message:

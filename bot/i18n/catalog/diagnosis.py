@@ -91,9 +91,9 @@ MESSAGES = {
     },
     # -- escalating -------------------------------------------------------------------
     "why.escalate.offer": {
-        "nb": "Dette må studiekonsulenten ordne. Vil du, sender jeg saken dit, med det jeg fant.",
-        "en": "Your study consultant needs to fix this. If you like, I'll send them the case, "
-        "with what I found.",
+        "nb": "Dette må studiekonsulenten ordne. Jeg kan sende saken dit, med det jeg fant.",
+        "en": "Your study consultant needs to fix this. I can send them the case, with what I "
+        "found.",
     },
     "why.escalate.button": {
         "nb": "Send til studiekonsulenten",
