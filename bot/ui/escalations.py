@@ -3,6 +3,7 @@ channel, and the status lines both show. Buttons carry only the case id."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
@@ -61,12 +62,16 @@ def consultant_finding_text(finding: Finding, lang: str, tz: ZoneInfo) -> Mrkdwn
 
 
 def candidate_numbers(finding: Finding, lang: str) -> Mrkdwn:
-    """ "10004, 10007 og 3 til": the candidates a blocker names, then how many more; only
-    the count when it names none (a case stored before candidates were named)."""
-    count = finding.count or 0
-    if not finding.candidates:
+    return candidate_list(lang, finding.candidates, finding.count or 0)
+
+
+def candidate_list(lang: str, candidates: Sequence[str], count: int) -> Mrkdwn:
+    """ "10004, 10007 og 3 til": the candidates a readiness blocker names
+    (`Blocker.candidates`), then how many more of its `count`; only the count when it names
+    none (a case stored before blockers named candidates)."""
+    if not candidates:
         return kit.escape(number(lang, count))
-    parts = [kit.escape(c) for c in finding.candidates]
+    parts = [kit.escape(c) for c in candidates]
     rest = count - len(parts)
     if rest > 0:
         parts.append(md(lang, "escalation.candidates.more", count=rest))
