@@ -66,7 +66,7 @@ def handle_escalation_send(
     # The answer the button was in, as it now stands, with what became of the case where
     # the button was: pressing it again cannot send anything twice.
     consultants = consultants_in_slack(client, runtime.identities, request.diagnosis, logger)
-    text, blocks = why_message(
+    _, blocks = why_message(
         request.diagnosis,
         lang,
         runtime.settings,
@@ -74,7 +74,7 @@ def handle_escalation_send(
         sent={test_id: sent_note(request, lang, runtime.settings)},
     )
     respond(
-        text=grader_reply(request, lang, runtime.settings) or text,
+        text=grader_reply(request, lang, runtime.settings),
         blocks=blocks,
         response_type="ephemeral",
         replace_original=True,

@@ -42,15 +42,15 @@ MESSAGES = {
     },
     "escalation.already": {
         "nb": "Du har allerede en sak om {test} hos studiekonsulenten, sendt {created}. {status}",
-        "en": "You already have a case about {test} with the study consultant, sent "
+        "en": "You already have a case about {test} with the study consultant, sent on "
         "{created}. {status}",
     },
     "escalation.joined": {
         "nb": "En annen sensor sendte {created} en sak om {test} til studiekonsulenten, om det "
         "samme som står i veien for deg. Jeg har lagt deg til i saken, så du får beskjed her "
         "når den er løst. {status}",
-        "en": "Another grader sent the study consultant a case about {test} {created}, about "
-        "the same thing that is in your way. I have added you to it, so you will hear here "
+        "en": "Another grader sent the study consultant a case about {test} on {created}, "
+        "about the same thing that is in your way. I have added you to it, so you will hear here "
         "when it is resolved. {status}",
     },
     "escalation.nothing_to_send": {
@@ -129,11 +129,11 @@ MESSAGES = {
     },
     "escalation.status.acknowledged": {
         "nb": "Status: {who} tok saken {when}.",
-        "en": "Status: {who} took it up {when}.",
+        "en": "Status: {who} took it up on {when}.",
     },
     "escalation.status.resolved": {
         "nb": "Status: løst av {who} {when}.",
-        "en": "Status: resolved by {who} {when}.",
+        "en": "Status: resolved by {who} on {when}.",
     },
     "escalation.someone": {
         "nb": "en studiekonsulent",
