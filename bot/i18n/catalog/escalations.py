@@ -23,7 +23,7 @@ MESSAGES = {
         "en": "I could not find {emails} in Slack, so they did not get the case.",
     },
     "escalation.sent.pending": {
-        "nb": "Slack tok ikke imot saken til {emails} akkurat nå. De får den så snart Slack "
+        "nb": "Slack tok ikke imot saken til {emails} akkurat nå. De får saken så snart Slack "
         "svarer igjen.",
         "en": "Slack did not take the case for {emails} just now. They will get it as soon "
         "as Slack answers again.",
