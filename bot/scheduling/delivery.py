@@ -193,7 +193,9 @@ class SlackDelivery:
                 message.kind, message.params, lang, self._settings.tz, for_channel=for_channel
             )
         with session_scope(self._store()) as session:
-            return compose(session, message.params, lang, self._settings, for_channel)
+            return compose(
+                session, message.params, lang, self._settings.tz, for_channel, self._settings
+            )
 
     def _upload(self, message: ClaimedMessage, destination: _Destination) -> DeliveryOutcome:
         """The test's final grades as they stand, uploaded into the consultant's DM."""
@@ -285,37 +287,55 @@ def send_now(runtime: Runtime, keys: Sequence[str]) -> DispatchReport:
 
 # -- what a message shows, from the store ------------------------------------------------
 
-Compose = Callable[[Session, Mapping[str, Any], str, Settings, bool], RenderedMessage | None]
+# (session, params, lang, the reader's time zone, for a channel, settings)
+Compose = Callable[
+    [Session, Mapping[str, Any], str, ZoneInfo, bool, Settings], RenderedMessage | None
+]
 
 
 def _prompt(
-    session: Session, params: Mapping[str, Any], lang: str, settings: Settings, for_channel: bool
+    session: Session,
+    params: Mapping[str, Any],
+    lang: str,
+    tz: ZoneInfo,
+    for_channel: bool,
+    settings: Settings,
 ) -> RenderedMessage | None:
     view = prompt_view(session, params["prompt_id"])
     if view is None:
         return None
-    message = prompt_message(view, lang, settings.tz)
+    message = prompt_message(view, lang, tz)
     return RenderedMessage(message.text, message.blocks)
 
 
 def _case(
-    session: Session, params: Mapping[str, Any], lang: str, settings: Settings, for_channel: bool
+    session: Session,
+    params: Mapping[str, Any],
+    lang: str,
+    tz: ZoneInfo,
+    for_channel: bool,
+    settings: Settings,
 ) -> RenderedMessage | None:
     case = session.get(Escalation, params["escalation_id"])
     if case is None:
         return None
     if for_channel:
-        return RenderedMessage(*channel_message(case, lang, settings.tz))
-    return RenderedMessage(*consultant_message(case, findings_of(case), lang, settings.tz))
+        return RenderedMessage(*channel_message(case, lang, tz))
+    return RenderedMessage(*consultant_message(case, findings_of(case), lang, tz))
 
 
 def _grader_told(
-    session: Session, params: Mapping[str, Any], lang: str, settings: Settings, for_channel: bool
+    session: Session,
+    params: Mapping[str, Any],
+    lang: str,
+    tz: ZoneInfo,
+    for_channel: bool,
+    settings: Settings,
 ) -> RenderedMessage | None:
     case = session.get(Escalation, params["escalation_id"])
     if case is None:
         return None
-    return RenderedMessage(*case_news(case, params, lang, settings))
+    return RenderedMessage(*case_news(case, params, lang, settings, tz))
 
 
 _COMPOSERS: dict[MessageKind, Compose] = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import ActionsBlock, Block
 
@@ -120,8 +121,16 @@ def listed(lang: str, parts: Sequence[str]) -> Mrkdwn:
     return Mrkdwn(format_list(lang, [kit.as_mrkdwn(part) for part in parts]))
 
 
-def finding_text(finding: Finding, lang: str, settings: Settings, test_name: str = "") -> Mrkdwn:
-    """One finding, addressed to the grader."""
+def finding_text(
+    finding: Finding,
+    lang: str,
+    settings: Settings,
+    test_name: str = "",
+    *,
+    tz: ZoneInfo | None = None,
+) -> Mrkdwn:
+    """One finding, addressed to the grader; its date on the reader's clock (`tz`, else the
+    configured zone)."""
     contacts = settings.help_contacts
     counted = finding.kind in COUNTED
     return md(
@@ -129,7 +138,7 @@ def finding_text(finding: Finding, lang: str, settings: Settings, test_name: str
         f"why.finding.{finding.kind.value}",
         count=(finding.count or 0) if counted else None,
         committees=md(lang, "why.committees_without_grader", count=finding.committees or 1),
-        deadline=kit.date(lang, finding.when, settings.tz) if finding.when else "",
+        deadline=kit.date(lang, finding.when, tz or settings.tz) if finding.when else "",
         address=_address(finding),
         university=contacts.university,
         login_name=contacts.login_name,

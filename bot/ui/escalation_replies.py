@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.diagnosis.access import Finding, FindingKind
 from bot.escalations.requests import Delivery, EscalationOutcome, EscalationRequest
@@ -81,28 +82,33 @@ def _sent_lines(delivery: Delivery, lang: str, settings: Settings) -> list[Mrkdw
 
 
 def case_news(
-    case: Escalation, params: Mapping[str, Any], lang: str, settings: Settings
+    case: Escalation,
+    params: Mapping[str, Any],
+    lang: str,
+    settings: Settings,
+    tz: ZoneInfo | None = None,
 ) -> kit.Message:
     """To a grader on the case: a consultant took it up or resolved it; after Resolved, how
-    it stands now (`params["still"]`, `params["state"]`, worked out when it was resolved)."""
+    it stands now (`params["still"]`, `params["state"]`, worked out when it was resolved),
+    dates on the reader's clock (`tz`, else the configured zone)."""
     test = case.test_id or t(lang, "escalation.office_test")
     done = params["done"]  # acknowledged or resolved
     news = md(lang, f"escalation.grader.{done}", who=kit.mention(params["who"]), test=test)
     if done != "resolved":
         return kit.text_message(news)
-    lines = [news, *_recheck_lines(case, params, lang, settings)]
+    lines = [news, *_recheck_lines(case, params, lang, settings, tz or settings.tz)]
     return kit.message(kit.join(" ", lines[:2]), kit.sections(lines))
 
 
 def _recheck_lines(
-    case: Escalation, params: Mapping[str, Any], lang: str, settings: Settings
+    case: Escalation, params: Mapping[str, Any], lang: str, settings: Settings, tz: ZoneInfo
 ) -> list[Mrkdwn]:
     if "still" not in params:  # resolved before the bot checked again on Resolved
         return [md(lang, "escalation.recheck.unknown")]
     still = [Finding.from_json(item) for item in params["still"]]
     if still:
         again = md(lang, "escalation.recheck.again", test=case.test_id or "")
-        lines = [icon_of(f) + " " + finding_text(f, lang, settings) for f in still]
+        lines = [icon_of(f) + " " + finding_text(f, lang, settings, tz=tz) for f in still]
         return [md(lang, "escalation.recheck.still"), kit.bullets(lines), again]
     state = set(params.get("state") or [])
     key = next(
