@@ -29,6 +29,7 @@ class HelpContacts:
     exam_office: str
     inspera_url: str
     university: str
+    activation_url: str = ""  # where an external grader activates the university user
 
 
 class Settings(BaseSettings):
@@ -60,6 +61,11 @@ class Settings(BaseSettings):
         default="digitaleksamen@sa.ntnu.no", alias="SENSORBOT_LOGIN_HELP_EMAIL"
     )
     exam_office_name: str = Field(default="Eksamenskontoret", alias="SENSORBOT_EXAM_OFFICE_NAME")
+    # NTNU's page for activating the university user (with or without ID-porten).
+    activation_url: str = Field(
+        default="https://i.ntnu.no/wiki/-/wiki/Norsk/Aktiver+brukerkonto",
+        alias="SENSORBOT_ACTIVATION_URL",
+    )
     http_threads: int = Field(default=8, alias="SENSORBOT_HTTP_THREADS", ge=1)
     grading_working_days: int = Field(
         default=GRADING_WORKING_DAYS, alias="SENSORBOT_GRADING_WORKING_DAYS", ge=1, le=100
@@ -138,6 +144,7 @@ class Settings(BaseSettings):
             exam_office=self.exam_office_name,
             inspera_url=self.inspera_url,
             university=self.university_name,
+            activation_url=self.activation_url,
         )
 
     @property

@@ -240,9 +240,12 @@ class Escalation(SQLModel, table=True):
     """A grader's case sent to the consultants of a test, or to the exam office when no
     test is concerned (`test_id` None).
 
-    `active_key` is "test|grader" while the case is unresolved and NULL once resolved; its
-    unique constraint lets the store itself refuse a second unresolved case for the same
-    grader and test, also when two clicks arrive at the same moment.
+    `active_key` names what the case is about while it is unresolved ("test|the kinds of
+    its findings", or "-|grader" for a case without a test) and is NULL once resolved; its
+    unique constraint lets the store itself refuse a second unresolved case about the same
+    blockers of a test, also when two clicks arrive at the same moment: a second grader
+    joins the case (`EscalationGrader`). `grader_*` is the grader who opened it;
+    `graders_json` lists every grader on it, for the messages that show the case.
     """
 
     __tablename__ = "escalation"
@@ -267,6 +270,28 @@ class Escalation(SQLModel, table=True):
     resolved_at: datetime | None = Field(default=None, sa_column=_utc())
     resolved_by: str | None = Field(default=None, max_length=320)
     reraised_at: datetime | None = Field(default=None, sa_column=_utc())
+    graders_json: str = Field(default="[]", sa_column_kwargs={"server_default": "[]"})
+    # The Slack users who acknowledged and resolved it, to name them (`*_by` is the e-mail).
+    acknowledged_by_user: str | None = Field(default=None, max_length=32)
+    resolved_by_user: str | None = Field(default=None, max_length=32)
+
+
+class EscalationGrader(SQLModel, table=True):
+    """A grader on a case: the one who opened it and each who escalated the same blockers
+    of the test while it was unresolved. Unique per case and grader, so joining twice (or
+    two clicks at once) lists a grader once."""
+
+    __tablename__ = "escalation_grader"
+    __table_args__ = (
+        UniqueConstraint("escalation_id", "grader_email", name="uq_escalation_grader"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    escalation_id: int = Field(foreign_key="escalation.id", ondelete="CASCADE", index=True)
+    grader_email: str = Field(index=True, max_length=320)
+    grader_name: str | None = Field(default=None, max_length=256)
+    grader_slack_user: str = Field(max_length=32)
+    joined_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
 
 
 class EscalationMessage(SQLModel, table=True):

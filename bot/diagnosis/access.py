@@ -87,7 +87,8 @@ RULES: dict[FindingKind, Rule] = {
     FindingKind.candidates_without_grader: _ADMIN,
     # Inspera closes redelivery by itself, or the consultant closes it.
     FindingKind.candidates_open_for_redelivery: _ADMIN,
-    FindingKind.awaiting_opening: _ADMIN,
+    # Nothing is wrong: the test waits for the consultant to open it, who can be asked to.
+    FindingKind.awaiting_opening: Rule(Severity.waiting, Fixer.consultant, True),
     FindingKind.deadline_not_passed: Rule(Severity.waiting, Fixer.nobody, False),
     FindingKind.invitation_elsewhere: Rule(Severity.attention, Fixer.consultant, True),
     FindingKind.guideline_not_published: Rule(Severity.attention, Fixer.consultant, True),
@@ -109,7 +110,11 @@ class Finding:
     count: int | None = None  # graders or candidates concerned
     committees: int | None = None  # committees concerned
     when: datetime | None = None  # the submission deadline, for deadline_not_passed
-    address: str | None = None  # where Inspera sent its invitation (full; mask to show)
+    # The e-mail concerned: where Inspera sent its invitation (full; mask to show), or the
+    # one the person was looked up by when they are not registered.
+    address: str | None = None
+    # The first candidate numbers concerned (candidate blockers; `count` is all of them).
+    candidates: tuple[str, ...] = ()
 
     @property
     def rule(self) -> Rule:
@@ -138,6 +143,8 @@ class Finding:
                 data[name] = getattr(self, name)
         if self.when is not None:
             data["when"] = self.when.isoformat()
+        if self.candidates:
+            data["candidates"] = list(self.candidates)
         return data
 
     @classmethod
@@ -149,7 +156,12 @@ class Finding:
             committees=_int_or_none(data.get("committees")),
             when=datetime.fromisoformat(str(when)) if when else None,
             address=str(data["address"]) if data.get("address") else None,
+            candidates=tuple(str(c) for c in _list(data.get("candidates"))),
         )
+
+
+def _list(value: object) -> list[object]:
+    return list(value) if isinstance(value, list | tuple) else []
 
 
 def _int_or_none(value: object) -> int | None:
@@ -258,7 +270,7 @@ def diagnose_access(
     return Diagnosis(
         email=email,
         grader=grader,
-        person_findings=ordered(_person_findings(grader, diagnosing_tests=bool(tests))),
+        person_findings=ordered(_person_findings(grader, email, diagnosing_tests=bool(tests))),
         tests=_most_blocking_first(test_diagnoses),
         query=query,
         query_outcome=outcome,
@@ -337,9 +349,11 @@ def _most_blocking_first(tests: list[TestDiagnosis]) -> tuple[TestDiagnosis, ...
 # -- the checks -----------------------------------------------------------------------
 
 
-def _person_findings(grader: Grader | None, *, diagnosing_tests: bool) -> list[Finding]:
+def _person_findings(
+    grader: Grader | None, email: str | None, *, diagnosing_tests: bool
+) -> list[Finding]:
     if grader is None:
-        return [Finding(FindingKind.not_registered)]
+        return [Finding(FindingKind.not_registered, address=email)]
     findings = [] if diagnosing_tests else [Finding(FindingKind.not_on_any_test)]
     if grader.kind == GraderKind.external:
         findings += _external_grader_findings(grader)
@@ -388,7 +402,12 @@ def _test_state_findings(
         return [Finding(FindingKind.deadline_not_passed, when=test.submission_deadline)]
     status = readiness(session, test, now=now)
     findings = [
-        Finding(_BLOCKER_FINDINGS[b.kind], count=b.count, committees=b.committees or None)
+        Finding(
+            _BLOCKER_FINDINGS[b.kind],
+            count=b.count,
+            committees=b.committees or None,
+            candidates=b.candidates,
+        )
         for b in status.blockers
         if b.kind in _BLOCKER_FINDINGS
     ]

@@ -3,17 +3,21 @@
 re-raised once when nobody acknowledged it in time. Every step is audited in the caller's
 unit of work. What is sent about them is `bot/escalations/delivery.py`.
 
-At most one unresolved case exists per grader and test. That is kept by the store (a
-unique key column, inserted with ON CONFLICT DO NOTHING), so two clicks arriving at the
-same moment, even on two replicas, still create one case.
+Graders who escalate the same blockers of one test share one case: the first opens it, the
+next join it, and the consultants see one case listing them all. A grader is on at most one
+unresolved case per test. Both are kept by the store (unique keys, inserted with ON
+CONFLICT DO NOTHING), so two clicks arriving at the same moment, even on two replicas,
+still make one case with each grader on it once.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import update
 from sqlalchemy.sql.elements import ColumnElement
@@ -23,18 +27,45 @@ from bot.diagnosis.access import Finding
 from bot.exams import audit
 from bot.exams.people import Roles
 from models.inserts import insert_for
-from models.tables import Escalation, EscalationMessage, EscalationStatus, stored_id, table_of
+from models.tables import (
+    Escalation,
+    EscalationGrader,
+    EscalationMessage,
+    EscalationStatus,
+    stored_id,
+    table_of,
+)
 
 SYSTEM_ACTOR = "sensorbot"
 _NO_TEST = "-"
 _UNRESOLVED = (EscalationStatus.open.value, EscalationStatus.acknowledged.value)
 _ESCALATIONS = table_of(Escalation)
+_GRADERS = table_of(EscalationGrader)
+_KEY_LENGTH = 512
 
 
 @dataclass(frozen=True)
 class Opened:
     escalation: Escalation
-    created: bool  # False: the grader already had an unresolved case for this test
+    created: bool  # a new case
+    joined: bool = False  # the grader was added to an unresolved case about the same blockers
+
+    @property
+    def already(self) -> bool:
+        """The grader was on an unresolved case for this test already: nothing changed."""
+        return not self.created and not self.joined
+
+
+@dataclass(frozen=True)
+class CaseGrader:
+    """A grader on a case, as its messages show them."""
+
+    email: str
+    slack_user: str
+    name: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"email": self.email, "slack_user": self.slack_user, "name": self.name}
 
 
 @dataclass(frozen=True)
@@ -53,8 +84,15 @@ class PostedCopy:
     lang: str
 
 
-def active_key(test_id: str | None, grader_email: str) -> str:
-    return f"{test_id or _NO_TEST}|{grader_email.strip().lower()}"
+def active_key(test_id: str | None, grader_email: str, findings: Sequence[Finding]) -> str:
+    """What an unresolved case is about: the test and the kinds of its findings (graders who
+    see the same are helped by the same fix), or the grader alone when no test is named."""
+    if test_id is None:
+        return f"{_NO_TEST}|{grader_email.strip().lower()}"
+    key = f"{test_id}|{','.join(sorted({f.kind.value for f in findings}))}"
+    if len(key) <= _KEY_LENGTH:
+        return key
+    return f"{test_id[:128]}|sha256:{hashlib.sha256(key.encode()).hexdigest()}"
 
 
 def create_or_existing(
@@ -67,24 +105,32 @@ def create_or_existing(
     findings: Sequence[Finding],
     now: datetime,
 ) -> Opened:
-    """A new case for this grader and test, or the unresolved one they already have."""
+    """The grader's unresolved case for this test if they have one; else the unresolved
+    case about the same blockers, with the grader added; else a new case."""
     grader_email = grader_email.strip().lower()
-    key = active_key(test_id, grader_email)
+    grader = CaseGrader(grader_email, grader_slack_user, grader_name)
+    own = _unresolved_case_of(session, test_id, grader_email)
+    if own is not None:
+        return Opened(own, created=False)
+    key = active_key(test_id, grader_email, findings)
     values: dict[str, object] = {
         "test_id": test_id,
         "grader_email": grader_email,
         "grader_name": grader_name,
         "grader_slack_user": grader_slack_user,
-        "findings_json": json.dumps([f.to_json() for f in findings]),
+        "findings_json": _findings_json(findings),
         "status": EscalationStatus.open.value,
         "active_key": key,
         "created_at": now,
     }
     new_id = _insert_unless_active(session, values)
     if new_id is None:
-        existing = session.exec(select(Escalation).where(col(Escalation.active_key) == key)).one()
-        return Opened(existing, created=False)
+        existing = session.exec(
+            select(Escalation).where(col(Escalation.active_key) == key).with_for_update()
+        ).one()
+        return _join(session, existing, grader, findings, now)
     escalation = session.exec(select(Escalation).where(col(Escalation.id) == new_id)).one()
+    _add_grader(session, escalation, grader, now)
     audit.record(
         session,
         grader_email,
@@ -93,7 +139,100 @@ def create_or_existing(
         subject=_subject(new_id),
         new=", ".join(f.kind.value for f in findings),
     )
-    return Opened(escalation, created=True)
+    return Opened(_reloaded(session, new_id), created=True)
+
+
+def _join(
+    session: Session,
+    case: Escalation,
+    grader: CaseGrader,
+    findings: Sequence[Finding],
+    now: datetime,
+) -> Opened:
+    """Add the grader to the case about the same blockers (the case row is locked, so two
+    graders joining at once both end up listed). Its findings become the latest seen: the
+    same kinds, with today's counts and candidates."""
+    if not _add_grader(session, case, grader, now):
+        return Opened(case, created=False)  # a simultaneous click of theirs got there first
+    case_id = stored_id(case)
+    session.exec(
+        update(Escalation)
+        .where(col(Escalation.id) == case_id)
+        .values(findings_json=_findings_json(findings))
+    )
+    audit.record(
+        session,
+        grader.email,
+        "escalation.joined",
+        test_id=case.test_id,
+        subject=_subject(case_id),
+        new=grader.email,
+    )
+    return Opened(_reloaded(session, case_id), created=False, joined=True)
+
+
+def _add_grader(session: Session, case: Escalation, grader: CaseGrader, now: datetime) -> bool:
+    """Put the grader on the case once; False when they were on it. The case's list of
+    graders is rewritten from the table in the same unit of work."""
+    case_id = stored_id(case)
+    statement = (
+        insert_for(session, _GRADERS)
+        .values(
+            escalation_id=case_id,
+            grader_email=grader.email,
+            grader_name=grader.name,
+            grader_slack_user=grader.slack_user,
+            joined_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["escalation_id", "grader_email"])
+        .returning(_GRADERS.c.id)
+    )
+    if session.exec(statement).scalar_one_or_none() is None:
+        return False
+    listed = json.dumps([g.to_json() for g in _graders_in_store(session, case_id)])
+    session.exec(
+        update(Escalation).where(col(Escalation.id) == case_id).values(graders_json=listed)
+    )
+    return True
+
+
+def _graders_in_store(session: Session, case_id: int) -> list[CaseGrader]:
+    rows = session.exec(
+        select(EscalationGrader)
+        .where(col(EscalationGrader.escalation_id) == case_id)
+        .order_by(col(EscalationGrader.joined_at), col(EscalationGrader.id))
+    ).all()
+    return [CaseGrader(r.grader_email, r.grader_slack_user, r.grader_name) for r in rows]
+
+
+def graders_of(case: Escalation) -> tuple[CaseGrader, ...]:
+    """Every grader on the case, the one who opened it first."""
+    listed = json.loads(case.graders_json or "[]")
+    if not listed:  # a case from before cases were shared
+        return (CaseGrader(case.grader_email, case.grader_slack_user, case.grader_name),)
+    return tuple(CaseGrader(str(g["email"]), str(g["slack_user"]), g.get("name")) for g in listed)
+
+
+def _unresolved_case_of(
+    session: Session, test_id: str | None, grader_email: str
+) -> Escalation | None:
+    test_condition = (
+        col(Escalation.test_id).is_(None) if test_id is None else col(Escalation.test_id) == test_id
+    )
+    return session.exec(
+        select(Escalation)
+        .join(EscalationGrader, col(EscalationGrader.escalation_id) == col(Escalation.id))
+        .where(
+            test_condition,
+            col(Escalation.status).in_(_UNRESOLVED),
+            col(EscalationGrader.grader_email) == grader_email,
+        )
+        .order_by(col(Escalation.id))
+    ).first()
+
+
+def _findings_json(findings: Sequence[Finding]) -> str:
+    return json.dumps([f.to_json() for f in findings])
 
 
 def _insert_unless_active(session: Session, values: dict[str, object]) -> int | None:
@@ -186,7 +325,15 @@ def may_act(session: Session, escalation: Escalation, roles: Roles) -> bool:
     return False
 
 
-def acknowledge(session: Session, escalation_id: int, *, actor: str, now: datetime) -> Transition:
+def acknowledge(
+    session: Session,
+    escalation_id: int,
+    *,
+    actor: str,
+    now: datetime,
+    actor_user: str | None = None,
+) -> Transition:
+    """`actor` is the consultant's e-mail (audited), `actor_user` their Slack user (shown)."""
     changed = _transition(
         session,
         escalation_id,
@@ -194,6 +341,7 @@ def acknowledge(session: Session, escalation_id: int, *, actor: str, now: dateti
         status=EscalationStatus.acknowledged.value,
         acknowledged_at=now,
         acknowledged_by=actor,
+        acknowledged_by_user=actor_user,
     )
     escalation = _reloaded(session, escalation_id)
     if changed:
@@ -209,8 +357,15 @@ def acknowledge(session: Session, escalation_id: int, *, actor: str, now: dateti
     return Transition(escalation, changed)
 
 
-def resolve(session: Session, escalation_id: int, *, actor: str, now: datetime) -> Transition:
-    """Resolved from open or acknowledged; the grader may then escalate anew if needed."""
+def resolve(
+    session: Session,
+    escalation_id: int,
+    *,
+    actor: str,
+    now: datetime,
+    actor_user: str | None = None,
+) -> Transition:
+    """Resolved from open or acknowledged; the graders may then escalate anew if needed."""
     before = _reloaded(session, escalation_id).status
     changed = _transition(
         session,
@@ -219,6 +374,7 @@ def resolve(session: Session, escalation_id: int, *, actor: str, now: datetime) 
         status=EscalationStatus.resolved.value,
         resolved_at=now,
         resolved_by=actor,
+        resolved_by_user=actor_user,
         active_key=None,
     )
     escalation = _reloaded(session, escalation_id)

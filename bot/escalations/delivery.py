@@ -7,16 +7,20 @@ The escalate button's listener opens the case and enqueues its messages in one u
 (`escalate`), has them sent at once, falls back to the exam office when no consultant is in
 Slack (`fall_back_to_exam_office`) and tells the grader what happened (`delivery_of`).
 Each copy Slack accepts is recorded with its case when it is recorded sent
-(`record_posted_copy`), so Acknowledge and Resolved update it later (`announce`).
+(`record_posted_copy`), so Acknowledge and Resolved update it later (`announce`). A grader
+who escalates the blockers an open case is about joins it: every copy is updated to list
+them too, and nothing new is posted. After Resolved each grader's access is worked out
+again, and they are told how it really stands, not only that someone marked it solved.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlmodel import Session
 
-from bot.diagnosis.access import QueryOutcome, diagnose_access
+from bot.diagnosis.access import FindingKind, QueryOutcome, Severity, diagnose_access
 from bot.escalations import cases as escalations
 from bot.escalations.requests import Delivery, EscalationOutcome, EscalationRequest
 from bot.scheduling.outbox import (
@@ -65,7 +69,7 @@ def escalate(
         offered = diagnosis.exam_office_escalation_offered
         consultants = []
     if not offered:
-        return EscalationRequest(EscalationOutcome.nothing_to_send, test_id)
+        return EscalationRequest(EscalationOutcome.nothing_to_send, test_id, diagnosis=diagnosis)
     opened = escalations.create_or_existing(
         session,
         test_id=test_id,
@@ -75,8 +79,19 @@ def escalate(
         findings=diagnosis.findings_for(test_id),
         now=now,
     )
-    if not opened.created:
-        return EscalationRequest(EscalationOutcome.already, test_id, opened.escalation)
+    if opened.already:
+        return EscalationRequest(
+            EscalationOutcome.already, test_id, opened.escalation, diagnosis=diagnosis
+        )
+    if opened.joined:
+        keys = update_copies(session, opened.escalation, now)
+        return EscalationRequest(
+            EscalationOutcome.joined,
+            test_id,
+            opened.escalation,
+            diagnosis=diagnosis,
+            updates=tuple(keys),
+        )
     case = opened.escalation
     recipients: list[str | None] = list(consultants or settings.exam_office_email_list)
     channel = _department_channel(session, test_id)
@@ -84,7 +99,12 @@ def escalate(
         recipients.append(None)
     sent_to = _enqueue_case(session, case, recipients, channel, now)
     return EscalationRequest(
-        EscalationOutcome.sent, test_id, case, sent_to=sent_to, consultants=tuple(consultants)
+        EscalationOutcome.sent,
+        test_id,
+        case,
+        sent_to=sent_to,
+        consultants=tuple(consultants),
+        diagnosis=diagnosis,
     )
 
 
@@ -101,13 +121,7 @@ def fall_back_to_exam_office(
         return request
     office = [e for e in settings.exam_office_email_list if e not in request.sent_to]
     added = _enqueue_case(session, request.escalation, list(office), None, now)
-    return EscalationRequest(
-        request.outcome,
-        request.test_id,
-        request.escalation,
-        sent_to={**request.sent_to, **added},
-        consultants=request.consultants,
-    )
+    return replace(request, sent_to={**request.sent_to, **added})
 
 
 def delivery_of(session: Session, request: EscalationRequest) -> Delivery:
@@ -143,25 +157,74 @@ def delivery_of(session: Session, request: EscalationRequest) -> Delivery:
     )
 
 
-def announce(session: Session, escalation: Escalation, done: str, who: str) -> list[str]:
+def announce(
+    session: Session,
+    settings: Settings,
+    escalation: Escalation,
+    done: str,
+    who: str,
+    now: datetime,
+) -> list[str]:
     """After the case was acknowledged or resolved (`done`) by `who` (a Slack user id):
-    update every copy and tell the grader. Returns the outbox keys to send."""
+    update every copy and tell each grader on it; after Resolved, with their access worked
+    out again. Returns the outbox keys to send."""
     assert escalation.id is not None
-    now = utcnow()
+    updates = update_copies(session, escalation, now)
+    told = [
+        OutgoingMessage(
+            message_key(MessageKind.escalation_grader, escalation.id, done, grader.slack_user),
+            MessageKind.escalation_grader.value,
+            escalation.test_id,
+            Recipient(channel=grader.slack_user),
+            {
+                "escalation_id": escalation.id,
+                "done": done,
+                "who": who,
+                **(
+                    _recheck(session, settings, escalation, grader, now)
+                    if done == "resolved"
+                    else {}
+                ),
+            },
+        )
+        for grader in escalations.graders_of(escalation)
+    ]
+    enqueue(session, told, now)
+    return [*updates, *(message.key for message in told)]
+
+
+def update_copies(session: Session, escalation: Escalation, now: datetime) -> list[str]:
+    """Have every posted copy of the case show it as it now stands; the outbox keys."""
+    assert escalation.id is not None
     updates = [
         _copy_update(copy, escalation.test_id)
         for copy in escalations.copies_of(session, escalation.id)
     ]
     enqueue_updates(session, updates, now)
-    told = OutgoingMessage(
-        f"{MessageKind.escalation_grader.value}:{escalation.id}:{done}",
-        MessageKind.escalation_grader.value,
-        escalation.test_id,
-        Recipient(channel=escalation.grader_slack_user),
-        {"escalation_id": escalation.id, "done": done, "who": who},
+    return [message.key for message in updates]
+
+
+def _recheck(
+    session: Session,
+    settings: Settings,
+    escalation: Escalation,
+    grader: escalations.CaseGrader,
+    now: datetime,
+) -> dict[str, object]:
+    """How the grader's access stands now, as facts for their message: what still blocks
+    (most blocking first), and whether the test is open."""
+    diagnosis = diagnose_access(
+        session, email=grader.email, query=escalation.test_id, now=now, settings=settings
     )
-    enqueue(session, [told], now)
-    return [message.key for message in [*updates, told]]
+    findings = diagnosis.findings_for(escalation.test_id)
+    remaining = [f for f in findings if f.severity == Severity.blocking or f.escalatable]
+    return {
+        "still": [f.to_json() for f in remaining if f.kind != FindingKind.awaiting_opening],
+        "state": [f.kind.value for f in findings if f.severity in _STATES],
+    }
+
+
+_STATES = (Severity.fine, Severity.waiting)
 
 
 def record_posted_copy(session: Session, message: ClaimedMessage, delivered: Delivered) -> None:
@@ -174,7 +237,7 @@ def record_posted_copy(session: Session, message: ClaimedMessage, delivered: Del
         message.recipient.email, delivered.channel, delivered.ts, delivered.lang
     )
     (recorded,) = escalations.record_copies(session, case, [copy])
-    if case.status != EscalationStatus.open:
+    if case.status != EscalationStatus.open or len(escalations.graders_of(case)) > 1:
         enqueue_updates(session, [_copy_update(recorded, case.test_id)], utcnow())
 
 

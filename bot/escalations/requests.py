@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from bot.diagnosis.access import Diagnosis
 from models.tables import Escalation
 
 
 class EscalationOutcome(StrEnum):
     sent = "sent"
     already = "already"  # the grader has an unresolved case for this test
+    joined = "joined"  # another grader's open case about the same blockers now lists them
     nothing_to_send = "nothing_to_send"  # nothing administrative is wrong (any more)
     unknown_test = "unknown_test"
 
@@ -35,3 +37,5 @@ class EscalationRequest:
     # The messages enqueued for a new case: e-mail (None for the channel) → outbox key.
     sent_to: dict[str | None, str] = field(default_factory=dict)
     consultants: tuple[str, ...] = ()  # the test's consultants (none: the exam office)
+    diagnosis: Diagnosis | None = None  # the findings worked out at the press
+    updates: tuple[str, ...] = ()  # outbox keys of the copies updated (a grader joined)

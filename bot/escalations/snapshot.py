@@ -20,6 +20,9 @@ _FIELDS = (
     *_TIMES,
     "acknowledged_by",
     "resolved_by",
+    "acknowledged_by_user",
+    "resolved_by_user",
+    "graders_json",
 )
 
 

@@ -3,7 +3,9 @@
 Blockers stop the test from being opened; notices are worth a look but stop nothing. At
 NTNU every graded test has its candidates divided into committees, so every test is
 treated as a committee test. Each check is one aggregate query over the test's rows (the
-`(test_id, committee)` indexes), so the cost does not grow with the rest of the store.
+`(test_id, committee)` indexes), so the cost does not grow with the rest of the store. A
+candidate blocker also names its first `SHOWN_CANDIDATES` candidates (one more query for
+each blocker found, with a LIMIT), so a consultant sees whom to fix, not only how many.
 
     status = readiness(session, test)
     if not status.ready:
@@ -12,6 +14,7 @@ treated as a committee test. Each check is one aggregate query over the test's r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -23,6 +26,9 @@ from sqlmodel import Session, col, select
 
 from models.tables import Candidate, CandidateStatus, CommitteeMembership, Test
 from models.types import utcnow
+
+# Candidate numbers a blocker names; the rest are counted ("… and 3 more").
+SHOWN_CANDIDATES = 10
 
 
 class BlockerKind(StrEnum):
@@ -47,6 +53,9 @@ class Blocker:
     kind: BlockerKind
     count: int = 0  # graders or candidates concerned (0 for test_not_ended)
     committees: int = 0  # committees concerned, where the check is about committees
+    # The first SHOWN_CANDIDATES candidate numbers concerned, in number order (candidate
+    # blockers only; `count` says how many there are in all).
+    candidates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,7 +111,7 @@ def readiness(session: Session, test: Test, *, now: datetime | None = None) -> R
     ]
     return Readiness(
         test_id,
-        tuple(b for b in blockers if b is not None),
+        tuple(_named(session, test_id, b) for b in blockers if b is not None),
         tuple(n for n in notices if n is not None),
     )
 
@@ -111,33 +120,71 @@ def _blocker(kind: BlockerKind, count: int, committees: int = 0) -> Blocker | No
     return Blocker(kind, count, committees) if count else None
 
 
+def _named(session: Session, test_id: str, blocker: Blocker) -> Blocker:
+    """The blocker with its first candidate numbers, when it is about candidates."""
+    condition = _CANDIDATES_OF.get(blocker.kind)
+    if condition is None:
+        return blocker
+    ids = session.exec(
+        select(Candidate.candidate_id)
+        .where(Candidate.test_id == test_id, *condition())
+        # Number order for numbers ("9" before "10004"), text order among equals.
+        .order_by(func.length(col(Candidate.candidate_id)), col(Candidate.candidate_id))
+        .limit(SHOWN_CANDIDATES)
+    ).all()
+    return Blocker(blocker.kind, blocker.count, blocker.committees, tuple(ids))
+
+
 def _count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def _candidate_counts(session: Session, test_id: str) -> dict[str, int]:
-    submitted = col(Candidate.status) == CandidateStatus.submitted.value
     row = session.exec(
         select(
-            _count_where(and_(submitted, col(Candidate.committee).is_(None))),
-            _count_where(col(Candidate.status) == CandidateStatus.redelivery.value),
+            _count_where(and_(*_submitted_without_committee())),
+            _count_where(and_(*_open_for_redelivery())),
             _count_where(col(Candidate.status) == CandidateStatus.absent.value),
         ).where(Candidate.test_id == test_id)
     ).one()
     return {"without_committee": int(row[0]), "redelivery": int(row[1]), "absent": int(row[2])}
 
 
-def _candidates_without_grader(session: Session, test_id: str) -> tuple[int, int]:
+def _in_committee_without_grader() -> list[ColumnElement[bool]]:
     committee_has_grader = exists().where(
         col(CommitteeMembership.test_id) == col(Candidate.test_id),
         col(CommitteeMembership.committee) == col(Candidate.committee),
     )
+    return [
+        col(Candidate.status) == CandidateStatus.submitted.value,
+        col(Candidate.committee).is_not(None),
+        ~committee_has_grader,
+    ]
+
+
+def _submitted_without_committee() -> list[ColumnElement[bool]]:
+    return [
+        col(Candidate.status) == CandidateStatus.submitted.value,
+        col(Candidate.committee).is_(None),
+    ]
+
+
+def _open_for_redelivery() -> list[ColumnElement[bool]]:
+    return [col(Candidate.status) == CandidateStatus.redelivery.value]
+
+
+# Which candidates each candidate blocker is about (the same conditions it counts).
+_CANDIDATES_OF: dict[BlockerKind, Callable[[], list[ColumnElement[bool]]]] = {
+    BlockerKind.candidates_without_committee: _submitted_without_committee,
+    BlockerKind.candidates_without_grader: _in_committee_without_grader,
+    BlockerKind.candidates_open_for_redelivery: _open_for_redelivery,
+}
+
+
+def _candidates_without_grader(session: Session, test_id: str) -> tuple[int, int]:
     row = session.exec(
         select(func.count(), func.count(distinct(col(Candidate.committee)))).where(
-            Candidate.test_id == test_id,
-            Candidate.status == CandidateStatus.submitted.value,
-            col(Candidate.committee).is_not(None),
-            ~committee_has_grader,
+            Candidate.test_id == test_id, *_in_committee_without_grader()
         )
     ).one()
     return int(row[0]), int(row[1])

@@ -39,7 +39,6 @@ from bot.approvals.views import prompt_view
 from bot.escalations.cases import findings_of
 from bot.gradesheets.applying import confirmation
 from bot.gradesheets.export import export_filename, export_final_grades
-from bot.i18n import t
 from bot.messages import UPDATE_KINDS, MessageKind
 from bot.people.language import has_had_a_dm, mark_first_dm
 from bot.scheduling.dispatcher import DispatchReport, dispatch
@@ -59,9 +58,9 @@ from bot.settings import Settings
 from bot.slack.identity import IdentityResolver, SlackPerson
 from bot.slack.messaging import find_person, is_person, open_dm
 from bot.ui.approvals import export_comment, prompt_message
+from bot.ui.escalation_replies import case_news
 from bot.ui.escalations import channel_message, consultant_message
 from bot.ui.gradesheets import confirmation_message
-from bot.ui.kit import md, mention
 from bot.ui.language import with_language_switch
 from bot.ui.outgoing import RenderedMessage, render
 from models.db import session_scope
@@ -225,7 +224,7 @@ class SlackDelivery:
         if compose is None:
             return render(message.kind, message.params, lang, tz, for_channel=for_channel)
         with session_scope(self._store()) as session:
-            return compose(session, message.params, lang, tz, for_channel)
+            return compose(session, message.params, lang, tz, for_channel, self._settings)
 
     def _upload(self, message: ClaimedMessage, destination: _Destination) -> DeliveryOutcome:
         """The test's final grades as they stand, uploaded into the consultant's DM."""
@@ -317,11 +316,19 @@ def send_now(runtime: Runtime, keys: Sequence[str]) -> DispatchReport:
 
 # -- what a message shows, from the store ------------------------------------------------
 
-Compose = Callable[[Session, Mapping[str, Any], str, ZoneInfo, bool], RenderedMessage | None]
+# (session, params, lang, the reader's time zone, for a channel, settings)
+Compose = Callable[
+    [Session, Mapping[str, Any], str, ZoneInfo, bool, Settings], RenderedMessage | None
+]
 
 
 def _prompt(
-    session: Session, params: Mapping[str, Any], lang: str, tz: ZoneInfo, for_channel: bool
+    session: Session,
+    params: Mapping[str, Any],
+    lang: str,
+    tz: ZoneInfo,
+    for_channel: bool,
+    settings: Settings,
 ) -> RenderedMessage | None:
     view = prompt_view(session, params["prompt_id"])
     if view is None:
@@ -331,7 +338,12 @@ def _prompt(
 
 
 def _case(
-    session: Session, params: Mapping[str, Any], lang: str, tz: ZoneInfo, for_channel: bool
+    session: Session,
+    params: Mapping[str, Any],
+    lang: str,
+    tz: ZoneInfo,
+    for_channel: bool,
+    settings: Settings,
 ) -> RenderedMessage | None:
     case = session.get(Escalation, params["escalation_id"])
     if case is None:
@@ -342,15 +354,17 @@ def _case(
 
 
 def _grader_told(
-    session: Session, params: Mapping[str, Any], lang: str, tz: ZoneInfo, for_channel: bool
+    session: Session,
+    params: Mapping[str, Any],
+    lang: str,
+    tz: ZoneInfo,
+    for_channel: bool,
+    settings: Settings,
 ) -> RenderedMessage | None:
     case = session.get(Escalation, params["escalation_id"])
     if case is None:
         return None
-    test = case.test_id or t(lang, "escalation.office_test")
-    done = params["done"]  # acknowledged or resolved
-    text = md(lang, f"escalation.grader.{done}", who=mention(params["who"]), test=test)
-    return RenderedMessage(text, [])
+    return RenderedMessage(*case_news(case, params, lang, settings, tz))
 
 
 _COMPOSERS: dict[MessageKind, Compose] = {

@@ -25,11 +25,12 @@ from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
 from bot.slack.identity import SlackPerson
 from bot.slack.messaging import find_person
-from bot.ui.diagnosis import EscalationTarget
-from bot.ui.escalation_replies import grader_reply
+from bot.ui.diagnosis import EscalationTarget, why_message
+from bot.ui.escalation_replies import grader_reply, sent_note
 from bot.ui.escalations import EscalationButton, status_line
 from bot.ui.payloads import PayloadError
 from handlers.buttons import acked_button
+from handlers.commands.why import consultants_in_slack
 from handlers.payloads import action_value
 from models.tables import Escalation
 from models.types import utcnow
@@ -59,7 +60,25 @@ def handle_escalation_send(
         _reply(respond, t(lang, "why.unidentified", exam_office=exam_office))
         return
     request = _escalate(runtime, client, asker.slack, test_id)
-    _reply(respond, grader_reply(request, lang, runtime.settings))
+    if request.diagnosis is None:
+        _reply(respond, grader_reply(request, lang, runtime.settings))
+        return
+    # The answer the button was in, as it now stands, with what became of the case where
+    # the button was: pressing it again cannot send anything twice.
+    consultants = consultants_in_slack(client, runtime.identities, request.diagnosis, logger)
+    _, blocks = why_message(
+        request.diagnosis,
+        lang,
+        runtime.settings,
+        consultants=consultants,
+        sent={test_id: sent_note(request, lang, runtime.settings)},
+    )
+    respond(
+        text=grader_reply(request, lang, runtime.settings),
+        blocks=blocks,
+        response_type="ephemeral",
+        replace_original=True,
+    )
 
 
 def _escalate(
@@ -77,6 +96,8 @@ def _escalate(
             test_id=test_id,
             now=utcnow(),
         )
+    if request.updates:  # a grader joined: every copy shows them now
+        send_now(runtime, list(request.updates))
     if request.escalation is None or not request.sent_to:
         return request
     send_now(runtime, list(request.sent_to.values()))
@@ -130,13 +151,17 @@ def _act(
         return
     roles = asker.roles
     keys: list[str] = []
+    now = utcnow()
     with runtime.session() as session:
         refusal = _refusal(session, escalation_id, roles, lang)
         transition = (
-            None if refusal else step(session, escalation_id, actor=roles.email, now=utcnow())
+            None
+            if refusal
+            else step(session, escalation_id, actor=roles.email, now=now, actor_user=user_id)
         )
         if transition is not None and transition.changed:
-            keys = announce(session, transition.escalation, done, user_id)
+            case = transition.escalation
+            keys = announce(session, runtime.settings, case, done, user_id, now)
     if transition is None:
         assert refusal is not None
         logger.info("escalation %s: %s was refused or the case is gone", escalation_id, user_id)

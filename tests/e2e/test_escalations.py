@@ -1,6 +1,11 @@
-"""Escalations through real HTTP with the fake Slack: the grader's button, the consultants'
-DMs and channel notice, Acknowledge and Resolved updating every copy, the grader told at
-each step, duplicates suppressed, outsiders refused."""
+"""Escalations through real HTTP with the fake Slack: the grader's button (replaced by what
+was sent), the consultants' DMs and channel notice, one case for graders with the same
+blockers, Acknowledge and Resolved updating every copy, each grader told at each step and
+after Resolved how it really stands, people named by mention, duplicates suppressed,
+outsiders refused.
+
+English readers have an English Slack locale under an English default language, so they
+read English whether or not a Slack locale alone picks the language."""
 
 from __future__ import annotations
 
@@ -32,12 +37,14 @@ def bot_settings_overrides():
     return {
         "SENSORBOT_EXAM_OFFICE_EMAILS": "eksamen@ntnu.no",
         "SENSORBOT_ADMIN_EMAILS": "boss@ntnu.no",
+        "SENSORBOT_DEFAULT_LANGUAGE": "en",
     }
 
 
 @pytest.fixture
 def people(engine, fake_slack):
     fake_slack.add_user("UOLA", email="ola@ntnu.no", locale="nb-NO", real_name="Ola Nordmann")
+    fake_slack.add_user("UKNUT", email="knut@ntnu.no", locale="nb-NO", real_name="Knut Sensor")
     fake_slack.add_user("UKARI", email="konsulent@ntnu.no", locale="nb-NO", name="Kari")
     fake_slack.add_user("UPER", email="konsulent2@ntnu.no", locale="en-GB", name="Per")
     choose_language(engine, "UPER", "en")
@@ -70,7 +77,7 @@ def stuck(engine):
         session.get(Department, "IDI").escalation_channel = "CIDI"
     add_grader(engine, "ola@ntnu.no")
     add_membership(engine, "A-1", "ola@ntnu.no", None)
-    add_candidates(engine, "A-1", None, ["1"])
+    add_candidates(engine, "A-1", None, ["10007", "10004"])
 
 
 def click(running_bot, fake_slack, user, action, value, *, channel=None, ts=None) -> str:
@@ -88,14 +95,22 @@ def click(running_bot, fake_slack, user, action, value, *, channel=None, ts=None
     return key
 
 
-def answer(fake_slack, key) -> dict:
+def answer(fake_slack, key, *, replaces: bool = False) -> dict:
+    """The ephemeral answer to a click: below the message, or (`replaces`) in its place."""
     reply = fake_slack.wait_for_call("response_url", match=lambda a: a.get("_key") == key).params
-    assert reply["response_type"] == "ephemeral" and reply["replace_original"] is False
+    assert reply["response_type"] == "ephemeral" and reply["replace_original"] is replaces
     return reply
 
 
+def escalate_reply(running_bot, fake_slack, user="UOLA", value="test:A-1") -> dict:
+    """Press the escalate button of `/sensur why`'s answer; that answer comes back as it now
+    stands, what became of the case where the button was."""
+    key = click(running_bot, fake_slack, user, ESCALATE, value)
+    return answer(fake_slack, key, replaces=True)
+
+
 def escalate(running_bot, fake_slack, user="UOLA", value="test:A-1") -> str:
-    return visible_text(answer(fake_slack, click(running_bot, fake_slack, user, ESCALATE, value)))
+    return visible_text(escalate_reply(running_bot, fake_slack, user, value))
 
 
 def dms(fake_slack, user) -> list[dict]:
@@ -111,9 +126,12 @@ def the_case(engine) -> Escalation:
 def test_escalate_acknowledge_resolve_with_the_grader_told_each_time(
     running_bot, fake_slack, people, stuck, engine
 ):
-    reply = escalate(running_bot, fake_slack)
-    assert "Sendt til <@UPER>, <@UKARI>" in reply  # ordered by e-mail
-    assert "<#CIDI>" in reply
+    reply = escalate_reply(running_bot, fake_slack)
+    assert "Sendt til <@UPER> og <@UKARI>" in reply["text"]  # ordered by e-mail
+    assert "<#CIDI>" in reply["text"]
+    # The answer the button was in now says it was sent; it cannot be pressed twice.
+    assert buttons(reply) == []
+    assert ":white_check_mark: Sendt til <@UPER> og <@UKARI>" in visible_text(reply)
 
     case = the_case(engine)
     assert case.status == EscalationStatus.open and case.grader_email == "ola@ntnu.no"
@@ -122,9 +140,10 @@ def test_escalate_acknowledge_resolve_with_the_grader_told_each_time(
     (channel_copy,) = fake_slack.messages_to("CIDI")
     kari_text = visible_text(kari_copy)
     assert "En sensor trenger hjelp: A-1" in kari_text
-    assert "<@UOLA> (ola@ntnu.no)" in kari_text
+    assert "<@UOLA> kommer ikke til besvarelsene på *A-1*" in kari_text
+    assert "ola@ntnu.no" not in kari_text  # the grader by mention, not by e-mail
     assert "På prøven, men ikke i noen kommisjon" in kari_text
-    assert "Innleverte kandidater uten kommisjon: 1" in kari_text
+    assert "Innleverte kandidater uten kommisjon: 10004 og 10007." in kari_text
     assert "A grader needs help: A-1" in visible_text(per_copy)
     channel_text = visible_text(channel_copy)
     assert "Ola Nordmann" in channel_text and "A-1" in channel_text
@@ -142,9 +161,9 @@ def test_escalate_acknowledge_resolve_with_the_grader_told_each_time(
     assert told[0]["text"] == "<@UKARI> har tatt tak i saken din om A-1."
     fake_slack.wait_for(lambda: len(fake_slack.calls("chat.update")) == 3)
     for user_or_channel, words in (
-        ("UKARI", "Status: konsulent@ntnu.no tok tak i den"),
-        ("UPER", "Status: konsulent@ntnu.no took it up"),
-        ("CIDI", "Status: konsulent@ntnu.no tok tak i den"),
+        ("UKARI", "Status: <@UKARI> tok saken"),
+        ("UPER", "Status: <@UKARI> took it up"),
+        ("CIDI", "Status: <@UKARI> took it up"),  # a channel reads the default language
     ):
         (copy,) = [m for m in fake_slack.messages_to(user_or_channel) if not m["ephemeral"]]
         assert words in visible_text(copy)
@@ -155,9 +174,15 @@ def test_escalate_acknowledge_resolve_with_the_grader_told_each_time(
     )
     told = fake_slack.wait_for(lambda: [m for m in dms(fake_slack, "UOLA") if "løst" in m["text"]])
     assert "<@UPER> har markert saken din om A-1 som løst" in told[0]["text"]
+    # Nothing was fixed: the grader is told so, not that it is solved.
+    told_text = visible_text(told[0])
+    assert "Jeg sjekket på nytt, og dette står fortsatt i veien:" in told_text
+    assert "Du er satt opp på prøven, men ikke i noen kommisjon" in told_text
+    assert "`/sensur hvorfor A-1`" in told_text
     fake_slack.wait_for(lambda: len(fake_slack.calls("chat.update")) == 6)
     (per_copy,) = dms(fake_slack, "UPER")
-    assert "Status: resolved by konsulent2@ntnu.no" in visible_text(per_copy)
+    assert "Status: resolved by <@UPER>" in visible_text(per_copy)
+    assert "@ntnu.no" not in visible_text(per_copy)
     assert buttons(per_copy) == []
 
     case = the_case(engine)
@@ -185,7 +210,7 @@ def test_escalating_again_while_open_creates_nothing_new(
     click(running_bot, fake_slack, "UKARI", ACK, str(case.id), channel="DUKARI", ts=kari_copy["ts"])
     fake_slack.wait_for(lambda: dms(fake_slack, "UOLA"))
     third = escalate(running_bot, fake_slack)
-    assert "Status: konsulent@ntnu.no tok tak i den" in third
+    assert "Status: <@UKARI> tok saken" in third
     assert len(dms(fake_slack, "UKARI")) == 1 and len(dms(fake_slack, "UPER")) == 1
     assert len(fake_slack.messages_to("CIDI")) == 1
 
@@ -200,7 +225,7 @@ def test_a_second_acknowledge_changes_nothing_and_says_so(
     # Each copy's conversation is paced, so its update may follow the grader's DM.
     fake_slack.wait_for(lambda: len(fake_slack.calls("chat.update")) == 3)
     key = click(running_bot, fake_slack, "UPER", ACK, str(case.id))
-    assert "Nothing to do" in visible_text(answer(fake_slack, key))
+    assert "there is nothing more for you to do" in visible_text(answer(fake_slack, key))
     assert len(fake_slack.calls("chat.update")) == 3
     assert len([m for m in dms(fake_slack, "UOLA") if "tatt tak" in m["text"]]) == 1
 
@@ -224,7 +249,7 @@ def test_anyone_but_the_tests_consultants_is_refused(
         )
         text = visible_text(answer(fake_slack, key))
         assert (
-            "only the study consultants of this test" in text or "bare studiekonsulentene" in text
+            "only the study consultants for this test" in text or "bare studiekonsulentene" in text
         )
     assert the_case(engine).status == EscalationStatus.open
     assert fake_slack.calls("chat.update") == []
@@ -280,7 +305,7 @@ def test_nobody_reachable_still_records_the_case(running_bot, fake_slack, people
     add_grader(engine, "ola@ntnu.no")
     add_membership(engine, "D-1", "ola@ntnu.no", None)
     reply = escalate(running_bot, fake_slack, value="test:D-1")
-    assert "Send gjerne en e-post til borte@ntnu.no, eksamen@ntnu.no" in reply
+    assert "Send gjerne en e-post til borte@ntnu.no og eksamen@ntnu.no" in reply
     assert the_case(engine).status == EscalationStatus.open
 
 
@@ -291,7 +316,8 @@ def test_an_unknown_person_escalates_to_the_exam_office(
     assert "Sent to <@UOFFICE>" in reply
     (office_copy,) = dms(fake_slack, "UOFFICE")
     text = visible_text(office_copy)
-    assert "nobody@ntnu.no" in text and "Ikke registrert som sensor" in text
+    assert "<@UNOBODY>" in text and "Ikke registrert som sensor" in text
+    assert "nobody@ntnu.no" not in text
     case = the_case(engine)
     assert case.test_id is None
     click(running_bot, fake_slack, "UOFFICE", RESOLVE, str(case.id))
@@ -315,7 +341,8 @@ def test_nothing_is_sent_once_the_problem_is_gone(running_bot, fake_slack, peopl
 def test_a_button_with_a_forged_value_changes_nothing(
     running_bot, fake_slack, people, stuck, engine
 ):
-    assert "klarte ikke å lese denne knappen" in escalate(running_bot, fake_slack, value="x")
+    key = click(running_bot, fake_slack, "UOLA", ESCALATE, "x")
+    assert "klarte ikke å lese denne knappen" in visible_text(answer(fake_slack, key))
     key = click(running_bot, fake_slack, "UKARI", ACK, "not-a-number")
     assert "klarte ikke å lese denne knappen" in visible_text(answer(fake_slack, key))
     key = click(running_bot, fake_slack, "UKARI", ACK, "424242")
@@ -323,3 +350,66 @@ def test_a_button_with_a_forged_value_changes_nothing(
     # A test the grader is not on: they are told so, and it goes to that test's consultant.
     reply = escalate(running_bot, fake_slack, value="test:B-1")
     assert "Sendt til <@UANNE>" in reply
+
+
+def test_graders_with_the_same_blockers_share_one_case_listing_both(
+    running_bot, fake_slack, people, stuck, engine
+):
+    add_grader(engine, "knut@ntnu.no")
+    add_membership(engine, "A-1", "knut@ntnu.no", None)
+    escalate(running_bot, fake_slack)
+    fake_slack.wait_for(lambda: len(fake_slack.messages_to("CIDI")) == 1)
+    joined = escalate(running_bot, fake_slack, user="UKNUT")
+    assert "En annen sensor sendte" in joined and "Jeg har lagt deg til i saken" in joined
+    assert "ola" not in joined.lower()  # another grader is not named to them
+    # No new case and no new posts: the three copies are updated to list both graders.
+    case = the_case(engine)
+    fake_slack.wait_for(lambda: len(fake_slack.calls("chat.update")) == 3)
+    assert len(dms(fake_slack, "UKARI")) == 1 and len(fake_slack.messages_to("CIDI")) == 1
+    (kari_copy,) = dms(fake_slack, "UKARI")
+    kari_text = visible_text(kari_copy)
+    assert "2 sensorer trenger hjelp: A-1" in kari_text
+    assert "<@UOLA> og <@UKNUT> kommer ikke til besvarelsene på *A-1*" in kari_text
+    assert "2 sensorer på prøven er ikke i noen kommisjon." in kari_text  # the latest counts
+    assert "@ntnu.no" not in kari_text
+    (per_copy,) = dms(fake_slack, "UPER")
+    assert "2 graders need help: A-1" in visible_text(per_copy)
+    (channel_copy,) = fake_slack.messages_to("CIDI")
+    assert "*A-1*: Ola Nordmann and Knut Sensor cannot get to" in visible_text(channel_copy)
+    # Pressing again changes nothing.
+    assert "Du har allerede en sak om A-1" in escalate(running_bot, fake_slack, user="UKNUT")
+    assert len(fake_slack.calls("chat.update")) == 3
+    with session_scope(engine) as session:
+        entries = [(e.action, e.actor) for e in audit.entries(session, test_id="A-1")]
+    assert entries == [
+        ("escalation.created", "ola@ntnu.no"),
+        ("escalation.delivered", "sensorbot"),
+        ("escalation.joined", "knut@ntnu.no"),
+    ]
+    # Both are told when it is taken up, and when it is resolved.
+    click(running_bot, fake_slack, "UKARI", ACK, str(case.id))
+    for grader in ("UOLA", "UKNUT"):
+        told = fake_slack.wait_for(lambda g=grader: dms(fake_slack, g))
+        assert told[0]["text"] == "<@UKARI> har tatt tak i saken din om A-1."
+    fake_slack.wait_for(lambda: len(fake_slack.calls("chat.update")) == 6)
+
+
+def test_after_resolved_each_grader_is_told_how_it_really_stands(
+    running_bot, fake_slack, people, stuck, engine
+):
+    escalate(running_bot, fake_slack)
+    case = the_case(engine)
+    # The consultant puts Ola and the candidates in a committee: nothing blocks any more.
+    with session_scope(engine) as session:
+        for membership in session.exec(select(tables.CommitteeMembership)).all():
+            membership.committee = "1"
+        for candidate in session.exec(select(tables.Candidate)).all():
+            candidate.committee = "1"
+    click(running_bot, fake_slack, "UKARI", RESOLVE, str(case.id))
+    told = fake_slack.wait_for(lambda: dms(fake_slack, "UOLA"))
+    text = visible_text(told[0])
+    assert "<@UKARI> har markert saken din om A-1 som løst." in text
+    assert "Jeg sjekket på nytt, og nå står ingenting i veien." in text
+    assert "Prøven venter bare på å bli åpnet for vurdering" in text
+    assert "fortsatt i veien" not in text
+    fake_slack.wait_for(lambda: len(fake_slack.calls("chat.update")) == 3)

@@ -1,4 +1,7 @@
-"""`/sensur why` through real HTTP with signed requests, answered on the response_url."""
+"""`/sensur why` through real HTTP with signed requests, answered on the response_url.
+
+English readers are those with an English Slack locale under an English default language,
+so that they read English whether or not a Slack locale alone picks the language."""
 
 from __future__ import annotations
 
@@ -22,7 +25,7 @@ ESCALATE = "escalation_send"
 
 @pytest.fixture
 def bot_settings_overrides():
-    return {"SENSORBOT_EXAM_OFFICE_EMAILS": "eksamen@ntnu.no"}
+    return {"SENSORBOT_EXAM_OFFICE_EMAILS": "eksamen@ntnu.no", "SENSORBOT_DEFAULT_LANGUAGE": "en"}
 
 
 @pytest.fixture
@@ -34,6 +37,7 @@ def users(engine, fake_slack):
     choose_language(engine, "UNOBODY", "en")
     fake_slack.add_user("UNOMAIL", email=None, locale="en-US", name="No Mail")
     choose_language(engine, "UNOMAIL", "en")
+    fake_slack.add_user("UKARI", email="konsulent@ntnu.no", locale="nb-NO", name="Kari")
 
 
 @pytest.fixture
@@ -62,7 +66,8 @@ def test_without_an_email_in_slack_the_person_is_told_so(running_bot, fake_slack
 def test_unknown_person_is_pointed_to_the_exam_office_and_help(running_bot, fake_slack, users):
     reply = ask(running_bot, fake_slack, "UNOBODY", "why")
     text = visible_text(reply)
-    assert "You are not registered as a grader here" in text
+    assert "I can't find you among the graders" in text
+    assert "I looked up the e-mail address you have in Slack, nobody@ntnu.no" in text
     assert "course teacher and the study consultant must set you up" in text
     assert "I can send the case to Eksamenskontoret" in text
     assert "Orakeltjenesten" in text and "73 59 15 00" in text
@@ -76,8 +81,9 @@ def test_unknown_person_naming_a_test_may_escalate_to_its_consultants(
     add_candidates(engine, "TDT4100-2026H", None, ["1", "2"])
     reply = ask(running_bot, fake_slack, "UNOBODY", "why tdt4100")
     text = visible_text(reply)
-    assert "You are not registered as a grader here" in text
-    assert "TDT4100-2026H" in text and "konsulent@ntnu.no" in text
+    assert "I can't find you among the graders" in text
+    assert "TDT4100-2026H" in text and "The case goes to <@UKARI>." in text
+    assert "konsulent@ntnu.no" not in text  # the consultant by mention, not by address
     assert "who submitted" not in text  # the test's own state is not theirs to see
     assert buttons(reply) == [(ESCALATE, "test:TDT4100-2026H")]
 
@@ -87,7 +93,10 @@ def test_unknown_person_naming_a_test_may_escalate_to_its_consultants(
     [
         ({"appointed": False}, "the faculty responsible for the course has appointed you"),
         ({"access_agreement": False}, "You have not completed the access agreement"),
-        ({"norwegian_id": False, "university_user_activated": False}, "Activate your NTNU user"),
+        (
+            {"norwegian_id": False, "university_user_activated": False},
+            "Activate it here: https://i.ntnu.no/wiki/-/wiki/Norsk/Aktiver+brukerkonto",
+        ),
     ],
 )
 def test_each_external_grader_gap(running_bot, fake_slack, users, engine, gap, expected):
@@ -98,7 +107,8 @@ def test_each_external_grader_gap(running_bot, fake_slack, users, engine, gap, e
     text = visible_text(ask(running_bot, fake_slack, "UJOHN", "why"))
     assert "About you" in text
     assert expected in text
-    assert text.index(expected) < text.index("The test is open for marking")
+    # The good news first, then what is in the grader's own way.
+    assert text.index("The test is open for marking") < text.index(expected)
 
 
 def test_no_committee_offers_escalation(running_bot, fake_slack, users, engine):
@@ -108,7 +118,8 @@ def test_no_committee_offers_escalation(running_bot, fake_slack, users, engine):
     reply = ask(running_bot, fake_slack, "UOLA", "hvorfor A-1")
     text = visible_text(reply)
     assert "ikke i noen kommisjon" in text
-    assert "Studiekonsulent for prøven: konsulent@ntnu.no" in text
+    assert "Saken går til <@UKARI>." in text
+    assert "Dette må studiekonsulenten ordne" in text
     assert buttons(reply) == [(ESCALATE, "test:A-1")]
 
 
@@ -122,7 +133,10 @@ def test_deadline_in_the_future_is_shown_in_local_time_without_escalation(
     reply = ask(running_bot, fake_slack, "UOLA", "hvorfor")
     text = visible_text(reply)
     assert kit.date("nb", deadline, ZoneInfo("Europe/Oslo")) in text
-    assert "Du får en melding fra meg når prøven er åpnet" in text
+    assert "du får en melding fra meg når den er åpnet" in text
+    assert ":hourglass_flowing_sand: Innleveringsfristen har ikke gått ut ennå" in text
+    assert ":no_entry:" not in text  # normal waiting is not an error
+    assert reply["text"].startswith("Hvorfor ser jeg ikke besvarelsene? A-1 – A: innleverings")
     assert buttons(reply) == []
 
 
@@ -134,7 +148,7 @@ def test_deadline_in_the_future_is_shown_in_local_time_without_escalation(
                 add_grader(e, "kari@ntnu.no"),
                 add_membership(e, "A-1", "kari@ntnu.no", None),
             ),
-            "1 grader on this test is in no committee yet",
+            "One grader on this test is not in a committee yet",
         ),
         (
             lambda e: add_candidates(e, "A-1", None, ["S-1", "S-2", "S-3"]),
@@ -142,13 +156,13 @@ def test_deadline_in_the_future_is_shown_in_local_time_without_escalation(
         ),
         (
             lambda e: add_candidates(e, "A-1", "9", ["S-4", "S-5"]),
-            "2 candidates who submitted are in committees with no grader",
+            "2 candidates who submitted are in a committee with no grader",
         ),
         (
             lambda e: add_candidates(e, "A-1", "1", ["S-6"], status="redelivery"),
-            "1 candidate is still open for redelivery",
+            "One candidate can still hand in again",
         ),
-        (lambda e: None, "It is waiting for the study consultant to open it for marking"),
+        (lambda e: None, "It is waiting for your study consultant to open it for marking"),
     ],
 )
 def test_deadline_passed_not_opened_lists_each_blocker(
@@ -186,7 +200,8 @@ def test_open_with_invitation_elsewhere_and_unpublished_guideline(
     assert "The test is open for marking. Log in at https://ntnu.inspera.no" in text
     assert "Algorithms is listed there" in text
     assert "Can't log in? Orakeltjenesten" in text
-    assert text.index("j***@gmail.com") < text.index("The test is open for marking")
+    # The good news before the warnings.
+    assert text.index("The test is open for marking") < text.index("j***@gmail.com")
     assert buttons(reply) == [(ESCALATE, "test:A-1")]
 
 
@@ -204,16 +219,28 @@ def test_norwegian_and_english_answers(running_bot, fake_slack, users, engine):
     assert "The test is open for marking" in english
 
 
-def test_every_test_most_blocking_first(running_bot, fake_slack, users, engine):
+def test_several_tests_one_line_each_the_good_news_first(running_bot, fake_slack, users, engine):
     add_grader(engine, "ola@ntnu.no")
     add_test(engine, "OPEN-1", opened_for_marking=now() - timedelta(hours=1))
     add_test(engine, "LATER-1", submission_deadline=now() + timedelta(days=2))
     add_test(engine, "STUCK-1", submission_deadline=now() - timedelta(days=1))
     for test_id in ("OPEN-1", "LATER-1", "STUCK-1"):
         add_membership(engine, test_id, "ola@ntnu.no", "1")
+    add_candidates(engine, "STUCK-1", None, ["10004", "10007"])
     reply = ask(running_bot, fake_slack, "UOLA", "hvorfor")
     text = visible_text(reply)
-    assert text.index("STUCK-1") < text.index("LATER-1") < text.index("OPEN-1")
+    summary = reply["blocks"][1]["text"]["text"].splitlines()
+    later = kit.date("nb", now() + timedelta(days=2), ZoneInfo("Europe/Oslo"))
+    assert summary == [
+        ":white_check_mark: OPEN-1 – OPEN: åpnet for vurdering",
+        f":hourglass_flowing_sand: LATER-1 – LATER: innleveringsfristen går ut {later}",
+        ":construction: STUCK-1 – STUCK: studiekonsulenten må ordne noe før prøven kan åpnes",
+    ]
+    # The fallback text (notifications, screen readers) names each test.
+    fallback = reply["text"]
+    assert fallback.index("OPEN-1") < fallback.index("LATER-1") < fallback.index("STUCK-1")
+    assert "To kandidater" not in text and "2 kandidater som har levert" in text
+    assert "10004" not in text  # candidate numbers are for the consultants
     assert buttons(reply) == [(ESCALATE, "test:STUCK-1")]
 
 

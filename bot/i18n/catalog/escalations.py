@@ -1,7 +1,9 @@
 """Escalations: what the grader is told, and the case as the consultants see it.
 
 Keys `escalation.finding.<kind>` follow `bot.diagnosis.access.FindingKind`: short, neutral
-summaries for the consultant (the grader's own wording is in `diagnosis.py`).
+summaries for the consultant, with candidate numbers where there are any (the grader's own
+wording is in `diagnosis.py`). Keys `escalation.grader.<done>` follow what the consultant
+did (acknowledged, resolved); `escalation.recheck.<state>` how it stands after Resolved.
 """
 
 MESSAGES = {
@@ -9,28 +11,28 @@ MESSAGES = {
     "escalation.sent": {
         "nb": "Sendt til {recipients}, med det jeg fant. Du får beskjed her når de har tatt "
         "tak i saken og når den er løst.",
-        "en": "Sent to {recipients}, with what I found. I'll tell you here when they take it "
-        "up and when it is resolved.",
+        "en": "Sent to {recipients}, with what I found. I'll let you know here when they take "
+        "it up and when it is resolved.",
     },
     "escalation.sent.channel": {
         "nb": "Saken er også meldt i instituttets kanal <#{channel}>.",
-        "en": "The case was also announced in the department's channel <#{channel}>.",
+        "en": "The case was also posted in the department's channel <#{channel}>.",
     },
     "escalation.sent.unreachable": {
         "nb": "Jeg fant ikke {emails} i Slack, så de har ikke fått saken.",
-        "en": "I could not reach {emails} in Slack, so they did not get the case.",
+        "en": "I could not find {emails} in Slack, so they did not get the case.",
     },
     "escalation.sent.pending": {
-        "nb": "Slack tok ikke imot saken til {emails} akkurat nå; de får saken så snart "
-        "Slack svarer igjen.",
-        "en": "Slack did not take the case for {emails} just now; they get it as soon as "
-        "Slack answers again.",
+        "nb": "Slack tok ikke imot saken til {emails} akkurat nå. De får saken så snart Slack "
+        "svarer igjen.",
+        "en": "Slack did not take the case for {emails} just now. They will get it as soon "
+        "as Slack answers again.",
     },
     "escalation.sent.fallback": {
         "nb": "Ingen av studiekonsulentene for prøven kunne nås i Slack, så saken gikk til "
         "{exam_office}.",
-        "en": "None of the test's study consultants could be reached in Slack, so the case "
-        "went to {exam_office}.",
+        "en": "None of the study consultants for this test could be reached in Slack, so the "
+        "case went to {exam_office}.",
     },
     "escalation.sent.nobody": {
         "nb": "Saken er registrert, men jeg fikk ikke levert den til noen i Slack. "
@@ -40,13 +42,21 @@ MESSAGES = {
     },
     "escalation.already": {
         "nb": "Du har allerede en sak om {test} hos studiekonsulenten, sendt {created}. {status}",
-        "en": "You already have a case about {test} with the study consultant, sent "
+        "en": "You already have a case about {test} with the study consultant, sent on "
         "{created}. {status}",
+    },
+    "escalation.joined": {
+        "nb": "En annen sensor sendte {created} en sak om {test} til studiekonsulenten, om det "
+        "samme som står i veien for deg. Jeg har lagt deg til i saken, så du får beskjed her "
+        "når den er løst. {status}",
+        "en": "Another grader sent the study consultant a case about {test} on {created}, "
+        "about the same thing that is in your way. I have added you to it, so you will hear here "
+        "when it is resolved. {status}",
     },
     "escalation.nothing_to_send": {
         "nb": "Jeg finner ikke noe studiekonsulenten må ordne for {test} nå, så jeg sendte "
         "ingenting. Skriv `/sensur hvorfor {test}` for å se hvordan det står.",
-        "en": "I find nothing for the study consultant to sort out for {test} now, so I sent "
+        "en": "I find nothing for the study consultant to fix for {test} now, so I sent "
         "nothing. Type `/sensur why {test}` to see where things stand.",
     },
     "escalation.office_test": {
@@ -64,10 +74,45 @@ MESSAGES = {
         "en": "{who} has taken up your case about {test}.",
     },
     "escalation.grader.resolved": {
-        "nb": "{who} har markert saken din om {test} som løst. Skriv `/sensur hvorfor` for å "
-        "sjekke på nytt.",
-        "en": "{who} has marked your case about {test} as resolved. Type `/sensur why` to "
-        "check again.",
+        "nb": "{who} har markert saken din om {test} som løst.",
+        "en": "{who} has marked your case about {test} as resolved.",
+    },
+    # -- after Resolved: how it really stands ------------------------------------------
+    "escalation.recheck.open": {
+        "nb": "Jeg sjekket på nytt: prøven er åpnet for vurdering, så nå skal du finne "
+        "besvarelsene i Inspera under *Vurdering*.",
+        "en": "I checked again: the test is open for marking, so you should now find the "
+        "submissions in Inspera under *Marking*.",
+    },
+    "escalation.recheck.awaiting_opening": {
+        "nb": "Jeg sjekket på nytt, og nå står ingenting i veien. Prøven venter bare på å bli "
+        "åpnet for vurdering, og da får du en melding fra meg.",
+        "en": "I checked again, and nothing is in the way any more. The test is only waiting "
+        "to be opened for marking; I will let you know when it is.",
+    },
+    "escalation.recheck.deadline_not_passed": {
+        "nb": "Jeg sjekket på nytt, og nå står ingenting i veien. Innleveringsfristen har ikke "
+        "gått ut ennå; du får en melding fra meg når prøven er åpnet.",
+        "en": "I checked again, and nothing is in the way any more. The submission deadline "
+        "has not passed yet; I will let you know when the test opens.",
+    },
+    "escalation.recheck.clear": {
+        "nb": "Jeg sjekket på nytt, og jeg finner ikke noe som står i veien lenger.",
+        "en": "I checked again, and I find nothing in the way any more.",
+    },
+    "escalation.recheck.still": {
+        "nb": "Jeg sjekket på nytt, og dette står fortsatt i veien:",
+        "en": "I checked again, and this is still in the way:",
+    },
+    "escalation.recheck.again": {
+        "nb": "Skriv `/sensur hvorfor {test}` for hele svaret; der kan du også sende saken på "
+        "nytt.",
+        "en": "Type `/sensur why {test}` for the full answer; you can send the case again "
+        "from there.",
+    },
+    "escalation.recheck.unknown": {
+        "nb": "Skriv `/sensur hvorfor` for å sjekke på nytt.",
+        "en": "Type `/sensur why` to check again.",
     },
     "escalation.bad_button": {
         "nb": "Jeg klarte ikke å lese denne knappen. Skriv `/sensur hvorfor` og prøv igjen.",
@@ -83,61 +128,77 @@ MESSAGES = {
         "en": "Status: new – nobody has taken it up yet.",
     },
     "escalation.status.acknowledged": {
-        "nb": "Status: {who} tok tak i den {when}.",
-        "en": "Status: {who} took it up {when}.",
+        "nb": "Status: {who} tok saken {when}.",
+        "en": "Status: {who} took it up on {when}.",
     },
     "escalation.status.resolved": {
         "nb": "Status: løst av {who} {when}.",
-        "en": "Status: resolved by {who} {when}.",
+        "en": "Status: resolved by {who} on {when}.",
+    },
+    "escalation.someone": {
+        "nb": "en studiekonsulent",
+        "en": "a study consultant",
     },
     # -- to the consultants ----------------------------------------------------------
     "escalation.consultant.title": {
-        "nb": "En sensor trenger hjelp: {test}",
-        "en": "A grader needs help: {test}",
+        "nb": {
+            "one": "En sensor trenger hjelp: {test}",
+            "other": "{grader_count} sensorer trenger hjelp: {test}",
+        },
+        "en": {
+            "one": "A grader needs help: {test}",
+            "other": "{grader_count} graders need help: {test}",
+        },
     },
     "escalation.consultant.title_no_test": {
         "nb": "En sensor trenger hjelp",
         "en": "A grader needs help",
     },
     "escalation.consultant.who": {
-        "nb": "{grader} ({email}) kommer ikke til besvarelsene på *{test}*. Dette fant jeg:",
-        "en": "{grader} ({email}) cannot get to the submissions of *{test}*. This is what I found:",
+        "nb": "{graders} kommer ikke til besvarelsene på *{test}*. Dette fant jeg:",
+        "en": "{graders} cannot get to the submissions of *{test}*. This is what I found:",
     },
     "escalation.consultant.who_no_test": {
-        "nb": "{grader} ({email}) kommer ikke til besvarelsene og sa ikke hvilken prøve det "
-        "gjelder. Dette fant jeg:",
-        "en": "{grader} ({email}) cannot get to the submissions and did not say which test. "
-        "This is what I found:",
+        "nb": "{graders} kommer ikke til besvarelsene og sa ikke hvilken prøve det gjelder. "
+        "Dette fant jeg:",
+        "en": "{graders} cannot get to the submissions and did not say which test. This is "
+        "what I found:",
     },
     "escalation.consultant.reraised": {
         "nb": "Påminnelse: ingen har tatt tak i denne saken siden {created}.",
         "en": "Reminder: nobody has taken up this case since {created}.",
     },
     "escalation.channel.text": {
-        "nb": "{grader} trenger hjelp med *{test}*. Detaljene er sendt studiekonsulentene "
-        "på direktemelding.",
-        "en": "{grader} needs help with *{test}*. The details went to the study consultants "
-        "by direct message.",
+        "nb": "Ny sak om *{test}*: {grader} kommer ikke til besvarelsene. Detaljene er sendt "
+        "studiekonsulentene på direktemelding.",
+        "en": "A new case about *{test}*: {grader} cannot get to the submissions. The details "
+        "went to the study consultants by direct message.",
     },
-    "escalation.button.acknowledge": {"nb": "Jeg tar den", "en": "Acknowledge"},
+    "escalation.button.acknowledge": {"nb": "Jeg tar den", "en": "I'll take it"},
     "escalation.button.resolve": {"nb": "Løst", "en": "Resolved"},
     "escalation.refused": {
         "nb": "Beklager, bare studiekonsulentene for denne prøven kan svare på saken. "
         "Ingenting er endret.",
-        "en": "Sorry, only the study consultants of this test can act on this case. Nothing "
+        "en": "Sorry, only the study consultants for this test can act on this case. Nothing "
         "was changed.",
     },
     "escalation.already_done": {
-        "nb": "Ingenting å gjøre: saken er allerede der. {status}",
-        "en": "Nothing to do: the case is already there. {status}",
+        "nb": "Saken er allerede oppdatert, så du trenger ikke gjøre noe mer. {status}",
+        "en": "The case has already been updated; there is nothing more for you to do. {status}",
+    },
+    "escalation.candidates.more": {
+        "nb": {"one": "én til", "other": "{count} til"},
+        "en": {"one": "one more", "other": "{count} more"},
     },
     "escalation.finding.not_registered": {
-        "nb": "Ikke registrert som sensor (verken med Slack-e-posten eller som Inspera-e-post).",
-        "en": "Not registered as a grader (neither by Slack e-mail nor as Inspera e-mail).",
+        "nb": "Ikke registrert som sensor (verken med e-postadressen i Slack eller som "
+        "Inspera-adresse).",
+        "en": "Not registered as a grader (neither by their Slack e-mail address nor as an "
+        "Inspera address).",
     },
     "escalation.finding.not_on_any_test": {
         "nb": "Registrert som sensor, men ikke koblet til noen prøve.",
-        "en": "Registered as a grader, but linked to no test.",
+        "en": "Registered as a grader, but not linked to any test.",
     },
     "escalation.finding.not_appointed": {
         "nb": "Ekstern sensor: ikke oppnevnt av fakultetet.",
@@ -148,10 +209,10 @@ MESSAGES = {
         "en": "External grader: access agreement (tilgangsavtale) not completed.",
     },
     "escalation.finding.no_login_route": {
-        "nb": "Ekstern sensor uten innlogging: ikke norsk ID-nummer (ID-porten), "
-        "universitetsbrukeren er ikke aktivert.",
-        "en": "External grader with no way to log in: no Norwegian ID number (ID-porten), "
-        "university user not activated.",
+        "nb": "Ekstern sensor som ikke kan logge inn ennå: uten norsk ID-nummer (ID-porten), "
+        "og universitetsbrukeren er ikke aktivert.",
+        "en": "External grader who cannot log in yet: no Norwegian ID number (ID-porten), and "
+        "the university user is not activated.",
     },
     "escalation.finding.not_on_test": {
         "nb": "Ikke koblet til denne prøven.",
@@ -159,39 +220,52 @@ MESSAGES = {
     },
     "escalation.finding.no_committee": {
         "nb": "På prøven, men ikke i noen kommisjon.",
-        "en": "On the test, but in no committee.",
+        "en": "On the test, but not in a committee.",
     },
     "escalation.finding.graders_without_committee": {
-        "nb": "Sensorer på prøven uten kommisjon: {count}.",
-        "en": "Graders on the test without a committee: {count}.",
+        "nb": {
+            "one": "Én sensor på prøven er ikke i noen kommisjon.",
+            "other": "{count} sensorer på prøven er ikke i noen kommisjon.",
+        },
+        "en": {
+            "one": "One grader on the test is not in a committee.",
+            "other": "{count} graders on the test are not in a committee.",
+        },
     },
     "escalation.finding.candidates_without_committee": {
-        "nb": "Innleverte kandidater uten kommisjon: {count}.",
-        "en": "Submitted candidates without a committee: {count}.",
+        "nb": "Innleverte kandidater uten kommisjon: {candidates}.",
+        "en": "Submitted candidates without a committee: {candidates}.",
     },
     "escalation.finding.candidates_without_grader": {
-        "nb": "Innleverte kandidater i kommisjoner uten sensor: {count} "
-        "(kommisjoner uten sensor: {committees}).",
-        "en": "Submitted candidates in committees without a grader: {count} "
-        "(committees without a grader: {committees}).",
+        "nb": "Innleverte kandidater i kommisjoner uten sensor: {candidates} ({committees}).",
+        "en": "Submitted candidates in committees without a grader: {candidates} ({committees}).",
+    },
+    "escalation.committees_without_grader": {
+        "nb": {"one": "én kommisjon uten sensor", "other": "{count} kommisjoner uten sensor"},
+        "en": {
+            "one": "one committee without a grader",
+            "other": "{count} committees without a grader",
+        },
     },
     "escalation.finding.candidates_open_for_redelivery": {
-        "nb": "Kandidater med åpen ny innlevering: {count}.",
-        "en": "Candidates still open for redelivery: {count}.",
+        "nb": "Kandidater som fortsatt har åpent for ny innlevering: {candidates}.",
+        "en": "Candidates who can still hand in again: {candidates}.",
     },
     "escalation.finding.awaiting_opening": {
-        "nb": "Fristen er ute og ingenting blokkerer: prøven venter på å bli åpnet for vurdering.",
-        "en": "The deadline has passed and nothing blocks: the test is waiting to be opened "
-        "for marking.",
+        "nb": "Fristen er ute og ingenting står i veien: prøven venter på å bli åpnet for "
+        "vurdering.",
+        "en": "The deadline has passed and nothing is in the way: the test is waiting to be "
+        "opened for marking.",
     },
     "escalation.finding.deadline_not_passed": {
         "nb": "Innleveringsfristen er ikke ute ({deadline}).",
         "en": "The submission deadline has not passed ({deadline}).",
     },
     "escalation.finding.invitation_elsewhere": {
-        "nb": "Inspera-invitasjonen gikk til {address}, ikke til Slack-adressen – kanskje "
-        "utdatert.",
-        "en": "Inspera's invitation went to {address}, not to the Slack address – maybe outdated.",
+        "nb": "Inspera-invitasjonen gikk til {address}, ikke til adressen i Slack – den kan "
+        "være gammel.",
+        "en": "Inspera's invitation went to {address}, not to the address in Slack – it may "
+        "be out of date.",
     },
     "escalation.finding.guideline_not_published": {
         "nb": "Sensurveiledningen er ikke publisert.",

@@ -1,5 +1,6 @@
 """The escalation service on the store alone (SQLite and PostgreSQL): one case per grader
-and test even under simultaneous clicks, the state changes, re-raising, who may act."""
+and test even under simultaneous clicks, one case for the graders who escalate the same
+blockers of a test, the state changes, re-raising, who may act."""
 
 import threading
 from datetime import timedelta
@@ -21,17 +22,20 @@ GRADER = "ola@ntnu.no"
 FINDINGS = (Finding(FindingKind.no_committee), Finding(FindingKind.awaiting_opening))
 
 
-def open_case(engine, test_id="A-1", grader=GRADER, now=T0, findings=FINDINGS):
+def open_case(engine, test_id="A-1", grader=GRADER, now=T0, findings=FINDINGS, user="UOLA"):
     with session_scope(engine) as session:
         return escalations.create_or_existing(
             session,
             test_id=test_id,
             grader_email=grader,
-            grader_slack_user="UOLA",
-            grader_name="Ola",
+            grader_slack_user=user,
+            grader_name=grader.split("@")[0].title(),
             findings=findings,
             now=now,
         )
+
+
+OTHER = (Finding(FindingKind.no_access_agreement),)
 
 
 def count_cases(engine) -> int:
@@ -63,15 +67,68 @@ def test_create_then_the_same_case_again(engine, test_a):
     assert entry.new_value == "no_committee, awaiting_opening"
 
 
-def test_other_tests_other_graders_and_the_exam_office_are_separate_cases(engine, test_a):
+def test_other_tests_other_blockers_and_the_exam_office_are_separate_cases(engine, test_a):
     ids = {
         open_case(engine).escalation.id,
         open_case(engine, test_id="B-1").escalation.id,
-        open_case(engine, grader="kari@ntnu.no").escalation.id,
+        open_case(engine, grader="kari@ntnu.no", findings=OTHER).escalation.id,
         open_case(engine, test_id=None).escalation.id,
+        open_case(engine, test_id=None, grader="kari@ntnu.no").escalation.id,
     }
-    assert len(ids) == 4
-    assert not open_case(engine, test_id=None).created
+    assert len(ids) == 5
+    assert open_case(engine, test_id=None).already
+
+
+def test_a_second_grader_with_the_same_blockers_joins_the_open_case(engine, test_a):
+    first = open_case(engine)
+    # Other counts, the same kinds of blocker: the same fix helps both.
+    later = (Finding(FindingKind.no_committee), Finding(FindingKind.awaiting_opening, count=3))
+    joined = open_case(
+        engine, grader="kari@ntnu.no", user="UKARI", findings=later, now=T0 + timedelta(hours=1)
+    )
+    assert joined.joined and not joined.created and not joined.already
+    assert joined.escalation.id == first.escalation.id
+    assert [(g.email, g.slack_user) for g in escalations.graders_of(joined.escalation)] == [
+        (GRADER, "UOLA"),
+        ("kari@ntnu.no", "UKARI"),
+    ]
+    assert escalations.findings_of(joined.escalation) == later  # the latest seen
+    assert open_case(engine, grader="kari@ntnu.no", user="UKARI").already  # idempotent
+    assert count_cases(engine) == 1
+    with session_scope(engine) as session:
+        (entry,) = audit.entries(session, action="escalation.joined")
+    assert (entry.actor, entry.test_id, entry.new_value) == ("kari@ntnu.no", "A-1", "kari@ntnu.no")
+
+
+def test_a_grader_on_a_case_is_not_put_on_another_for_the_same_test(engine, test_a):
+    first = open_case(engine)
+    again = open_case(engine, findings=OTHER)  # what stands in their way changed since
+    assert again.already and again.escalation.id == first.escalation.id
+
+
+def test_simultaneous_graders_with_the_same_blockers_make_one_case_listing_all(engine, test_a):
+    graders = [f"sensor{i}@ntnu.no" for i in range(5)]
+    barrier = threading.Barrier(len(graders))
+    results, errors = [], []
+
+    def click(grader):
+        try:
+            barrier.wait()
+            results.append(open_case(engine, grader=grader, user=f"U{grader[6]}"))
+        except Exception as error:  # noqa: BLE001 - reported by the assertion below
+            errors.append(error)
+
+    threads = [threading.Thread(target=click, args=(g,)) for g in graders]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sum(r.created for r in results) == 1 and sum(r.joined for r in results) == 4
+    assert count_cases(engine) == 1
+    with session_scope(engine) as session:
+        (case,) = session.exec(select(Escalation)).all()
+    assert sorted(g.email for g in escalations.graders_of(case)) == graders
 
 
 def test_the_store_itself_refuses_a_second_unresolved_case(engine, test_a):
@@ -82,7 +139,7 @@ def test_the_store_itself_refuses_a_second_unresolved_case(engine, test_a):
                 test_id="A-1",
                 grader_email=GRADER,
                 grader_slack_user="UOLA",
-                active_key=escalations.active_key("A-1", GRADER),
+                active_key=escalations.active_key("A-1", GRADER, FINDINGS),
             )
         )
 
@@ -114,8 +171,11 @@ def test_acknowledge_then_resolve_each_once(engine, test_a):
     case = open_case(engine).escalation
     later = T0 + timedelta(hours=2)
     with session_scope(engine) as session:
-        acked = escalations.acknowledge(session, case.id, actor="konsulent@ntnu.no", now=later)
+        acked = escalations.acknowledge(
+            session, case.id, actor="konsulent@ntnu.no", now=later, actor_user="UKARI"
+        )
     assert acked.changed
+    assert acked.escalation.acknowledged_by_user == "UKARI"
     assert acked.escalation.status == EscalationStatus.acknowledged
     assert (acked.escalation.acknowledged_by, acked.escalation.acknowledged_at) == (
         "konsulent@ntnu.no",
@@ -174,8 +234,10 @@ def test_unknown_case_cannot_be_acknowledged(engine, test_a):
 def test_due_for_reraise_once_after_the_configured_hours(engine, test_a):
     old = open_case(engine, now=T0).escalation
     young = open_case(engine, test_id="B-1", now=T0 + timedelta(hours=2)).escalation
-    acked = open_case(engine, grader="kari@ntnu.no", now=T0).escalation
-    resolved = open_case(engine, grader="per@ntnu.no", now=T0).escalation
+    acked = open_case(engine, grader="kari@ntnu.no", now=T0, findings=OTHER).escalation
+    resolved = open_case(
+        engine, grader="per@ntnu.no", now=T0, findings=(Finding(FindingKind.not_on_test),)
+    ).escalation
     with session_scope(engine) as session:
         escalations.acknowledge(session, acked.id, actor="konsulent@ntnu.no", now=T0)
         escalations.resolve(session, resolved.id, actor="konsulent@ntnu.no", now=T0)

@@ -25,6 +25,12 @@ ESCALATE, ACK = "escalation_send", "escalation_acknowledge"
 
 
 @pytest.fixture
+def bot_settings_overrides():
+    # English for an English Slack locale whether or not the locale alone picks it.
+    return {"SENSORBOT_DEFAULT_LANGUAGE": "en"}
+
+
+@pytest.fixture
 def engine(running_bot):
     return running_bot.runtime.engine
 
@@ -129,3 +135,18 @@ def test_an_acknowledged_case_is_not_raised_again(running_bot, fake_slack, case)
     fake_slack.wait_for(lambda: len(fake_slack.calls("chat.update")) == 3)
     Scheduler(running_bot.runtime).run_pass(case.created_at + timedelta(hours=30))
     assert [len(_posts(fake_slack, who)) for who in ("UKARI", "UPER", "CIDI")] == [1, 1, 1]
+
+
+def test_a_case_raised_again_lists_every_grader_on_it(running_bot, fake_slack, case, engine):
+    fake_slack.add_user("UKNUT", email="knut@ntnu.no", locale="nb-NO", real_name="Knut")
+    add_grader(engine, "knut@ntnu.no")
+    add_membership(engine, "A-1", "knut@ntnu.no", None)
+    running_bot.slack.click(
+        "UKNUT", ESCALATE, "test:A-1", response_url=fake_slack.response_url("joined")
+    )
+    fake_slack.wait_for_call("response_url", match=lambda a: a["_key"] == "joined")
+    Scheduler(running_bot.runtime).run_pass(case.created_at + timedelta(hours=25))
+    (_, raised_again) = _posts(fake_slack, "UKARI")
+    text = visible_text(raised_again)
+    assert "2 sensorer trenger hjelp: A-1" in text
+    assert "<@UOLA> og <@UKNUT> kommer ikke til besvarelsene" in text

@@ -107,14 +107,15 @@ def test_consultant_sees_blockers_phases_and_unresolved_escalations(engine, two_
     add_test(engine, "C-1", title="Blocked")  # deadline passed, not opened
     add_membership(engine, "C-1", OLA, None)  # a grader in no committee blocks opening
     with session_scope(engine) as session:
-        for grader in (OLA, KARI):
+        # Two cases: graders escalating the same blockers would share one.
+        for grader, kind in ((OLA, FindingKind.no_committee), (KARI, FindingKind.not_on_test)):
             escalations.create_or_existing(
                 session,
                 test_id="C-1",
                 grader_email=grader,
                 grader_slack_user="U" + grader[:3],
                 grader_name=None,
-                findings=(Finding(FindingKind.no_committee),),
+                findings=(Finding(kind),),
                 now=NOW,
             )
         resolved = escalations.create_or_existing(

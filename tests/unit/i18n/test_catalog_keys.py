@@ -26,7 +26,6 @@ from bot.i18n import messages
 from bot.opening.readiness import BlockerKind, NoticeKind
 from bot.roster import template as roster_template
 from bot.roster.reader import SHEETS
-from bot.ui.diagnosis import COUNTED
 from bot.ui.help import COMMAND_KEYS
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -69,15 +68,6 @@ def _keys(pattern: str, *choices: Iterable[object]) -> Callable[[], list[str]]:
         return [pattern.format(*combo) for combo in combos]
 
     return produce
-
-
-def _findings_for_graders() -> list[str]:
-    """bot/ui/diagnosis.py: counted findings add `.one` / `.other`."""
-    keys = []
-    for kind in FindingKind:
-        base = f"why.finding.{kind.value}"
-        keys += [f"{base}.one", f"{base}.other"] if kind in COUNTED else [base]
-    return keys
 
 
 def _roster_columns() -> list[str]:
@@ -187,7 +177,7 @@ BUILT_KEYS: dict[str, Callable[[], list[str]]] = {
         "approvals.refused.{}", ["not_in_committee", "not_on_scale"]
     ),
     # bot/ui/diagnosis.py, bot/ui/escalations.py
-    "f'why.finding.{finding.kind.value}'": _findings_for_graders,
+    "f'why.finding.{finding.kind.value}'": _keys("why.finding.{}", FindingKind),
     "f'escalation.finding.{finding.kind.value}'": _keys("escalation.finding.{}", FindingKind),
     # bot/ui/gradesheets.py
     "f'gradesheet.outcome.{outcome.status}'": lambda: _keys(

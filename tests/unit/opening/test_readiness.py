@@ -4,7 +4,14 @@ from datetime import timedelta
 
 import pytest
 
-from bot.opening.readiness import Blocker, BlockerKind, Notice, NoticeKind, readiness
+from bot.opening.readiness import (
+    SHOWN_CANDIDATES,
+    Blocker,
+    BlockerKind,
+    Notice,
+    NoticeKind,
+    readiness,
+)
 from models import tables
 from models.db import session_scope
 from tests.support.factories import T0, add_candidates, add_grader, add_membership, add_test
@@ -60,7 +67,7 @@ def test_submitted_candidates_without_committee(engine):
     add_candidates(engine, "A-1", None, ["304"], status="absent")
     status = _readiness(engine)
     assert status.blocker(BlockerKind.candidates_without_committee) == Blocker(
-        BlockerKind.candidates_without_committee, 3
+        BlockerKind.candidates_without_committee, 3, candidates=("301", "302", "303")
     )
     # The absent one is only a notice.
     assert status.notice(NoticeKind.candidates_not_submitted) == Notice(
@@ -74,14 +81,18 @@ def test_submitted_candidates_in_committees_without_grader(engine):
     add_candidates(engine, "A-1", "4", ["501"])
     add_candidates(engine, "A-1", "5", ["601"], status="absent")
     status = _readiness(engine)
-    assert status.blockers == (Blocker(BlockerKind.candidates_without_grader, 3, 2),)
+    assert status.blockers == (
+        Blocker(BlockerKind.candidates_without_grader, 3, 2, ("401", "402", "501")),
+    )
 
 
 def test_candidates_open_for_redelivery(engine):
     _ready_test(engine)
     add_candidates(engine, "A-1", "1", ["103"], status="redelivery")
     status = _readiness(engine)
-    assert status.blockers == (Blocker(BlockerKind.candidates_open_for_redelivery, 1),)
+    assert status.blockers == (
+        Blocker(BlockerKind.candidates_open_for_redelivery, 1, candidates=("103",)),
+    )
 
 
 def test_graders_in_a_committee_without_candidates_is_a_notice(engine):
@@ -107,9 +118,43 @@ def test_every_blocker_at_once_and_other_tests_do_not_count(engine):
     status = _readiness(engine, now=T0 - timedelta(minutes=1))
     assert [b.kind for b in status.blockers] == list(BlockerKind)
     assert all(b.count == 1 for b in status.blockers if b.kind != BlockerKind.test_not_ended)
+    assert [b.candidates for b in status.blockers][2:] == [("301",), ("701",), ("104",)]
     assert _readiness(engine, "B-1").blockers == (
-        Blocker(BlockerKind.candidates_without_committee, 2),
+        Blocker(BlockerKind.candidates_without_committee, 2, candidates=("901", "902")),
     )
+
+
+def test_a_blocker_names_its_first_ten_candidates_in_number_order(engine):
+    _ready_test(engine)
+    add_candidates(engine, "A-1", None, [str(n) for n in range(10012, 9, -1000)] + ["9"])
+    status = _readiness(engine)
+    (blocker,) = status.blockers
+    assert blocker.count == 12
+    assert blocker.candidates == ("9", "12", *(str(n) for n in range(1012, 9000, 1000)))
+    assert len(blocker.candidates) == SHOWN_CANDIDATES
+
+
+def test_naming_candidates_costs_one_query_per_candidate_blocker(engine):
+    """The checks stay aggregate: a few queries per test however many candidates it has."""
+    from sqlalchemy import event
+
+    _ready_test(engine)
+    add_candidates(engine, "A-1", None, [str(n) for n in range(1000, 1500)])
+    add_candidates(engine, "A-1", "9", [str(n) for n in range(2000, 2500)])
+    statements: list[str] = []
+
+    def count(conn, cursor, statement, *args):  # noqa: ANN001
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        status = _readiness(engine)
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert [b.count for b in status.blockers] == [500, 500]
+    selects = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    # The test row, four aggregate checks, and one for each of the two named blockers.
+    assert len(selects) == 7
 
 
 def test_naive_now_is_refused(engine):
