@@ -74,6 +74,7 @@ class SheetCells:
     rows: list[list[Cell]] = field(repr=False)
     first_row: int
     first_column: int
+    marked: bool = False  # some values are FORMULA_WITHOUT_VALUE or an error's text
 
 
 def check_archive(content: bytes, limits: Limits) -> list[zipfile.ZipInfo]:
@@ -163,7 +164,7 @@ class Workbook:
             _check_block(_Bounds(start[0], end[0], start[1], end[1]), self.limits)
             rows = _calamine(lambda: sheet.to_python(skip_empty_area=True))
             first_row, first_column = start[0] + 1, start[1] + 1
-        cells = SheetCells(rows, first_row, first_column)
+        cells = SheetCells(rows, first_row, first_column, marked=bool(marks))
         if marks:
             _overlay(cells, marks)
         return cells
@@ -341,7 +342,7 @@ def _measure(xml: bytes, limits: Limits) -> tuple[dict[tuple[int, int], Cell], _
         _check_declared(dimension.group(1), limits)
     # Every cell is kept until the block is built, and every row is walked, empty or not;
     # "<c" and "<row" count a few other elements too.
-    prefixed = b":c" in xml
+    prefixed = _PREFIX_HINT.search(xml) is not None
     cells = xml.count(b"<c") + (xml.count(b":c") if prefixed else 0)
     if cells > limits.cells:
         raise WorkbookProblem("too_costly", f"{cells} cells")
@@ -370,7 +371,12 @@ def _check_block(bounds: _Bounds, limits: Limits) -> None:
 def _may_hold_formulas(xml: bytes) -> bool:
     """Whether the sheet may hold a formula (or an error cell): a miss only loses what
     calamine loses, the sheet is measured all the same, so the usual forms are enough."""
-    return b"<f" in xml or b":f" in xml or b't="e"' in xml
+    return any(pattern.search(xml) for pattern in _FORMULA_HINTS)
+
+
+# Searched one by one: a literal search is several times faster than `in` on bytes.
+_FORMULA_HINTS = tuple(re.compile(re.escape(text)) for text in (b"<f", b":f", b't="e"'))
+_PREFIX_HINT = re.compile(b":c")
 
 
 def _plain_bounds(xml: bytes, limits: Limits) -> _Bounds | None:
