@@ -22,7 +22,14 @@ import openpyxl
 from defusedxml import DTDForbidden
 from openpyxl.utils import get_column_letter
 
-from bot.spreadsheets import FORMULA_WITHOUT_VALUE, Limits, Workbook, WorkbookProblem, iter_rows
+from bot.spreadsheets import (
+    FORMULA_WITHOUT_VALUE,
+    Limits,
+    Workbook,
+    WorkbookProblem,
+    collection_paused,
+    iter_rows,
+)
 
 # The grader's workbook comes back marked through openpyxl (annotate.py), which parses
 # through defusedxml when it is installed and not switched off; without it a workbook could
@@ -266,6 +273,7 @@ LIMITS = Limits(
     cells=MAX_WALKED_CELLS,
     strings=MAX_WALKED_CELLS,
     block=MAX_WALKED_ROWS * 26,  # the rows a sheet may have, in columns A to Z: ~55 MB
+    row_elements=MAX_WALKED_ROWS,
     inflated_bytes=MAX_INFLATED_BYTES,
     ratio=MAX_COMPRESSION_RATIO,
 )
@@ -273,7 +281,7 @@ LIMITS = Limits(
 
 def _read_xlsx(content: bytes, filename: str) -> GradeSheet:
     try:
-        with Workbook(content, LIMITS) as workbook:
+        with collection_paused(), Workbook(content, LIMITS) as workbook:
             return _first_grade_sheet(workbook, filename)
     except WorkbookProblem as problem:
         raise _file_error(problem, filename) from problem

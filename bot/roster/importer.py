@@ -9,7 +9,7 @@ from os import PathLike
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col
 
@@ -18,7 +18,9 @@ from bot.i18n import t
 from bot.opening.notices import recheck_openings
 from bot.roster.reader import Progress, read_workbook
 from bot.roster.validate import Roster, validate_roster
+from bot.spreadsheets import collection_paused
 from models.db import session_scope
+from models.inserts import bulk_insert
 from models.tables import (
     Candidate,
     CommitteeMembership,
@@ -26,6 +28,7 @@ from models.tables import (
     Grader,
     Test,
     TestConsultant,
+    table_of,
 )
 
 BATCH = 10_000  # rows per bulk statement: bounded memory and a progress step per batch
@@ -122,6 +125,13 @@ def import_roster(
     Raises RosterError naming every problem when the workbook is not acceptable; then
     nothing is stored. Times without an offset are read in `tz`.
     """
+    with collection_paused():
+        return _import(engine, path, tz, progress)
+
+
+def _import(
+    engine: Engine, path: str | PathLike[str], tz: ZoneInfo, progress: Progress | None
+) -> ImportReport:
     workbook = read_workbook(path, progress)
     with session_scope(engine) as session:
         stored_tests = _rows_by_key(session, Test, "test_id", TEST_FIELDS)
@@ -197,7 +207,7 @@ class _Writer:
                 _report(progress, done, total)
         for table, rows in _insert_order(self.inserts):
             for chunk in _chunks(rows, BATCH):
-                execute(insert(table), list(chunk))
+                bulk_insert(self.session, table_of(table), chunk)
                 done += len(chunk)
                 _report(progress, done, total)
         if progress is not None:
