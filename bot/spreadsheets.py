@@ -171,6 +171,7 @@ class Workbook:
         if xml is None:  # calamine reads a missing part as an empty sheet
             return SheetCells([], 1, 1)
         marks, bounds = _measure(xml, self.limits)
+        del xml  # not kept while calamine builds the block: a roster's sheet can be 50 MB
         sheet = _calamine(lambda: self._book.get_sheet_by_name(name))
         start, end = sheet.start, sheet.end
         if start is None or end is None:

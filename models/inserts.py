@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Column, Table
+from sqlalchemy import Column, Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
@@ -28,20 +28,34 @@ def insert_for(session: Session, table: Table) -> postgresql.Insert | sqlite.Ins
     raise UnsupportedDatabase(f"the store runs on SQLite or PostgreSQL, not {dialect}")
 
 
-def bulk_insert(session: Session, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert `rows` (all with the same keys) in the session's transaction: PostgreSQL's
+def bulk_insert(
+    session: Session | Connection,
+    table: Table,
+    rows: Sequence[Mapping[str, Any]] | Sequence[Sequence[Any]],
+    columns: Sequence[str] | None = None,
+) -> None:
+    """Insert `rows` in the session's transaction: dicts all with the same keys, or tuples
+    of the values of `columns`. PostgreSQL's
     COPY, SQLite's executemany on the driver's cursor. Each value goes through its
     column's type as SQLAlchemy would bind it; a column the rows leave out gets its
     scalar default (or the database's). Some twenty times faster than an ORM insert, and
     several times faster than SQLAlchemy's executemany, for a roster's 200,000 rows."""
     if not rows:
         return
-    connection = session.connection()
+    connection = session.connection() if isinstance(session, Session) else session
     dialect = connection.dialect
-    columns, defaults = _columns(table, rows[0].keys())
-    processors = [_bind_processor(column, dialect) for column in columns]
-    names = [column.name for column in columns]
-    values = _values(rows, names[: len(names) - len(defaults)], defaults, processors)
+    given = list(columns) if columns is not None else list(rows[0].keys())  # type: ignore[union-attr]
+    targets, defaults = _columns(table, given)
+    processors = [_bind_processor(column, dialect) for column in targets]
+    names = [column.name for column in targets]
+    if columns is None:
+        pick = itemgetter(*names[: len(names) - len(defaults)])
+        rows = [pick(row) if len(given) > 1 else (pick(row),) for row in rows]
+    else:
+        order = [given.index(column.name) for column in targets[: len(given)]]
+        if order != list(range(len(given))):
+            rows = [tuple(row[i] for i in order) for row in rows]  # type: ignore[index]
+    values = _values(rows, defaults, processors)  # type: ignore[arg-type]
     quote = dialect.identifier_preparer.quote
     target = f"{quote(table.name)} ({', '.join(quote(name) for name in names)})"
     driver = connection.connection.driver_connection
@@ -94,21 +108,17 @@ def _bind_processor(column: Column, dialect: Any) -> Callable[[Any], Any] | None
 
 
 def _values(
-    rows: Sequence[Mapping[str, Any]],
-    names: list[str],
+    rows: Sequence[tuple],
     defaults: list[object],
     processors: list[Callable[[Any], Any] | None],
-) -> list[tuple]:
+) -> Sequence[tuple]:
+    """The rows' values, defaults after them, bound as each column's type binds them."""
     tail = tuple(defaults)
-    pick = itemgetter(*names)
-    if len(names) == 1:
-        values = [(pick(row), *tail) for row in rows]
-    else:
-        values = [pick(row) + tail if tail else pick(row) for row in rows]
+    values = [row + tail for row in rows] if tail else rows
     converting = [(index, p) for index, p in enumerate(processors) if p is not None]
     if not converting:
         return values
-    converted = []
+    converted: list[tuple] = []
     for row in values:
         items = list(row)
         for index, process in converting:
