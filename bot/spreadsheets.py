@@ -26,7 +26,13 @@ from dataclasses import dataclass, field
 from xml.parsers import expat
 
 from defusedxml import ElementTree
-from python_calamine import CalamineError, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
+from python_calamine import (
+    CalamineError,
+    CalamineSheet,
+    CalamineWorkbook,
+    SheetTypeEnum,
+    SheetVisibleEnum,
+)
 
 # A cell whose formula has no computed value (a workbook saved by a program that does not
 # calculate): the sheet does not say what it shows.
@@ -164,8 +170,10 @@ class Workbook:
             for sheet in self._book.sheets_metadata
         ]
 
-    def read(self, index: int) -> SheetCells:
-        """The cells of the sheet at `index`, after measuring it against the limits."""
+    def read(self, index: int, repeated_values: bool = False) -> SheetCells:
+        """The cells of the sheet at `index`, after measuring it against the limits. With
+        `repeated_values`, equal texts are kept once (a roster's ids, codes and statuses
+        repeat across 200,000 rows: some 40 MB), row by row as calamine hands them over."""
         name, path = self._paths[index]
         xml = self._read_part(path)
         if xml is None:  # calamine reads a missing part as an empty sheet
@@ -183,7 +191,10 @@ class Workbook:
                 raise WorkbookProblem("corrupt", "cells outside the measured sheet")
             # The rows read count, as far down as the sheet has a value.
             _check_block(_Bounds(start[0], end[0], start[1], end[1]), self.limits)
-            rows = _calamine(lambda: sheet.to_python(skip_empty_area=True))
+            if repeated_values:
+                rows = _calamine(lambda: _shared_rows(sheet))
+            else:
+                rows = _calamine(lambda: sheet.to_python(skip_empty_area=True))
             first_row, first_column = start[0] + 1, start[1] + 1
         cells = SheetCells(rows, first_row, first_column, marked=bool(marks))
         if marks:
@@ -260,6 +271,16 @@ class Workbook:
 
 
 _SHARED_STRING = re.compile(rb"<(?:[^\s<>/!?=]+:)?si[\s/>]")
+
+
+def _shared_rows(sheet: CalamineSheet) -> list[list[Cell]]:
+    """Texts only: True == 1.0, and a number is no bigger than a reference to one."""
+    texts: dict[str, str] = {}
+    keep = texts.setdefault
+    return [
+        [keep(value, value) if isinstance(value, str) else value for value in values]
+        for values in sheet.iter_rows()
+    ]
 
 
 def _calamine(call):  # noqa: ANN001, ANN202 - any calamine call

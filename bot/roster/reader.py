@@ -256,7 +256,7 @@ def _read_sheets(workbook: Workbook, progress: Progress | None) -> WorkbookRows:
     sheets: dict[str, SheetRows] = {}
     done = 0
     for spec, index, title in found:
-        sheet = _sheet_rows(spec, title, workbook.read(index))
+        sheet = _sheet_rows(spec, title, workbook.read(index, repeated_values=True))
         sheets[spec.name] = sheet
         done += len(sheet.rows)
         if progress is not None:
