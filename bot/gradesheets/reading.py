@@ -14,6 +14,7 @@ import re
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import itemgetter
 from typing import IO, NamedTuple
 from xml.parsers import expat
@@ -375,8 +376,7 @@ class _SheetRows:
         return self.seen[:count]
 
     def after(self, index: int) -> Iterator[tuple[int, list]]:
-        yield from self.seen[index + 1 :]
-        yield from self._rows
+        return chain(self.seen[index + 1 :], self._rows)
 
 
 def _blank_row(values: list) -> bool:
