@@ -261,16 +261,25 @@ class Workbook:
         return paths
 
     def _check_shared_strings(self) -> None:
-        """Calamine keeps every shared string: millions of tiny ones fit in 10 MB."""
-        data = self._read_part(f"{self._folder}sharedStrings.xml") or b""
+        """Calamine keeps every shared string: millions of tiny ones fit in 10 MB. Counted
+        streaming, so a huge table is refused without being held."""
+        name = self._parts.get(f"{self._folder}sharedStrings.xml".lower())
+        if name is None:
+            return
         # Each entry is an <si> (of any prefix); counted from the bytes, a comment or CDATA
         # holding one only counts too many.
-        entries = len(_SHARED_STRING.findall(data))
-        if entries > self.limits.strings:
-            raise WorkbookProblem("too_costly", f"{entries} shared strings")
-
-
-_SHARED_STRING = re.compile(rb"<(?:[^\s<>/!?=]+:)?si[\s/>]")
+        forms = (b"<si>", b"<si ", b":si>", b":si ")
+        entries, tail = 0, b""
+        try:
+            with self._archive.open(name) as part:
+                while chunk := part.read(1024 * 1024):
+                    data = tail + chunk
+                    entries += sum(data.count(form) for form in forms)
+                    tail = data[-3:]  # shorter than a form: never counted twice
+                    if entries > self.limits.strings:
+                        raise WorkbookProblem("too_costly", f"over {entries} shared strings")
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
+            raise WorkbookProblem("corrupt", str(error)) from error
 
 
 def _shared_rows(sheet: CalamineSheet) -> list[list[Cell]]:
