@@ -599,9 +599,9 @@ class _Walker:
             self.row += 1
             self.column = 0
         elif local == "c" and self.cell is not None:
-            if self.kind == "e" and self.value:
+            if self.kind == "e" and self.value:  # the error's text, e.g. #N/A
                 self.marks[self.cell] = "".join(self.value)
-            elif self.formula and self.value is None:
+            elif self.formula and not self.value:  # no <v>, or an empty one (openpyxl's)
                 self.marks[self.cell] = FORMULA_WITHOUT_VALUE
             self.cell = None
             self.column += 1
