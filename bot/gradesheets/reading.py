@@ -317,7 +317,9 @@ def _first_grade_sheet(workbook: Workbook, filename: str) -> GradeSheet:
         if found is None:
             saw_values = saw_values or _had_values(rows)
             continue
-        return _collect(filename, "xlsx", sheet.name, found, rows, None, cells.first_column)
+        return _collect(
+            filename, "xlsx", sheet.name, found, rows, None, cells.first_column, cells.marked
+        )
     raise _no_header(filename, saw_values)
 
 
@@ -473,7 +475,9 @@ def _collect(
     rows: _SheetRows,
     delimiter: str | None = None,
     first_column: int = 1,
+    marked: bool = False,
 ) -> GradeSheet:
+    """The data rows after the header; `marked`: some cells may be FORMULA_WITHOUT_VALUE."""
     columns = header.columns
     # Where each role's value sits in a row's values; a role the sheet has no column for
     # reads the empty value put at the end of every row.
@@ -501,7 +505,7 @@ def _collect(
             None if points == "" else points,
             None if explanation == "" else explanation,
         )
-        if FORMULA_WITHOUT_VALUE in cells:
+        if marked and FORMULA_WITHOUT_VALUE in cells:
             append(_with_formulas(number, cells))
         else:
             append(make(SheetRow, (number, *cells, empty_formulas)))

@@ -194,7 +194,13 @@ class _RowChecker:
             self.error(row, CANDIDATE, candidate, "duplicate", first_row=self.first_row[candidate])
             return
         self.first_row[candidate] = row.number
-        if not self._may_grade(row, candidate, has_grade):
+        entry = self.roster.candidates.get(candidate)
+        if (
+            entry is None
+            or entry.status in _NOT_GRADED
+            or entry.committee not in self.roster.grader_committees
+        ):
+            self._may_grade(row, candidate, has_grade)  # says why not
             return
         grade, points = self._read_cells(row, candidate, has_grade, has_points)
         if grade is False:
@@ -323,6 +329,9 @@ class _RowChecker:
         if self.roster.agreeing or not self.has_explanations or _blank(row.explanation):
             return None
         return str(row.explanation).strip()
+
+
+_NOT_GRADED = frozenset({CandidateStatus.absent, CandidateStatus.redelivery})
 
 
 def graded_candidates(sheet: GradeSheet) -> set[str]:
