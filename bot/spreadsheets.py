@@ -103,14 +103,22 @@ class SheetCells:
     marked: bool = False  # some values are FORMULA_WITHOUT_VALUE or an error's text
 
 
-def check_archive(content: bytes, limits: Limits) -> list[zipfile.ZipInfo]:
+def check_archive(content: bytes, limits: Limits) -> zipfile.ZipFile:
     """Refuse an archive that is corrupt, encrypted, or would inflate beyond the limits (a
-    zip bomb), before anything decompresses it; returns its members."""
+    zip bomb), before anything decompresses it; returns it opened."""
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            members = archive.infolist()
+        archive = zipfile.ZipFile(io.BytesIO(content))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
         raise WorkbookProblem("corrupt", str(error)) from error
+    try:
+        _check_members(archive.infolist(), limits)
+    except WorkbookProblem:
+        archive.close()
+        raise
+    return archive
+
+
+def _check_members(members: list[zipfile.ZipInfo], limits: Limits) -> None:
     inflated = 0
     for member in members:
         if member.flag_bits & 0x1:
@@ -121,7 +129,6 @@ def check_archive(content: bytes, limits: Limits) -> list[zipfile.ZipInfo]:
             raise WorkbookProblem("zip_bomb", member.filename)
     if inflated > limits.inflated_bytes:
         raise WorkbookProblem("zip_bomb", f"{inflated} bytes unpacked")
-    return members
 
 
 class Workbook:
@@ -129,8 +136,8 @@ class Workbook:
 
     def __init__(self, content: bytes, limits: Limits) -> None:
         self.limits = limits
-        members = check_archive(content, limits)
-        self._archive = zipfile.ZipFile(io.BytesIO(content))
+        self._archive = check_archive(content, limits)
+        members = self._archive.infolist()
         self._folder = "xl/"
         try:
             self._parts = _part_names(members)

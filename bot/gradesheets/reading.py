@@ -480,7 +480,7 @@ def _collect(
     """The data rows after the header; `marked`: some cells may be FORMULA_WITHOUT_VALUE."""
     columns = header.columns
     # Where each role's value sits in a row's values; a role the sheet has no column for
-    # reads the empty value put at the end of every row.
+    # reads the None put at the end of every row.
     at = [columns[role] - first_column if role in columns else -1 for role in ROLES]
     width = max(at) + 1
     get = itemgetter(*at)
@@ -488,23 +488,20 @@ def _collect(
     append = collected.append
     make = tuple.__new__
     empty_formulas: frozenset[str] = frozenset()
+    blank_row = (None, None, None, None)
     for number, values in rows.after(header.index):
         if len(values) < width:
             values.extend([""] * (width - len(values)))
-        values.append("")
-        candidate, grade, points, explanation = get(values)
-        if candidate == "" and grade == "" and points == "" and explanation == "":
+        values.append(None)  # what a role without a column reads
+        cells = get(values)
+        if "" in cells:  # an empty cell, as calamine and CSV give it: None here
+            cells = tuple([None if value == "" else value for value in cells])
+        if cells == blank_row:
             continue
         if len(collected) >= MAX_DATA_ROWS:
             raise GradeSheetFileError(
                 "gradesheet.file.too_many_rows", filename=filename, limit=MAX_DATA_ROWS
             )
-        cells = (
-            None if candidate == "" else candidate,
-            None if grade == "" else grade,
-            None if points == "" else points,
-            None if explanation == "" else explanation,
-        )
         if marked and FORMULA_WITHOUT_VALUE in cells:
             append(_with_formulas(number, cells))
         else:
