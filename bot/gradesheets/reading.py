@@ -300,8 +300,10 @@ def _file_error(problem: WorkbookProblem, filename: str) -> GradeSheetFileError:
         return GradeSheetFileError(
             "gradesheet.file.too_costly", filename=filename, cells=MAX_WALKED_CELLS
         )
-    if problem.kind in ("encrypted", "unsafe_xml"):
-        return GradeSheetFileError(f"gradesheet.file.{problem.kind}", filename=filename)
+    if problem.kind == "encrypted":
+        return GradeSheetFileError("gradesheet.file.encrypted", filename=filename)
+    if problem.kind == "unsafe_xml":
+        return GradeSheetFileError("gradesheet.file.unsafe_xml", filename=filename)
     return GradeSheetFileError("gradesheet.file.corrupt", filename=filename)
 
 
