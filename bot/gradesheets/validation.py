@@ -215,10 +215,13 @@ class _RowChecker:
         if entry is None:
             self.error(row, CANDIDATE, candidate, "unknown_candidate", test=self.roster.test_id)
             return False
-        if entry.status in (CandidateStatus.absent, CandidateStatus.redelivery):
+        if entry.status == CandidateStatus.absent:
             value = _shown(row.grade if has_grade else row.points)
-            kind = "absent" if entry.status == CandidateStatus.absent else "redelivery"
-            self.error(row, GRADE if has_grade else POINTS, candidate, kind, value=value)
+            self.error(row, GRADE if has_grade else POINTS, candidate, "absent", value=value)
+            return False
+        if entry.status == CandidateStatus.redelivery:
+            value = _shown(row.grade if has_grade else row.points)
+            self.error(row, GRADE if has_grade else POINTS, candidate, "redelivery", value=value)
             return False
         if entry.committee is None:
             self.error(row, CANDIDATE, candidate, "no_committee")
