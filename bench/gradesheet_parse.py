@@ -10,7 +10,9 @@ the process's peak resident size.
 
     python -m bench.gradesheet_parse [--sizes 2000,20000] [--runs 9] [--layouts openpyxl,excel]
 
-Targets (SPEC §7): 2,000 rows ≤ 0.5 s, 20,000 rows ≤ 3 s, peak memory ≤ 200 MB.
+Targets (SPEC §7): 2,000 rows ≤ 0.2 s, 20,000 rows ≤ 1 s, each within 3× the raw
+calamine read of the same file (medians, measured interleaved in the same process), peak
+memory ≤ 200 MB. `figures()` gives them for the benchmark runner.
 """
 
 from __future__ import annotations
@@ -19,14 +21,17 @@ import argparse
 import io
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
 import tracemalloc
 
 from bench.common import ROOT, summary
+from bench.large_store import print_table
 
-TARGET_SECONDS = {2000: 0.5, 20000: 3.0}
+TARGET_SECONDS = {2000: 0.2, 20000: 1.0}
+TARGET_RATIO = 3.0
 TARGET_PEAK_MB = 200
 
 
@@ -98,7 +103,7 @@ def measure(rows: int, layout: str, runs: int) -> dict:
     _, traced_peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
 
-    ours, raw = [], []
+    ours, raw, ratios = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
         parse_and_validate(content, roster, current)
@@ -106,7 +111,9 @@ def measure(rows: int, layout: str, runs: int) -> dict:
         start = time.perf_counter()
         calamine_read(content)
         raw.append(time.perf_counter() - start)
+        ratios.append(ours[-1] / raw[-1])  # side by side, so a busy moment hits both
     return {
+        "ratio": statistics.median(ratios),
         "rows": rows,
         "layout": layout,
         "file_bytes": len(content),
@@ -130,42 +137,53 @@ def run_child(rows: int, layout: str, runs: int) -> dict:
     return json.loads(answer.stdout)
 
 
-def report(result: dict) -> str:
-    ours, raw = result["ours"], result["calamine"]
-    target = TARGET_SECONDS.get(result["rows"])
-    verdict = ""
-    if target is not None:
-        ok = ours["p99"] <= target and result["max_rss_mb"] <= TARGET_PEAK_MB
-        verdict = f"  target {target:g} s / {TARGET_PEAK_MB} MB: {'met' if ok else 'MISSED'}"
-    return (
-        f"| {result['rows']:,} | {result['layout']} | {result['file_bytes'] / 1024:,.0f} KiB "
-        f"| {ours['p50'] * 1000:,.0f} / {ours['p99'] * 1000:,.0f} ms "
-        f"| {raw['p50'] * 1000:,.1f} / {raw['p99'] * 1000:,.1f} ms "
-        f"| {ours['p50'] / raw['p50']:.1f}× "
-        f"| {result['traced_peak_mb']:.0f} MB | {result['max_rss_mb']:.0f} MB |{verdict}"
-    )
+def figures(
+    sizes: tuple[int, ...] = (2000, 20000),
+    layouts: tuple[str, ...] = ("openpyxl", "excel"),
+    runs: int = 15,
+) -> list[dict[str, object]]:
+    """Parse + validate against the raw calamine read, per size and layout, each in a
+    fresh process."""
+    rows = []
+    for size in sizes:
+        for layout in layouts:
+            result = run_child(size, layout, runs)
+            ours, target = result["ours"], TARGET_SECONDS[size]
+            rows.append(
+                {
+                    "figure": f"grade sheet parse + validate, {size:,} rows ({layout}; "
+                    f"calamine {result['calamine']['p50'] * 1000:.0f} ms)",
+                    "target": f"≤ {target:g} s, ≤ {TARGET_RATIO:g}× calamine",
+                    "measured": f"{ours['p50'] * 1000:.0f} ms (p99 {ours['p99'] * 1000:.0f})",
+                    "ratio": round(result["ratio"], 2),
+                    "met": ours["p99"] <= target and result["ratio"] <= TARGET_RATIO,
+                }
+            )
+            rows.append(
+                {
+                    "figure": f"grade sheet parse + validate peak RSS, {size:,} rows ({layout})",
+                    "target": f"≤ {TARGET_PEAK_MB} MB",
+                    "measured": f"{result['max_rss_mb']:.0f} MB",
+                    "ratio": round(result["max_rss_mb"] / TARGET_PEAK_MB, 2),
+                    "met": result["max_rss_mb"] <= TARGET_PEAK_MB,
+                }
+            )
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="2000,20000")
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--layouts", default="openpyxl,excel")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(args.child, args.layouts, args.runs)))
         return
-    print(f"grade sheet parse + validate vs raw python-calamine read, {args.runs} runs each")
-    print(
-        "| rows | layout | file | parse + validate p50 / p99 | calamine p50 / p99 | ratio p50 "
-        "| traced peak | process peak RSS |"
-    )
-    print("|---|---|---|---|---|---|---|---|")
-    layouts = [name.strip() for name in args.layouts.split(",") if name.strip()]
-    for rows in (int(size) for size in args.sizes.split(",") if size.strip()):
-        for layout in layouts:
-            print(report(run_child(rows, layout, args.runs)), flush=True)
+    sizes = tuple(int(size) for size in args.sizes.split(",") if size.strip())
+    layouts = tuple(name.strip() for name in args.layouts.split(",") if name.strip())
+    print_table(figures(sizes, layouts, args.runs))
 
 
 if __name__ == "__main__":

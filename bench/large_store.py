@@ -1,5 +1,5 @@
 """A large store for benchmarks (SPEC §7: 2,000 tests, 20,000 graders, 200,000 candidates),
-written in bulk with SQLAlchemy core so that building it takes seconds.
+written in bulk (models.inserts.bulk_insert) so that building it takes seconds.
 
 The tests are spread over the states a grader asks about: a third before the submission
 deadline, a third past it but not opened (about half of those with readiness blockers),
@@ -14,8 +14,9 @@ import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 
+from models.inserts import bulk_insert
 from models.tables import (
     Candidate,
     CommitteeMembership,
@@ -23,6 +24,7 @@ from models.tables import (
     Grader,
     Test,
     TestConsultant,
+    table_of,
 )
 
 COMMITTEES_PER_TEST = 10
@@ -68,14 +70,15 @@ def build_large_store(engine: Engine, now: datetime, size: StoreSize = StoreSize
 
 
 def _insert(connection, table, rows) -> None:
+    """In bulk: COPY on PostgreSQL, the driver's executemany on SQLite."""
     chunk = []
     for row in rows:
         chunk.append(row)
         if len(chunk) == _CHUNK:
-            connection.execute(insert(table), chunk)
+            bulk_insert(connection, table_of(table), chunk)
             chunk = []
     if chunk:
-        connection.execute(insert(table), chunk)
+        bulk_insert(connection, table_of(table), chunk)
 
 
 def _departments():
@@ -172,3 +175,247 @@ def _candidates(size: StoreSize, rng: random.Random):
                     "committee": assigned,
                     "status": status,
                 }
+
+
+# -- the same store as a roster workbook (SPEC §9.4), for the roster import benchmark ------
+
+
+def write_roster_workbook(path, now: datetime, size: StoreSize = StoreSize()) -> None:
+    """The large store as the consultant's roster workbook, written by openpyxl (which,
+    like many exporters, states no sheet size): times as Excel dates in Oslo time."""
+    from zoneinfo import ZoneInfo
+
+    from openpyxl import Workbook
+
+    from bot.roster.reader import SHEETS
+
+    oslo = ZoneInfo("Europe/Oslo")
+    rng = random.Random(20261210)
+    tests = list(_tests(now, size, rng))
+    consultants: dict[str, list[str]] = {}
+    for row in _consultants(size):
+        consultants.setdefault(row["test_id"], []).append(row["email"])
+    sources = {
+        "Tests": (
+            {
+                **row,
+                "consultant_emails": ", ".join(consultants[row["test_id"]]),
+                **{
+                    name: _local(row[name], oslo)
+                    for name in ("submission_deadline", "grading_deadline", "opened_for_marking")
+                },
+                "guideline_published": _yes_no(row["guideline_published"]),
+                "registration_only": "no",
+            }
+            for row in tests
+        ),
+        "Graders": (
+            {**row, **{k: _yes_no(v) for k, v in row.items() if isinstance(v, bool)}}
+            for row in _graders(size, rng)
+        ),
+        "Committees": _memberships(size, rng),
+        "Candidates": _candidates(size, rng),
+        "Departments": (
+            # A Slack channel id as the roster wants it (C and at least eight more).
+            {"department": row["code"], "escalation_channel": f"C0DEPT{index:04d}"}
+            for index, row in enumerate(_departments())
+        ),
+    }
+    workbook = Workbook(write_only=True)
+    for spec in SHEETS:
+        sheet = workbook.create_sheet(spec.name)
+        names = [column.name for column in spec.columns]
+        sheet.append(names)
+        for row in sources[spec.name]:
+            sheet.append([row.get(name) for name in names])
+    workbook.save(path)
+
+
+def _local(moment: datetime | None, zone) -> datetime | None:
+    """A whole-minute local time without a zone, as a consultant's Excel date cell holds it."""
+    if moment is None:
+        return None
+    return moment.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
+
+
+def _yes_no(value: bool | None) -> str | None:
+    return None if value is None else ("yes" if value else "no")
+
+
+# -- the roster import benchmark -----------------------------------------------------------
+#
+#     python -m bench.large_store [--postgres URL]
+#
+# Writes the large store as a roster workbook, then in a fresh process per store imports it
+# into an empty store, imports it again unchanged, and reads every cell of it with
+# python-calamine between and after (the baseline, in the same process), reporting
+# the times, their ratio to the calamine read, the rows the re-import wrote and the peak
+# resident size. Targets (SPEC §7): import ≤ 5 s on SQLite and within 3× calamine; peak
+# RSS ≤ 250 MB; a re-import of the unchanged roster writes nothing and is faster.
+
+TARGET_SECONDS = 5.0
+TARGET_RATIO = 3.0
+TARGET_RSS_MB = 250
+
+
+def calamine_read_all(path) -> int:
+    """Every cell of every sheet, read raw: the baseline."""
+    from python_calamine import CalamineWorkbook
+
+    with CalamineWorkbook.from_path(str(path)) as workbook:
+        return sum(
+            len(workbook.get_sheet_by_name(name).to_python()) for name in workbook.sheet_names
+        )
+
+
+def measure_import(url: str, path) -> dict:
+    """In the child process: import, calamine, re-import, calamine twice."""
+    import statistics
+    import time
+    from zoneinfo import ZoneInfo
+
+    from sqlalchemy import event
+
+    from bench.gradesheet_worst import _peak_rss, _reset_peak_rss
+    from bot.roster import import_roster
+    from models.db import make_engine, upgrade
+
+    engine = make_engine(url)
+    upgrade(engine)
+    written: list[str] = []
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _count(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+        if statement.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE", "COPY")):
+            written.append(statement.split("(")[0][:60])
+
+    tz = ZoneInfo("Europe/Oslo")
+    baseline = []
+
+    def timed(call) -> float:
+        start = time.perf_counter()
+        call()
+        return time.perf_counter() - start
+
+    # The import first in this fresh process, so its peak is its own; the baseline after.
+    rss_before = _reset_peak_rss()
+    first_report = []
+    first = timed(lambda: first_report.append(import_roster(engine, path, tz)))
+    rss = _peak_rss()
+    baseline.append(timed(lambda: calamine_read_all(path)))
+    written.clear()
+    again_report = []
+    again = timed(lambda: again_report.append(import_roster(engine, path, tz)))
+    baseline.append(timed(lambda: calamine_read_all(path)))
+    baseline.append(timed(lambda: calamine_read_all(path)))
+    engine.dispose()
+    changed = {
+        sheet: counts.created + counts.updated + counts.removed
+        for sheet, counts in again_report[0].by_sheet().items()
+    }
+    return {
+        "calamine_s": statistics.median(baseline),
+        "first_s": first,
+        "again_s": again,
+        "candidates": first_report[0].candidates.created,
+        "again_changed_rows": sum(changed.values()),
+        # The bulk writes go past SQLAlchemy's events; what shows is everything else: the
+        # audit entry of the import itself, and any UPDATE or DELETE of roster rows.
+        "again_statements": sorted(set(written)),
+        "rss_before_mb": rss_before,
+        "rss_peak_mb": rss,
+    }
+
+
+def _import_child(store: str, url: str, path) -> dict:
+    import json
+    import subprocess
+    import sys
+
+    from bench.common import ROOT
+
+    answer = subprocess.run(
+        [sys.executable, "-m", "bench.large_store", "--child", url, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {"store": store, **json.loads(answer.stdout.strip().splitlines()[-1])}
+
+
+def _figures_for(result: dict) -> list[dict[str, object]]:
+    store = result["store"]
+    calamine, first, again = result["calamine_s"], result["first_s"], result["again_s"]
+    ratio = first / calamine
+    writes = [s for s in result["again_statements"] if "audit" not in s.lower()]
+    return [
+        {
+            "figure": f"roster import, SPEC §7 store, {store} (calamine {calamine:.2f} s)",
+            "target": f"≤ {TARGET_SECONDS:g} s, ≤ {TARGET_RATIO:g}× calamine",
+            "measured": f"{first:.2f} s",
+            "ratio": round(ratio, 2),
+            "met": first <= TARGET_SECONDS and ratio <= TARGET_RATIO,
+        },
+        {
+            "figure": f"roster re-import unchanged, {store}",
+            "target": "writes nothing, faster than the first",
+            "measured": f"{again:.2f} s, {result['again_changed_rows']} rows written",
+            "ratio": round(again / first, 2),
+            "met": again < first and result["again_changed_rows"] == 0 and not writes,
+        },
+        {
+            "figure": f"roster import peak RSS, {store}",
+            "target": f"≤ {TARGET_RSS_MB} MB",
+            "measured": f"{result['rss_peak_mb']:.0f} MB",
+            "ratio": round(result["rss_peak_mb"] / TARGET_RSS_MB, 2),
+            "met": result["rss_peak_mb"] <= TARGET_RSS_MB,
+        },
+    ]
+
+
+def figures(postgres_url: str | None = None) -> list[dict[str, object]]:
+    """The roster import figures on SQLite, and on PostgreSQL when `postgres_url` (or
+    SENSORBOT_TEST_POSTGRES_URL) names a server (a scratch database is made there)."""
+    import os
+    import tempfile
+    from datetime import UTC
+    from pathlib import Path
+
+    postgres_url = postgres_url or os.environ.get("SENSORBOT_TEST_POSTGRES_URL")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "roster.xlsx"
+        write_roster_workbook(path, datetime.now(UTC).replace(second=0, microsecond=0))
+        results = [_import_child("SQLite", f"sqlite:///{folder}/store.db", path)]
+        if postgres_url:
+            from tests.support.stores import scratch_postgres_database
+
+            with scratch_postgres_database(postgres_url) as url:
+                results.append(_import_child("PostgreSQL", url, path))
+    return [figure for result in results for figure in _figures_for(result)]
+
+
+def main() -> None:
+    import argparse
+    import json
+
+    parser = argparse.ArgumentParser(description="roster import of the SPEC §7 store")
+    parser.add_argument("--postgres", help="a PostgreSQL server to measure on too")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(measure_import(*args.child)))
+        return
+    print_table(figures(args.postgres))
+
+
+def print_table(rows: list[dict[str, object]]) -> None:
+    print("| figure | target | measured | ratio | met |")
+    print("|---|---|---|---|---|")
+    for row in rows:
+        met = "yes" if row["met"] else "NO"
+        print(f"| {row['figure']} | {row['target']} | {row['measured']} | {row['ratio']} | {met} |")
+
+
+if __name__ == "__main__":
+    main()

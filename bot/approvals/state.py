@@ -14,13 +14,15 @@ every candidate has its committee grade; waiting for final approval by one or al
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from bot.approvals.people import Person, grader_names, slack_users
@@ -123,6 +125,12 @@ def _approvals_by_committee(
     return approvals
 
 
+class SnapshotCandidate(NamedTuple):
+    candidate_id: str
+    committee: str | None
+    status: str
+
+
 class ApprovalSnapshot:
     """Everything about one test's approvals, read at once, with pure questions on top.
 
@@ -143,20 +151,38 @@ class ApprovalSnapshot:
             if committee is not None:  # the query has none; this tells the type checker
                 self._graders_by_committee[committee].append(email)
         self._submitted: dict[str, list[str]] = defaultdict(list)
-        self.candidates: dict[str, Candidate] = {}
-        for candidate in session.exec(select(Candidate).where(Candidate.test_id == test_id)):
-            self.candidates[candidate.candidate_id] = candidate
-            if candidate.status == CandidateStatus.submitted and candidate.committee is not None:
-                self._submitted[candidate.committee].append(candidate.candidate_id)
+        # Columns, not rows as objects: a test can have 20,000 candidates and their grades.
+        self.candidates: dict[str, SnapshotCandidate] = {}
+        for candidate in session.exec(
+            select(Candidate.candidate_id, Candidate.committee, Candidate.status).where(
+                Candidate.test_id == test_id
+            )
+        ):
+            row = SnapshotCandidate(*candidate)
+            self.candidates[row.candidate_id] = row
+            if row.status == CandidateStatus.submitted and row.committee is not None:
+                self._submitted[row.committee].append(row.candidate_id)
         self._grades: dict[tuple[str, str], GradeEntry] = {}
-        for grade in session.exec(select(Grade).where(Grade.test_id == test_id)):
-            self._grades[(grade.grader_email, grade.candidate_id)] = GradeEntry(
-                grade.value,
-                grade.updated_at,
-                grade.id or 0,
-                grade.grader_email,
-                grade.points,
-                grade.explanation,
+        grade_columns = sa_select(
+            col(Grade.candidate_id),
+            col(Grade.value),
+            col(Grade.updated_at),
+            col(Grade.id),
+            col(Grade.grader_email),
+            col(Grade.points),
+            col(Grade.explanation),
+        ).where(col(Grade.test_id) == test_id)
+        for (
+            candidate_id,
+            value,
+            updated_at,
+            grade_id,
+            email,
+            points,
+            explanation,
+        ) in session.execute(grade_columns):
+            self._grades[(email, candidate_id)] = GradeEntry(
+                value, updated_at, grade_id or 0, email, points, explanation
             )
         self.own_approvals = _approvals_by_committee(session, OwnGradingApproval, test_id)
         self.agreed: dict[str, AgreedGrade] = {
@@ -388,5 +414,26 @@ class ApprovalSnapshot:
 
 
 def load_snapshot(session: Session, test_id: str) -> ApprovalSnapshot | None:
+    shared = session.info.get(_SHARED_SNAPSHOTS)
+    if shared is not None and test_id in shared:
+        return shared[test_id]
     test = session.get(Test, test_id)
-    return None if test is None else ApprovalSnapshot(session, test)
+    snapshot = None if test is None else ApprovalSnapshot(session, test)
+    if shared is not None:
+        shared[test_id] = snapshot
+    return snapshot
+
+
+_SHARED_SNAPSHOTS = "approval_snapshots"
+
+
+@contextmanager
+def one_snapshot_per_test(session: Session) -> Iterator[None]:
+    """Within the block, each test's snapshot is read once and shared by every question
+    asked of it: for a caller that only reads approvals in between (the preview of a
+    grade sheet asks three, each reading 20,000 candidates)."""
+    session.info[_SHARED_SNAPSHOTS] = {}
+    try:
+        yield
+    finally:
+        del session.info[_SHARED_SNAPSHOTS]

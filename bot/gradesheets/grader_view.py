@@ -42,13 +42,18 @@ def grader_committees(session: Session, test_id: str, grader_email: str) -> froz
 def grader_roster(session: Session, test: Test, grader_email: str) -> GraderRoster:
     """What the grader may grade on the test, with the committees whose grades they may no
     longer change (own grading approved, or final)."""
-    candidates = session.exec(select(Candidate).where(Candidate.test_id == test.test_id)).all()
+    # Columns, not rows as objects: a test can have 20,000 candidates.
+    candidates = session.exec(
+        select(Candidate.candidate_id, Candidate.committee, Candidate.status).where(
+            Candidate.test_id == test.test_id
+        )
+    ).all()
     return GraderRoster(
         test_id=test.test_id,
         scale=test.grade_scale,
         candidates={
-            c.candidate_id: RosterCandidate(c.candidate_id, c.committee, c.status)
-            for c in candidates
+            candidate_id: RosterCandidate(candidate_id, committee, status)
+            for candidate_id, committee, status in candidates
         },
         grader_committees=grader_committees(session, test.test_id, grader_email),
         locked={

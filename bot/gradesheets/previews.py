@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlmodel import Session, col
 
+from bot.approvals.state import one_snapshot_per_test
 from bot.gradesheets.grader_view import grader_roster, sheet_grades
 from bot.gradesheets.reading import GradeSheet
 from bot.gradesheets.uploads import UploadStatus
@@ -63,8 +64,9 @@ def record_preview(
 ) -> PreviewResult:
     """Validate `sheet` for `test` and keep the result as a preview. With
     `needs_test_upload_id` the waiting upload gets its test (once, even on double clicks)."""
-    roster = grader_roster(session, test, grader_email)
-    grades = sheet_grades(session, test, grader_email)
+    with one_snapshot_per_test(session):  # read three times over otherwise
+        roster = grader_roster(session, test, grader_email)
+        grades = sheet_grades(session, test, grader_email)
     touched = {
         roster.candidates[c].committee for c in graded_candidates(sheet) if c in roster.candidates
     }

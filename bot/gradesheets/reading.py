@@ -1,7 +1,7 @@
 """Reading a grade sheet: bytes and a file name in, rows out (SPEC §2.4).
 
-Accepts `.xlsx` (openpyxl in read-only mode, computed values, XML parsed through
-defusedxml) and `.csv` (comma or semicolon, UTF-8 with or without BOM). Whatever is wrong
+Accepts `.xlsx` (python-calamine, computed values, each sheet measured before it is read:
+bot/spreadsheets.py) and `.csv` (comma or semicolon, UTF-8 with or without BOM). Whatever is wrong
 with the file as a whole is a `GradeSheetFileError` carrying a catalog key and its
 parameters, so that the grader gets a message saying what and how to fix it.
 """
@@ -12,25 +12,29 @@ import csv
 import io
 import re
 import struct
-import zipfile
-import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import IO
-from xml.etree.ElementTree import ParseError
+from itertools import chain
+from operator import itemgetter
+from typing import IO, NamedTuple
 from xml.parsers import expat
 
 import openpyxl
-from defusedxml import DefusedXmlException, DTDForbidden
-from openpyxl.reader.excel import ExcelReader
-from openpyxl.styles.stylesheet import apply_stylesheet
+from defusedxml import DTDForbidden
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
-from openpyxl.xml.constants import SHARED_STRINGS
 
-# openpyxl parses through defusedxml when it is installed and not switched off; without
-# it a workbook could carry an entity expansion ("billion laughs") attack.
+from bot.spreadsheets import (
+    FORMULA_WITHOUT_VALUE,
+    Limits,
+    Workbook,
+    WorkbookProblem,
+    collection_paused,
+    iter_rows,
+)
+
+# The grader's workbook comes back marked through openpyxl (annotate.py), which parses
+# through defusedxml when it is installed and not switched off; without it a workbook could
+# carry an entity expansion ("billion laughs") attack.
 if not openpyxl.DEFUSEDXML:
     raise ImportError("openpyxl must parse XML through defusedxml (unset OPENPYXL_DEFUSEDXML)")
 
@@ -38,7 +42,6 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DATA_ROWS = 50_000
 MAX_INFLATED_BYTES = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
-_RATIO_CHECK_FROM_BYTES = 1024 * 1024
 HEADER_SEARCH_ROWS = 20
 # What reading may cost, counted over everything the reader walks (every row and cell,
 # empty or outside the grade sheet's columns, and what a sheet's <dimension> declares):
@@ -96,7 +99,7 @@ class GradeSheetFileError(Exception):
 
 
 class ReadingBudget:
-    """Rows and cells walked so far in one file; refuses the file once either passes its
+    """Rows and cells of a CSV file walked so far; refuses the file once either passes its
     limit, before the walk goes on (and before anything is kept of it)."""
 
     def __init__(self, filename: str) -> None:
@@ -109,11 +112,6 @@ class ReadingBudget:
         self.cells += cells
         self._check(self.rows, self.cells)
 
-    def declared(self, rows: int, columns: int) -> None:
-        """A sheet's stated size counts as if walked (a reader that trusts it pads to it),
-        before its rows are."""
-        self._check(self.rows + rows, self.cells + rows * columns)
-
     def _check(self, rows: int, cells: int) -> None:
         if rows > MAX_WALKED_ROWS:
             raise GradeSheetFileError(
@@ -125,9 +123,8 @@ class ReadingBudget:
             )
 
 
-@dataclass(frozen=True, slots=True)
-class SheetRow:
-    """One data row: raw cell values as the sheet holds them, by role."""
+class SheetRow(NamedTuple):
+    """One data row: raw cell values as the sheet holds them, by role (None: empty)."""
 
     number: int  # the row number the grader sees in Excel (or the CSV line)
     candidate: object
@@ -269,118 +266,70 @@ def _looks_like_text(content: bytes) -> bool:
 
 # -- xlsx ---------------------------------------------------------------------------------
 
-
-def check_archive(content: bytes, filename: str) -> None:
-    """Refuse an archive that is corrupt, encrypted, or would inflate beyond sane bounds
-    (a zip bomb), before anything decompresses it."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as error:
-        raise GradeSheetFileError("gradesheet.file.corrupt", filename=filename) from error
-    inflated = 0
-    for member in members:
-        if member.flag_bits & 0x1:
-            raise GradeSheetFileError("gradesheet.file.encrypted", filename=filename)
-        inflated += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size > _RATIO_CHECK_FROM_BYTES and ratio > MAX_COMPRESSION_RATIO:
-            raise GradeSheetFileError(
-                "gradesheet.file.zip_bomb", filename=filename, limit_mb=MAX_INFLATED_BYTES // 2**20
-            )
-    if inflated > MAX_INFLATED_BYTES:
-        raise GradeSheetFileError(
-            "gradesheet.file.zip_bomb", filename=filename, limit_mb=MAX_INFLATED_BYTES // 2**20
-        )
+# What a grade sheet's workbook may hold (bot/spreadsheets.py measures each sheet against
+# it before reading): rows as far down as reading may walk, as many cells as it may walk
+# (or a <dimension> stating as many), as many shared strings.
+LIMITS = Limits(
+    rows=MAX_WALKED_ROWS,
+    cells=MAX_WALKED_CELLS,
+    strings=MAX_WALKED_CELLS,
+    block=MAX_WALKED_ROWS * 26,  # the rows a sheet may have, in columns A to Z: ~55 MB
+    row_elements=MAX_WALKED_ROWS,
+    inflated_bytes=MAX_INFLATED_BYTES,
+    ratio=MAX_COMPRESSION_RATIO,
+)
 
 
 def _read_xlsx(content: bytes, filename: str) -> GradeSheet:
-    check_archive(content, filename)
     try:
-        return _read_checked_xlsx(content, filename)
-    except GradeSheetFileError:
-        raise
-    # zipfile's own size and CRC checks (an archive lying about its sizes), XML that does
-    # not parse, parts that are missing or malformed: the file is damaged.
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-        ParseError,
-        InvalidFileException,
-        KeyError,
-        IndexError,
-        ValueError,
-        TypeError,
-        OSError,
-    ) as error:
-        # openpyxl wraps what the XML parser raised; defusedxml's refusals are ValueErrors.
-        if _caused_by(error, DefusedXmlException):
-            raise GradeSheetFileError("gradesheet.file.unsafe_xml", filename=filename) from error
-        raise GradeSheetFileError("gradesheet.file.corrupt", filename=filename) from error
+        with collection_paused(), Workbook(content, LIMITS) as workbook:
+            return _first_grade_sheet(workbook, filename)
+    except WorkbookProblem as problem:
+        raise _file_error(problem, filename) from problem
 
 
-def _caused_by(error: BaseException | None, kind: type[BaseException]) -> bool:
-    seen = set()
-    while error is not None and id(error) not in seen:
-        if isinstance(error, kind):
-            return True
-        seen.add(id(error))
-        error = error.__cause__ or error.__context__
-    return False
+def _file_error(problem: WorkbookProblem, filename: str) -> GradeSheetFileError:
+    if problem.kind == "zip_bomb":
+        limit_mb = MAX_INFLATED_BYTES // 2**20
+        return GradeSheetFileError("gradesheet.file.zip_bomb", filename=filename, limit_mb=limit_mb)
+    if problem.kind == "too_many_rows":
+        return GradeSheetFileError(
+            "gradesheet.file.too_many_rows", filename=filename, limit=MAX_DATA_ROWS
+        )
+    if problem.kind == "too_costly":
+        return GradeSheetFileError(
+            "gradesheet.file.too_costly", filename=filename, cells=MAX_WALKED_CELLS
+        )
+    if problem.kind == "encrypted":
+        return GradeSheetFileError("gradesheet.file.encrypted", filename=filename)
+    if problem.kind == "unsafe_xml":
+        return GradeSheetFileError("gradesheet.file.unsafe_xml", filename=filename)
+    return GradeSheetFileError("gradesheet.file.corrupt", filename=filename)
 
 
-def _read_checked_xlsx(content: bytes, filename: str) -> GradeSheet:
-    reader = _open_workbook(content, filename)
-    budget = ReadingBudget(filename)
-    try:
-        saw_values = False
-        for sheet, part in reader.parser.find_sheets():
-            visible = sheet.state in (None, "visible")
-            if not visible or "chartsheet" in part.Type or part.target not in reader.valid_files:
-                continue
-            rows = _sheet_rows(reader, part.target, budget)
-            found = _find_header(rows)
-            if found is None:
-                saw_values = saw_values or _had_values(rows)
-                continue
-            return _collect(filename, "xlsx", sheet.name, found, rows)
-    finally:
-        reader.archive.close()
+def _first_grade_sheet(workbook: Workbook, filename: str) -> GradeSheet:
+    """The first visible worksheet with a grade sheet's header, read whole."""
+    saw_values = False
+    for index, sheet in enumerate(workbook.sheets()):
+        if not (sheet.visible and sheet.worksheet):
+            continue
+        cells = workbook.read(index)
+        rows = _SheetRows(iter_rows(cells))
+        found = _find_header(rows, cells.first_column)
+        if found is None:
+            saw_values = saw_values or _had_values(rows)
+            continue
+        return _collect(
+            filename, "xlsx", sheet.name, found, rows, None, cells.first_column, cells.marked
+        )
     raise _no_header(filename, saw_values)
-
-
-def _open_workbook(content: bytes, filename: str) -> ExcelReader:
-    """openpyxl's reader in read-only mode, up to (not including) its worksheets: opening
-    those would first scan a sheet without a stated size to its end just to size it."""
-    reader = ExcelReader(io.BytesIO(content), read_only=True, data_only=True, keep_links=False)
-    reader.read_manifest()
-    # openpyxl keeps every shared string in memory: millions of tiny ones fit in 10 MB.
-    strings = reader.package.find(SHARED_STRINGS)
-    if strings is not None:
-        with reader.archive.open(strings.PartName[1:]) as source:
-            if count_elements(source, "si", MAX_WALKED_CELLS) is None:
-                raise GradeSheetFileError(
-                    "gradesheet.file.too_costly", filename=filename, cells=MAX_WALKED_CELLS
-                )
-    reader.read_strings()
-    reader.read_workbook()
-    apply_stylesheet(reader.archive, reader.wb)  # date formats, so dates read as dates
-    return reader
-
-
-_MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-
-
-class _BeyondLimit(Exception):
-    pass
 
 
 def count_elements(source: IO[bytes], name: str, limit: int) -> int | None:
     """How many `name` elements of the spreadsheet namespace the XML in `source` holds,
     streaming with expat (no elements built); None as soon as there are more than `limit`.
-    A DTD raises defusedxml's DTDForbidden, as openpyxl's parsing would; XML that does not
-    parse holds no more than was counted."""
+    A DTD raises defusedxml's DTDForbidden; XML that does not parse holds no more than
+    was counted."""
     wanted = f"{_MAIN_NAMESPACE} {name}"
     found = 0
 
@@ -406,73 +355,36 @@ def count_elements(source: IO[bytes], name: str, limit: int) -> int | None:
     return found
 
 
-class _ValueParser(WorkSheetParser):
-    """openpyxl's worksheet parser, keeping computed values and noting formula cells that
-    have none (the public read-only API cannot tell those from empty cells)."""
-
-    def parse_cell(self, element):  # noqa: ANN001 - openpyxl's signature
-        cell = super().parse_cell(element)
-        if cell["value"] is None and element.find(FORMULA_TAG) is not None:
-            cell["data_type"] = "formula_without_value"
-        return cell
+_MAIN_NAMESPACE = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
 
-_FORMULA_WITHOUT_VALUE = object()
+class _BeyondLimit(Exception):
+    pass
 
 
-class _PeekableRows:
-    """Rows as (number, {column: value}) that can be read again from the start once, so the
-    header search can look ahead without losing rows."""
+class _SheetRows:
+    """Rows as (number, values) that can be read again from the start once, so the header
+    search can look ahead without losing rows. Rows with no value are left out."""
 
-    def __init__(self, rows: Iterator[tuple[int, dict[int, object]]]) -> None:
+    def __init__(self, rows: Iterator[tuple[int, list]]) -> None:
         self._rows = rows
-        self.seen: list[tuple[int, dict[int, object]]] = []
+        self.seen: list[tuple[int, list]] = []
 
-    def head(self, count: int) -> list[tuple[int, dict[int, object]]]:
+    def head(self, count: int) -> list[tuple[int, list]]:
         while len(self.seen) < count:
             row = next(self._rows, None)
             if row is None:
                 break
-            self.seen.append(row)
+            if not _blank_row(row[1]):
+                self.seen.append(row)
         return self.seen[:count]
 
-    def after(self, index: int) -> Iterator[tuple[int, dict[int, object]]]:
-        yield from self.seen[index + 1 :]
-        yield from self._rows
+    def after(self, index: int) -> Iterator[tuple[int, list]]:
+        return chain(self.seen[index + 1 :], self._rows)
 
 
-def _sheet_rows(reader: ExcelReader, part: str, budget: ReadingBudget) -> _PeekableRows:
-    workbook = reader.wb
-
-    def rows() -> Iterator[tuple[int, dict[int, object]]]:
-        with reader.archive.open(part) as source:
-            bounds = WorkSheetParser(source, reader.shared_strings).parse_dimensions()
-        if bounds is not None:
-            min_col, min_row, max_col, max_row = bounds
-            if min_col and min_row and max_col and max_row:  # all stated (rows count from 1)
-                budget.declared(max_row - min_row + 1, max_col - min_col + 1)
-        with reader.archive.open(part) as source:
-            parser = _ValueParser(
-                source,
-                reader.shared_strings,
-                data_only=True,
-                epoch=workbook.epoch,
-                # Set by apply_stylesheet; openpyxl's type stubs leave them out.
-                date_formats=workbook._date_formats,  # type: ignore[attr-defined]
-                timedelta_formats=workbook._timedelta_formats,  # type: ignore[attr-defined]
-            )
-            for number, cells in parser.parse():
-                budget.walk_row(len(cells))
-                values = {}
-                for cell in cells:
-                    if cell["data_type"] == "formula_without_value":
-                        values[cell["column"]] = _FORMULA_WITHOUT_VALUE
-                    elif not _blank(cell["value"]):
-                        values[cell["column"]] = cell["value"]
-                if values:
-                    yield number, values
-
-    return _PeekableRows(rows())
+def _blank_row(values: list) -> bool:
+    return all(_blank(value) for value in values)
 
 
 # -- csv ----------------------------------------------------------------------------------
@@ -488,7 +400,7 @@ def _read_csv(content: bytes, filename: str) -> GradeSheet:
     saw_values = False
     for delimiter in (";", ","):
         budget = ReadingBudget(filename)
-        rows = _PeekableRows(_csv_rows(text, delimiter, budget))
+        rows = _SheetRows(_csv_rows(text, delimiter, budget))
         found = _find_header(rows)
         if found is not None:
             return _collect(filename, "csv", None, found, rows, delimiter)
@@ -496,19 +408,13 @@ def _read_csv(content: bytes, filename: str) -> GradeSheet:
     raise _no_header(filename, saw_values)
 
 
-def _csv_rows(
-    text: str, delimiter: str, budget: ReadingBudget
-) -> Iterator[tuple[int, dict[int, object]]]:
+def _csv_rows(text: str, delimiter: str, budget: ReadingBudget) -> Iterator[tuple[int, list]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         # Numbered by record, as the rows appear when the file is opened in Excel.
         for number, record in enumerate(reader, start=1):
             budget.walk_row(len(record))
-            values: dict[int, object] = {
-                i: v for i, v in enumerate(record, start=1) if not _blank(v)
-            }
-            if values:
-                yield number, values
+            yield number, record
     except csv.Error as error:
         raise GradeSheetFileError(
             "gradesheet.file.bad_csv", filename=budget.filename, line=reader.line_num
@@ -530,12 +436,12 @@ def _header_key(value: object) -> str:
     return re.sub(r"[\s_\-.:/()#]+", "", str(value).casefold())
 
 
-def _find_header(rows: _PeekableRows) -> _Header | None:
+def _find_header(rows: _SheetRows, first_column: int = 1) -> _Header | None:
     for index, (number, values) in enumerate(rows.head(HEADER_SEARCH_ROWS)):
         columns: dict[str, int] = {}
         headers: dict[str, str] = {}
-        for column, value in sorted(values.items()):
-            if not isinstance(value, str):
+        for column, value in enumerate(values, start=first_column):
+            if not isinstance(value, str) or not value:
                 continue
             key = _header_key(value)
             for role, names in HEADER_NAMES.items():
@@ -547,7 +453,7 @@ def _find_header(rows: _PeekableRows) -> _Header | None:
     return None
 
 
-def _had_values(rows: _PeekableRows) -> bool:
+def _had_values(rows: _SheetRows) -> bool:
     return bool(rows.head(1))
 
 
@@ -568,21 +474,40 @@ def _collect(
     kind: str,
     sheet_name: str | None,
     header: _Header,
-    rows: _PeekableRows,
+    rows: _SheetRows,
     delimiter: str | None = None,
+    first_column: int = 1,
+    marked: bool = False,
 ) -> GradeSheet:
+    """The data rows after the header; `marked`: some cells may be FORMULA_WITHOUT_VALUE."""
     columns = header.columns
-    wanted = [(role, columns.get(role)) for role in ROLES]
+    # Where each role's value sits in a row's values; a role the sheet has no column for
+    # reads the None put at the end of every row.
+    at = [columns[role] - first_column if role in columns else -1 for role in ROLES]
+    width = max(at) + 1
+    get = itemgetter(*at)
     collected: list[SheetRow] = []
+    append = collected.append
+    make = tuple.__new__
+    empty_formulas: frozenset[str] = frozenset()
+    blank_row = (None, None, None, None)
     for number, values in rows.after(header.index):
-        row = _sheet_row(number, values, wanted)
-        if row is None:
+        if len(values) < width:
+            values.extend([""] * (width - len(values)))
+        values.append(None)  # what a role without a column reads
+        cells = get(values)
+        if "" in cells:  # an empty cell, as calamine and CSV give it: None here
+            cells = tuple([None if value == "" else value for value in cells])
+        if cells == blank_row:
             continue
         if len(collected) >= MAX_DATA_ROWS:
             raise GradeSheetFileError(
                 "gradesheet.file.too_many_rows", filename=filename, limit=MAX_DATA_ROWS
             )
-        collected.append(row)
+        if marked and FORMULA_WITHOUT_VALUE in cells:
+            append(_with_formulas(number, cells))
+        else:
+            append(make(SheetRow, (number, *cells, empty_formulas)))
     return GradeSheet(
         filename=filename,
         kind=kind,
@@ -595,20 +520,14 @@ def _collect(
     )
 
 
-def _sheet_row(
-    number: int, values: dict[int, object], wanted: Iterable[tuple[str, int | None]]
-) -> SheetRow | None:
-    cells: dict[str, object] = {}
-    formulas = []
-    for role, column in wanted:
-        value = values.get(column) if column else None
-        if value is _FORMULA_WITHOUT_VALUE:
-            formulas.append(role)
-            value = None
-        cells[role] = value
-    if not formulas and all(_blank(v) for v in cells.values()):
-        return None
-    return SheetRow(number=number, formulas_without_value=frozenset(formulas), **cells)
+def _with_formulas(number: int, cells: tuple[object, ...]) -> SheetRow:
+    formulas = frozenset(
+        role for role, value in zip(ROLES, cells, strict=True) if value is FORMULA_WITHOUT_VALUE
+    )
+    candidate, grade, points, explanation = (
+        None if value is FORMULA_WITHOUT_VALUE else value for value in cells
+    )
+    return SheetRow(number, candidate, grade, points, explanation, formulas)
 
 
 def _blank(value: object) -> bool:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from bot.gradesheets.reading import CANDIDATE, GRADE, POINTS, GradeSheet, SheetRow
-from bot.gradesheets.scale import percentage_method_grade, read_grade
+from bot.gradesheets.scale import GradeReading, percentage_method_grade, read_grade
+from bot.spreadsheets import collection_paused
 from models.tables import CandidateStatus, GradeScale
 
 SHOWN_VALUE_LENGTH = 40
@@ -71,8 +72,7 @@ class RowProblem:
         return f"gradesheet.fix.{self.kind}"
 
 
-@dataclass(frozen=True)
-class GradeChange:
+class GradeChange(NamedTuple):  # a tuple: a preview makes one per row, 20,000 of them
     """A grade the sheet sets. `points`/`explanation` None: the sheet leaves them as they are."""
 
     row: int
@@ -120,6 +120,8 @@ class GradeSheetPreview:
 
 def normalise_candidate(value: object) -> str | None:
     """A candidate number as text: `10412.0` (a number cell, or text from a CSV) → `10412`."""
+    if value.__class__ is float and value.is_integer():
+        return str(int(value))
     if value is None or isinstance(value, bool):
         return None if value is None else str(value)
     if isinstance(value, int):
@@ -139,8 +141,9 @@ def validate_sheet(
         test_id=roster.test_id, scale=roster.scale, agreeing=tuple(sorted(roster.agreeing))
     )
     checker = _RowChecker(sheet, roster, current, preview)
-    for row in sheet.rows:
-        checker.check(row)
+    with collection_paused():  # a preview of 20,000 changes: see collection_paused
+        for row in sheet.rows:
+            checker.check(row)
     return preview
 
 
@@ -160,6 +163,10 @@ class _RowChecker:
         self.letters = {role: sheet.column_letter(role) for role in (CANDIDATE, GRADE, POINTS)}
         self.has_points = POINTS in sheet.columns
         self.has_explanations = "explanation" in sheet.columns
+        # How each grade as written reads (a sheet holds a handful of distinct grades),
+        # keyed with the type when not text, as True == 1.0.
+        self.readings: dict[object, GradeReading] = {}
+        self.may_be_refused = bool(roster.locked or roster.agreeing)
 
     def error(self, row: SheetRow, role: str, candidate: str | None, kind: str, **params) -> None:
         self.preview.errors.append(
@@ -173,8 +180,9 @@ class _RowChecker:
                 header = self.sheet.headers.get(role, role)
                 self.error(row, role, candidate, "formula_without_value", column=header)
             return
-        has_grade = not _blank(row.grade)
-        has_points = not _blank(row.points)
+        grade, points = row.grade, row.points
+        has_grade = grade is not None and not (isinstance(grade, str) and _blank_text(grade))
+        has_points = points is not None and not (isinstance(points, str) and _blank_text(points))
         if candidate is None:
             if has_grade or has_points:
                 self.error(row, CANDIDATE, None, "missing_candidate", value=_shown(row.grade))
@@ -186,7 +194,13 @@ class _RowChecker:
             self.error(row, CANDIDATE, candidate, "duplicate", first_row=self.first_row[candidate])
             return
         self.first_row[candidate] = row.number
-        if not self._may_grade(row, candidate, has_grade):
+        entry = self.roster.candidates.get(candidate)
+        if (
+            entry is None
+            or entry.status in _NOT_GRADED
+            or entry.committee not in self.roster.grader_committees
+        ):
+            self._may_grade(row, candidate, has_grade)  # says why not
             return
         grade, points = self._read_cells(row, candidate, has_grade, has_points)
         if grade is False:
@@ -198,14 +212,15 @@ class _RowChecker:
 
     def _may_grade(self, row: SheetRow, candidate: str, has_grade: bool) -> bool:
         entry = self.roster.candidates.get(candidate)
-        value = _shown(row.grade if has_grade else row.points)
         if entry is None:
             self.error(row, CANDIDATE, candidate, "unknown_candidate", test=self.roster.test_id)
             return False
         if entry.status == CandidateStatus.absent:
+            value = _shown(row.grade if has_grade else row.points)
             self.error(row, GRADE if has_grade else POINTS, candidate, "absent", value=value)
             return False
         if entry.status == CandidateStatus.redelivery:
+            value = _shown(row.grade if has_grade else row.points)
             self.error(row, GRADE if has_grade else POINTS, candidate, "redelivery", value=value)
             return False
         if entry.committee is None:
@@ -222,6 +237,8 @@ class _RowChecker:
         """A change the grader may not make here is an error: to a locked committee's grade
         (naming the lock), or, on a sheet of agreed grades, to a committee not agreeing now.
         A row that repeats the grade as it stands (a filled-in template) passes."""
+        if not self.may_be_refused:
+            return False
         committee = self.roster.candidates[change.candidate_id].committee or ""
         reason = self.roster.locked.get(committee)
         outside = bool(self.roster.agreeing) and committee not in self.roster.agreeing
@@ -249,7 +266,11 @@ class _RowChecker:
         ok = True
         grade = None
         if has_grade:
-            reading = read_grade(row.grade, self.roster.scale)
+            raw = row.grade
+            key = raw if raw.__class__ is str else (raw.__class__, raw)
+            reading = self.readings.get(key)
+            if reading is None:
+                reading = self.readings[key] = read_grade(raw, self.roster.scale)
             if reading.grade is None:
                 ok = False
                 self.error(
@@ -289,13 +310,10 @@ class _RowChecker:
 
     def _compare(self, row: SheetRow, candidate: str, grade: str, points: float | None) -> None:
         old = self.current.get(candidate)
+        kept = None if self.roster.agreeing else points
+        explanation = self._explanation(row) if self.has_explanations else None
         change = GradeChange(
-            row=row.number,
-            candidate_id=candidate,
-            old=old.value if old else None,
-            new=grade,
-            points=self._kept(points),
-            explanation=self._explanation(row),
+            row.number, candidate, old.value if old else None, grade, kept, explanation
         )
         if self._refused_as_locked(row, change, old):
             return
@@ -314,6 +332,9 @@ class _RowChecker:
         if self.roster.agreeing or not self.has_explanations or _blank(row.explanation):
             return None
         return str(row.explanation).strip()
+
+
+_NOT_GRADED = frozenset({CandidateStatus.absent, CandidateStatus.redelivery})
 
 
 def graded_candidates(sheet: GradeSheet) -> set[str]:
@@ -362,4 +383,8 @@ def _shown(value: object) -> str:
 
 
 def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+    return value is None or (isinstance(value, str) and _blank_text(value))
+
+
+def _blank_text(text: str) -> bool:
+    return not text or text.isspace()

@@ -9,7 +9,7 @@ from os import PathLike
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col
 
@@ -19,7 +19,9 @@ from bot.i18n import t
 from bot.opening.notices import recheck_openings
 from bot.roster.reader import Progress, read_workbook
 from bot.roster.validate import Roster, validate_roster
+from bot.spreadsheets import collection_paused
 from models.db import session_scope
+from models.inserts import bulk_insert
 from models.tables import (
     Candidate,
     CommitteeMembership,
@@ -27,6 +29,7 @@ from models.tables import (
     Grader,
     Test,
     TestConsultant,
+    table_of,
 )
 
 BATCH = 10_000  # rows per bulk statement: bounded memory and a progress step per batch
@@ -125,6 +128,17 @@ def import_roster(
     nothing is stored. Times without an offset are read in `tz`; a blank grading deadline
     is filled in by `deadline_rule`.
     """
+    with collection_paused():
+        return _import(engine, path, tz, progress, deadline_rule)
+
+
+def _import(
+    engine: Engine,
+    path: str | PathLike[str],
+    tz: ZoneInfo,
+    progress: Progress | None,
+    deadline_rule: DeadlineRule,
+) -> ImportReport:
     workbook = read_workbook(path, progress)
     with session_scope(engine) as session:
         stored_tests = _rows_by_key(session, Test, "test_id", TEST_FIELDS)
@@ -132,6 +146,7 @@ def import_roster(
         roster = validate_roster(
             workbook, tz, stored_tests, stored_graders, progress, deadline_rule
         )
+        del workbook  # its rows, read, are not needed while writing
         writer = _Writer(session)
         report = ImportReport()
         report.newly_opened = _apply_tests(session, writer, roster, stored_tests, report.tests)
@@ -169,7 +184,7 @@ class _Writer:
         self.session = session
         self.deletes: list[tuple[type, Mapped[Any], list]] = []
         self.updates: list[tuple[type, list[dict]]] = []
-        self.inserts: list[tuple[type, list[dict]]] = []
+        self.inserts: list[tuple[type, list, Sequence[str] | None]] = []
 
     def delete_where_in(self, table: type, column: Mapped[Any], values: Iterable) -> None:
         values = list(values)
@@ -180,13 +195,15 @@ class _Writer:
         if rows:
             self.updates.append((table, rows))
 
-    def insert(self, table: type, rows: list[dict]) -> None:
+    def insert(self, table: type, rows: list, columns: Sequence[str] | None = None) -> None:
+        """`rows` as dicts, or as tuples of `columns`."""
         if rows:
-            self.inserts.append((table, rows))
+            self.inserts.append((table, rows, columns))
 
     def run(self, progress: Progress | None) -> None:
         total = sum(len(values) for _, _, values in self.deletes)
-        total += sum(len(rows) for _, rows in (*self.updates, *self.inserts))
+        total += sum(len(rows) for _, rows in self.updates)
+        total += sum(len(rows) for _, rows, _ in self.inserts)
         done = 0
         execute = self.session.execute
         for table, column, values in self.deletes:
@@ -200,9 +217,9 @@ class _Writer:
                 execute(update(table), list(chunk))
                 done += len(chunk)
                 _report(progress, done, total)
-        for table, rows in _insert_order(self.inserts):
+        for table, rows, columns in _insert_order(self.inserts):
             for chunk in _chunks(rows, BATCH):
-                execute(insert(table), list(chunk))
+                bulk_insert(self.session, table_of(table), chunk, columns)
                 done += len(chunk)
                 _report(progress, done, total)
         if progress is not None:
@@ -213,7 +230,7 @@ class _Writer:
 _PARENTS_FIRST = (Department, Grader, Test, TestConsultant, CommitteeMembership, Candidate)
 
 
-def _insert_order(inserts: list[tuple[type, list[dict]]]) -> list[tuple[type, list[dict]]]:
+def _insert_order(inserts: list[tuple[type, list, Sequence[str] | None]]) -> list:
     return sorted(inserts, key=lambda item: _PARENTS_FIRST.index(item[0]))
 
 
@@ -314,8 +331,10 @@ def _apply_departments(
 def _select_for_tests(session: Session, columns: Sequence, test_ids: Iterable[str]) -> Iterator:
     """Rows of the tests in `test_ids`: one SELECT per IN_CHUNK tests."""
     test_id_column = columns[1]
+    # On the connection: the ORM's result handling costs more than the query, 200,000 rows.
+    connection = session.connection()
     for chunk in _chunks(sorted(test_ids), IN_CHUNK):
-        yield from session.execute(select(*columns).where(test_id_column.in_(chunk)))
+        yield from connection.execute(select(*columns).where(test_id_column.in_(chunk)))
 
 
 def _apply_memberships(
@@ -372,14 +391,7 @@ def _apply_candidates(
         for candidate_id, (committee, status) in candidates.items():
             before = stored.pop((test_id, candidate_id), None)
             if before is None:
-                creates.append(
-                    {
-                        "test_id": test_id,
-                        "candidate_id": candidate_id,
-                        "committee": committee,
-                        "status": status,
-                    }
-                )
+                creates.append((test_id, candidate_id, committee, status))
                 counts.created += 1
             elif before[1] == committee and before[2] == status:
                 counts.unchanged += 1
@@ -389,4 +401,8 @@ def _apply_candidates(
     counts.removed = len(stored)
     writer.delete_where_in(table, col(table.id), [row_id for row_id, _, _ in stored.values()])
     writer.update(table, updates)
-    writer.insert(table, creates)
+    writer.insert(table, creates, _CANDIDATE_COLUMNS)
+
+
+# A new candidate row, as a tuple: 200,000 of them as dicts would take some 40 MB more.
+_CANDIDATE_COLUMNS = ("test_id", "candidate_id", "committee", "status")

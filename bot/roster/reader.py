@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
@@ -12,13 +11,8 @@ from os import PathLike
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import openpyxl
-from defusedxml import DefusedXmlException
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.workbook.workbook import Workbook
-from openpyxl.worksheet._read_only import ReadOnlyWorksheet
-
 from bot.i18n import t
+from bot.spreadsheets import FORMULA_WITHOUT_VALUE, Limits, SheetCells, Workbook, WorkbookProblem
 
 Progress = Callable[[str, int, int], None]
 
@@ -184,12 +178,12 @@ class SheetRows:
     title: str
     columns: dict[str, int]
     repeated_columns: list[str] = field(default_factory=list)
-    rows: list[tuple[int, tuple]] = field(default_factory=list)
+    rows: list[tuple[int, Sequence[object]]] = field(default_factory=list)
 
     def has(self, column: str) -> bool:
         return column in self.columns
 
-    def getter(self, column: str) -> Callable[[tuple], object]:
+    def getter(self, column: str) -> Callable[[Sequence[object]], object]:
         """A fast accessor for one column's value in a row tuple (None when absent)."""
         index = self.columns.get(column)
         if index is None:
@@ -204,30 +198,41 @@ class WorkbookRows:
     repeated_sheets: list[str] = field(default_factory=list)
 
 
+# What a roster workbook may hold (bot/spreadsheets.py measures each sheet against it
+# before reading): Excel's rows, and blocks of cells well beyond the SPEC §7 roster
+# (200,000 candidates in four columns) within some 200 MB.
+LIMITS = Limits(
+    rows=1_048_576,
+    cells=5_000_000,
+    strings=5_000_000,
+    block=4_000_000,
+    inflated_bytes=400 * 1024 * 1024,
+)
+
+
 def read_workbook(path: str | PathLike[str], progress: Progress | None = None) -> WorkbookRows:
     """Read the roster sheets of `path`; raises RosterError when the file is unreadable."""
     path = Path(path)
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        content = path.read_bytes()
     except FileNotFoundError:
         raise RosterError([_file_problem("roster.problem.file_not_found", path=path)]) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise RosterError([_unreadable(path, error)]) from error
+    except OSError as error:
+        raise RosterError([_unreadable(path, WorkbookProblem("corrupt", str(error)))]) from error
+    if not content.startswith(b"PK"):
+        problem = WorkbookProblem("corrupt", "not a zip archive")
+        raise RosterError([_unreadable(path, problem)])
     try:
-        return _read_sheets(workbook, progress)
-    except (DefusedXmlException, ValueError) as error:
+        with Workbook(content, LIMITS) as workbook:
+            return _read_sheets(workbook, progress)
+    except WorkbookProblem as error:
         raise RosterError([_unreadable(path, error)]) from error
-    finally:
-        workbook.close()
 
 
-def _unreadable(path: Path, error: Exception) -> RosterProblem:
-    """openpyxl wraps XML errors in ValueError; name a refused XML entity plainly."""
-    cause = error if isinstance(error, DefusedXmlException) else error.__cause__
-    if isinstance(cause, DefusedXmlException):
-        return _file_problem("roster.problem.xml_entities", name=path.name, cause=cause)
-    first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return _file_problem("roster.problem.unreadable", name=path.name, detail=first_line)
+def _unreadable(path: Path, error: WorkbookProblem) -> RosterProblem:
+    if error.kind == "unsafe_xml":
+        return _file_problem("roster.problem.xml_entities", name=path.name, cause=error.detail)
+    return _file_problem("roster.problem.unreadable", name=path.name, detail=str(error))
 
 
 def _file_problem(key: str, **params: object) -> RosterProblem:
@@ -236,48 +241,60 @@ def _file_problem(key: str, **params: object) -> RosterProblem:
 
 def _read_sheets(workbook: Workbook, progress: Progress | None) -> WorkbookRows:
     specs = {normalise_name(spec.name): spec for spec in SHEETS}
-    found: list[tuple[SheetSpec, ReadOnlyWorksheet]] = []
+    found: list[tuple[SheetSpec, int, str]] = []
     repeated: list[str] = []
-    for worksheet in workbook.worksheets:
-        spec = specs.get(normalise_name(worksheet.title))
-        # Opened read-only, every worksheet is a ReadOnlyWorksheet.
-        if spec is None or not isinstance(worksheet, ReadOnlyWorksheet):
+    titles = []
+    for index, info in enumerate(workbook.sheets()):
+        titles.append(info.name)
+        spec = specs.get(normalise_name(info.name))
+        if spec is None or not info.worksheet:
             continue
-        if any(seen is spec for seen, _ in found):
+        if any(seen is spec for seen, _, _ in found):
             repeated.append(spec.name)
         else:
-            found.append((spec, worksheet))
-
-    # The stored dimension gives an estimate for progress only: some writers store a wrong
-    # one (or none), and trusting it would silently cut rows off, so it is reset before
-    # reading. Without one, the total stays a step ahead of the rows read so far.
-    estimate = sum(max((ws.max_row or 1) - 1, 0) for _, ws in found)
-    done = 0
+            found.append((spec, index, info.name))
     sheets: dict[str, SheetRows] = {}
-    for spec, read_only_sheet in found:
-        read_only_sheet.reset_dimensions()
-        rows = read_only_sheet.values
-        header = next(rows, ())
-        sheet = _sheet_with_header(spec, read_only_sheet.title, header)
-        for number, values in enumerate(rows, start=2):
-            if not _is_blank(values):
-                sheet.rows.append((number, values))
-            done += 1
-            if progress is not None and done % PROGRESS_EVERY == 0:
-                progress("reading", done, max(estimate, done + PROGRESS_EVERY))
+    done = 0
+    for spec, index, title in found:
+        sheet = _sheet_rows(spec, title, workbook.read(index, repeated_values=True))
         sheets[spec.name] = sheet
-    if progress is not None:
-        progress("reading", done, done)
-    titles = [ws.title for ws in workbook.worksheets]
+        done += len(sheet.rows)
+        if progress is not None:
+            progress("reading", done, done)
     return WorkbookRows(sheets=sheets, titles=titles, repeated_sheets=repeated)
 
 
-def _sheet_with_header(spec: SheetSpec, title: str, header: tuple) -> SheetRows:
+def _sheet_rows(spec: SheetSpec, title: str, cells: SheetCells) -> SheetRows:
+    """The header from the sheet's first row, and every data row with a value (calamine
+    reads an empty cell as "", a formula without a value is empty too)."""
+    rows = cells.rows
+    if cells.marked:  # as wide as the block everywhere, formulas without a value empty
+        width = max(map(len, rows), default=0)
+        rows = [
+            [None if v is FORMULA_WITHOUT_VALUE else v for v in values]
+            + [""] * (width - len(values))
+            for values in rows
+        ]
+    header: Sequence[object] = rows[0] if rows and cells.first_row == 1 else ()
+    sheet = _sheet_with_header(spec, title, header)
+    data = rows[1:] if header else rows
+    start = cells.first_row + (1 if header else 0)
+    # Most rows start with a value: that settles it without looking further.
+    sheet.rows = [
+        (number, values)
+        for number, values in enumerate(data, start=start)
+        if ((first := values[0]).__class__ is str and first and not first.isspace())
+        or not _is_blank(values)
+    ]
+    return sheet
+
+
+def _sheet_with_header(spec: SheetSpec, title: str, header: Sequence[object]) -> SheetRows:
     known = {column.name for column in spec.columns}
     columns: dict[str, int] = {}
     repeated: list[str] = []
     for index, cell in enumerate(header):
-        if cell is None:
+        if cell is None or cell == "":
             continue
         name = normalise_name(cell)
         if name not in known:
@@ -289,8 +306,12 @@ def _sheet_with_header(spec: SheetSpec, title: str, header: tuple) -> SheetRows:
     return SheetRows(spec=spec, title=title, columns=columns, repeated_columns=repeated)
 
 
-def _is_blank(values: tuple) -> bool:
-    return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
+def _is_blank(values: Sequence[object]) -> bool:
+    for value in values:
+        if value is None or value == "" or (isinstance(value, str) and value.isspace()):
+            continue
+        return False
+    return True
 
 
 # --- cell parsing ---------------------------------------------------------------------

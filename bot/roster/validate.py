@@ -7,7 +7,7 @@ against the store; nothing here touches the database.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -94,7 +94,7 @@ class _Sheet:
 
     def reader(
         self, column: str, parse: Callable[[object], object] | None = None, required: bool = False
-    ) -> Callable[[int, tuple], object]:
+    ) -> Callable[[int, Sequence[object]], object]:
         """A function (row number, row values) → parsed value, None when blank, or _BAD.
 
         A column missing from the sheet reads as blank everywhere: a missing required
@@ -102,15 +102,29 @@ class _Sheet:
         """
         if not self.rows.has(column):
             return lambda number, values: None
-        get = self.rows.getter(column)
+        index = self.rows.columns[column]
         limit = MAX_LENGTH.get(column)
         problem = self.problem
+        # What a raw value read as, for values read before without a problem: ids, codes
+        # and statuses repeat across thousands of rows. Keyed with the type when not text,
+        # as True == 1.0 and both hash alike.
+        known: dict[object, object] = {}
 
-        def read(number: int, values: tuple) -> object:
-            raw = get(values)
+        def read(number: int, values: Sequence[object]) -> object:
+            try:
+                raw = values[index]
+            except IndexError:
+                raw = None
+            key = raw if raw.__class__ is str else (raw.__class__, raw)
+            try:
+                return known[key]
+            except KeyError:
+                pass
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 if required:
                     problem(number, column, None, "roster.problem.cell_empty")
+                    return None
+                known[key] = None
                 return None
             try:
                 value = parse(raw) if parse is not None else text(raw)
@@ -120,6 +134,7 @@ class _Sheet:
             if limit is not None and isinstance(value, str) and len(value) > limit:
                 problem(number, column, raw, "roster.problem.too_long", limit=limit)
                 return _BAD
+            known[key] = value
             return value
 
         return read
@@ -170,8 +185,12 @@ class _Counter:
         self.done = 0
 
     def step(self) -> None:
-        self.done += 1
-        if self.progress is not None and self.done % PROGRESS_EVERY == 0:
+        self.advance(1)
+
+    def advance(self, rows: int) -> None:
+        """`rows` more validated; progress is told at every PROGRESS_EVERY rows passed."""
+        before, self.done = self.done, self.done + rows
+        if self.progress is not None and before // PROGRESS_EVERY != self.done // PROGRESS_EVERY:
             self.progress("validating", self.done, self.total)
 
     def finish(self) -> None:
@@ -379,28 +398,37 @@ def _committees(
 
 def _candidates(sheet: _Sheet, roster: Roster, known_tests: _KnownKeys, counter: _Counter) -> None:
     read_test = sheet.reader("test_id", required=True)
-    read_candidate = sheet.reader("candidate_id", required=True)
+    read_candidate = sheet.reader("candidate_id", _candidate_id, required=True)
     read_committee = sheet.reader("committee")
     read_status = sheet.reader("status", lambda v: parse_choice(v, CandidateStatus), required=True)
     seen: dict[tuple[str, str], int] = {}
     unknown: set[str] = set()
+    known = known_tests.keys
+    by_test = roster.candidates
+    # The sheet that holds most of a roster's rows: one tight loop, no call per check.
     for number, values in sheet.rows.rows:
-        counter.step()
         test_id = read_test(number, values)
-        candidate_id = _not_formula(sheet, number, "candidate_id", read_candidate(number, values))
+        candidate_id = read_candidate(number, values)
         committee = read_committee(number, values)
         status = read_status(number, values)
-        if isinstance(test_id, str) and test_id not in known_tests:
+        if test_id.__class__ is str and test_id not in known:
             known_tests.report_unknown(sheet, number, test_id)
             unknown.add(test_id)
         if not (isinstance(test_id, str) and isinstance(candidate_id, str)):
             continue
         key = (test_id, candidate_id)
-        if _duplicate(sheet, seen, key, number, "candidate_id", candidate_id):
+        first = seen.get(key)
+        if first is not None:
+            problem = "roster.problem.duplicate"
+            sheet.problem(
+                number, "candidate_id", candidate_id, problem, column="candidate_id", first=first
+            )
             continue
-        if test_id in unknown or not _committee(committee) or not isinstance(status, str):
+        seen[key] = number
+        if test_id in unknown or committee is _BAD or not isinstance(status, str):
             continue
-        roster.candidates.setdefault(test_id, {})[candidate_id] = (committee, status)
+        by_test.setdefault(test_id, {})[candidate_id] = (committee, status)  # type: ignore[assignment]
+    counter.advance(len(sheet.rows.rows))
 
 
 def _committee(value: object) -> TypeGuard[str | None]:
@@ -413,12 +441,12 @@ def _committee(value: object) -> TypeGuard[str | None]:
 _FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def _not_formula(sheet: _Sheet, number: int, column: str, value: object) -> object:
-    """`value`, or _BAD after reporting the cell, when Excel would read it as a formula."""
-    if isinstance(value, str) and value.lstrip().startswith(_FORMULA_STARTS):
-        sheet.problem(number, column, value, "roster.problem.formula_like")
-        return _BAD
-    return value
+def _candidate_id(value: object) -> str:
+    """The candidate id as text, refused when Excel would read it as a formula."""
+    result = text(value) or ""
+    if result.lstrip().startswith(_FORMULA_STARTS):
+        raise CellError("roster.problem.formula_like")
+    return result
 
 
 def _departments(sheet: _Sheet, roster: Roster, counter: _Counter) -> None:

@@ -184,11 +184,15 @@ MESSAGES = {
     },
     "notice.progress.approve_own": {
         "nb": {
+            "=0": "ingen kandidater leverte – venter på at du godkjenner egen sensur",
             "one": "kandidaten har karakter – venter på at du godkjenner egen sensur",
+            "=2": "begge kandidatene har karakter – venter på at du godkjenner egen sensur",
             "other": "alle {submitted_count} har karakter – venter på at du godkjenner egen sensur",
         },
         "en": {
+            "=0": "no candidate submitted – waiting for you to approve your own grading",
             "one": "the candidate has a grade – waiting for you to approve your own grading",
+            "=2": "both candidates have a grade – waiting for you to approve your own grading",
             "other": "all {submitted_count} have a grade – waiting for you to approve your own "
             "grading",
         },

@@ -1157,3 +1157,83 @@ def test_a_candidate_id_excel_would_read_as_a_formula_is_refused_naming_the_cell
     (problem,) = [p for p in problems if p.key == "roster.problem.formula_like"]
     assert (problem.sheet, problem.row, problem.column) == ("Candidates", 3, "candidate_id")
     assert "Excel" in problem.render("nb") and "formula" in problem.render("en")
+
+
+# --- writing in bulk ----------------------------------------------------------------------
+
+
+def test_a_reimport_of_an_unchanged_roster_writes_no_roster_row(
+    store: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import event
+
+    path = write_workbook(tmp_path / "roster.xlsx", good_sheets())
+    import_roster(store, path, OSLO)
+    before = snapshot(store)
+    bulk: list[str] = []
+    monkeypatch.setattr(
+        importer_module,
+        "bulk_insert",
+        lambda session, table, rows, columns=None: bulk.append(table.name),
+    )
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # noqa: ANN001
+        statements.append(statement.lstrip().split(None, 3)[:3])
+
+    event.listen(store, "before_cursor_execute", seen)
+    try:
+        report = import_roster(store, path, OSLO)
+    finally:
+        event.remove(store, "before_cursor_execute", seen)
+    writes = [s for s in statements if s[0].upper() in ("INSERT", "UPDATE", "DELETE")]
+    assert bulk == [] and [w[:3] for w in writes] == [["INSERT", "INTO", "audit_entry"]]
+    assert all(
+        counts.created + counts.updated + counts.removed == 0
+        for counts in report.by_sheet().values()
+    )
+    after = snapshot(store)
+    after.pop("audit_entry"), before.pop("audit_entry")
+    assert after == before
+
+
+def test_bulk_insert_binds_through_the_column_types_and_fills_scalar_defaults(
+    store: Engine,
+) -> None:
+    from models.db import session_scope
+    from models.inserts import bulk_insert
+    from models.tables import table_of
+
+    deadline = datetime(2026, 12, 10, 8, 0, tzinfo=UTC)
+    row = {
+        "test_id": "BULK-2026H",
+        "course_code": "BULK",
+        "department": "IDI",
+        "submission_deadline": deadline,
+        "grading_deadline": deadline,
+        "grade_scale": "letter",
+    }
+    with session_scope(store) as session:
+        bulk_insert(session, table_of(tables.Test), [row])
+        bulk_insert(
+            session,
+            table_of(tables.Candidate),
+            [("10002", "BULK-2026H", "submitted"), ("10001", "BULK-2026H", "absent")],
+            ("candidate_id", "test_id", "status"),
+        )
+    with Session(store) as session:
+        test = session.get(tables.Test, "BULK-2026H")
+        assert test is not None and test.submission_deadline == deadline
+        assert (test.marking_mode, test.registration_only, test.approval_revision) == (
+            "private",
+            False,
+            0,
+        )
+        candidates = session.execute(
+            select(tables.Candidate.candidate_id, tables.Candidate.status).order_by(
+                tables.Candidate.candidate_id
+            )
+        ).all()
+    assert candidates == [("10001", "absent"), ("10002", "submitted")]
+    with session_scope(store) as session, pytest.raises(IntegrityError):
+        bulk_insert(session, table_of(tables.Test), [row])
