@@ -14,8 +14,8 @@ every candidate has its committee grade; waiting for final approval by one or al
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from typing import TypeVar
@@ -110,46 +110,111 @@ class CommitteeStatus:
         return ()
 
 
-_Approval = TypeVar("_Approval", OwnGradingApproval, FinalApprovalVote)
+@dataclass
+class _TestRows:
+    """The stored facts of one test's approvals, as one snapshot is built from them."""
+
+    memberships: list[tuple[str, str]] = field(default_factory=list)  # (committee, grader)
+    candidates: list[Candidate] = field(default_factory=list)
+    grades: list[Grade] = field(default_factory=list)
+    own_approvals: list[OwnGradingApproval] = field(default_factory=list)
+    agreed: list[AgreedGrade] = field(default_factory=list)
+    votes: list[FinalApprovalVote] = field(default_factory=list)
+    finals: list[CommitteeFinal] = field(default_factory=list)
+    rounds: dict[str, int] = field(default_factory=dict)
+    grader_names: dict[str, str] = field(default_factory=dict)
 
 
-def _approvals_by_committee(
-    session: Session, table: type[_Approval], test_id: str
+_Row = TypeVar(
+    "_Row", Candidate, Grade, OwnGradingApproval, AgreedGrade, FinalApprovalVote, CommitteeFinal
+)
+
+
+def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRows]:
+    """Every test's approval facts in one query per table, whatever the number of tests."""
+    rows = {test_id: _TestRows() for test_id in test_ids}
+    if not rows:
+        return rows
+    for test_id, committee, email in session.exec(
+        select(
+            col(CommitteeMembership.test_id),
+            col(CommitteeMembership.committee),
+            col(CommitteeMembership.grader_email),
+        ).where(
+            col(CommitteeMembership.test_id).in_(rows),
+            col(CommitteeMembership.committee).is_not(None),
+        )
+    ):
+        if committee is not None:  # the query has none; this tells the type checker
+            rows[test_id].memberships.append((committee, email))
+
+    def each(table: type[_Row]) -> Iterable[_Row]:
+        return session.exec(select(table).where(col(table.test_id).in_(rows)))
+
+    for candidate in each(Candidate):
+        rows[candidate.test_id].candidates.append(candidate)
+    for grade in each(Grade):
+        rows[grade.test_id].grades.append(grade)
+    for own in each(OwnGradingApproval):
+        rows[own.test_id].own_approvals.append(own)
+    for agreed in each(AgreedGrade):
+        rows[agreed.test_id].agreed.append(agreed)
+    for vote in each(FinalApprovalVote):
+        rows[vote.test_id].votes.append(vote)
+    for final in each(CommitteeFinal):
+        rows[final.test_id].finals.append(final)
+    for test_id, committee, count in session.exec(
+        select(CommitteeReopening.test_id, CommitteeReopening.committee, func.count())
+        .where(col(CommitteeReopening.test_id).in_(rows))
+        .group_by(CommitteeReopening.test_id, CommitteeReopening.committee)
+    ):
+        rows[test_id].rounds[committee] = int(count)
+    emails = {email for test in rows.values() for _, email in test.memberships}
+    if emails:
+        names = dict(
+            session.exec(
+                select(col(Grader.email), col(Grader.name)).where(col(Grader.email).in_(emails))
+            ).all()
+        )
+        for test in rows.values():
+            for _, email in test.memberships:
+                test.grader_names[email] = names.get(email) or email
+    return rows
+
+
+def _by_committee(
+    approvals: Iterable[OwnGradingApproval | FinalApprovalVote],
 ) -> defaultdict[str, dict[str, datetime]]:
     """committee → grader → when they approved, for own approvals or final approval votes."""
-    approvals: defaultdict[str, dict[str, datetime]] = defaultdict(dict)
-    for row in session.exec(select(table).where(col(table.test_id) == test_id)):
-        approvals[row.committee][row.grader_email] = row.approved_at
-    return approvals
+    by_committee: defaultdict[str, dict[str, datetime]] = defaultdict(dict)
+    for row in approvals:
+        by_committee[row.committee][row.grader_email] = row.approved_at
+    return by_committee
 
 
 class ApprovalSnapshot:
     """Everything about one test's approvals, read at once, with pure questions on top.
 
     Read it after `lock_test` in a unit of work that changes approvals, so that what it says
-    is what the change builds on.
+    is what the change builds on. `load_snapshots` reads many tests' in the same few queries.
     """
 
-    def __init__(self, session: Session, test: Test) -> None:
+    def __init__(self, session: Session, test: Test, rows: _TestRows | None = None) -> None:
         self.test = test
         test_id = test.test_id
+        if rows is None:
+            rows = _read_rows(session, [test_id])[test_id]
         self._graders_by_committee: dict[str, list[str]] = defaultdict(list)
-        for committee, email in session.exec(
-            select(col(CommitteeMembership.committee), col(CommitteeMembership.grader_email)).where(
-                col(CommitteeMembership.test_id) == test_id,
-                col(CommitteeMembership.committee).is_not(None),
-            )
-        ):
-            if committee is not None:  # the query has none; this tells the type checker
-                self._graders_by_committee[committee].append(email)
+        for committee, email in rows.memberships:
+            self._graders_by_committee[committee].append(email)
         self._submitted: dict[str, list[str]] = defaultdict(list)
         self.candidates: dict[str, Candidate] = {}
-        for candidate in session.exec(select(Candidate).where(Candidate.test_id == test_id)):
+        for candidate in rows.candidates:
             self.candidates[candidate.candidate_id] = candidate
             if candidate.status == CandidateStatus.submitted and candidate.committee is not None:
                 self._submitted[candidate.committee].append(candidate.candidate_id)
         self._grades: dict[tuple[str, str], GradeEntry] = {}
-        for grade in session.exec(select(Grade).where(Grade.test_id == test_id)):
+        for grade in rows.grades:
             self._grades[(grade.grader_email, grade.candidate_id)] = GradeEntry(
                 grade.value,
                 grade.updated_at,
@@ -158,34 +223,12 @@ class ApprovalSnapshot:
                 grade.points,
                 grade.explanation,
             )
-        self.own_approvals = _approvals_by_committee(session, OwnGradingApproval, test_id)
-        self.agreed: dict[str, AgreedGrade] = {
-            row.candidate_id: row
-            for row in session.exec(select(AgreedGrade).where(AgreedGrade.test_id == test_id))
-        }
-        self.votes = _approvals_by_committee(session, FinalApprovalVote, test_id)
-        self.finals: dict[str, CommitteeFinal] = {
-            row.committee: row
-            for row in session.exec(select(CommitteeFinal).where(CommitteeFinal.test_id == test_id))
-        }
-        self.rounds: Counter[str] = Counter(
-            dict(
-                session.exec(
-                    select(CommitteeReopening.committee, func.count())
-                    .where(CommitteeReopening.test_id == test_id)
-                    .group_by(CommitteeReopening.committee)
-                ).all()
-            )
-        )
-        grader_emails = {e for emails in self._graders_by_committee.values() for e in emails}
-        self.grader_names: dict[str, str] = {}
-        if grader_emails:
-            for email, name in session.exec(
-                select(col(Grader.email), col(Grader.name)).where(
-                    col(Grader.email).in_(grader_emails)
-                )
-            ):
-                self.grader_names[email] = name or email
+        self.own_approvals = _by_committee(rows.own_approvals)
+        self.agreed: dict[str, AgreedGrade] = {row.candidate_id: row for row in rows.agreed}
+        self.votes = _by_committee(rows.votes)
+        self.finals: dict[str, CommitteeFinal] = {row.committee: row for row in rows.finals}
+        self.rounds: Counter[str] = Counter(rows.rounds)
+        self.grader_names: dict[str, str] = rows.grader_names
 
     # -- the test's committees -----------------------------------------------------------
 
@@ -372,3 +415,12 @@ class ApprovalSnapshot:
 def load_snapshot(session: Session, test_id: str) -> ApprovalSnapshot | None:
     test = session.get(Test, test_id)
     return None if test is None else ApprovalSnapshot(session, test)
+
+
+def load_snapshots(session: Session, tests: Iterable[Test]) -> dict[str, ApprovalSnapshot]:
+    """The snapshots of many tests (a Home tab's), in one query per table, not per test."""
+    by_id = {test.test_id: test for test in tests}
+    rows = _read_rows(session, by_id)
+    return {
+        test_id: ApprovalSnapshot(session, test, rows[test_id]) for test_id, test in by_id.items()
+    }

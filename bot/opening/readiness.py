@@ -12,6 +12,7 @@ treated as a committee test. Each check is one aggregate query over the test's r
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -76,20 +77,60 @@ class Readiness:
 
 def readiness(session: Session, test: Test, *, now: datetime | None = None) -> Readiness:
     """The blockers and notices of `test` at `now` (default: the current time)."""
+    return readiness_of(session, [test], now=now)[test.test_id]
+
+
+def readiness_of(
+    session: Session, tests: Iterable[Test], *, now: datetime | None = None
+) -> dict[str, Readiness]:
+    """The readiness of each test, in the same four queries however many tests there are
+    (a consultant's Home tab)."""
     now = now or utcnow()
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    test_id = test.test_id
-    candidates = _candidate_counts(session, test_id)
-    without_grader, committees_without_grader = _candidates_without_grader(session, test_id)
-    empty_graders, empty_committees = _graders_in_empty_committees(session, test_id)
-    graders_without_committee = _graders_without_committee(session, test_id)
+    tests = list(tests)
+    ids = [test.test_id for test in tests]
+    if not ids:
+        return {}
+    candidates = _candidate_counts(session, ids)
+    without_grader = _candidates_without_grader(session, ids)
+    empty = _graders_in_empty_committees(session, ids)
+    graders_without_committee = _graders_without_committee(session, ids)
+    return {
+        test.test_id: _readiness(
+            test,
+            now,
+            candidates.get(test.test_id, _NO_CANDIDATES),
+            without_grader.get(test.test_id, (0, 0)),
+            empty.get(test.test_id, (0, 0)),
+            graders_without_committee.get(test.test_id, 0),
+        )
+        for test in tests
+    }
 
+
+_NO_CANDIDATES = {"without_committee": 0, "redelivery": 0, "absent": 0}
+
+
+def _readiness(
+    test: Test,
+    now: datetime,
+    candidates: dict[str, int],
+    without_grader: tuple[int, int],
+    empty: tuple[int, int],
+    graders_without_committee: int,
+) -> Readiness:
+    candidates_without_grader, committees_without_grader = without_grader
+    empty_graders, empty_committees = empty
     blockers = [
         Blocker(BlockerKind.test_not_ended) if now < test.submission_deadline else None,
         _blocker(BlockerKind.graders_without_committee, graders_without_committee),
         _blocker(BlockerKind.candidates_without_committee, candidates["without_committee"]),
-        _blocker(BlockerKind.candidates_without_grader, without_grader, committees_without_grader),
+        _blocker(
+            BlockerKind.candidates_without_grader,
+            candidates_without_grader,
+            committees_without_grader,
+        ),
         _blocker(BlockerKind.candidates_open_for_redelivery, candidates["redelivery"]),
     ]
     notices = [
@@ -101,7 +142,7 @@ def readiness(session: Session, test: Test, *, now: datetime | None = None) -> R
         else None,
     ]
     return Readiness(
-        test_id,
+        test.test_id,
         tuple(b for b in blockers if b is not None),
         tuple(n for n in notices if n is not None),
     )
@@ -115,63 +156,78 @@ def _count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _candidate_counts(session: Session, test_id: str) -> dict[str, int]:
+def _candidate_counts(session: Session, test_ids: list[str]) -> dict[str, dict[str, int]]:
     submitted = col(Candidate.status) == CandidateStatus.submitted.value
-    row = session.exec(
+    rows = session.exec(
         select(
+            col(Candidate.test_id),
             _count_where(and_(submitted, col(Candidate.committee).is_(None))),
             _count_where(col(Candidate.status) == CandidateStatus.redelivery.value),
             _count_where(col(Candidate.status) == CandidateStatus.absent.value),
-        ).where(Candidate.test_id == test_id)
-    ).one()
-    return {"without_committee": int(row[0]), "redelivery": int(row[1]), "absent": int(row[2])}
+        )
+        .where(col(Candidate.test_id).in_(test_ids))
+        .group_by(col(Candidate.test_id))
+    ).all()
+    return {
+        row[0]: {"without_committee": int(row[1]), "redelivery": int(row[2]), "absent": int(row[3])}
+        for row in rows
+    }
 
 
-def _candidates_without_grader(session: Session, test_id: str) -> tuple[int, int]:
+def _candidates_without_grader(session: Session, test_ids: list[str]) -> dict[str, tuple[int, int]]:
     committee_has_grader = exists().where(
         col(CommitteeMembership.test_id) == col(Candidate.test_id),
         col(CommitteeMembership.committee) == col(Candidate.committee),
     )
-    row = session.exec(
-        select(func.count(), func.count(distinct(col(Candidate.committee)))).where(
-            Candidate.test_id == test_id,
+    rows = session.exec(
+        select(col(Candidate.test_id), func.count(), func.count(distinct(col(Candidate.committee))))
+        .where(
+            col(Candidate.test_id).in_(test_ids),
             Candidate.status == CandidateStatus.submitted.value,
             col(Candidate.committee).is_not(None),
             ~committee_has_grader,
         )
-    ).one()
-    return int(row[0]), int(row[1])
+        .group_by(col(Candidate.test_id))
+    ).all()
+    return {row[0]: (int(row[1]), int(row[2])) for row in rows}
 
 
-def _graders_without_committee(session: Session, test_id: str) -> int:
+def _graders_without_committee(session: Session, test_ids: list[str]) -> dict[str, int]:
     other = aliased(CommitteeMembership)
     in_some_committee = exists().where(
         col(other.test_id) == col(CommitteeMembership.test_id),
         col(other.grader_email) == col(CommitteeMembership.grader_email),
         col(other.committee).is_not(None),
     )
-    return int(
-        session.exec(
-            select(func.count(distinct(col(CommitteeMembership.grader_email)))).where(
-                CommitteeMembership.test_id == test_id, ~in_some_committee
-            )
-        ).one()
-    )
+    rows = session.exec(
+        select(
+            col(CommitteeMembership.test_id),
+            func.count(distinct(col(CommitteeMembership.grader_email))),
+        )
+        .where(col(CommitteeMembership.test_id).in_(test_ids), ~in_some_committee)
+        .group_by(col(CommitteeMembership.test_id))
+    ).all()
+    return {row[0]: int(row[1]) for row in rows}
 
 
-def _graders_in_empty_committees(session: Session, test_id: str) -> tuple[int, int]:
+def _graders_in_empty_committees(
+    session: Session, test_ids: list[str]
+) -> dict[str, tuple[int, int]]:
     committee_has_candidates = exists().where(
         col(Candidate.test_id) == col(CommitteeMembership.test_id),
         col(Candidate.committee) == col(CommitteeMembership.committee),
     )
-    row = session.exec(
+    rows = session.exec(
         select(
+            col(CommitteeMembership.test_id),
             func.count(distinct(col(CommitteeMembership.grader_email))),
             func.count(distinct(col(CommitteeMembership.committee))),
-        ).where(
-            CommitteeMembership.test_id == test_id,
+        )
+        .where(
+            col(CommitteeMembership.test_id).in_(test_ids),
             col(CommitteeMembership.committee).is_not(None),
             ~committee_has_candidates,
         )
-    ).one()
-    return int(row[0]), int(row[1])
+        .group_by(col(CommitteeMembership.test_id))
+    ).all()
+    return {row[0]: (int(row[1]), int(row[2])) for row in rows}

@@ -11,12 +11,15 @@ from bot.ui.approvals import (
 )
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
+from bot.ui.home import HOME_HELP_ACTION, HOME_OPEN_ACTION, HOME_TEMPLATE_ACTION
 from bot.ui.outgoing import TEMPLATE_ACTION, WHY_ACTION
-from handlers.actions import approvals, escalations, gradesheets, notices
+from handlers.actions import approvals, escalations, gradesheets, home, notices
 
 
 def register(app: App) -> None:
     """Buttons and menus; each capability adds its actions here."""
+    # Before the prompt's own listener, which answers where a DM prompt was pressed.
+    app.action(ACTION_APPROVE_OWN, matchers=[home.from_home])(home.handle_home_approve_own)
     app.action(ESCALATE_ACTION)(escalations.handle_escalation_send)
     app.action(ACKNOWLEDGE_ACTION)(escalations.handle_escalation_acknowledge)
     app.action(RESOLVE_ACTION)(escalations.handle_escalation_resolve)
@@ -32,3 +35,6 @@ def register(app: App) -> None:
     app.action(re.compile(rf"^{ui.CHOOSE_TEST}:\d+$"))(gradesheets.handle_choose_test)
     app.action(TEMPLATE_ACTION)(notices.handle_template)
     app.action(WHY_ACTION)(notices.handle_why)
+    app.action(HOME_OPEN_ACTION)(home.handle_home_open)
+    app.action(HOME_TEMPLATE_ACTION)(home.handle_home_template)
+    app.action(HOME_HELP_ACTION)(home.handle_home_help)
