@@ -146,10 +146,14 @@ def graded_test_ids(session: Session, test_ids: Collection[str]) -> set[str]:
         col(CommitteeFinal.committee) == col(Candidate.committee),
     )
     not_final = or_(col(Candidate.committee).is_(None), ~committee_final)
+    # Only a test with some final committee can be graded; the others' candidates are not read.
+    with_finals = select(col(CommitteeFinal.test_id)).where(
+        col(CommitteeFinal.test_id).in_(test_ids)
+    )
     statement = (
         select(col(Candidate.test_id))
         .where(
-            col(Candidate.test_id).in_(test_ids),
+            col(Candidate.test_id).in_(with_finals),
             col(Candidate.status) == CandidateStatus.submitted.value,
         )
         .group_by(col(Candidate.test_id))

@@ -18,9 +18,10 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from models.tables import (
@@ -110,13 +111,22 @@ class CommitteeStatus:
         return ()
 
 
+class CandidateFact(NamedTuple):
+    """What the approvals read of a candidate (read as columns: many tests' candidates are
+    read at once for a Home tab)."""
+
+    candidate_id: str
+    committee: str | None
+    status: str
+
+
 @dataclass
 class _TestRows:
     """The stored facts of one test's approvals, as one snapshot is built from them."""
 
     memberships: list[tuple[str, str]] = field(default_factory=list)  # (committee, grader)
-    candidates: list[Candidate] = field(default_factory=list)
-    grades: list[Grade] = field(default_factory=list)
+    candidates: list[CandidateFact] = field(default_factory=list)
+    grades: list[tuple[str, GradeEntry]] = field(default_factory=list)  # (candidate, grade)
     own_approvals: list[OwnGradingApproval] = field(default_factory=list)
     agreed: list[AgreedGrade] = field(default_factory=list)
     votes: list[FinalApprovalVote] = field(default_factory=list)
@@ -125,9 +135,7 @@ class _TestRows:
     grader_names: dict[str, str] = field(default_factory=dict)
 
 
-_Row = TypeVar(
-    "_Row", Candidate, Grade, OwnGradingApproval, AgreedGrade, FinalApprovalVote, CommitteeFinal
-)
+_Row = TypeVar("_Row", OwnGradingApproval, AgreedGrade, FinalApprovalVote, CommitteeFinal)
 
 
 def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRows]:
@@ -151,10 +159,29 @@ def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRo
     def each(table: type[_Row]) -> Iterable[_Row]:
         return session.exec(select(table).where(col(table.test_id).in_(rows)))
 
-    for candidate in each(Candidate):
-        rows[candidate.test_id].candidates.append(candidate)
-    for grade in each(Grade):
-        rows[grade.test_id].grades.append(grade)
+    for test_id, candidate_id, committee, status in session.exec(
+        select(
+            col(Candidate.test_id),
+            col(Candidate.candidate_id),
+            col(Candidate.committee),
+            col(Candidate.status),
+        ).where(col(Candidate.test_id).in_(rows))
+    ):
+        rows[test_id].candidates.append(CandidateFact(candidate_id, committee, status))
+    # Columns, not ORM objects: a Home tab reads thousands of grades at once.
+    for test_id, candidate_id, *grade in session.execute(
+        sa_select(
+            col(Grade.test_id),
+            col(Grade.candidate_id),
+            col(Grade.value),
+            col(Grade.updated_at),
+            col(Grade.id),
+            col(Grade.grader_email),
+            col(Grade.points),
+            col(Grade.explanation),
+        ).where(col(Grade.test_id).in_(rows))
+    ):
+        rows[test_id].grades.append((candidate_id, GradeEntry(*grade)))
     for own in each(OwnGradingApproval):
         rows[own.test_id].own_approvals.append(own)
     for agreed in each(AgreedGrade):
@@ -208,21 +235,14 @@ class ApprovalSnapshot:
         for committee, email in rows.memberships:
             self._graders_by_committee[committee].append(email)
         self._submitted: dict[str, list[str]] = defaultdict(list)
-        self.candidates: dict[str, Candidate] = {}
+        self.candidates: dict[str, CandidateFact] = {}
         for candidate in rows.candidates:
             self.candidates[candidate.candidate_id] = candidate
             if candidate.status == CandidateStatus.submitted and candidate.committee is not None:
                 self._submitted[candidate.committee].append(candidate.candidate_id)
         self._grades: dict[tuple[str, str], GradeEntry] = {}
-        for grade in rows.grades:
-            self._grades[(grade.grader_email, grade.candidate_id)] = GradeEntry(
-                grade.value,
-                grade.updated_at,
-                grade.id or 0,
-                grade.grader_email,
-                grade.points,
-                grade.explanation,
-            )
+        for candidate_id, grade in rows.grades:
+            self._grades[(grade.grader, candidate_id)] = grade
         self.own_approvals = _by_committee(rows.own_approvals)
         self.agreed: dict[str, AgreedGrade] = {row.candidate_id: row for row in rows.agreed}
         self.votes = _by_committee(rows.votes)

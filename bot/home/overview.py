@@ -3,10 +3,10 @@ their tests with their own progress, and as a consultant their tests with readin
 committee phases and unresolved escalations. Plain values; the Block Kit is in `bot.ui.home`.
 
 Everything is read for the person's own tests only (their memberships and consultant
-rows), so the cost follows the person, not the store, and it is read set-wise: the state of
-all their tests in two queries, the approval facts of the tests shown in one query per
-table (`load_snapshots`), their readiness in four (`readiness_of`), whatever the number of
-tests. A grader sees only their own progress: in private
+rows), so the cost follows the person, not the store, and it is read set-wise, whatever the
+number of tests: the dates and state of all their tests in two queries, the rows of the
+tests shown in one, their approval facts in one query per table (`load_snapshots`), their
+readiness in four (`readiness_of`). A grader sees only their own progress: in private
 marking the candidates still lacking *their* grade, in shared marking the committee's
 (which every committee member already shares). Admins see their own consultant tests like
 any consultant; the all-tests view is `sensorbot status`.
@@ -18,8 +18,10 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from sqlalchemy import func
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from bot.approvals import CommitteeStatus, Phase
@@ -146,19 +148,27 @@ def home_overview(
     if only is not None:
         graded_ids &= {only}
     ordered = _by_state(session, graded_ids | consultant_ids, now)
-    as_grader = [item for item in ordered if item[0].test_id in graded_ids]
-    as_consultant = [item for item in ordered if item[0].test_id in consultant_ids]
-    shown = {test.test_id: test for test, _ in as_grader[:limit] + as_consultant[:limit]}
-    snapshots = load_snapshots(session, shown.values())
+    listed_grader = [item for item in ordered if item[0].test_id in graded_ids]
+    listed_consultant = [item for item in ordered if item[0].test_id in consultant_ids]
+    shown = [dates.test_id for dates, _ in listed_grader[:limit] + listed_consultant[:limit]]
+    tests = _tests(session, shown)
+    # (A test removed by a roster import between the two reads is left out.)
+    as_grader = [(tests[d.test_id], s) for d, s in listed_grader[:limit] if d.test_id in tests]
+    as_consultant = [
+        (tests[d.test_id], s) for d, s in listed_consultant[:limit] if d.test_id in tests
+    ]
+    # A grader's committees are shown before opening too; a consultant's only once open.
+    read = as_grader + [item for item in as_consultant if item[1] in _MARKING_STATES]
+    snapshots = load_snapshots(session, {test.test_id: test for test, _ in read}.values())
     grader_tests: tuple[GraderTest, ...] = ()
     prompts: dict[str, int] = {}
     if email is not None:
         grader_tests = tuple(
             _grader_test(test, state, snapshots.get(test.test_id), email)
-            for test, state in as_grader[:limit]
+            for test, state in as_grader
         )
         prompts = own_prompts(session, email, [g.test.test_id for g in grader_tests])
-    consultant_shown = as_consultant[:limit]
+    consultant_shown = as_consultant
     escalations = unresolved_escalations(session, [test.test_id for test, _ in consultant_shown])
     before_opening = [test for test, state in consultant_shown if state not in _MARKING_STATES]
     ready = readiness_of(session, before_opening, now=now)
@@ -175,9 +185,9 @@ def home_overview(
     actions = _grader_actions(grader_tests, prompts) + _consultant_actions(consultant_tests)
     return HomeOverview(
         grader_tests,
-        max(0, len(as_grader) - limit),
+        max(0, len(listed_grader) - limit),
         consultant_tests,
-        max(0, len(as_consultant) - limit),
+        max(0, len(listed_consultant) - limit),
         tuple(sorted(actions, key=_urgency)),
     )
 
@@ -217,19 +227,48 @@ def own_prompts(session: Session, email: str, test_ids: Collection[str]) -> dict
     return {test_id: int(prompt_id) for test_id, prompt_id in rows if prompt_id is not None}
 
 
+class _Dates(NamedTuple):
+    """The columns a test's state and place in the list come from (read for every test of the
+    person; the whole row only for the tests shown)."""
+
+    test_id: str
+    submission_deadline: datetime
+    grading_deadline: datetime
+    opened_for_marking: datetime | None
+    transferred_at: datetime | None
+
+
 def _by_state(
     session: Session, test_ids: Collection[str], now: datetime
-) -> list[tuple[Test, TestState]]:
+) -> list[tuple[_Dates, TestState]]:
     """The tests, open ones first, then those awaiting opening, then the finished ones;
     each group by grading deadline."""
     if not test_ids:
         return []
-    tests = session.exec(select(Test).where(col(Test.test_id).in_(test_ids))).all()
-    states = states_of(session, tests, now)
-    with_state = [(test, states[test.test_id]) for test in tests]
+    dates = [
+        _Dates(*row)
+        for row in session.execute(
+            sa_select(
+                col(Test.test_id),
+                col(Test.submission_deadline),
+                col(Test.grading_deadline),
+                col(Test.opened_for_marking),
+                col(Test.transferred_at),
+            ).where(col(Test.test_id).in_(test_ids))
+        )
+    ]
+    states = states_of(session, dates, now)
     return sorted(
-        with_state, key=lambda item: (_GROUP[item[1]], item[0].grading_deadline, item[0].test_id)
+        ((test, states[test.test_id]) for test in dates),
+        key=lambda item: (_GROUP[item[1]], item[0].grading_deadline, item[0].test_id),
     )
+
+
+def _tests(session: Session, test_ids: Collection[str]) -> dict[str, Test]:
+    if not test_ids:
+        return {}
+    tests = session.exec(select(Test).where(col(Test.test_id).in_(test_ids)))
+    return {test.test_id: test for test in tests}
 
 
 def _turn(snapshot: ApprovalSnapshot, status: CommitteeStatus, reader: str | None) -> Turn:
