@@ -179,6 +179,7 @@ def home_overview(
             ready.get(test.test_id),
             snapshots.get(test.test_id),
             escalations.get(test.test_id, 0),
+            roles.email,
         )
         for test, state in consultant_shown
     )
@@ -307,12 +308,13 @@ def _consultant_test(
     status: Readiness | None,
     snapshot: ApprovalSnapshot | None,
     escalations: int,
+    reader: str | None,
 ) -> ConsultantTest:
     marking = state in _MARKING_STATES
     committees: tuple[CommitteePhase, ...] = ()
     if snapshot is not None and marking:
         committees = tuple(
-            CommitteePhase(s.committee, s.phase, _turn(snapshot, s, None))
+            CommitteePhase(s.committee, s.phase, _turn(snapshot, s, reader))
             for s in snapshot.statuses()
         )
     return ConsultantTest(test, state, None if marking else status, committees, escalations)

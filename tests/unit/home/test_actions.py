@@ -186,3 +186,9 @@ def test_the_audience_comes_from_the_roles(engine):
     assert Audience.of(both) == Audience(grader=True, consultant=True)
     assert Audience.of(consultant) == Audience(grader=False, consultant=True)
     assert Audience.of(nobody) == Audience(grader=True, consultant=False)
+
+
+def test_a_consultant_who_also_grades_is_you_in_the_committee_lines(engine, committee):
+    text = str(rendered(engine, OLA, consultant_of=("A-1",)))
+    assert "Committee 1: grading · *waiting for you* and Kari Hansen" in text
+    assert "Ola Nordmann" not in text
