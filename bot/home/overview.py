@@ -30,7 +30,7 @@ from bot.exams.lookup import grader_test_ids
 from bot.exams.people import Roles
 from bot.exams.phase import TestState, states_of
 from bot.opening.readiness import Readiness, readiness_of
-from models.tables import ApprovalPrompt, Escalation, EscalationStatus, Test
+from models.tables import ApprovalPrompt, Escalation, EscalationStatus, OwnApproval, Test
 
 MAX_TESTS = 10  # per list; the rest are counted and pointed to `/sensur status`
 
@@ -331,6 +331,9 @@ def _grader_actions(tests: Iterable[GraderTest], prompts: Mapping[str, int]) -> 
             kind = _grader_action(own)
             if kind is not None:
                 by_kind.setdefault(kind, []).append(own)
+        if ActionKind.grade in by_kind and item.test.own_approval == OwnApproval.all_committees:
+            # Own grading is approved for all committees at once, when all are graded.
+            by_kind.pop(ActionKind.approve_own, None)
         for kind, committees in by_kind.items():
             count = sum(own.submitted - own.graded for own in committees)
             items.append(

@@ -34,7 +34,7 @@ from bot.ui.kit import Mrkdwn, escape, md
 from bot.ui.language import switch_button
 from bot.ui.opening import finding_lines
 from bot.ui.outgoing import NoticeButton
-from models.tables import Test
+from models.tables import MarkingMode, Test
 
 HOME_TEMPLATE_ACTION = "home.template"
 HOME_OPEN_ACTION = "home.open"
@@ -108,6 +108,8 @@ def _action_text(lang: str, item: ActionItem) -> Mrkdwn:
     key = f"home.action.{item.kind.value}"
     if item.kind == ActionKind.approve_own and item.prompt_id is None:
         key = "home.action.approve_own_in_dm"
+    if item.kind == ActionKind.grade and item.test.marking_mode == MarkingMode.shared:
+        key = "home.action.grade_shared"  # the committee's grades, whoever gives them
     params: dict[str, object] = {"committees": committees}
     if item.kind in (ActionKind.grade, ActionKind.fix_setup, ActionKind.escalations):
         params["count"] = item.count

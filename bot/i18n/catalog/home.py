@@ -149,6 +149,20 @@ MESSAGES = {
             "your grade sheet in a direct message.",
         },
     },
+    "home.action.grade_shared": {
+        "nb": {
+            "one": "{committees}: én kandidat mangler karakter fra kommisjonen (delt "
+            "vurdering). Send meg karakterarket i en direktemelding.",
+            "other": "{committees}: {count} kandidater mangler karakter fra kommisjonen "
+            "(delt vurdering). Send meg karakterarket i en direktemelding.",
+        },
+        "en": {
+            "one": "{committees}: one candidate still needs a grade from the committee "
+            "(shared marking). Send me the grade sheet in a direct message.",
+            "other": "{committees}: {count} candidates still need a grade from the committee "
+            "(shared marking). Send me the grade sheet in a direct message.",
+        },
+    },
     "home.action.approve_own": {
         "nb": "{committees}: alle kandidatene har karakter fra deg – godkjenn egen sensur.",
         "en": "{committees}: every candidate has a grade from you – approve your grading.",

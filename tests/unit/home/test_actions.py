@@ -192,3 +192,26 @@ def test_a_consultant_who_also_grades_is_you_in_the_committee_lines(engine, comm
     text = str(rendered(engine, OLA, consultant_of=("A-1",)))
     assert "Committee 1: grading · *waiting for you* and Kari Hansen" in text
     assert "Ola Nordmann" not in text
+
+
+def test_shared_marking_asks_for_the_committees_grades(engine):
+    add_test(engine, "S-1", opened_for_marking=T0 + timedelta(days=1), marking_mode="shared")
+    add_grader(engine, OLA, name="Ola Nordmann")
+    add_membership(engine, "S-1", OLA, "1")
+    add_candidates(engine, "S-1", "1", ["1", "2"])
+    text = str(rendered(engine, OLA, "nb"))
+    assert "2 kandidater mangler karakter fra kommisjonen (delt vurdering)" in text
+
+
+def test_own_approval_across_committees_waits_for_every_committee(engine):
+    add_test(
+        engine, "A-1", opened_for_marking=T0 + timedelta(days=1), own_approval="all_committees"
+    )
+    add_grader(engine, OLA, name="Ola Nordmann")
+    add_membership(engine, "A-1", OLA, "1")
+    add_membership(engine, "A-1", OLA, "2")
+    add_candidates(engine, "A-1", "1", ["101"])
+    add_candidates(engine, "A-1", "2", ["201"])
+    put_grades(engine, "A-1", OLA, {"101": "A"})
+    (item,) = overview(engine, OLA).actions
+    assert (item.kind, item.committees) == (ActionKind.grade, ("2",))
