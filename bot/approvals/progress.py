@@ -144,6 +144,7 @@ def graded_test_ids(session: Session, test_ids: Collection[str]) -> set[str]:
     committee_final = exists().where(
         col(CommitteeFinal.test_id) == col(Candidate.test_id),
         col(CommitteeFinal.committee) == col(Candidate.committee),
+        col(CommitteeFinal.test_id).in_(test_ids),  # said again, for the planner
     )
     not_final = or_(col(Candidate.committee).is_(None), ~committee_final)
     # Only a test with some final committee can be graded; the others' candidates are not read.

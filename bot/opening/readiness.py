@@ -178,6 +178,7 @@ def _candidates_without_grader(session: Session, test_ids: list[str]) -> dict[st
     committee_has_grader = exists().where(
         col(CommitteeMembership.test_id) == col(Candidate.test_id),
         col(CommitteeMembership.committee) == col(Candidate.committee),
+        col(CommitteeMembership.test_id).in_(test_ids),  # said again, for the planner
     )
     rows = session.exec(
         select(col(Candidate.test_id), func.count(), func.count(distinct(col(Candidate.committee))))
@@ -198,6 +199,9 @@ def _graders_without_committee(session: Session, test_ids: list[str]) -> dict[st
         col(other.test_id) == col(CommitteeMembership.test_id),
         col(other.grader_email) == col(CommitteeMembership.grader_email),
         col(other.committee).is_not(None),
+        # Implied by the first condition; said again so that PostgreSQL reads only these
+        # tests' rows instead of the whole table.
+        col(other.test_id).in_(test_ids),
     )
     rows = session.exec(
         select(
@@ -216,6 +220,7 @@ def _graders_in_empty_committees(
     committee_has_candidates = exists().where(
         col(Candidate.test_id) == col(CommitteeMembership.test_id),
         col(Candidate.committee) == col(CommitteeMembership.committee),
+        col(Candidate.test_id).in_(test_ids),  # said again, for the planner
     )
     rows = session.exec(
         select(
