@@ -14,11 +14,11 @@ every candidate has its committee grade; waiting for final approval by one or al
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
@@ -125,8 +125,11 @@ class _TestRows:
     """The stored facts of one test's approvals, as one snapshot is built from them."""
 
     memberships: list[tuple[str, str]] = field(default_factory=list)  # (committee, grader)
-    candidates: list[CandidateFact] = field(default_factory=list)
-    grades: list[tuple[str, GradeEntry]] = field(default_factory=list)  # (candidate, grade)
+    # Plain tuples of plain values, which Python's collector stops tracking, so that many
+    # tests' rows read at once do not make it sweep the whole heap (CandidateFact fields).
+    candidates: list[tuple[str, str | None, str]] = field(default_factory=list)
+    # (candidate, then GradeEntry's fields)
+    grades: list[tuple[Any, ...]] = field(default_factory=list)
     own_approvals: list[OwnGradingApproval] = field(default_factory=list)
     agreed: list[AgreedGrade] = field(default_factory=list)
     votes: list[FinalApprovalVote] = field(default_factory=list)
@@ -167,7 +170,7 @@ def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRo
             col(Candidate.status),
         ).where(col(Candidate.test_id).in_(rows))
     ):
-        rows[test_id].candidates.append(CandidateFact(candidate_id, committee, status))
+        rows[test_id].candidates.append((candidate_id, committee, status))
     # Columns, not ORM objects: a Home tab reads thousands of grades at once.
     for test_id, candidate_id, *grade in session.execute(
         sa_select(
@@ -181,7 +184,7 @@ def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRo
             col(Grade.explanation),
         ).where(col(Grade.test_id).in_(rows))
     ):
-        rows[test_id].grades.append((candidate_id, GradeEntry(*grade)))
+        rows[test_id].grades.append((candidate_id, *grade))
     for own in each(OwnGradingApproval):
         rows[own.test_id].own_approvals.append(own)
     for agreed in each(AgreedGrade):
@@ -236,12 +239,14 @@ class ApprovalSnapshot:
             self._graders_by_committee[committee].append(email)
         self._submitted: dict[str, list[str]] = defaultdict(list)
         self.candidates: dict[str, CandidateFact] = {}
-        for candidate in rows.candidates:
+        for row in rows.candidates:
+            candidate = CandidateFact(*row)
             self.candidates[candidate.candidate_id] = candidate
             if candidate.status == CandidateStatus.submitted and candidate.committee is not None:
                 self._submitted[candidate.committee].append(candidate.candidate_id)
         self._grades: dict[tuple[str, str], GradeEntry] = {}
-        for candidate_id, grade in rows.grades:
+        for candidate_id, *fields in rows.grades:
+            grade = GradeEntry(*fields)
             self._grades[(grade.grader, candidate_id)] = grade
         self.own_approvals = _by_committee(rows.own_approvals)
         self.agreed: dict[str, AgreedGrade] = {row.candidate_id: row for row in rows.agreed}
@@ -437,10 +442,10 @@ def load_snapshot(session: Session, test_id: str) -> ApprovalSnapshot | None:
     return None if test is None else ApprovalSnapshot(session, test)
 
 
-def load_snapshots(session: Session, tests: Iterable[Test]) -> dict[str, ApprovalSnapshot]:
-    """The snapshots of many tests (a Home tab's), in one query per table, not per test."""
+def load_snapshots(session: Session, tests: Iterable[Test]) -> Iterator[ApprovalSnapshot]:
+    """The snapshots of many tests (a Home tab's), read in one query per table, not per test,
+    and built one at a time as they are asked for."""
     by_id = {test.test_id: test for test in tests}
     rows = _read_rows(session, by_id)
-    return {
-        test_id: ApprovalSnapshot(session, test, rows[test_id]) for test_id, test in by_id.items()
-    }
+    for test_id, test in by_id.items():
+        yield ApprovalSnapshot(session, test, rows.pop(test_id))

@@ -157,31 +157,35 @@ def home_overview(
     as_consultant = [
         (tests[d.test_id], s) for d, s in listed_consultant[:limit] if d.test_id in tests
     ]
+    grading = {test.test_id: state for test, state in as_grader}
+    consulting = {test.test_id: state for test, state in as_consultant}
+    own: dict[str, tuple[OwnProgress, ...]] = {}
+    phases: dict[str, tuple[CommitteePhase, ...]] = {}
     # A grader's committees are shown before opening too; a consultant's only once open.
-    read = as_grader + [item for item in as_consultant if item[1] in _MARKING_STATES]
-    snapshots = load_snapshots(session, {test.test_id: test for test, _ in read}.values())
-    grader_tests: tuple[GraderTest, ...] = ()
-    prompts: dict[str, int] = {}
-    if email is not None:
-        grader_tests = tuple(
-            _grader_test(test, state, snapshots.get(test.test_id), email)
-            for test, state in as_grader
-        )
-        prompts = own_prompts(session, email, [g.test.test_id for g in grader_tests])
-    consultant_shown = as_consultant
-    escalations = unresolved_escalations(session, [test.test_id for test, _ in consultant_shown])
-    before_opening = [test for test, state in consultant_shown if state not in _MARKING_STATES]
+    read = [test for test, _ in as_grader]
+    read += [test for test, state in as_consultant if state in _MARKING_STATES]
+    for snapshot in load_snapshots(session, read):  # one test's facts in memory at a time
+        test_id = snapshot.test_id
+        if email is not None and test_id in grading:
+            own[test_id] = _own_progress(snapshot, grading[test_id], email)
+        if consulting.get(test_id) in _MARKING_STATES:
+            phases[test_id] = _committee_phases(snapshot, roles.email)
+    grader_tests = tuple(
+        GraderTest(test, state, own.get(test.test_id, ())) for test, state in as_grader
+    )
+    prompts = own_prompts(session, email, list(grading)) if email is not None else {}
+    escalations = unresolved_escalations(session, list(consulting))
+    before_opening = [test for test, state in as_consultant if state not in _MARKING_STATES]
     ready = readiness_of(session, before_opening, now=now)
     consultant_tests = tuple(
-        _consultant_test(
+        ConsultantTest(
             test,
             state,
             ready.get(test.test_id),
-            snapshots.get(test.test_id),
+            phases.get(test.test_id, ()),
             escalations.get(test.test_id, 0),
-            roles.email,
         )
-        for test, state in consultant_shown
+        for test, state in as_consultant
     )
     actions = _grader_actions(grader_tests, prompts) + _consultant_actions(consultant_tests)
     return HomeOverview(
@@ -280,11 +284,9 @@ def _turn(snapshot: ApprovalSnapshot, status: CommitteeStatus, reader: str | Non
     return Turn(you=reader in waiting, names=named, unnamed=len(others) - len(named))
 
 
-def _grader_test(
-    test: Test, state: TestState, snapshot: ApprovalSnapshot | None, email: str
-) -> GraderTest:
-    if snapshot is None:  # the test is gone since its state was read
-        return GraderTest(test, state, ())
+def _own_progress(
+    snapshot: ApprovalSnapshot, state: TestState, email: str
+) -> tuple[OwnProgress, ...]:
     marking = state in _MARKING_STATES  # before opening, no phase and nobody's turn
     committees = []
     for committee in snapshot.committees_of(email):
@@ -299,25 +301,14 @@ def _grader_test(
                 turn=_turn(snapshot, status, email) if marking else Turn(),
             )
         )
-    return GraderTest(test, state, tuple(committees))
+    return tuple(committees)
 
 
-def _consultant_test(
-    test: Test,
-    state: TestState,
-    status: Readiness | None,
-    snapshot: ApprovalSnapshot | None,
-    escalations: int,
-    reader: str | None,
-) -> ConsultantTest:
-    marking = state in _MARKING_STATES
-    committees: tuple[CommitteePhase, ...] = ()
-    if snapshot is not None and marking:
-        committees = tuple(
-            CommitteePhase(s.committee, s.phase, _turn(snapshot, s, reader))
-            for s in snapshot.statuses()
-        )
-    return ConsultantTest(test, state, None if marking else status, committees, escalations)
+def _committee_phases(snapshot: ApprovalSnapshot, reader: str | None) -> tuple[CommitteePhase, ...]:
+    return tuple(
+        CommitteePhase(s.committee, s.phase, _turn(snapshot, s, reader))
+        for s in snapshot.statuses()
+    )
 
 
 def _grader_actions(tests: Iterable[GraderTest], prompts: Mapping[str, int]) -> list[ActionItem]:
