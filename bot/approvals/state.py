@@ -208,7 +208,9 @@ def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRo
         )
         for test in rows.values():
             for _, email in test.memberships:
-                test.grader_names[email] = names.get(email) or email
+                name = names.get(email)
+                if name:  # only names; `name()` falls back to the e-mail
+                    test.grader_names[email] = name
     return rows
 
 

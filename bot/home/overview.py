@@ -279,9 +279,10 @@ def _tests(session: Session, test_ids: Collection[str]) -> dict[str, Test]:
 def _turn(snapshot: ApprovalSnapshot, status: CommitteeStatus, reader: str | None) -> Turn:
     waiting = status.waiting_for
     others = [email for email in waiting if email != reader]
-    names = tuple(snapshot.grader_names.get(email, email) for email in others)
-    named = tuple(name for name, email in zip(names, others, strict=True) if name != email)
-    return Turn(you=reader in waiting, names=named, unnamed=len(others) - len(named))
+    names = tuple(
+        snapshot.grader_names[email] for email in others if email in snapshot.grader_names
+    )
+    return Turn(you=reader in waiting, names=names, unnamed=len(others) - len(names))
 
 
 def _own_progress(
