@@ -4,15 +4,17 @@ who still has unfinished work (reminders, overdue escalation), which grades are 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlmodel import Session
+from sqlalchemy import case, exists, func, or_
+from sqlmodel import Session, col, select
 
 from bot.approvals.state import CommitteeStatus, Phase, candidate_order
 from bot.approvals.state import load_snapshot as _load
-from models.tables import CandidateStatus, Test
+from models.tables import Candidate, CandidateStatus, CommitteeFinal, Test
 
 
 @dataclass(frozen=True)
@@ -131,3 +133,34 @@ def approval_state(session: Session, test_id: str) -> ApprovalState | None:
     if snapshot.test.transferred_at is not None:
         return ApprovalState.transferred
     return ApprovalState.graded if snapshot.is_graded() else ApprovalState.grading
+
+
+def graded_test_ids(session: Session, test_ids: Collection[str]) -> set[str]:
+    """The tests among `test_ids` whose grading is done (`approval_state` says `graded`,
+    transfers aside), for many tests in one query: some submitted candidate in a committee,
+    none outside one, and every committee with submitted candidates final."""
+    if not test_ids:
+        return set()
+    committee_final = exists().where(
+        col(CommitteeFinal.test_id) == col(Candidate.test_id),
+        col(CommitteeFinal.committee) == col(Candidate.committee),
+        col(CommitteeFinal.test_id).in_(test_ids),  # said again, for the planner
+    )
+    not_final = or_(col(Candidate.committee).is_(None), ~committee_final)
+    # Only a test with some final committee can be graded; the others' candidates are not read.
+    with_finals = select(col(CommitteeFinal.test_id)).where(
+        col(CommitteeFinal.test_id).in_(test_ids)
+    )
+    statement = (
+        select(col(Candidate.test_id))
+        .where(
+            col(Candidate.test_id).in_(with_finals),
+            col(Candidate.status) == CandidateStatus.submitted.value,
+        )
+        .group_by(col(Candidate.test_id))
+        .having(
+            func.count(col(Candidate.committee)) > 0,
+            func.sum(case((not_final, 1), else_=0)) == 0,
+        )
+    )
+    return set(session.exec(statement).all())

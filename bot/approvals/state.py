@@ -14,12 +14,12 @@ every candidate has its committee grade; waiting for final approval by one or al
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
@@ -112,58 +112,70 @@ class CommitteeStatus:
         return ()
 
 
-_Approval = TypeVar("_Approval", OwnGradingApproval, FinalApprovalVote)
+class CandidateFact(NamedTuple):
+    """What the approvals read of a candidate (read as columns: many tests' candidates are
+    read at once for a Home tab)."""
 
-
-def _approvals_by_committee(
-    session: Session, table: type[_Approval], test_id: str
-) -> defaultdict[str, dict[str, datetime]]:
-    """committee → grader → when they approved, for own approvals or final approval votes."""
-    approvals: defaultdict[str, dict[str, datetime]] = defaultdict(dict)
-    for row in session.exec(select(table).where(col(table.test_id) == test_id)):
-        approvals[row.committee][row.grader_email] = row.approved_at
-    return approvals
-
-
-class SnapshotCandidate(NamedTuple):
     candidate_id: str
     committee: str | None
     status: str
 
 
-class ApprovalSnapshot:
-    """Everything about one test's approvals, read at once, with pure questions on top.
+@dataclass
+class _TestRows:
+    """The stored facts of one test's approvals, as one snapshot is built from them."""
 
-    Read it after `lock_test` in a unit of work that changes approvals, so that what it says
-    is what the change builds on.
-    """
+    memberships: list[tuple[str, str]] = field(default_factory=list)  # (committee, grader)
+    # Plain tuples of plain values, which Python's collector stops tracking, so that many
+    # tests' rows read at once do not make it sweep the whole heap (CandidateFact fields).
+    candidates: list[tuple[str, str | None, str]] = field(default_factory=list)
+    # (candidate, then GradeEntry's fields)
+    grades: list[tuple[Any, ...]] = field(default_factory=list)
+    own_approvals: list[OwnGradingApproval] = field(default_factory=list)
+    agreed: list[AgreedGrade] = field(default_factory=list)
+    votes: list[FinalApprovalVote] = field(default_factory=list)
+    finals: list[CommitteeFinal] = field(default_factory=list)
+    rounds: dict[str, int] = field(default_factory=dict)
+    grader_names: dict[str, str] = field(default_factory=dict)
 
-    def __init__(self, session: Session, test: Test) -> None:
-        self.test = test
-        test_id = test.test_id
-        self._graders_by_committee: dict[str, list[str]] = defaultdict(list)
-        for committee, email in session.exec(
-            select(col(CommitteeMembership.committee), col(CommitteeMembership.grader_email)).where(
-                col(CommitteeMembership.test_id) == test_id,
-                col(CommitteeMembership.committee).is_not(None),
-            )
-        ):
-            if committee is not None:  # the query has none; this tells the type checker
-                self._graders_by_committee[committee].append(email)
-        self._submitted: dict[str, list[str]] = defaultdict(list)
-        # Columns, not rows as objects: a test can have 20,000 candidates and their grades.
-        self.candidates: dict[str, SnapshotCandidate] = {}
-        for candidate in session.exec(
-            select(Candidate.candidate_id, Candidate.committee, Candidate.status).where(
-                Candidate.test_id == test_id
-            )
-        ):
-            row = SnapshotCandidate(*candidate)
-            self.candidates[row.candidate_id] = row
-            if row.status == CandidateStatus.submitted and row.committee is not None:
-                self._submitted[row.committee].append(row.candidate_id)
-        self._grades: dict[tuple[str, str], GradeEntry] = {}
-        grade_columns = sa_select(
+
+_Row = TypeVar("_Row", OwnGradingApproval, AgreedGrade, FinalApprovalVote, CommitteeFinal)
+
+
+def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRows]:
+    """Every test's approval facts in one query per table, whatever the number of tests."""
+    rows = {test_id: _TestRows() for test_id in test_ids}
+    if not rows:
+        return rows
+    for test_id, committee, email in session.exec(
+        select(
+            col(CommitteeMembership.test_id),
+            col(CommitteeMembership.committee),
+            col(CommitteeMembership.grader_email),
+        ).where(
+            col(CommitteeMembership.test_id).in_(rows),
+            col(CommitteeMembership.committee).is_not(None),
+        )
+    ):
+        if committee is not None:  # the query has none; this tells the type checker
+            rows[test_id].memberships.append((committee, email))
+
+    def each(table: type[_Row]) -> Iterable[_Row]:
+        return session.exec(select(table).where(col(table.test_id).in_(rows)))
+
+    for test_id, candidate_id, committee, status in session.exec(
+        select(
+            col(Candidate.test_id),
+            col(Candidate.candidate_id),
+            col(Candidate.committee),
+            col(Candidate.status),
+        ).where(col(Candidate.test_id).in_(rows))
+    ):
+        rows[test_id].candidates.append((candidate_id, committee, status))
+    # Columns, not ORM objects: a Home tab reads thousands of grades at once.
+    for test_id, candidate_id, *grade in session.execute(
+        sa_select(
+            col(Grade.test_id),
             col(Grade.candidate_id),
             col(Grade.value),
             col(Grade.updated_at),
@@ -171,42 +183,77 @@ class ApprovalSnapshot:
             col(Grade.grader_email),
             col(Grade.points),
             col(Grade.explanation),
-        ).where(col(Grade.test_id) == test_id)
-        for (
-            candidate_id,
-            value,
-            updated_at,
-            grade_id,
-            email,
-            points,
-            explanation,
-        ) in session.execute(grade_columns):
-            self._grades[(email, candidate_id)] = GradeEntry(
-                value, updated_at, grade_id or 0, email, points, explanation
-            )
-        self.own_approvals = _approvals_by_committee(session, OwnGradingApproval, test_id)
-        self.agreed: dict[str, AgreedGrade] = {
-            row.candidate_id: row
-            for row in session.exec(select(AgreedGrade).where(AgreedGrade.test_id == test_id))
-        }
-        self.votes = _approvals_by_committee(session, FinalApprovalVote, test_id)
-        self.finals: dict[str, CommitteeFinal] = {
-            row.committee: row
-            for row in session.exec(select(CommitteeFinal).where(CommitteeFinal.test_id == test_id))
-        }
-        self.rounds: Counter[str] = Counter(
-            dict(
-                session.exec(
-                    select(CommitteeReopening.committee, func.count())
-                    .where(CommitteeReopening.test_id == test_id)
-                    .group_by(CommitteeReopening.committee)
-                ).all()
-            )
-        )
+        ).where(col(Grade.test_id).in_(rows))
+    ):
+        rows[test_id].grades.append((candidate_id, *grade))
+    for own in each(OwnGradingApproval):
+        rows[own.test_id].own_approvals.append(own)
+    for agreed in each(AgreedGrade):
+        rows[agreed.test_id].agreed.append(agreed)
+    for vote in each(FinalApprovalVote):
+        rows[vote.test_id].votes.append(vote)
+    for final in each(CommitteeFinal):
+        rows[final.test_id].finals.append(final)
+    for test_id, committee, count in session.exec(
+        select(CommitteeReopening.test_id, CommitteeReopening.committee, func.count())
+        .where(col(CommitteeReopening.test_id).in_(rows))
+        .group_by(CommitteeReopening.test_id, CommitteeReopening.committee)
+    ):
+        rows[test_id].rounds[committee] = int(count)
+    names = grader_names(
+        session, {email for test in rows.values() for _, email in test.memberships}
+    )
+    for test in rows.values():
+        for _, email in test.memberships:
+            if email in names:  # only names; `name()` falls back to the e-mail
+                test.grader_names[email] = names[email]
+    return rows
+
+
+def _by_committee(
+    approvals: Iterable[OwnGradingApproval | FinalApprovalVote],
+) -> defaultdict[str, dict[str, datetime]]:
+    """committee → grader → when they approved, for own approvals or final approval votes."""
+    by_committee: defaultdict[str, dict[str, datetime]] = defaultdict(dict)
+    for row in approvals:
+        by_committee[row.committee][row.grader_email] = row.approved_at
+    return by_committee
+
+
+class ApprovalSnapshot:
+    """Everything about one test's approvals, read at once, with pure questions on top.
+
+    Read it after `lock_test` in a unit of work that changes approvals, so that what it says
+    is what the change builds on. `load_snapshots` reads many tests' in the same few queries.
+    """
+
+    def __init__(self, session: Session, test: Test, rows: _TestRows | None = None) -> None:
+        self.test = test
+        test_id = test.test_id
+        if rows is None:
+            rows = _read_rows(session, [test_id])[test_id]
+        self._graders_by_committee: dict[str, list[str]] = defaultdict(list)
+        for committee, email in rows.memberships:
+            self._graders_by_committee[committee].append(email)
+        self._submitted: dict[str, list[str]] = defaultdict(list)
+        self.candidates: dict[str, CandidateFact] = {}
+        for row in rows.candidates:
+            candidate = CandidateFact(*row)
+            self.candidates[candidate.candidate_id] = candidate
+            if candidate.status == CandidateStatus.submitted and candidate.committee is not None:
+                self._submitted[candidate.committee].append(candidate.candidate_id)
+        self._grades: dict[tuple[str, str], GradeEntry] = {}
+        for candidate_id, *fields in rows.grades:
+            grade = GradeEntry(*fields)
+            self._grades[(grade.grader, candidate_id)] = grade
+        self.own_approvals = _by_committee(rows.own_approvals)
+        self.agreed: dict[str, AgreedGrade] = {row.candidate_id: row for row in rows.agreed}
+        self.votes = _by_committee(rows.votes)
+        self.finals: dict[str, CommitteeFinal] = {row.committee: row for row in rows.finals}
+        self.rounds: Counter[str] = Counter(rows.rounds)
+        self.grader_names: dict[str, str] = rows.grader_names
         self._session = session
         self._slack_users: dict[str, str | None] | None = None  # e-mail → Slack user, on use
-        grader_emails = {e for emails in self._graders_by_committee.values() for e in emails}
-        self.grader_names: dict[str, str] = grader_names(session, grader_emails)
 
     # -- the test's committees -----------------------------------------------------------
 
@@ -437,3 +484,12 @@ def one_snapshot_per_test(session: Session) -> Iterator[None]:
         yield
     finally:
         del session.info[_SHARED_SNAPSHOTS]
+
+
+def load_snapshots(session: Session, tests: Iterable[Test]) -> Iterator[ApprovalSnapshot]:
+    """The snapshots of many tests (a Home tab's), read in one query per table, not per test,
+    and built one at a time as they are asked for."""
+    by_id = {test.test_id: test for test in tests}
+    rows = _read_rows(session, by_id)
+    for test_id, test in by_id.items():
+        yield ApprovalSnapshot(session, test, rows.pop(test_id))

@@ -2,10 +2,12 @@
 
 Blockers stop the test from being opened; notices are worth a look but stop nothing. At
 NTNU every graded test has its candidates divided into committees, so every test is
-treated as a committee test. Each check is one aggregate query over the test's rows (the
-`(test_id, committee)` indexes), so the cost does not grow with the rest of the store. A
-candidate blocker also names its first `SHOWN_CANDIDATES` candidates (one more query for
-each blocker found, with a LIMIT), so a consultant sees whom to fix, not only how many.
+treated as a committee test. Each check is one aggregate query over the tests' rows (the
+`(test_id, committee)` indexes), grouped by test, so the cost does not grow with the rest
+of the store, and many tests (a consultant's Home tab, `readiness_of`) cost what one does.
+A candidate blocker also names its first `SHOWN_CANDIDATES` candidates (one more query for
+each kind of blocker found, numbered per test), so a consultant sees whom to fix, not only
+how many.
 
     status = readiness(session, test)
     if not status.ready:
@@ -14,7 +16,7 @@ each blocker found, with a LIMIT), so a consultant sees whom to fix, not only ho
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -85,20 +87,61 @@ class Readiness:
 
 def readiness(session: Session, test: Test, *, now: datetime | None = None) -> Readiness:
     """The blockers and notices of `test` at `now` (default: the current time)."""
+    return readiness_of(session, [test], now=now)[test.test_id]
+
+
+def readiness_of(
+    session: Session, tests: Iterable[Test], *, now: datetime | None = None
+) -> dict[str, Readiness]:
+    """The readiness of each test, in the same few queries however many tests there are
+    (a consultant's Home tab)."""
     now = now or utcnow()
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    test_id = test.test_id
-    candidates = _candidate_counts(session, test_id)
-    without_grader, committees_without_grader = _candidates_without_grader(session, test_id)
-    empty_graders, empty_committees = _graders_in_empty_committees(session, test_id)
-    graders_without_committee = _graders_without_committee(session, test_id)
+    tests = list(tests)
+    ids = [test.test_id for test in tests]
+    if not ids:
+        return {}
+    candidates = _candidate_counts(session, ids)
+    without_grader = _candidates_without_grader(session, ids)
+    empty = _graders_in_empty_committees(session, ids)
+    graders_without_committee = _graders_without_committee(session, ids)
+    found = {
+        test.test_id: _readiness(
+            test,
+            now,
+            candidates.get(test.test_id, _NO_CANDIDATES),
+            without_grader.get(test.test_id, (0, 0)),
+            empty.get(test.test_id, (0, 0)),
+            graders_without_committee.get(test.test_id, 0),
+        )
+        for test in tests
+    }
+    return _named(session, found)
 
+
+_NO_CANDIDATES = {"without_committee": 0, "redelivery": 0, "absent": 0}
+
+
+def _readiness(
+    test: Test,
+    now: datetime,
+    candidates: dict[str, int],
+    without_grader: tuple[int, int],
+    empty: tuple[int, int],
+    graders_without_committee: int,
+) -> Readiness:
+    candidates_without_grader, committees_without_grader = without_grader
+    empty_graders, empty_committees = empty
     blockers = [
         Blocker(BlockerKind.test_not_ended) if now < test.submission_deadline else None,
         _blocker(BlockerKind.graders_without_committee, graders_without_committee),
         _blocker(BlockerKind.candidates_without_committee, candidates["without_committee"]),
-        _blocker(BlockerKind.candidates_without_grader, without_grader, committees_without_grader),
+        _blocker(
+            BlockerKind.candidates_without_grader,
+            candidates_without_grader,
+            committees_without_grader,
+        ),
         _blocker(BlockerKind.candidates_open_for_redelivery, candidates["redelivery"]),
     ]
     notices = [
@@ -110,8 +153,8 @@ def readiness(session: Session, test: Test, *, now: datetime | None = None) -> R
         else None,
     ]
     return Readiness(
-        test_id,
-        tuple(_named(session, test_id, b) for b in blockers if b is not None),
+        test.test_id,
+        tuple(b for b in blockers if b is not None),
         tuple(n for n in notices if n is not None),
     )
 
@@ -120,34 +163,66 @@ def _blocker(kind: BlockerKind, count: int, committees: int = 0) -> Blocker | No
     return Blocker(kind, count, committees) if count else None
 
 
-def _named(session: Session, test_id: str, blocker: Blocker) -> Blocker:
-    """The blocker with its first candidate numbers, when it is about candidates."""
-    condition = _CANDIDATES_OF.get(blocker.kind)
-    if condition is None:
-        return blocker
-    ids = session.exec(
-        select(Candidate.candidate_id)
-        .where(Candidate.test_id == test_id, *condition())
-        # Number order for numbers ("9" before "10004"), text order among equals.
-        .order_by(func.length(col(Candidate.candidate_id)), col(Candidate.candidate_id))
-        .limit(SHOWN_CANDIDATES)
-    ).all()
-    return Blocker(blocker.kind, blocker.count, blocker.committees, tuple(ids))
+def _named(session: Session, found: dict[str, Readiness]) -> dict[str, Readiness]:
+    """Each candidate blocker with its first candidate numbers: one query per kind of
+    blocker, for every test that has it, numbered per test."""
+    names: dict[tuple[str, BlockerKind], list[str]] = {}
+    for kind, condition in _CANDIDATES_OF.items():
+        ids = [test_id for test_id, status in found.items() if status.blocker(kind)]
+        if not ids:
+            continue
+        number = (
+            func.row_number()
+            .over(
+                partition_by=col(Candidate.test_id),
+                # Number order for numbers ("9" before "10004"), text order among equals.
+                order_by=(func.length(col(Candidate.candidate_id)), col(Candidate.candidate_id)),
+            )
+            .label("number")
+        )
+        numbered = (
+            select(col(Candidate.test_id), col(Candidate.candidate_id), number)
+            .where(col(Candidate.test_id).in_(ids), *condition())
+            .subquery()
+        )
+        for test_id, candidate_id in session.exec(
+            select(numbered.c.test_id, numbered.c.candidate_id)
+            .where(numbered.c.number <= SHOWN_CANDIDATES)
+            .order_by(numbered.c.test_id, numbered.c.number)
+        ):
+            names.setdefault((test_id, kind), []).append(candidate_id)
+    return {
+        test_id: Readiness(
+            test_id,
+            tuple(
+                Blocker(b.kind, b.count, b.committees, tuple(names.get((test_id, b.kind), ())))
+                for b in status.blockers
+            ),
+            status.notices,
+        )
+        for test_id, status in found.items()
+    }
 
 
 def _count_where(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _candidate_counts(session: Session, test_id: str) -> dict[str, int]:
-    row = session.exec(
+def _candidate_counts(session: Session, test_ids: list[str]) -> dict[str, dict[str, int]]:
+    rows = session.exec(
         select(
+            col(Candidate.test_id),
             _count_where(and_(*_submitted_without_committee())),
             _count_where(and_(*_open_for_redelivery())),
             _count_where(col(Candidate.status) == CandidateStatus.absent.value),
-        ).where(Candidate.test_id == test_id)
-    ).one()
-    return {"without_committee": int(row[0]), "redelivery": int(row[1]), "absent": int(row[2])}
+        )
+        .where(col(Candidate.test_id).in_(test_ids))
+        .group_by(col(Candidate.test_id))
+    ).all()
+    return {
+        row[0]: {"without_committee": int(row[1]), "redelivery": int(row[2]), "absent": int(row[3])}
+        for row in rows
+    }
 
 
 def _in_committee_without_grader() -> list[ColumnElement[bool]]:
@@ -181,44 +256,58 @@ _CANDIDATES_OF: dict[BlockerKind, Callable[[], list[ColumnElement[bool]]]] = {
 }
 
 
-def _candidates_without_grader(session: Session, test_id: str) -> tuple[int, int]:
-    row = session.exec(
-        select(func.count(), func.count(distinct(col(Candidate.committee)))).where(
-            Candidate.test_id == test_id, *_in_committee_without_grader()
+def _candidates_without_grader(session: Session, test_ids: list[str]) -> dict[str, tuple[int, int]]:
+    rows = session.exec(
+        select(col(Candidate.test_id), func.count(), func.count(distinct(col(Candidate.committee))))
+        .where(
+            col(Candidate.test_id).in_(test_ids),
+            *_in_committee_without_grader(),
         )
-    ).one()
-    return int(row[0]), int(row[1])
+        .group_by(col(Candidate.test_id))
+    ).all()
+    return {row[0]: (int(row[1]), int(row[2])) for row in rows}
 
 
-def _graders_without_committee(session: Session, test_id: str) -> int:
+def _graders_without_committee(session: Session, test_ids: list[str]) -> dict[str, int]:
     other = aliased(CommitteeMembership)
     in_some_committee = exists().where(
         col(other.test_id) == col(CommitteeMembership.test_id),
         col(other.grader_email) == col(CommitteeMembership.grader_email),
         col(other.committee).is_not(None),
+        # Implied by the first condition; said again so that PostgreSQL reads only these
+        # tests' rows instead of the whole table.
+        col(other.test_id).in_(test_ids),
     )
-    return int(
-        session.exec(
-            select(func.count(distinct(col(CommitteeMembership.grader_email)))).where(
-                CommitteeMembership.test_id == test_id, ~in_some_committee
-            )
-        ).one()
-    )
+    rows = session.exec(
+        select(
+            col(CommitteeMembership.test_id),
+            func.count(distinct(col(CommitteeMembership.grader_email))),
+        )
+        .where(col(CommitteeMembership.test_id).in_(test_ids), ~in_some_committee)
+        .group_by(col(CommitteeMembership.test_id))
+    ).all()
+    return {row[0]: int(row[1]) for row in rows}
 
 
-def _graders_in_empty_committees(session: Session, test_id: str) -> tuple[int, int]:
+def _graders_in_empty_committees(
+    session: Session, test_ids: list[str]
+) -> dict[str, tuple[int, int]]:
     committee_has_candidates = exists().where(
         col(Candidate.test_id) == col(CommitteeMembership.test_id),
         col(Candidate.committee) == col(CommitteeMembership.committee),
+        col(Candidate.test_id).in_(test_ids),  # said again, for the planner
     )
-    row = session.exec(
+    rows = session.exec(
         select(
+            col(CommitteeMembership.test_id),
             func.count(distinct(col(CommitteeMembership.grader_email))),
             func.count(distinct(col(CommitteeMembership.committee))),
-        ).where(
-            CommitteeMembership.test_id == test_id,
+        )
+        .where(
+            col(CommitteeMembership.test_id).in_(test_ids),
             col(CommitteeMembership.committee).is_not(None),
             ~committee_has_candidates,
         )
-    ).one()
-    return int(row[0]), int(row[1])
+        .group_by(col(CommitteeMembership.test_id))
+    ).all()
+    return {row[0]: (int(row[1]), int(row[2])) for row in rows}

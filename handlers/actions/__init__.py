@@ -14,13 +14,16 @@ from bot.ui.approvals import (
 )
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
+from bot.ui.home import HOME_HELP_ACTION, HOME_OPEN_ACTION, HOME_TEMPLATE_ACTION
 from bot.ui.language import ACTION_ID as LANGUAGE_ACTION
 from bot.ui.outgoing import INSPERA_ACTION, STATUS_ACTION, TEMPLATE_ACTION, WHY_ACTION
-from handlers.actions import approvals, escalations, gradesheets, language, notices
+from handlers.actions import approvals, escalations, gradesheets, home, language, notices
 
 
 def register(app: App) -> None:
     """Buttons and menus; each capability adds its actions here."""
+    # Before the prompt's own listener, which answers where a DM prompt was pressed.
+    app.action(ACTION_APPROVE_OWN, matchers=[home.from_home])(home.handle_home_approve_own)
     app.action(ESCALATE_ACTION)(escalations.handle_escalation_send)
     app.action(ACKNOWLEDGE_ACTION)(escalations.handle_escalation_acknowledge)
     app.action(RESOLVE_ACTION)(escalations.handle_escalation_resolve)
@@ -42,3 +45,6 @@ def register(app: App) -> None:
     app.action(LANGUAGE_ACTION)(language.handle_language_switch)
     app.action(STATUS_ACTION)(notices.handle_status)
     app.action(INSPERA_ACTION)(notices.handle_inspera_link)
+    app.action(HOME_OPEN_ACTION)(home.handle_home_open)
+    app.action(HOME_TEMPLATE_ACTION)(home.handle_home_template)
+    app.action(HOME_HELP_ACTION)(home.handle_home_help)

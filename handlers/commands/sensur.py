@@ -15,26 +15,12 @@ from slack_sdk import WebClient
 from bot.runtime import Asker, Runtime
 from bot.slack.command_words import parse_command
 from bot.slack.commands import CommandRequest
-from bot.ui.help import help_fallback_text, help_message_blocks
-from bot.ui.kit import Mrkdwn, md
 from handlers.commands import approvals, gradesheets
+from handlers.commands.help import reply_help, reply_unknown
 from handlers.commands.language import reply_language
 from handlers.commands.open_test import reply_open
 from handlers.commands.status import reply_status
 from handlers.commands.why import reply_why
-
-
-def reply_help(request: CommandRequest, lead: Mrkdwn | None = None) -> None:
-    request.respond(
-        text=help_fallback_text(request.lang),
-        blocks=help_message_blocks(request.lang, request.runtime.settings.help_contacts, lead=lead),
-        response_type="ephemeral",
-    )
-
-
-def reply_unknown(request: CommandRequest) -> None:
-    reply_help(request, lead=md(request.lang, "command.unknown", word=request.command.word))
-
 
 SubCommand = Callable[[CommandRequest], None]
 

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tests.support.factories import choose_language
+from tests.support.factories import add_grader, add_membership, add_test, choose_language
 from tests.support.harness import http_request
 
 
@@ -54,6 +54,26 @@ def test_unknown_subcommand_names_the_word_and_shows_help(running_bot, fake_slac
     text = _texts(_help_reply(fake_slack, "d"))
     assert "`frobnicate`" in text
     assert "/sensur help" in text
+
+
+def test_help_follows_the_readers_roles(running_bot, fake_slack, users):
+    engine = running_bot.runtime.engine
+    add_test(engine, "TDT4100-2026H", consultants=("john@example.org", "per@ntnu.no"))
+    add_grader(engine, "kari@ntnu.no")
+    add_grader(engine, "per@ntnu.no")
+    add_membership(engine, "TDT4100-2026H", "kari@ntnu.no", "1")
+    add_membership(engine, "TDT4100-2026H", "per@ntnu.no", "1")
+    for user, key in (("UNB", "grader"), ("UEN", "consultant"), ("UNN", "both")):
+        running_bot.slack.command(user, "help", response_url=fake_slack.response_url(key))
+    grader = _texts(_help_reply(fake_slack, "grader"))
+    assert "/sensur hvorfor [PRØVE]" in grader and "/sensur mal" in grader
+    assert "/sensur åpne" not in grader and "/sensur eksport" not in grader
+    consultant = _texts(_help_reply(fake_slack, "consultant"))
+    assert "/sensur open TEST" in consultant and "/sensur export TEST" in consultant
+    assert "/sensur why" not in consultant and "/sensur template" not in consultant
+    both = _texts(_help_reply(fake_slack, "both"))
+    assert "Som sensor" in both and "Som studiekonsulent" in both
+    assert "/sensur hvorfor" in both and "/sensur åpne PRØVE" in both
 
 
 def test_forged_signature_is_refused(running_bot, fake_slack, users):

@@ -3,47 +3,63 @@ MESSAGES = {
         "nb": "Sensorbot hjelper deg med sensur i Inspera",
         "en": "Sensorbot helps you grade in Inspera",
     },
+    "help.modal_title": {"nb": "Hjelp", "en": "Help"},
+    "help.close": {"nb": "Lukk", "en": "Close"},
     "help.intro": {
         "nb": "Skriv `/sensur` etterfulgt av en av kommandoene under. "
         "PRØVE er en prøve-ID (f.eks. `TDT4100-2026H`) eller en emnekode.",
         "en": "Type `/sensur` followed by one of the commands below. "
         "TEST is a test id (e.g. `TDT4100-2026H`) or a course code.",
     },
+    "help.grader.title": {"nb": "Som sensor", "en": "As a grader"},
+    "help.consultant.title": {"nb": "Som studiekonsulent", "en": "As a study consultant"},
     "help.cmd.help": {
         "nb": "`/sensur hjelp` – denne oversikten",
         "en": "`/sensur help` – this overview",
     },
+    "help.cmd.language": {
+        "nb": "`/sensur språk en` – skriv til meg på engelsk (`/sensur språk nb` for norsk)",
+        "en": "`/sensur language nb` – write to me in Norwegian (`/sensur language en` for "
+        "English)",
+    },
     "help.cmd.status": {
-        "nb": "`/sensur status [PRØVE]` – dine prøver, hvor langt sensuren er kommet og fristene",
-        "en": "`/sensur status [TEST]` – your tests, how far the grading has come, and deadlines",
+        "nb": "`/sensur status [PRØVE]` – prøvene dine, hvor langt sensuren er kommet, og fristene",
+        "en": "`/sensur status [TEST]` – your tests, how far the grading has come, and the "
+        "deadlines",
     },
     "help.cmd.why": {
-        "nb": "`/sensur hvorfor [PRØVE]` – hvorfor ser jeg ikke besvarelsene? "
-        "Jeg sjekker og sier hva som mangler og hvem som fikser det",
-        "en": "`/sensur why [TEST]` – why can't I see the submissions? "
-        "I check and tell you what is missing and who fixes it",
+        "nb": "`/sensur hvorfor [PRØVE]` – ser du ikke besvarelsene? Jeg sjekker hva som "
+        "mangler, og hvem som kan rette det",
+        "en": "`/sensur why [TEST]` – can't see the submissions? I check what is missing "
+        "and who can put it right",
     },
     "help.cmd.template": {
-        "nb": "`/sensur mal [PRØVE]` – karakterark for dine kandidater, klart til utfylling",
+        "nb": "`/sensur mal [PRØVE]` – karakterark for kandidatene dine, klart til utfylling",
         "en": "`/sensur template [TEST]` – a grade sheet for your candidates, ready to fill in",
     },
     "help.cmd.approve": {
-        "nb": "`/sensur godkjenn [PRØVE]` – godkjenn sensuren din",
+        "nb": "`/sensur godkjenn [PRØVE]` – godkjenn egen sensur",
         "en": "`/sensur approve [TEST]` – approve your grading",
     },
+    "help.cmd.consultant_status": {
+        "nb": "`/sensur status [PRØVE]` – prøvene dine, hva som hindrer åpning, og hvor "
+        "langt hver kommisjon er kommet",
+        "en": "`/sensur status [TEST]` – your tests, what keeps them from opening, and how "
+        "far each committee has come",
+    },
     "help.cmd.open": {
-        "nb": "`/sensur åpne PRØVE` – åpne prøven for vurdering (studiekonsulenter)",
-        "en": "`/sensur open TEST` – open the test for marking (study consultants)",
+        "nb": "`/sensur åpne PRØVE` – åpne prøven for vurdering; sensorene får beskjed",
+        "en": "`/sensur open TEST` – open the test for marking; the graders are told",
     },
     "help.cmd.export": {
-        "nb": "`/sensur eksport PRØVE` – endelige karakterer som Inspera-fil (studiekonsulenter)",
-        "en": "`/sensur export TEST` – final grades as an Inspera file (study consultants)",
+        "nb": "`/sensur eksport PRØVE` – de endelige karakterene som fil til import i Inspera",
+        "en": "`/sensur export TEST` – the final grades as a file to import into Inspera",
     },
     "help.cmd.reopen": {
-        "nb": "`/sensur gjenåpne PRØVE KOMMISJON BEGRUNNELSE` – gjenåpne en kommisjon og "
-        "nullstill godkjenningene (studiekonsulenter)",
-        "en": "`/sensur reopen TEST COMMITTEE REASON` – reopen a committee and clear its "
-        "approvals (study consultants)",
+        "nb": "`/sensur gjenåpne PRØVE KOMMISJON BEGRUNNELSE` – gjenåpne en kommisjon; "
+        "godkjenningene må gjøres på nytt",
+        "en": "`/sensur reopen TEST COMMITTEE REASON` – reopen a committee; its approvals "
+        "have to be given again",
     },
     "help.grade_sheets": {
         "nb": "Karakterark: send meg .xlsx- eller .csv-fila di i en direktemelding. "

@@ -14,6 +14,7 @@ from bot.exams.people import Roles, find_grader
 from bot.exams.phase import TestState
 from bot.home.overview import home_overview
 from bot.opening.readiness import BlockerKind
+from bot.ui.help import Audience
 from bot.ui.home import home_blocks
 from models.db import session_scope
 from tests.support.factories import (
@@ -47,9 +48,10 @@ def overview_of(engine, email: str, **kwargs):
 
 def texts(engine, email: str, lang: str = "en", **kwargs) -> str:
     with session_scope(engine) as session:
-        overview = home_overview(session, roles(session, email, **kwargs), NOW)
+        who = roles(session, email, **kwargs)
+        overview = home_overview(session, who, NOW)
         settings = make_settings("http://127.0.0.1:1", "sqlite://")
-        blocks = home_blocks(lang, overview, settings.help_contacts, settings.tz)
+        blocks = home_blocks(lang, overview, settings.tz, Audience.of(who))
     assert len(blocks) <= 100
     return str([block.to_dict() for block in blocks])
 
@@ -100,7 +102,10 @@ def test_grader_text_in_norwegian_with_norwegian_dates(engine, two_tests):
     text = texts(engine, OLA, "nb")
     assert "Åpen for vurdering" in text and "du har satt karakter på 2 av 3" in text
     assert "Sensurfrist" in text and "<!date" not in text
-    assert "Hjelp og brukerstøtte" in text  # the help section stays at the bottom
+    assert "31. desember" in text  # the grading deadline as a date, in Norwegian words
+    # Short help at the bottom, for a grader
+    assert text.index("A-1") < text.index("Send meg karakterarket ditt")
+    assert "/sensur åpne" not in text
 
 
 def test_consultant_sees_blockers_phases_and_unresolved_escalations(engine, two_tests):
@@ -143,7 +148,7 @@ def test_consultant_sees_blockers_phases_and_unresolved_escalations(engine, two_
 
     text = texts(engine, CONSULTANT, consultant_of=("A-1", "C-1"))
     assert "Grader in no committee: 1" in text
-    assert "Unresolved escalations from graders: 2" in text
+    assert "2 escalations from graders are not resolved yet" in text
     assert "Committee 1: grading" in text
     assert "you have graded" not in text  # a consultant sees no one's grading counts
 
@@ -165,4 +170,4 @@ def test_long_lists_are_capped_and_point_to_status(engine):
     assert [g.test.test_id for g in overview.grader_tests] == ids[:10]
     assert overview.more_grader_tests == 4 and overview.more_consultant_tests == 4
     text = texts(engine, OLA, consultant_of=ids)
-    assert text.count("and 4 more – use `/sensur status`") == 2
+    assert text.count("and 4 more tests – type `/sensur status`") == 2

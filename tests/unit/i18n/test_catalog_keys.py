@@ -22,11 +22,13 @@ from bot.approvals.outcome import RefusalReason
 from bot.approvals.progress import LockReason
 from bot.diagnosis.access import FindingKind
 from bot.exams.phase import TestState
+from bot.home.overview import ActionKind
 from bot.i18n import messages
 from bot.opening.readiness import BlockerKind, NoticeKind
 from bot.roster import template as roster_template
 from bot.roster.reader import SHEETS
 from bot.ui.help import COMMAND_KEYS
+from bot.ui.home import COMMON_HELP, CONSULTANT_HELP, GRADER_HELP
 
 ROOT = Path(__file__).resolve().parents[3]
 CODE = ("bot", "handlers")
@@ -49,6 +51,9 @@ NOT_KEYS = {
     "notice.template",  # bot/ui/outgoing.py
     "notice.why",
     "language.set",  # bot/ui/language.py
+    "home.open",  # bot/ui/home.py
+    "home.template",
+    "home.help",
     # the start of an f-string key below (bot/ui/outgoing.py)
     "notice.rule.final_",
 }
@@ -192,6 +197,8 @@ BUILT_KEYS: dict[str, Callable[[], list[str]]] = {
     "f'home.phase.{own.phase.value}'": _keys("home.phase.{}", Phase),
     "f'home.phase.{committee.phase.value}'": _keys("home.phase.{}", Phase),
     "f'home.state.{item.state.value}'": _keys("home.state.{}", TestState),
+    "f'home.action.{item.kind.value}'": _keys("home.action.{}", ActionKind),
+    "f'home.help.{key}'": _keys("home.help.{}", GRADER_HELP + CONSULTANT_HELP + COMMON_HELP),
     # bot/ui/opening.py: readiness findings, `prefix` "blocker" or "readiness_notice"
     "f\"{prefix}.{item['kind']}\"": lambda: [
         *_keys("blocker.{}", BlockerKind)(),
