@@ -82,6 +82,11 @@ def _check_entry(key: str, entry: Mapping[str, object]) -> None:
     counted = [isinstance(entry[lang], Mapping) for lang in LANGUAGES]
     if any(counted) and not all(counted):
         raise CatalogError(f"message {key!r} has plural forms in one language only")
+    if counts and not all(counted):
+        raise CatalogError(
+            f"message {key!r} counts {', '.join(counts)} but has no plural forms: give "
+            f"{{'one': …, 'other': …}} for each language"
+        )
     if not all(counted):
         if PLURAL_KEY in entry:
             raise CatalogError(f"message {key!r} names a plural parameter but has no forms")

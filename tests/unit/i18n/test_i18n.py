@@ -94,3 +94,10 @@ def test_lists_are_joined_as_the_language_joins_them():
     assert format_list("nb", ["1", "2", "3"]) == "1, 2 og 3"
     assert format_list("en", ["1", "2"]) == "1 and 2"
     assert format_list("nb", ["a", "b"], style="or") == "a eller b"
+
+
+def test_a_count_without_plural_forms_is_refused():
+    with pytest.raises(CatalogError, match="no plural forms"):
+        _check_entry("x", {"nb": "{count} kandidater", "en": "{count} candidates"})
+    with pytest.raises(CatalogError, match="no plural forms"):
+        _check_entry("x", {"nb": "{grader_count} sensorer", "en": "{grader_count} graders"})
