@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import datetime
 from os import PathLike
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,6 +17,7 @@ from sqlmodel import Session, col
 from bot.exams.audit import record
 from bot.exams.deadlines import DeadlineRule
 from bot.i18n import t
+from bot.i18n.dates import deadline_text
 from bot.opening.notices import recheck_openings
 from bot.roster.reader import Progress, read_workbook
 from bot.roster.validate import Roster, validate_roster
@@ -84,6 +86,11 @@ class ImportReport:
     candidates: SheetCounts = field(default_factory=SheetCounts)
     departments: SheetCounts = field(default_factory=SheetCounts)
     newly_opened: list[str] = field(default_factory=list)
+    # Tests with a blank grading_deadline whose deadline, counted again by today's rule
+    # (SENSORBOT_GRADING_WORKING_DAYS, SENSORBOT_CLOSED_DAYS), is not the one stored:
+    # (test id, the deadline before, the deadline now). Shown, so nobody is surprised.
+    moved_deadlines: list[tuple[str, datetime, datetime]] = field(default_factory=list)
+    tz: ZoneInfo = field(default_factory=lambda: ZoneInfo("UTC"))
 
     def by_sheet(self) -> dict[str, SheetCounts]:
         return {
@@ -108,6 +115,16 @@ class ImportReport:
             lines.append(t(lang, key, sheet=name, **asdict(counts)))
         if self.newly_opened:
             lines.append(t(lang, "roster.report.opened", tests=", ".join(self.newly_opened)))
+        for test_id, old, new in self.moved_deadlines:
+            lines.append(
+                t(
+                    lang,
+                    "roster.report.deadline_moved",
+                    test=test_id,
+                    old=deadline_text(lang, old, self.tz),
+                    new=deadline_text(lang, new, self.tz),
+                )
+            )
         return lines
 
 
@@ -148,8 +165,8 @@ def _import(
         )
         del workbook  # its rows, read, are not needed while writing
         writer = _Writer(session)
-        report = ImportReport()
-        report.newly_opened = _apply_tests(session, writer, roster, stored_tests, report.tests)
+        report = ImportReport(tz=tz)
+        report.newly_opened = _apply_tests(session, writer, roster, stored_tests, report)
         _apply_graders(writer, roster, stored_graders, report.graders)
         _apply_departments(session, writer, roster, report.departments)
         joined = _apply_memberships(session, writer, roster, report.committees)
@@ -244,9 +261,10 @@ def _apply_tests(
     writer: _Writer,
     roster: Roster,
     stored: dict[str, dict[str, object]],
-    counts: SheetCounts,
+    report: ImportReport,
 ) -> list[str]:
     """Tests and their consultants; returns the ids of tests opened by this import."""
+    counts = report.tests
     stored_consultants: dict[str, set[str]] = {}
     for test_id, email in session.execute(
         select(col(TestConsultant.test_id), col(TestConsultant.email))
@@ -272,6 +290,14 @@ def _apply_tests(
             consultant_rows.extend(new_consultants)
             counts.created += 1
             continue
+        old_deadline, new_deadline = before["grading_deadline"], row["grading_deadline"]
+        if (
+            not row["grading_deadline_given"]
+            and isinstance(old_deadline, datetime)
+            and isinstance(new_deadline, datetime)
+            and old_deadline != new_deadline
+        ):
+            report.moved_deadlines.append((test_id, old_deadline, new_deadline))
         same_fields = all(row[name] == before[name] for name in TEST_FIELDS)
         same_consultants = consultants == stored_consultants.get(test_id, set())
         if same_fields and same_consultants:

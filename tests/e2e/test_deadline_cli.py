@@ -70,3 +70,22 @@ def test_fifteen_working_days_without_the_christmas_holidays(tmp_path, lang, lin
 def test_closed_days_over_christmas_move_it_a_week(tmp_path):
     status = _status_after_import(tmp_path, "en", SENSORBOT_CLOSED_DAYS="12-24..12-31")
     assert "Grading deadline: Thursday 14 January 2027 (by 23:59)" in status
+
+
+def test_a_re_import_under_new_closed_days_says_the_deadline_moved(tmp_path):
+    environment = {"DATABASE_URL": f"sqlite:///{tmp_path / 'sensorbot.db'}",
+                   "SENSORBOT_DEFAULT_LANGUAGE": "en"}  # fmt: skip
+    roster = str(_roster(tmp_path / "roster.xlsx"))
+    first = run_cli("import", roster, cwd=tmp_path, env=environment)
+    assert first.returncode == 0, first.stderr
+    assert "worked out again" not in first.stdout
+    again = run_cli("import", roster, cwd=tmp_path,
+                    env={**environment, "SENSORBOT_CLOSED_DAYS": "12-24..12-31"})  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert (
+        "The grading deadline of IT2805-2026H was worked out again by today's rules: "
+        "Thursday 14 January 2027 (by 23:59); it was Thursday 7 January 2027 (by 23:59)."
+    ) in again.stdout
+    unchanged = run_cli("import", roster, cwd=tmp_path,
+                        env={**environment, "SENSORBOT_CLOSED_DAYS": "12-24..12-31"})  # fmt: skip
+    assert "worked out again" not in unchanged.stdout

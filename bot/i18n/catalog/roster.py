@@ -152,6 +152,12 @@ MESSAGES = {
         "en": "{sheet}: {created} created, {updated} updated, {unchanged} unchanged, "
         "{removed} removed",
     },
+    "roster.report.deadline_moved": {
+        "nb": "Sensurfristen for {test} er regnet ut på nytt etter dagens regler: {new}; "
+        "før var den {old}.",
+        "en": "The grading deadline of {test} was worked out again by today's rules: {new}; "
+        "it was {old}.",
+    },
     "roster.report.opened": {
         "nb": "Åpnet for sensur ved denne importen: {tests}",
         "en": "Opened for marking by this import: {tests}",
