@@ -48,6 +48,13 @@ class IdentityResolver:
                 self._cache[user_id] = (now + self._ttl, person)
         return person
 
+    def known(self, user_id: str) -> SlackPerson | None:
+        """The person as Slack last described them, without asking Slack again; None when
+        not cached (or expired)."""
+        with self._lock:
+            cached = self._cache.get(user_id)
+        return cached[1] if cached and cached[0] > time.monotonic() else None
+
     def user_id_for_email(self, client: WebClient, email: str) -> str | None:
         """The Slack user with this e-mail (`users.lookupByEmail`), or None when Slack has
         nobody with it. Found users are cached; "not found" is asked again next time."""
