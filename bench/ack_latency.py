@@ -3,7 +3,7 @@ that only acks, both served the same way (waitress + Bolt's WSGI adapter), side 
 one run: 1, 20 and 100 concurrent clients, with the fake Slack answering every Web API
 call and `response_url` post in 0, 100 and 200 ms.
 
-    python -m bench.ack_latency [--requests 300] [--rounds 3] [--clients 1,20,100]
+    python -m bench.ack_latency [--requests 900] [--rounds 3] [--clients 1,20,100]
                                 [--answer-ms 0,100,200]
 
 Each client sends signed `/sensur why` commands one after the other, each as soon as the
@@ -204,7 +204,7 @@ def cell_figures(cell: Cell) -> list[dict[str, object]]:
 
 
 def figures(
-    requests: int = 300,
+    requests: int = 900,
     rounds: int = 3,
     clients: tuple[int, ...] = (1, 20, 100),
     answer_ms: tuple[int, ...] = (0, 100, 200),
@@ -225,7 +225,7 @@ def figures(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--requests", type=int, default=300, help="per app and cell")
+    parser.add_argument("--requests", type=int, default=900, help="per app and cell")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--clients", default="1,20,100")
     parser.add_argument("--answer-ms", default="0,100,200")
