@@ -24,11 +24,12 @@ from contextlib import contextmanager
 logger = logging.getLogger(__name__)
 
 # The CPU the jobs may take while requests wait for their answer: a tenth of the clock, in
-# turns of at most 50 ms. Measured (bench.ack_latency): a quarter already let 100 clients'
-# acks take twice as long as a bare app's, as a job's thread also delays the others each
-# time it takes the interpreter back after waiting on the store or Slack.
+# turns of at most 10 ms. Measured (bench.ack_latency): a quarter let 100 clients' acks take
+# twice as long as a bare app's (a job's thread also delays the others each time it takes
+# the interpreter back after waiting on the store or Slack), and 50 ms turns let the jobs
+# started by the first requests of a burst delay the rest of it.
 CPU_SHARE = 0.1
-CPU_BURST_SECONDS = 0.05
+CPU_BURST_SECONDS = 0.01
 # A request this recent counts as one being answered (see `_requests_waiting`).
 RECENT_SECONDS = 0.1
 
