@@ -110,8 +110,35 @@ class KeepAliveClient:
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
     def post(self, body: bytes, headers: dict[str, str]) -> tuple[int, float]:
+        status, seconds, _ = self.post_reading(body, headers)
+        return status, seconds
+
+    def post_reading(self, body: bytes, headers: dict[str, str]) -> tuple[int, float, str]:
+        """`post`, with the answer's body as text."""
         start = time.perf_counter()
         self.connection.request("POST", "/slack/events", body=body, headers=headers)
         answer = self.connection.getresponse()
-        answer.read()
-        return answer.status, time.perf_counter() - start
+        text = answer.read().decode("utf-8", "replace")
+        return answer.status, time.perf_counter() - start, text
+
+
+# -- figures: what every benchmark module's `figures()` returns ---------------------------
+
+Figure = dict[str, object]
+
+
+def figure(name: str, target: str, measured: str, ratio: float | None, met: bool) -> Figure:
+    """One row of `python -m bench`: what was measured, its target, the measurement, the
+    ratio the target is about (None when it is not a ratio) and whether the target is met."""
+    return {"figure": name, "target": target, "measured": measured, "ratio": ratio, "met": met}
+
+
+def print_figures(figures: list[Figure]) -> None:
+    """The rows as a Markdown table: figure | target | measured | ratio | met."""
+    print("| figure | target | measured | ratio | met |")
+    print("|---|---|---|---|---|")
+    for row in figures:
+        ratio = row.get("ratio")
+        shown = f"{ratio:.2f}" if isinstance(ratio, int | float) else ""
+        met = "yes" if row.get("met") else "**no**"
+        print(f"| {row['figure']} | {row['target']} | {row['measured']} | {shown} | {met} |")

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.common import ROOT, server_env, start_process
+from bench.common import ROOT, Figure, figure, server_env, start_process
 from bench.scheduler_pass import delivery_setup
 from bot.scheduling.outbox import OutboxCounts, counts
 from bot.scheduling.pacing import Limits
@@ -190,7 +190,7 @@ def header(title: str) -> None:
     print(f"  {'':<28} {'→ all, s':>9} {'→ all, s':>9} {'s':>8}")
 
 
-def measure(store: str, postgres: str | None, notices: int, rounds: int) -> None:
+def measure(store: str, postgres: str | None, notices: int, rounds: int) -> Run:
     header(f"{store}: {notices} notices, sensorbot run, default tick")
     runs = []
     for number in range(1, rounds + 1):
@@ -207,6 +207,41 @@ def measure(store: str, postgres: str | None, notices: int, rounds: int) -> None
         sum(r.lost for r in runs),
     )
     print_run("median (twice/lost: total)", median)
+    return median
+
+
+TARGET_RATIO = 1.2
+
+
+def run_figures(store: str, run: Run) -> list[Figure]:
+    where = f"{store}, {run.notices} notices through sensorbot run, Slack's rate limit"
+    return [
+        figure(
+            f"pacing: first post → all delivered, median, {where} (minimum {run.minimum:.0f} s)",
+            f"≤ {TARGET_RATIO}× minimum",
+            f"{run.from_first_post:.1f} s",
+            run.ratio,
+            run.ratio <= TARGET_RATIO,
+        ),
+        figure(
+            f"pacing: notices sent twice / lost, {where}",
+            "0 / 0",
+            f"{run.duplicates} / {run.lost}",
+            None,
+            run.duplicates == 0 and run.lost == 0,
+        ),
+    ]
+
+
+def figures(postgres: str | None = None, notices: int = 500, rounds: int = 1) -> list[Figure]:
+    """The delivery time and exactly-once on SQLite, and on PostgreSQL when a server is
+    given (default SENSORBOT_TEST_POSTGRES_URL); about four minutes a round and store."""
+    postgres = postgres or os.environ.get("SENSORBOT_TEST_POSTGRES_URL")
+    stores = ["SQLite"] + (["PostgreSQL"] if postgres else [])
+    rows: list[Figure] = []
+    for store in stores:
+        rows += run_figures(store, measure(store, postgres, notices, rounds))
+    return rows
 
 
 def measure_kill(store: str, postgres: str | None, notices: int) -> None:

@@ -30,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, delete, insert, select, update
 
-from bench.common import BOT_TOKEN, pin_to_cpu, start_process, summary
+from bench.common import BOT_TOKEN, Figure, figure, pin_to_cpu, start_process, summary
 from bot.runtime import Runtime
 from bot.scheduling.outbox import ClaimedMessage, Delivered
 from bot.scheduling.pacing import Limits, Pacer
@@ -230,7 +230,13 @@ def line(label: str, seconds: list[float], baseline: float | None = None) -> str
     return f"  {label:<58} {s['n']:>4} {s['p50'] * 1000:>9.2f} {s['p99'] * 1000:>9.2f} {ratio}"
 
 
-def measure_store(url: str, label: str, passes: int, history: bool) -> None:
+TARGET_MS = 200
+
+
+def measure_store(url: str, label: str, passes: int, history: bool) -> list[Figure]:
+    """Prints every case; returns the figures of the nothing-due passes (SPEC §7: ≤ 200 ms,
+    not growing with history; the ratio is against the same store without history)."""
+    rows: list[Figure] = []
     engine = make_engine(url)
     upgrade(engine)
     settings = settings_for(url)
@@ -248,11 +254,36 @@ def measure_store(url: str, label: str, passes: int, history: bool) -> None:
             seconds = timed(one_pass(engine, settings), passes)
             baseline = baseline or statistics.median(seconds)
             print(line(f"{kind}, nothing due, {size:,} sent in history", seconds, baseline))
+            stats = summary(seconds)
+            rows.append(
+                figure(
+                    f"scheduler pass, {label}, {TESTS:,} tests {kind}, nothing due, "
+                    f"{size:,} sent in history (ratio: p50 against no history)",
+                    f"p99 ≤ {TARGET_MS} ms",
+                    f"{stats['p50'] * 1000:.1f} / {stats['p99'] * 1000:.1f} ms p50 / p99",
+                    stats["p50"] / baseline,
+                    stats["p99"] * 1000 <= TARGET_MS,
+                )
+            )
         for due in (10, 100):
             seconds = timed(one_pass(engine, settings), max(passes // 4, 5), reopen(engine, due))
             name = f"{kind}, {due} tests opened ({due * GRADERS_PER_TEST} notices)"
             print(line(name, seconds, baseline))
     engine.dispose()
+    return rows
+
+
+def figures(postgres: str | None = None, passes: int = 40) -> list[Figure]:
+    """The nothing-due passes on SQLite, and on PostgreSQL when a server is given (default
+    SENSORBOT_TEST_POSTGRES_URL), as the outbox history grows."""
+    postgres = postgres or os.environ.get("SENSORBOT_TEST_POSTGRES_URL")
+    pin_to_cpu(os.getpid(), 0)
+    with tempfile.TemporaryDirectory() as tmp:
+        rows = measure_store(f"sqlite:///{tmp}/bench.db", "SQLite", passes, True)
+    if postgres:
+        with scratch_postgres_database(postgres) as url:
+            rows += measure_store(url, "PostgreSQL", passes, True)
+    return rows
 
 
 # -- delivery ----------------------------------------------------------------------------

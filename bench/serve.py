@@ -10,7 +10,7 @@ from slack_bolt import App
 
 from bot.app import create_app, create_web_client
 from bot.runtime import Runtime
-from bot.server import create_http_server
+from bot.server import create_http_server, favour_answering_threads
 from bot.settings import Settings
 from models.db import make_engine, upgrade
 
@@ -40,6 +40,7 @@ def main() -> None:
     runtime = Runtime(settings, engine)
     app = create_app(runtime) if args.kind == "sensorbot" else bare_app(settings)
     server = create_http_server(app, runtime, host="127.0.0.1")
+    favour_answering_threads()  # as `sensorbot run` serves
     print(f"READY {server.effective_port}", flush=True)
     server.run()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from slack_bolt import App, BoltContext
+from slack_bolt import BoltContext
 from slack_bolt.error import BoltUnhandledRequestError
 from slack_bolt.response import BoltResponse
 from slack_sdk import WebClient
@@ -17,6 +17,9 @@ from slack_sdk.http_retry.builtin_handlers import (
 from bot.i18n import t
 from bot.runtime import Runtime
 from bot.settings import Settings
+from bot.slack.ack_first import AckFirst, AckFirstApp
+from bot.slack.idempotency import first_delivery_of_event
+from bot.slack.slow_work import SlowWork
 from handlers import register_listeners
 
 logger = logging.getLogger(__name__)
@@ -106,12 +109,40 @@ def check_bot_token(settings: Settings) -> None:
         raise SlackUnavailable(client.base_url, detail, answered=False) from error
 
 
-def create_app(runtime: Runtime) -> App:
+# Telling people "busy, try again" when the pool is full: one thread, a short queue.
+BUSY_NOTICE_QUEUE = 50
+
+
+def create_app(runtime: Runtime) -> AckFirstApp:
     settings = runtime.settings
+    engine = runtime.engine
+
+    def report_failure(error: Exception, body: dict, respond, logger: logging.Logger) -> None:
+        logger.error("error in listener: %s", error, exc_info=error)
+        if body.get("response_url") and respond is not None:
+            respond(
+                text=t(
+                    settings.default_language,
+                    "error.generic",
+                    exam_office=settings.exam_office_name,
+                ),
+                response_type="ephemeral",
+                replace_original=False,
+            )
+
+    ack_first = AckFirst(
+        work=SlowWork(settings.work_threads, settings.work_queue),
+        busy_notices=SlowWork(1, BUSY_NOTICE_QUEUE, name="slack-busy"),
+        first_delivery=lambda event_id: first_delivery_of_event(engine, event_id),
+        report_failure=report_failure,
+        identities=runtime.identities,
+        default_language=settings.default_language,
+    )
     # The token is Bolt's to give its own client, so that Bolt does not also read
     # SLACK_BOT_TOKEN from the environment beside a client made here and warn that one of
     # them "will be unused"; the client is then pointed at SLACK_API_URL like every other.
-    app = App(
+    app = AckFirstApp(
+        ack_first=ack_first,
         token=settings.slack_bot_token,
         signing_secret=settings.slack_signing_secret or "",
         token_verification_enabled=False,
@@ -131,14 +162,7 @@ def create_app(runtime: Runtime) -> App:
         if isinstance(error, BoltUnhandledRequestError):
             logger.warning("no listener for this request: %s", error.current_response)
             return
-        logger.error("error in listener: %s", error, exc_info=error)
-        if body.get("response_url") and respond is not None:
-            lang = settings.default_language
-            respond(
-                text=t(lang, "error.generic", exam_office=settings.exam_office_name),
-                response_type="ephemeral",
-                replace_original=False,
-            )
+        report_failure(error, body, respond, logger)
 
     register_listeners(app)
     return app

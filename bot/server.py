@@ -3,9 +3,11 @@ waitress (a production WSGI server); and Socket Mode when SLACK_APP_TOKEN is set
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable
 from threading import Event, Thread
@@ -20,6 +22,7 @@ from waitress.task import ThreadedTaskDispatcher
 from bot.inspera.webhooks import INSPERA_EVENTS_PATH, inspera_events
 from bot.inspera.wire import SIGNATURE_ENVIRON
 from bot.runtime import Runtime
+from bot.slack.ack_first import AckFirstApp
 from bot.slack.inbound import envelope_problem, signature_is_valid
 from models.db import is_reachable
 
@@ -30,6 +33,8 @@ HEALTH_PATH = "/healthz"
 # Slack's requests are a few kilobytes, a large modal's a few hundred; anything near this
 # is not from Slack and is refused before it is read whole (waitress stops receiving it).
 MAX_BODY_BYTES = 2 * 2**20
+
+CONNECTION_LIMIT = 1000
 
 StartResponse = Callable[..., Any]
 
@@ -51,6 +56,9 @@ class SensorbotWSGI:
         self._slack = SlackRequestHandler(app, path=SLACK_PATH)
         self._runtime = runtime
         self._signing_secret = runtime.settings.slack_signing_secret or ""
+        # While Slack waits for an answer, the listeners' slow work yields the CPU to it.
+        work = app.slow_work if isinstance(app, AckFirstApp) else None
+        self._answering = work.answering if work is not None else contextlib.nullcontext
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -58,7 +66,8 @@ class SensorbotWSGI:
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             return self._health(start_response)
         if path == SLACK_PATH and method == "POST":
-            return self._slack_request(environ, start_response)
+            with self._answering():
+                return self._slack_request(environ, start_response)
         if path == INSPERA_EVENTS_PATH and method == "POST":
             body, signature = _bounded_body(environ), environ.get(SIGNATURE_ENVIRON)
             answer = inspera_events(self._runtime.settings, self._runtime.engine, body, signature)
@@ -113,14 +122,18 @@ def _plain(start_response: StartResponse, status: str, text: str) -> Iterable[by
 
 
 def create_http_server(
-    app: App, runtime: Runtime, host: str = "0.0.0.0", port: int | None = None
+    app: App, runtime: Runtime, host: str | None = None, port: int | None = None
 ) -> HTTPServer:
-    """A waitress server, not yet running; `port=0` picks a free port (tests, benchmarks)."""
+    """A waitress server, not yet running, on HOST and PORT unless given; `port=0` picks a
+    free port (tests, benchmarks)."""
     server = create_server(
         SensorbotWSGI(app, runtime),
-        host=host,
+        host=runtime.settings.host if host is None else host,
         port=runtime.settings.port if port is None else port,
         threads=runtime.settings.http_threads,
+        # waitress stops accepting at 100 open connections by default; a burst of Slack's
+        # requests beyond that would wait a second for the client to retry the connection.
+        connection_limit=CONNECTION_LIMIT,
         ident="sensorbot",
         # waitress answers 413 itself once a body (declared or chunked) passes this.
         max_request_body_size=MAX_BODY_BYTES + 1,
@@ -155,9 +168,20 @@ class BackgroundHTTPServer:
         self._thread.join(timeout=10)
 
 
+# How long a thread may keep the interpreter while another waits for it (Python's default is
+# 5 ms). The thread reading every request and the ones answering them wait for it each time
+# a listener's slow work has run; a shorter turn keeps acks in milliseconds beside that work.
+SWITCH_INTERVAL_SECONDS = 0.0005
+
+
+def favour_answering_threads() -> None:
+    sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
+
+
 def serve_http(app: App, runtime: Runtime) -> None:
     """Serve until SIGTERM or Ctrl-C; in-flight requests finish first."""
     server = create_http_server(app, runtime)
+    favour_answering_threads()
     logger.info(
         "serving Slack at http://%s:%s%s", server.effective_host, server.effective_port, SLACK_PATH
     )

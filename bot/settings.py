@@ -43,6 +43,8 @@ class Settings(BaseSettings):
     slack_api_url: str = Field(default="https://slack.com/api/", alias="SLACK_API_URL")
     database_url: str = Field(default="sqlite:///sensorbot.db", alias="DATABASE_URL")
     port: int = Field(default=3000, alias="PORT")
+    # Every interface (containers); 127.0.0.1 keeps a laptop's bot to itself.
+    host: str = Field(default="0.0.0.0", alias="HOST")
     timezone: str = Field(default="Europe/Oslo", alias="SENSORBOT_TIMEZONE")
     default_language: str = Field(default="nb", alias="SENSORBOT_DEFAULT_LANGUAGE")
     reminder_days: str = Field(default="7,2,1", alias="SENSORBOT_REMINDER_DAYS")
@@ -67,6 +69,9 @@ class Settings(BaseSettings):
         alias="SENSORBOT_ACTIVATION_URL",
     )
     http_threads: int = Field(default=8, alias="SENSORBOT_HTTP_THREADS", ge=1)
+    # The listeners' slow part (after the ack): threads, and how many more may wait.
+    work_threads: int = Field(default=8, alias="SENSORBOT_WORK_THREADS", ge=1)
+    work_queue: int = Field(default=100, alias="SENSORBOT_WORK_QUEUE", ge=0)
     grading_working_days: int = Field(
         default=GRADING_WORKING_DAYS, alias="SENSORBOT_GRADING_WORKING_DAYS", ge=1, le=100
     )

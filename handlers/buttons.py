@@ -1,11 +1,12 @@
-"""Button listeners as Bolt calls them: the injected arguments by name, `ack()` first."""
+"""Button listeners as Bolt calls them: the injected arguments by name. Every press is
+acknowledged before its listener runs (`bot.slack.ack_first`), so `work` does only the work."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from logging import Logger
 
-from slack_bolt import Ack, Respond
+from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.runtime import Asker, Runtime
@@ -15,11 +16,9 @@ ButtonWork = Callable[[dict, WebClient, Respond, Runtime, Asker, Logger], None]
 
 
 def acked_button(work: ButtonWork) -> Callable[..., None]:
-    """A listener that acknowledges the press at once and then does `work` (Bolt answers
-    Slack before the slow part starts)."""
+    """A listener that does `work` with what Bolt injects, after the acknowledgement."""
 
     def handle_button(
-        ack: Ack,
         body: dict,
         client: WebClient,
         respond: Respond,
@@ -27,7 +26,6 @@ def acked_button(work: ButtonWork) -> Callable[..., None]:
         asker: Asker,
         logger: Logger,
     ) -> None:
-        ack()
         work(body, client, respond, runtime, asker, logger)
 
     return handle_button

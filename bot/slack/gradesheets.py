@@ -2,8 +2,9 @@
 (`files.info`), its download, and every answer to the grader in their DM.
 
 Slack announces a shared file twice (a `message` with subtype `file_share`, and a
-`file_shared` event) and retries events it thinks were not received. Each event id and each
-file id is claimed once in the store, so one file gives one preview however it arrives.
+`file_shared` event) and retries events it thinks were not received. Each event id
+(`bot.slack.ack_first`) and each file id is claimed once in the store, so one file gives one
+preview however it arrives.
 What the file becomes is decided in `bot.gradesheets.intake`.
 """
 
@@ -51,15 +52,6 @@ from bot.ui.gradesheets import (
 from models.tables import GradeUpload, Test
 
 log = logging.getLogger(__name__)
-
-
-def first_time_for_event(runtime: Runtime, body: dict) -> bool:
-    """False for an event already handled (Slack retries with the same event id)."""
-    event_id = body.get("event_id")
-    if claim_once(runtime.engine, f"slack-event:{event_id}"):
-        return True
-    log.info("slack event %s already handled", event_id)
-    return False
 
 
 def receive_grade_sheet(intake: GradeSheetIntake, file_id: str, bot_user_id: str | None) -> None:

@@ -28,6 +28,12 @@ def claim_once(engine: Engine, key: str) -> bool:
         return session.exec(statement).first() is not None
 
 
+def first_delivery_of_event(engine: Engine, event_id: str) -> bool:
+    """True the first time Slack's event `event_id` is worked; Slack delivers an event again,
+    with the same id (and `X-Slack-Retry-Num`), when it thinks the first did not arrive."""
+    return claim_once(engine, f"slack-event:{event_id}")
+
+
 # Slack retries an event within minutes and a file is shared once; a week is ample.
 KEEP_KEYS = timedelta(days=7)
 

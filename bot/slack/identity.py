@@ -50,8 +50,10 @@ class IdentityResolver:
     def resolve(self, client: WebClient, user_id: str) -> SlackPerson:
         """The person as Slack knows them, in the language they chose if they did (asked
         each time: a choice made in another process counts at once)."""
-        person = self._slack_person(client, user_id)
-        chosen = self._chosen_language(user_id) if self._chosen_language else None
+        return self._in_chosen_language(self._slack_person(client, user_id))
+
+    def _in_chosen_language(self, person: SlackPerson) -> SlackPerson:
+        chosen = self._chosen_language(person.user_id) if self._chosen_language else None
         return replace(person, language=chosen) if chosen and chosen != person.language else person
 
     def _slack_person(self, client: WebClient, user_id: str) -> SlackPerson:
@@ -65,6 +67,15 @@ class IdentityResolver:
             with self._lock:
                 self._cache[user_id] = (now + self._ttl, person)
         return person
+
+    def known(self, user_id: str) -> SlackPerson | None:
+        """The person as Slack last described them, without asking Slack again, in the
+        language they chose; None when not cached (or expired)."""
+        with self._lock:
+            cached = self._cache.get(user_id)
+        if not cached or cached[0] <= time.monotonic():
+            return None
+        return self._in_chosen_language(cached[1])
 
     def user_id_for_email(self, client: WebClient, email: str) -> str | None:
         """The Slack user with this e-mail (`users.lookupByEmail`), or None when Slack has

@@ -13,7 +13,7 @@ from __future__ import annotations
 from logging import Logger
 from typing import Any
 
-from slack_bolt import Ack, Respond
+from slack_bolt import Respond
 from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookResponse
 
@@ -52,11 +52,10 @@ class HomeAnswer(Respond):
 
 
 def handle_home_template(
-    ack: Ack, body: dict, client: WebClient, runtime: Runtime, asker: Asker, logger: Logger
+    body: dict, client: WebClient, runtime: Runtime, asker: Asker, logger: Logger
 ) -> None:
     answer = HomeAnswer(client, runtime, asker, body["user"]["id"])
     notices.handle_template(
-        ack=ack,
         body=body,
         client=client,
         respond=answer,
@@ -67,7 +66,6 @@ def handle_home_template(
 
 
 def handle_home_approve_own(
-    ack: Ack,
     body: dict,
     client: WebClient,
     respond: Respond,
@@ -78,7 +76,6 @@ def handle_home_approve_own(
     """The prompt's approve button, pressed on the Home tab: approved (or refused, told by
     DM) by the approvals listener, then the tab shows the new state."""
     approvals.handle_approve_own(
-        ack=ack,
         body=body,
         client=client,
         respond=respond,

@@ -9,7 +9,7 @@ from slack_bolt import BoltContext
 from slack_sdk import WebClient
 
 from bot.runtime import Asker, Runtime
-from bot.slack.gradesheets import GradeSheetIntake, first_time_for_event, receive_grade_sheet
+from bot.slack.gradesheets import GradeSheetIntake, receive_grade_sheet
 
 
 def handle_file_shared(
@@ -27,8 +27,6 @@ def handle_file_shared(
     # Only files in a DM with the bot are grade sheets for it; the bot's own uploads are not.
     if not channel.startswith("D") or not user_id or not file_id or user_id == context.bot_user_id:
         return
-    if not first_time_for_event(runtime, body):
-        return
     intake = GradeSheetIntake(runtime, client, asker, user_id, logger)
     receive_grade_sheet(intake, file_id, context.bot_user_id)
 
@@ -42,8 +40,6 @@ def receive_files_from_message(
     asker: Asker,
     logger: Logger,
 ) -> None:
-    if not first_time_for_event(runtime, body):
-        return
     intake = GradeSheetIntake(runtime, client, asker, event["user"], logger)
     for shared in event.get("files") or []:
         if shared.get("id"):

@@ -10,7 +10,6 @@ from slack_sdk import WebClient
 
 from bot.i18n import t
 from bot.runtime import Asker, Runtime
-from bot.slack.idempotency import claim_once
 from handlers.events.files import receive_files_from_message
 
 
@@ -29,9 +28,5 @@ def handle_message(
         receive_files_from_message(body, event, client, context, runtime, asker, logger)
         return
     if event.get("subtype"):
-        return
-    # Slack retries an event it thinks was not received, with the same event id.
-    if not claim_once(runtime.engine, f"slack-event:{body.get('event_id')}"):
-        logger.info("slack event %s already answered", body.get("event_id"))
         return
     client.chat_postMessage(channel=event["channel"], text=t(asker.lang, "dm.text_reply"))

@@ -182,6 +182,7 @@ def test_same_file_by_both_events_and_a_retry_gives_one_preview(
     running_bot, fake_slack, roster, caplog
 ):
     caplog.set_level(logging.INFO, logger="bot.slack.gradesheets")
+    caplog.set_level(logging.INFO, logger="bot.slack.ack_first")
     content = workbook(GOOD_SHEET)
     fake_slack.add_file("F1", "karakterer.xlsx", content, user=KARI, channel=DM)
     first = message_event(KARI, "F1", "karakterer.xlsx")

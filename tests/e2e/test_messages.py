@@ -35,6 +35,6 @@ def test_slacks_retries_of_a_text_dm_are_answered_once(running_bot, fake_slack):
     running_bot.slack.event(hello, event_id="EvTXT1", retry_num=2)
     running_bot.slack.event(text_event("anyone?"), event_id="EvTXT2")
     fake_slack.wait_for(lambda: len(replies(fake_slack)) >= 2, description="a second reply")
-    # Every listener has run once the executor has drained.
-    running_bot.app._listener_runner.listener_executor.shutdown(wait=True)
+    # Every listener has run once the pool is idle.
+    assert running_bot.app.slow_work.wait_idle()
     assert len(replies(fake_slack)) == 2

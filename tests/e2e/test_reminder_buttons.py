@@ -71,7 +71,7 @@ def _response(fake_slack, key: str) -> dict:
 def test_approving_own_grading_from_the_reminder_records_the_approval(reminded, fake_slack):
     reminder = _posted(fake_slack, "UOLA", "Påminnelse")
     assert (
-        "• *Kommisjon 1:* alle 2 har karakter – venter på at du godkjenner egen sensur"
+        "• *Kommisjon 1:* begge kandidatene har karakter – venter på at du godkjenner egen sensur"
         in (reminder["blocks"][0]["text"]["text"])
     )
 

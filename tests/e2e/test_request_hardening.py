@@ -208,5 +208,5 @@ def test_a_button_with_an_unparseable_id_is_refused(running_bot, fake_slack, log
     )
     assert answer.status in (200, 400)
     # The listener runs after the acknowledgement; wait for it to finish.
-    running_bot.app._listener_runner.listener_executor.shutdown(wait=True)
+    assert running_bot.app.slow_work.wait_idle()
     assert_no_traceback(log)

@@ -5,6 +5,12 @@ MESSAGES = {
         "en": "Sorry, something went wrong in Sensorbot. Please try again shortly; "
         "if it keeps happening, contact {exam_office}.",
     },
+    "busy.try_again": {
+        "nb": "Sensorbot har mye å gjøre akkurat nå og rakk ikke å ta dette. "
+        "Prøv igjen om et øyeblikk.",
+        "en": "Sensorbot is very busy right now and could not take this on. "
+        "Please try again in a moment.",
+    },
     "command.unknown": {
         "nb": "Jeg kjenner ikke kommandoen `{word}`. Dette kan jeg:",
         "en": "I don't know the command `{word}`. This is what I can do:",

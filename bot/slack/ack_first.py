@@ -1,0 +1,223 @@
+"""Acknowledge first, always: every listener's slow part runs in the bounded `SlowWork`
+pool, never in the thread that answers Slack.
+
+The app runs Bolt with `process_before_response=True`, so the acknowledgement is the HTTP
+answer of the request's own thread, and `AckFirstApp` wraps each listener as it is
+registered. The wrapper answers Slack and hands the listener to the pool:
+
+- commands, buttons, shortcuts: acknowledged at once; the listener then runs in the pool
+  (its own `ack()` changes nothing any more). When the pool is full the person is told
+  "busy, try again": in the acknowledgement of a command, by `response_url` (or a DM) for
+  the rest, from a small pool of its own;
+- modal submissions and option requests, whose acknowledgement *is* the answer: the
+  listener runs on a worker that is free now and the request waits for its `ack(...)`;
+  with no free worker the modal shows "busy, try again";
+- events: acknowledged by Bolt, then worked in the pool once per `event_id` however often
+  Slack delivers it (a claim in the store, so across processes and replicas); when the
+  pool is full the delivery is refused (503) and Slack delivers it again later.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from logging import Logger
+from typing import Any
+
+from slack_bolt import App, BoltRequest, BoltResponse, Respond
+from slack_bolt.kwargs_injection import build_required_kwargs
+from slack_bolt.util.utils import get_arg_names_of_callable, get_name_for_callable
+
+from bot.i18n import t
+from bot.slack.identity import IdentityResolver
+from bot.slack.messaging import open_dm
+from bot.slack.slow_work import SlowWork
+
+# Payloads whose acknowledgement carries the answer (errors in a modal, options).
+ANSWERED_IN_ACK = frozenset(
+    {"view_submission", "block_suggestion", "dialog_submission", "dialog_suggestion"}
+)
+# How long a modal submission waits for its listener's answer; Slack gives up at 3 s.
+ANSWER_WAIT_SECONDS = 2.5
+BUSY_KEY = "busy.try_again"
+
+log = logging.getLogger(__name__)
+
+# (error, request body, respond or None, logger): tells the person something went wrong.
+FailureReport = Callable[[Exception, dict, Respond | None, Logger], None]
+
+
+class AckFirst:
+    """Wraps listeners so that they acknowledge first and work in `work`."""
+
+    def __init__(
+        self,
+        *,
+        work: SlowWork,
+        busy_notices: SlowWork,
+        first_delivery: Callable[[str], bool],
+        report_failure: FailureReport,
+        identities: IdentityResolver,
+        default_language: str,
+    ) -> None:
+        self.work = work
+        self._busy_notices = busy_notices
+        self._first_delivery = first_delivery
+        self._report_failure = report_failure
+        self._identities = identities
+        self._default_language = default_language
+
+    def wrap(self, listener: Callable[..., Any]) -> Callable[..., BoltResponse | None]:
+        arg_names = get_arg_names_of_callable(listener)
+
+        def ack_first(
+            request: BoltRequest, response: BoltResponse, logger: Logger
+        ) -> BoltResponse | None:
+            kwargs = build_required_kwargs(
+                logger=logger,
+                required_arg_names=list(arg_names),
+                request=request,
+                response=response,
+                this_func=listener,
+            )
+            return self._dispatch(request, logger, listener, kwargs)
+
+        ack_first.__name__ = ack_first.__qualname__ = get_name_for_callable(listener)
+        return ack_first
+
+    def _dispatch(
+        self, request: BoltRequest, logger: Logger, listener: Callable[..., Any], kwargs: dict
+    ) -> BoltResponse | None:
+        body = request.body
+        if body.get("type") == "event_callback":
+            return self._take_event(request, logger, listener, kwargs)
+        if body.get("type") in ANSWERED_IN_ACK:
+            self._answer_in_ack(request, logger, listener, kwargs)
+            return None
+        if not self.work.submit(self._job(request, logger, listener, kwargs)):
+            self._tell_busy(request)
+            return None
+        request.context.ack()
+        return None
+
+    def _job(
+        self, request: BoltRequest, logger: Logger, listener: Callable[..., Any], kwargs: dict
+    ) -> Callable[[], None]:
+        def run() -> None:
+            try:
+                listener(**kwargs)
+            except Exception as error:
+                self._report_failure(error, request.body, request.context.respond, logger)
+
+        return run
+
+    def _take_event(
+        self, request: BoltRequest, logger: Logger, listener: Callable[..., Any], kwargs: dict
+    ) -> BoltResponse | None:
+        event_id = request.body.get("event_id")
+        work = self._job(request, logger, listener, kwargs)
+
+        def once() -> None:
+            # Slack delivers an event again, with the same id, when its ack was late.
+            if event_id and not self._first_delivery(event_id):
+                log.info("slack event %s already handled", event_id)
+                return
+            work()
+
+        if self.work.submit(once):
+            return None  # Bolt acknowledges events itself
+        log.warning("busy: refused slack event %s; Slack delivers it again later", event_id)
+        return BoltResponse(status=503, body="busy")
+
+    def _answer_in_ack(
+        self, request: BoltRequest, logger: Logger, listener: Callable[..., Any], kwargs: dict
+    ) -> None:
+        ack = request.context.ack
+        answered = threading.Event()
+
+        def ack_and_tell(*args: Any, **ack_kwargs: Any) -> BoltResponse:
+            try:
+                return ack(*args, **ack_kwargs)
+            finally:
+                answered.set()
+
+        work = self._job(request, logger, listener, {**kwargs, "ack": ack_and_tell})
+
+        def run() -> None:
+            try:
+                work()
+            finally:
+                answered.set()  # a listener that never acks does not hold the request
+
+        if not self.work.submit(run, start_now=True):
+            log.warning("busy: refused a %s", request.body.get("type"))
+            ack(**_busy_answer(request.body, self._busy_text(request)))
+            return
+        if not answered.wait(ANSWER_WAIT_SECONDS):
+            log.warning("a %s listener did not answer in time", request.body.get("type"))
+
+    def _tell_busy(self, request: BoltRequest) -> None:
+        body = request.body
+        if body.get("command"):
+            log.warning("busy: refused /%s", str(body.get("command")).lstrip("/"))
+            request.context.ack(text=self._busy_text(request), response_type="ephemeral")
+            return
+        log.warning("busy: refused a %s", body.get("type"))
+        request.context.ack()
+        if not self._busy_notices.submit(lambda: self._busy_notice(request)):
+            log.warning("busy: could not tell %s either", request.context.user_id)
+
+    def _busy_notice(self, request: BoltRequest) -> None:
+        """An interaction's "busy": where its answers go, in the person's language."""
+        context = request.context
+        asker = context.get("asker")
+        if asker is None or context.user_id is None:
+            return
+        text = t(asker.lang, BUSY_KEY)
+        if request.body.get("response_url") and context.respond is not None:
+            context.respond(text=text, response_type="ephemeral", replace_original=False)
+        else:
+            client = context.client
+            client.chat_postMessage(channel=open_dm(client, context.user_id), text=text)
+
+    def _busy_text(self, request: BoltRequest) -> str:
+        """In the language Slack last told for the person; asking Slack now would be slow."""
+        user_id = request.context.user_id
+        known = self._identities.known(user_id) if user_id else None
+        return t(known.language if known else self._default_language, BUSY_KEY)
+
+
+def _busy_answer(body: dict, text: str) -> dict[str, Any]:
+    """What a refused modal submission (errors on its first input) or option request
+    (no options) acknowledges with."""
+    if body.get("type") != "view_submission":
+        return {"options": []}
+    blocks = (body.get("view") or {}).get("blocks") or []
+    first_input = next((b["block_id"] for b in blocks if b.get("type") == "input"), None)
+    if first_input is None:
+        return {}
+    return {"response_action": "errors", "errors": {first_input: text}}
+
+
+class AckFirstApp(App):
+    """A Bolt app whose every listener goes through `AckFirst` as it is registered."""
+
+    def __init__(self, *, ack_first: AckFirst, **kwargs: Any) -> None:
+        self.ack_first = ack_first
+        super().__init__(process_before_response=True, **kwargs)
+
+    @property
+    def slow_work(self) -> SlowWork:
+        return self.ack_first.work
+
+    def _register_listener(
+        self, functions: Sequence[Callable[..., Any]], *args: Any, **kwargs: Any
+    ) -> Callable[..., Any] | None:
+        functions = list(functions)
+        if len(functions) != 1:
+            # Bolt's lazy listeners would run in Bolt's own unbounded executor.
+            raise ValueError("a listener is one function; its slow part runs in SlowWork")
+        listener = functions[0]
+        super()._register_listener([self.ack_first.wrap(listener)], *args, **kwargs)
+        return listener
