@@ -5,8 +5,9 @@ Grades only ever go to the grader's DM; these builders do not decide where a mes
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import ActionsBlock, Block, InputBlock, PlainTextInputElement
@@ -96,16 +97,17 @@ def preview_message(
         ]
         blocks += kit.sections([md(lang, "gradesheet.preview.locked_title"), *lines])
     if preview.changes:
-        lines = [_change_line(lang, change) for change in preview.changes]
-        blocks += _listing(lang, md(lang, "gradesheet.preview.changes_title"), lines)
+        title = md(lang, "gradesheet.preview.changes_title")
+        blocks += _listing(lang, title, preview.changes, lambda c: _change_line(lang, c))
     if preview.suggestions and not preview.errors:
-        lines = [_suggestion_line(lang, change) for change in preview.suggestions]
-        blocks += _listing(lang, md(lang, "gradesheet.preview.suggestions_title"), lines)
+        title = md(lang, "gradesheet.preview.suggestions_title")
+        blocks += _listing(lang, title, preview.suggestions, lambda c: _suggestion_line(lang, c))
     if preview.errors:
         errors_title = md(lang, "gradesheet.preview.errors_title", count=len(preview.errors))
         # problem_line fills the catalog's sentences with parameters the kit has escaped.
-        lines = [Mrkdwn(problem_line(lang, problem, escape)) for problem in preview.errors]
-        blocks += _listing(lang, errors_title, lines)
+        blocks += _listing(
+            lang, errors_title, preview.errors, lambda p: Mrkdwn(problem_line(lang, p, escape))
+        )
         blocks.append(kit.section(md(lang, "gradesheet.preview.fix_and_resend")))
     elif preview.appliable:
         ready = (
@@ -175,12 +177,18 @@ def _suggestion_line(lang: str, change: GradeChange) -> Mrkdwn:
     )
 
 
-def _listing(lang: str, title: Mrkdwn, lines: Sequence[Mrkdwn]) -> list[Block]:
-    """A titled list: the first SHOWN_LINES lines, then how many more; split into sections
-    that each stay within Slack's text limit."""
-    shown = [Mrkdwn("• ") + line for line in lines[:SHOWN_LINES]]
-    if len(lines) > SHOWN_LINES:
-        shown.append(md(lang, "gradesheet.preview.more", count=len(lines) - SHOWN_LINES))
+_Item = TypeVar("_Item")
+
+
+def _listing(
+    lang: str, title: Mrkdwn, items: Sequence[_Item], line: Callable[[_Item], Mrkdwn]
+) -> list[Block]:
+    """A titled list: the first SHOWN_LINES items as lines, then how many more; split into
+    sections that each stay within Slack's text limit. Only the items shown are written out
+    (a 20,000-row sheet's changes are not all escaped to show fifty)."""
+    shown = [Mrkdwn("• ") + line(item) for item in items[:SHOWN_LINES]]
+    if len(items) > SHOWN_LINES:
+        shown.append(md(lang, "gradesheet.preview.more", count=len(items) - SHOWN_LINES))
     return kit.sections([title, *shown])
 
 
