@@ -220,7 +220,7 @@ def test_a_grader_and_a_consultant_try_sensorbot(page, demo):
         [{"name": name, "mimeType": XLSX, "buffer": sheet([("30101", "B"), ("30102", "G")])}]
     )
     refused = same_message(page, message(page, "Rad 3, kandidat 30102: G").last)
-    expect(refused).to_contain_text("Feil (1)")
+    expect(refused).to_contain_text("1 feil – ingenting kan lagres før den er rettet")
     expect(refused.get_by_role("button", name=nb("gradesheet.button.apply"))).to_have_count(0)
 
     # A clean one: saved with the preview's button, the preview replaced in place.
