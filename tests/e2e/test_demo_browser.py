@@ -308,6 +308,10 @@ def test_a_person_switches_language_as_in_slack(page, demo):
     )
     compose.fill("/sensur språk nb")
     compose.press("Enter")
+    # Each command is worked on its own, as in Slack: the next waits for the choice.
+    expect(page.locator("li.message.ephemeral", has_text="/sensur språk nb").last).to_contain_text(
+        "Fra nå av skriver jeg til deg på norsk"
+    )
     compose.fill("/sensur hjelp")
     compose.press("Enter")
     expect(page.locator("li.message.ephemeral", has_text="/sensur hjelp").last).to_contain_text(
@@ -315,6 +319,9 @@ def test_a_person_switches_language_as_in_slack(page, demo):
     )
     compose.fill("/sensur language en")  # as he was, for the tests after this one
     compose.press("Enter")
+    expect(
+        page.locator("li.message.ephemeral", has_text="/sensur language en").last
+    ).to_contain_text("From now on I'll write to you in English")
     compose.fill("/sensur help")
     compose.press("Enter")
     expect(page.locator("li.message.ephemeral", has_text="/sensur help")).to_have_count(2)
