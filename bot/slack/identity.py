@@ -42,6 +42,7 @@ class IdentityResolver:
     ) -> None:
         self._default_language = default_language
         self._chosen_language = chosen_language
+        self._last_chosen: dict[str, Language | None] = {}  # as `resolve` last read it
         self._ttl = ttl_seconds
         self._cache: dict[str, tuple[float, SlackPerson]] = {}
         self._by_email: dict[str, tuple[float, str]] = {}
@@ -54,6 +55,12 @@ class IdentityResolver:
 
     def _in_chosen_language(self, person: SlackPerson) -> SlackPerson:
         chosen = self._chosen_language(person.user_id) if self._chosen_language else None
+        with self._lock:
+            self._last_chosen[person.user_id] = chosen
+        return self._as_chosen(person, chosen)
+
+    @staticmethod
+    def _as_chosen(person: SlackPerson, chosen: Language | None) -> SlackPerson:
         return replace(person, language=chosen) if chosen and chosen != person.language else person
 
     def _slack_person(self, client: WebClient, user_id: str) -> SlackPerson:
@@ -69,13 +76,15 @@ class IdentityResolver:
         return person
 
     def known(self, user_id: str) -> SlackPerson | None:
-        """The person as Slack last described them, without asking Slack again, in the
-        language they chose; None when not cached (or expired)."""
+        """The person as Slack last described them, in the language they had chosen when
+        last looked up; no I/O at all (it answers on the request thread, before the ack).
+        None when not cached (or expired)."""
         with self._lock:
             cached = self._cache.get(user_id)
+            chosen = self._last_chosen.get(user_id)
         if not cached or cached[0] <= time.monotonic():
             return None
-        return self._in_chosen_language(cached[1])
+        return self._as_chosen(cached[1], chosen)
 
     def user_id_for_email(self, client: WebClient, email: str) -> str | None:
         """The Slack user with this e-mail (`users.lookupByEmail`), or None when Slack has

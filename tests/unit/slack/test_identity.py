@@ -61,3 +61,26 @@ def test_the_asker_is_looked_up_in_slack_only_when_first_used(fake_slack, tmp_pa
     assert asker.lang == "nb"
     assert asker.roles.grader is not None and asker.roles.grader.email == "kari@ntnu.no"
     assert len(fake_slack.calls("users.info")) == 1
+
+
+def test_a_chosen_language_wins_and_known_answers_it_without_asking_the_store(fake_slack, tmp_path):
+    fake_slack.add_user("U1", email="kari@ntnu.no", locale="en-US")
+    settings = make_settings(fake_slack.api_url, f"sqlite:///{tmp_path}/x.db")
+    client = create_web_client(settings)
+    asked: list[str] = []
+    choices = {"U1": "en"}
+
+    def chosen(user_id: str):
+        asked.append(user_id)
+        return choices.get(user_id)
+
+    resolver = IdentityResolver("nb", chosen_language=chosen)
+    assert resolver.known("U1") is None  # not looked up yet
+    assert resolver.resolve(client, "U1").language == "en"
+    assert asked == ["U1"]
+    known = resolver.known("U1")
+    assert known is not None and known.language == "en"
+    assert asked == ["U1"], "known() must not read the store: it answers before the ack"
+    choices["U1"] = "nb"
+    assert resolver.resolve(client, "U1").language == "nb"  # each resolve reads the choice
+    assert resolver.known("U1").language == "nb"
