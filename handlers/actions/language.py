@@ -12,7 +12,8 @@ from bot.runtime import Asker, Runtime
 from bot.ui import kit
 from bot.ui.language import chosen_message
 from handlers.buttons import acked_button
-from handlers.events.home import handle_app_home_opened
+from handlers.events.home import publish_home
+from handlers.payloads import action_value
 from models.types import utcnow
 
 
@@ -20,8 +21,7 @@ def _switch(
     body: dict, client: WebClient, respond: Respond, runtime: Runtime, asker: Asker, logger: Logger
 ) -> None:
     user_id = body["user"]["id"]
-    action = (body.get("actions") or [{}])[0]
-    lang = language_from_word(str(action.get("value") or ""))
+    lang = language_from_word(action_value(body))
     if lang is None:
         logger.warning("language switch with an unknown value from %s", user_id)
         respond(text=kit.md(asker.lang, "button.unreadable"), response_type="ephemeral",
@@ -32,7 +32,7 @@ def _switch(
     if (body.get("container") or {}).get("type") == "view":
         # The Home tab, shown again in the language chosen: the asker is looked up on first
         # use, which is now, after the choice is stored.
-        handle_app_home_opened({"user": user_id, "tab": "home"}, client, runtime, asker)
+        publish_home(client, runtime, asker, user_id)
         return
     message = chosen_message(lang, changed)
     respond(text=message.text, blocks=message.blocks, response_type="ephemeral",
