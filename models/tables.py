@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Protocol
 
-from sqlalchemy import Column, Index, String, Table, UniqueConstraint
+from sqlalchemy import Column, Index, String, Table, UniqueConstraint, false
 from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Field, SQLModel
 
@@ -43,6 +43,18 @@ class CandidateStatus(StrEnum):
     submitted = "submitted"
     absent = "absent"
     redelivery = "redelivery"
+
+
+class GradingIn(StrEnum):
+    """Where a test's grades are set (SPEC §2.6)."""
+
+    inspera = "inspera"  # marking and approvals in Inspera; Sensorbot tells and reminds
+    sensorbot = "sensorbot"  # collected, checked and approved in Sensorbot
+
+
+class CommitteePurpose(StrEnum):
+    grading = "grading"
+    complaint = "complaint"  # a complaint committee (SPEC §3.11)
 
 
 class EscalationStatus(StrEnum):
@@ -100,6 +112,23 @@ class Test(SQLModel, table=True):
     opened_for_marking: datetime | None = Field(default=None, sa_column=_utc(index=True))
     guideline_published: bool | None = Field(default=None)
     registration_only: bool = Field(default=False)
+    # Where grades are set. The roster's default is `sensorbot` for registration-only tests
+    # and `inspera` otherwise; tests stored before the column existed keep `sensorbot`, the
+    # way they were run, until they are re-imported.
+    grading_in: GradingIn = Field(
+        default=GradingIn.sensorbot,
+        sa_type=String(16),
+        sa_column_kwargs={"server_default": "sensorbot"},
+    )
+    # An oral, practical or similar performance that cannot be re-checked: no complaint.
+    oral_or_practical: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+    # When the result was announced to students (imported, or set by the FS confirmation);
+    # the explanation and complaint windows run from it.
+    results_published: datetime | None = Field(default=None, sa_column=_utc())
+    # A consultant confirmed that the final grades are confirmed in Inspera (`grading_in =
+    # inspera`); Inspera's own `confirm_final_grades` is kept in `inspera_final_grades`.
+    final_grades_confirmed_at: datetime | None = Field(default=None, sa_column=_utc())
+    final_grades_confirmed_by: str | None = Field(default=None, max_length=320)
     # Inspera's id of the test (the webhooks' `contextObjectId`), for the connector.
     inspera_test_id: str | None = Field(default=None, index=True, max_length=64)
     # Set when a consultant confirms the final grades are transferred to FS (SPEC §4).
@@ -144,6 +173,11 @@ class CommitteeMembership(SQLModel, table=True):
     committee: str | None = Field(default=None, max_length=128)
     grader_email: str = Field(
         foreign_key="grader.email", index=True, ondelete="CASCADE", max_length=320
+    )
+    purpose: CommitteePurpose = Field(
+        default=CommitteePurpose.grading,
+        sa_type=String(16),
+        sa_column_kwargs={"server_default": "grading"},
     )
 
 
@@ -504,3 +538,91 @@ class PersonPreference(SQLModel, table=True):
     language: str | None = Field(default=None, max_length=8)
     language_chosen_at: datetime | None = Field(default=None, sa_column=_utc())
     first_dm_at: datetime | None = Field(default=None, sa_column=_utc())
+
+
+class GradingReport(SQLModel, table=True):
+    """A grader of a `grading_in = inspera` test said their part is done ("I have approved
+    my grading in Inspera") for one committee ("" when they are in none). Taking it back
+    deletes the row; both are audited."""
+
+    __tablename__ = "grading_report"
+    __table_args__ = (
+        UniqueConstraint("test_id", "committee", "grader_email", name="uq_grading_report"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    committee: str = Field(default="", max_length=128)
+    grader_email: str = Field(foreign_key="grader.email", ondelete="CASCADE", max_length=320)
+    reported_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+
+
+class FsHandoff(SQLModel, table=True):
+    """The FS hand-off checklist of a graded test (SPEC §3.13): started when the test is
+    graded; the result of Inspera's *Test overføring til FS* as the consultant recorded it
+    (`fine`, or `refused` with the candidates FS refused); the transfer itself is
+    `Test.transferred_at`."""
+
+    __tablename__ = "fs_handoff"
+
+    test_id: str = Field(
+        foreign_key="test.test_id", primary_key=True, ondelete="CASCADE", max_length=128
+    )
+    started_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+    trial_result: str | None = Field(default=None, max_length=16)  # fine | refused
+    refused_candidates: str = Field(default="[]")  # JSON list of candidate ids
+    trial_recorded_at: datetime | None = Field(default=None, sa_column=_utc())
+    trial_recorded_by: str | None = Field(default=None, max_length=320)
+
+
+class ExplanationRequest(SQLModel, table=True):
+    """A student asked for an explanation of a grade (§ 11-8; roster sheet `Explanations`).
+    Due two weeks after the request; `late` when asked more than a week after the result
+    was announced (stored all the same, and flagged to the consultants)."""
+
+    __tablename__ = "explanation_request"
+    __table_args__ = (
+        UniqueConstraint("test_id", "candidate_id", "requested_at", name="uq_explanation"),
+        Index("ix_explanation_open", "given_at", "due_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    candidate_id: str = Field(max_length=64)
+    requested_at: datetime = Field(sa_column=_utc(nullable=False))
+    due_at: datetime = Field(sa_column=_utc(nullable=False))
+    late: bool = Field(default=False)
+    registered_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+    given_at: datetime | None = Field(default=None, sa_column=_utc())
+    given_by: str | None = Field(default=None, max_length=320)
+
+
+class ComplaintStatus(StrEnum):
+    open = "open"  # the complaint committee is grading
+    held = "held"  # two or more grades from the original: to be assessed again
+    final = "final"
+
+
+class Complaint(SQLModel, table=True):
+    """A complaint about a grade (§ 11-10; roster sheet `Complaints`), graded blind by its
+    complaint committee (a committee of the test with `purpose = complaint`). Its reasons
+    are never stored: the complaint graders must not see them."""
+
+    __tablename__ = "complaint"
+    __table_args__ = (UniqueConstraint("test_id", "candidate_id", name="uq_complaint"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
+    candidate_id: str = Field(max_length=64)
+    complaint_committee: str = Field(max_length=128)
+    received_at: datetime = Field(sa_column=_utc(nullable=False))
+    explanation_received_at: datetime | None = Field(default=None, sa_column=_utc())
+    # Graded "without undue delay": the target the reminders run against.
+    due_at: datetime = Field(sa_column=_utc(nullable=False))
+    late: bool = Field(default=False)
+    registered_at: datetime = Field(default_factory=utcnow, sa_column=_utc(nullable=False))
+    status: ComplaintStatus = Field(default=ComplaintStatus.open, sa_type=String(16))
+    held_at: datetime | None = Field(default=None, sa_column=_utc())
+    final_grade: str | None = Field(default=None, max_length=16)
+    final_at: datetime | None = Field(default=None, sa_column=_utc())
+    confirmed_by: str | None = Field(default=None, max_length=320)
