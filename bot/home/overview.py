@@ -241,6 +241,9 @@ class _Dates(NamedTuple):
     grading_deadline: datetime
     opened_for_marking: datetime | None
     transferred_at: datetime | None
+    grading_in: str
+    final_grades_confirmed_at: datetime | None
+    inspera_test_id: str | None
 
 
 def _by_state(
@@ -259,6 +262,9 @@ def _by_state(
                 col(Test.grading_deadline),
                 col(Test.opened_for_marking),
                 col(Test.transferred_at),
+                col(Test.grading_in),
+                col(Test.final_grades_confirmed_at),
+                col(Test.inspera_test_id),
             ).where(col(Test.test_id).in_(test_ids))
         )
     ]
