@@ -8,16 +8,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
-from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from bot.exams import audit
 from bot.gradesheets.export import file_stem, inspera_workbook
 from bot.gradesheets.grader_view import grader_roster
+from bot.gradesheets.previews import claim_waiting_upload
 from bot.gradesheets.reading import GradeSheet
 from bot.gradesheets.uploads import UploadStatus
 from bot.gradesheets.validation import GradeChange, GradeSheetPreview, validate_sheet
-from models.tables import AuditEntry, GradeUpload, Test
+from models.tables import AuditEntry, Test
 
 AUDIT_ACTION = "grade.sheet_for_inspera"
 
@@ -97,13 +97,6 @@ def settle_waiting_upload(session: Session, upload_id: int, grader_email: str, t
     """A sheet that waited for its test, now known to be marked in Inspera: the upload gets
     its test and is closed as returned (it never holds grades). False when another press
     settled it first."""
-    settled = session.exec(
-        update(GradeUpload)
-        .where(
-            col(GradeUpload.id) == upload_id,
-            col(GradeUpload.grader_email) == grader_email,
-            col(GradeUpload.status) == UploadStatus.needs_test,
-        )
-        .values(test_id=test.test_id, status=UploadStatus.returned)
-    ).rowcount
-    return settled == 1
+    return claim_waiting_upload(
+        session, upload_id, grader_email, test_id=test.test_id, status=UploadStatus.returned
+    )
