@@ -137,6 +137,8 @@ _COMPLAINT_BLOCKERS = {
     "without_graders": BlockerKind.complaint_committee_without_graders,
     "not_in_slack": BlockerKind.complaint_graders_not_in_slack,
 }
+# The kinds only `complaint_readiness_of` finds.
+COMPLAINT_BLOCKER_KINDS = frozenset(_COMPLAINT_BLOCKERS.values())
 
 
 def complaint_readiness_of(session: Session, test_ids: Iterable[str]) -> dict[str, Readiness]:
