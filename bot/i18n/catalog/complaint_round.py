@@ -212,4 +212,10 @@ MESSAGES = {
             "grade, the explanation or the complaint.",
         },
     },
+    "escalation.finding.complaint_candidates": {
+        "nb": "Sensoren er med i klagekommisjonen for klagekandidatene {candidates}; målet for "
+        "klagesensuren er {deadline}.",
+        "en": "The grader is on the complaint committee for complaint candidates {candidates}; "
+        "the complaint grading's target is {deadline}.",
+    },
 }
