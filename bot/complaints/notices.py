@@ -45,7 +45,7 @@ from bot.scheduling.outbox import OutgoingMessage
 from bot.scheduling.steps import (
     MessageKind,
     PassContext,
-    escalation_recipients,
+    consultant_recipients,
     grader_label,
     grader_recipient,
     graders_by_email,
@@ -348,5 +348,6 @@ def _to_consultants(ctx: PassContext, r: ComplaintRound) -> list[OutgoingMessage
             (r.committee, due_day),
             params,
         )
-        for recipient in escalation_recipients(ctx.session, r.test, ctx.settings)
+        # In DMs only: who complained is not for the department channel.
+        for recipient in consultant_recipients(ctx.session, r.test, ctx.settings)
     ]

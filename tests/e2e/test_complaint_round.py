@@ -156,3 +156,5 @@ def test_a_complaint_committee_without_graders_in_slack_is_a_blocker_for_the_con
         "beskjed om klagene" in text
     )
     assert "Una Ukjent" in text
+    assert "Dette holder klagesensuren tilbake:" in text
+    assert "hindrer åpning" not in text

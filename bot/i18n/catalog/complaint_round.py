@@ -187,6 +187,10 @@ MESSAGES = {
             "Slack and have not been told about the complaints",
         },
     },
+    "complaint_round.home.blockers": {
+        "nb": "Dette holder klagesensuren tilbake:",
+        "en": "This is holding up the complaint grading:",
+    },
     # -- `/sensur why` (to a complaint grader) --------------------------------------------
     "why.finding.complaint_candidates": {
         "nb": {
