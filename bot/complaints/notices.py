@@ -203,11 +203,22 @@ class ComplaintRound:
     unfinished: tuple[str, ...]  # grader e-mails
 
 
-def open_rounds(
-    session: Session, now: datetime, *, due_from: datetime, due_before: datetime
-) -> list[ComplaintRound]:
+@dataclass(frozen=True)
+class _Due:
+    """A complaint committee's earliest open complaint, and the occasion it makes."""
+
+    test_id: str
+    committee: str
+    due_at: datetime
+    occasion: str
+
+
+def _due_committees(
+    session: Session, now: datetime, prefix: str, *, due_from: datetime, due_before: datetime
+) -> list[_Due]:
     """Complaint committees of open tests whose earliest open complaint is due in
-    [due_from, due_before), earliest first."""
+    [due_from, due_before) and whose occasion is not handled for that due date yet,
+    earliest first. Only keys are read here; a committee's round is loaded once claimed."""
     earliest = (
         select(
             col(Complaint.test_id).label("test_id"),
@@ -219,20 +230,55 @@ def open_rounds(
         .subquery()
     )
     rows = session.exec(
-        select(Test, earliest.c.committee, earliest.c.due_at)
-        .join(earliest, earliest.c.test_id == col(Test.test_id))
+        select(earliest.c.test_id, earliest.c.committee, earliest.c.due_at)
+        .join(Test, col(Test.test_id) == earliest.c.test_id)
         .where(
             col(Test.opened_for_marking) <= now,
             earliest.c.due_at >= due_from,
             earliest.c.due_at < due_before,
         )
-        .order_by(earliest.c.due_at, col(Test.test_id), earliest.c.committee)
-        .limit(PER_PASS)
+        .order_by(earliest.c.due_at, earliest.c.test_id, earliest.c.committee)
     ).all()
-    return [_round(session, test, committee, due_at) for test, committee, due_at in rows]
+    due = [
+        _Due(test_id, committee, due_at, committee_occasion(prefix, committee))
+        for test_id, committee, due_at in rows
+    ]
+    handled = _handled(session, {d.test_id for d in due}, prefix)
+    return [d for d in due if (d.test_id, d.occasion, d.due_at) not in handled][:PER_PASS]
 
 
-def _round(session: Session, test: Test, committee: str, due_at: datetime) -> ComplaintRound:
+def _handled(session: Session, test_ids: set[str], prefix: str) -> set[tuple]:
+    """(test, occasion, due date) of the occasions with `prefix` already handled for these
+    tests: one query, so a pass claims only what is new."""
+    if not test_ids:
+        return set()
+    rows = session.exec(
+        select(
+            col(HandledOccasion.test_id), col(HandledOccasion.occasion), HandledOccasion.deadline
+        ).where(
+            col(HandledOccasion.test_id).in_(sorted(test_ids)),
+            col(HandledOccasion.occasion).startswith(prefix),
+        )
+    ).all()
+    return {(test_id, occasion, deadline) for test_id, occasion, deadline in rows}
+
+
+def _claimed_rounds(ctx: PassContext, due: Sequence[_Due]) -> list[ComplaintRound]:
+    """The rounds of the committees whose occasion this pass claims."""
+    rounds = []
+    for d in due:
+        if not claim_occasion(ctx.session, d.test_id, d.occasion, ctx.now, d.due_at):
+            continue
+        test = ctx.session.get(Test, d.test_id)
+        if test is not None:
+            rounds.append(complaint_round(ctx.session, test, d.committee, d.due_at))
+    return rounds
+
+
+def complaint_round(
+    session: Session, test: Test, committee: str, due_at: datetime
+) -> ComplaintRound:
+    """The committee's open complaints and its graders with work left."""
     complaints = session.exec(
         select(Complaint).where(
             Complaint.test_id == test.test_id,
@@ -253,34 +299,6 @@ def _round(session: Session, test: Test, committee: str, due_at: datetime) -> Co
     return ComplaintRound(test, committee, due_at, tuple(complaints), tuple(graders))
 
 
-def _handled(session: Session, rounds: Sequence[ComplaintRound], prefix: str) -> set[tuple]:
-    """(test, occasion, due date) of the rounds' occasions already handled: one query, so a
-    pass claims only what is new."""
-    ids = sorted({r.test.test_id for r in rounds})
-    if not ids:
-        return set()
-    rows = session.exec(
-        select(
-            col(HandledOccasion.test_id), col(HandledOccasion.occasion), HandledOccasion.deadline
-        ).where(
-            col(HandledOccasion.test_id).in_(ids), col(HandledOccasion.occasion).startswith(prefix)
-        )
-    ).all()
-    return {(test_id, occasion, deadline) for test_id, occasion, deadline in rows}
-
-
-def _claimed(
-    ctx: PassContext, rounds: Sequence[ComplaintRound], occasions: Sequence[str], prefix: str
-) -> list[ComplaintRound]:
-    handled = _handled(ctx.session, rounds, prefix)
-    return [
-        r
-        for r, occasion in zip(rounds, occasions, strict=True)
-        if (r.test.test_id, occasion, r.due_at) not in handled
-        and claim_occasion(ctx.session, r.test.test_id, occasion, ctx.now, r.due_at)
-    ]
-
-
 # -- reminders and overdue ---------------------------------------------------------------
 
 
@@ -289,26 +307,30 @@ def remind_complaint_graders(ctx: PassContext) -> list[OutgoingMessage]:
     messages: list[OutgoingMessage] = []
     for band in reminder_bands(ctx.now, ctx.settings.tz, ctx.settings.reminder_day_list):
         prefix = f"{_REMINDER_PREFIX}{band.days}:"
-        rounds = open_rounds(ctx.session, ctx.now, due_from=band.start, due_before=band.end)
-        rounds = [r for r in rounds if r.due_at > ctx.now]  # due now: the overdue notice's
-        occasions = [committee_occasion(prefix, r.committee) for r in rounds]
-        for r in _claimed(ctx, rounds, occasions, prefix):
+        # A complaint due now is the overdue notice's.
+        due_from = max(band.start, ctx.now + _INSTANT)
+        due = _due_committees(ctx.session, ctx.now, prefix, due_from=due_from, due_before=band.end)
+        for r in _claimed_rounds(ctx, due):
             messages += _to_graders(ctx, MessageKind.complaint_reminder, r, {"days": band.days})
     return messages
 
 
 def escalate_overdue_complaints(ctx: PassContext) -> list[OutgoingMessage]:
     """When a complaint committee's earliest open complaint is due: its graders with work
-    left once, and the consultants once. Sent late for up to `CATCH_UP`, no later."""
-    rounds = open_rounds(
-        ctx.session, ctx.now, due_from=ctx.now - CATCH_UP, due_before=ctx.now + _INSTANT
+    left once, and the consultants once (nothing when nobody has work left). Sent late for
+    up to `CATCH_UP`, no later."""
+    due = _due_committees(
+        ctx.session,
+        ctx.now,
+        _OVERDUE_PREFIX,
+        due_from=ctx.now - CATCH_UP,
+        due_before=ctx.now + _INSTANT,
     )
-    due = [r for r in rounds if r.unfinished]
-    occasions = [committee_occasion(_OVERDUE_PREFIX, r.committee) for r in due]
     messages: list[OutgoingMessage] = []
-    for r in _claimed(ctx, due, occasions, _OVERDUE_PREFIX):
-        messages += _to_graders(ctx, MessageKind.complaint_overdue, r, {})
-        messages += _to_consultants(ctx, r)
+    for r in _claimed_rounds(ctx, due):
+        if r.unfinished:
+            messages += _to_graders(ctx, MessageKind.complaint_overdue, r, {})
+            messages += _to_consultants(ctx, r)
     return messages
 
 
