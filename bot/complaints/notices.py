@@ -9,7 +9,9 @@ never against the test's grading deadline:
   (`complaint-opened:<complaint id>`), claimed once; the complaints claimed in one pass are
   told per committee, in one DM to each of its graders, keyed by committee, grader and the
   set of complaints. A complaint registered later for the same committee is a new set: one
-  more notice, naming only the new candidates.
+  more notice, naming only the new candidates. A roster import that adds graders to the
+  test has its complaints handled again (`bot.opening.notices.recheck_openings`); a grader
+  hears only of complaints no notice has told them of yet, so only the new grader does.
 - **Reminders** go `SENSORBOT_REMINDER_DAYS` local days before the committee's earliest
   open complaint is due, at 09:00 (`bot.scheduling.occasions`), to its graders with
   unfinished work; **overdue** at that moment, once to the graders and once to the
@@ -29,6 +31,7 @@ reasons (blind, § 11-11): only candidate numbers, the committee and the due dat
 from __future__ import annotations
 
 import hashlib
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,7 +43,12 @@ from sqlmodel import Session, col, select
 
 from bot.approvals.state import candidate_order
 from bot.opening.notices import report_unreachable_graders, unreachable_graders
-from bot.scheduling.occasions import CATCH_UP, claim_occasion, reminder_bands
+from bot.scheduling.occasions import (
+    CATCH_UP,
+    COMPLAINT_OPENED_PREFIX,
+    claim_occasion,
+    reminder_bands,
+)
 from bot.scheduling.outbox import OutgoingMessage
 from bot.scheduling.steps import (
     MessageKind,
@@ -59,12 +67,12 @@ from models.tables import (
     GradingIn,
     GradingReport,
     HandledOccasion,
+    OutboxEntry,
     Test,
 )
 
 # Complaints (notices) or committees (reminders, overdue) handled per pass; more wait.
 PER_PASS = 200
-OPENED_PREFIX = "complaint-opened:"
 _REMINDER_PREFIX = "complaint-reminder:"
 _OVERDUE_PREFIX = "complaint-overdue:"
 _OCCASION_LENGTH = 64  # HandledOccasion.occasion
@@ -89,7 +97,8 @@ def notify_complaint_committees(ctx: PassContext) -> list[OutgoingMessage]:
     its dates) wakes nobody."""
     handled = exists().where(
         col(HandledOccasion.test_id) == col(Complaint.test_id),
-        col(HandledOccasion.occasion) == literal(OPENED_PREFIX) + cast(col(Complaint.id), String),
+        col(HandledOccasion.occasion)
+        == literal(COMPLAINT_OPENED_PREFIX) + cast(col(Complaint.id), String),
     )
     rows = ctx.session.exec(
         select(Complaint, Test)
@@ -106,7 +115,7 @@ def notify_complaint_committees(ctx: PassContext) -> list[OutgoingMessage]:
     claimed: dict[tuple[str, str], list[Complaint]] = defaultdict(list)
     tests: dict[str, Test] = {}
     for complaint, test in rows:
-        occasion = f"{OPENED_PREFIX}{complaint.id}"
+        occasion = f"{COMPLAINT_OPENED_PREFIX}{complaint.id}"
         if claim_occasion(ctx.session, test.test_id, occasion, ctx.now):
             claimed[(test.test_id, complaint.complaint_committee)].append(complaint)
             tests[test.test_id] = test
@@ -126,25 +135,44 @@ def complaint_notices(
     now: datetime,
     inspera_url: str,
 ) -> list[OutgoingMessage]:
-    """The notice to each grader of the complaint committee about these complaints."""
+    """The notice to each grader of the complaint committee about those of these complaints
+    they have not been told of (a grader a roster import added later hears of them all,
+    the others of none again)."""
     emails = complaint_graders(session, test.test_id, [committee]).get(committee, [])
     graders = graders_by_email(session, emails)
-    complaint_set = "+".join(str(c.id) for c in sorted(complaints, key=lambda c: c.id or 0))
-    params = {
-        **_facts(committee, complaints, test),
-        "inspera_url": inspera_url,
-        "as_of": now.isoformat(),
-    }
-    return [
-        message(
-            MessageKind.complaint_opened,
-            test,
-            grader_recipient(email, graders.get(email)),
-            (committee, complaint_set),
-            params,
+    told = _told(session, test.test_id, committee)
+    notices = []
+    for email in emails:
+        untold = [c for c in complaints if c.candidate_id not in told.get(email, set())]
+        if not untold:
+            continue
+        complaint_set = "+".join(str(c.id) for c in sorted(untold, key=lambda c: c.id or 0))
+        params = {
+            **_facts(committee, untold, test),
+            "inspera_url": inspera_url,
+            "as_of": now.isoformat(),
+        }
+        recipient = grader_recipient(email, graders.get(email))
+        occasion = (committee, complaint_set)
+        notices.append(message(MessageKind.complaint_opened, test, recipient, occasion, params))
+    return notices
+
+
+def _told(session: Session, test_id: str, committee: str) -> dict[str, set[str]]:
+    """The candidates each grader has had a notice about from this complaint committee
+    (delivered or not). Read only when complaints are claimed, never on an idle pass."""
+    rows = session.exec(
+        select(col(OutboxEntry.to_email), col(OutboxEntry.payload)).where(
+            col(OutboxEntry.test_id) == test_id,
+            col(OutboxEntry.kind) == MessageKind.complaint_opened.value,
         )
-        for email in emails
-    ]
+    ).all()
+    told: dict[str, set[str]] = defaultdict(set)
+    for email, payload in rows:
+        facts = json.loads(payload)
+        if email is not None and facts.get("committee") == committee:
+            told[email] |= set(facts.get("candidates", []))
+    return told
 
 
 def _facts(committee: str, complaints: Iterable[Complaint], test: Test) -> dict[str, Any]:

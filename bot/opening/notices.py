@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, func, update
+from sqlalchemy import delete, exists, func, or_, update
 from sqlmodel import Session, col, select
 
 from bot.reminders.unfinished import committee_order
-from bot.scheduling.occasions import OPENED, claim_occasion
+from bot.scheduling.occasions import COMPLAINT_OPENED_PREFIX, OPENED, claim_occasion
 from bot.scheduling.outbox import OutgoingMessage
 from bot.scheduling.steps import (
     MessageKind,
@@ -71,12 +71,17 @@ def notify_opened_tests(ctx: PassContext) -> list[OutgoingMessage]:
 
 def recheck_openings(session: Session, test_ids: Iterable[str]) -> None:
     """Graders were added to these tests: have the next pass handle their openings again.
-    Notices are keyed per grader and test, so only the graders not told yet get one."""
+    Notices are keyed per grader and test, so only the graders not told yet get one. The
+    same for their complaints: a complaint committee's notice goes only to graders not
+    told of those complaints yet."""
     ids = sorted(set(test_ids))
     for start in range(0, len(ids), _IN_CHUNK):
         session.exec(
             delete(HandledOccasion).where(
-                col(HandledOccasion.occasion) == OPENED,
+                or_(
+                    col(HandledOccasion.occasion) == OPENED,
+                    col(HandledOccasion.occasion).startswith(COMPLAINT_OPENED_PREFIX),
+                ),
                 col(HandledOccasion.test_id).in_(ids[start : start + _IN_CHUNK]),
             )
         )

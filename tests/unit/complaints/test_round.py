@@ -18,10 +18,10 @@ from bot.complaints.notices import (
     notify_complaint_committees,
     remind_complaint_graders,
 )
-from bot.opening.notices import opened_notices
+from bot.opening.notices import opened_notices, recheck_openings
 from bot.opening.readiness import BlockerKind, complaint_readiness_of, readiness
 from bot.reminders.unfinished import unfinished_work
-from bot.scheduling.outbox import OutgoingMessage
+from bot.scheduling.outbox import OutgoingMessage, enqueue
 from bot.scheduling.steps import PassContext
 from models import tables
 from models.db import session_scope
@@ -61,8 +61,11 @@ def _round(engine, grading_in: str = "inspera") -> None:
 
 
 def _run(engine, settings, step: Step, now: datetime) -> list[OutgoingMessage]:
+    """The step in its own transaction, its messages stored as a pass stores them."""
     with session_scope(engine) as session:
-        return step(PassContext(session, now, settings))
+        messages = step(PassContext(session, now, settings))
+        enqueue(session, messages, now)
+        return messages
 
 
 def _to(messages: list[OutgoingMessage]) -> list[str]:
@@ -102,6 +105,20 @@ def test_a_new_complaint_for_the_committee_is_a_notice_of_its_own(engine, settin
     second = _run(engine, settings, notify_complaint_committees, oslo(2026, 10, 14, 10, 0))
     assert [m.params["candidates"] for m in second] == [["7", "103"]] * 2
     assert not {m.key for m in first} & {m.key for m in second}
+
+
+def test_a_grader_added_later_hears_of_every_open_complaint_and_the_others_of_none_again(
+    engine, settings
+):
+    _round(engine)
+    _run(engine, settings, notify_complaint_committees, NOTICE_AT)
+    add_grader(engine, "nils@uit.no", "external", name="Nils Ny")
+    add_complaint_committee(engine, TEST_ID, "K1", ["nils@uit.no"])
+    with session_scope(engine) as session:
+        recheck_openings(session, [TEST_ID])
+    messages = _run(engine, settings, notify_complaint_committees, oslo(2026, 10, 14, 10, 0))
+    assert _to(messages) == ["nils@uit.no"]
+    assert messages[0].params["candidates"] == ["102"]
 
 
 def test_no_notice_before_the_test_is_open_nor_for_a_decided_or_long_overdue_complaint(
