@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
+from bot.complaints.diagnosis import ComplaintWork, complaint_work
 from bot.exams.people import find_grader
 from bot.exams.which import which_test
 from bot.inspera.differences import DifferenceKind
@@ -75,6 +76,8 @@ class FindingKind(StrEnum):
     guideline_not_published = "guideline_not_published"
     open = "open"
     inspera_lists_you = "inspera_lists_you"
+    # On a complaint committee: the complaint candidates, and when they are due.
+    complaint_candidates = "complaint_candidates"
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ RULES: dict[FindingKind, Rule] = {
     FindingKind.guideline_not_published: Rule(Severity.attention, Fixer.consultant, True),
     FindingKind.open: Rule(Severity.fine, Fixer.nobody, False),
     FindingKind.inspera_lists_you: Rule(Severity.fine, Fixer.nobody, False),
+    FindingKind.complaint_candidates: Rule(Severity.fine, Fixer.nobody, False),
 }
 _KIND_RANK = {kind: rank for rank, kind in enumerate(FindingKind)}
 
@@ -281,6 +285,7 @@ def diagnose_access(
     wanted_ids, outcome, ambiguous = _tests_asked_about(session, query, set(own_committees))
     tests = _load_tests(session, wanted_ids)
     consultants = _consultants(session, wanted_ids)
+    complaints = complaint_work(session, grader.email, wanted_ids) if grader else {}
 
     test_diagnoses = [
         TestDiagnosis(
@@ -289,7 +294,10 @@ def diagnose_access(
             title=test.title,
             submission_deadline=test.submission_deadline,
             consultants=tuple(consultants.get(test.test_id, ())),
-            findings=ordered(_test_findings(session, test, now, grader, email, own_committees)),
+            findings=ordered(
+                _test_findings(session, test, now, grader, email, own_committees)
+                + _complaint_findings(complaints.get(test.test_id))
+            ),
         )
         for test in tests
     ]
@@ -450,6 +458,20 @@ def _told_differences(session: Session, test_id: str, grader_email: str) -> set[
     wanted = grader_email.strip().lower()
     differences = state.differences if state is not None else []
     return {d.kind for d in differences if (d.grader_email or "").strip().lower() == wanted}
+
+
+def _complaint_findings(work: ComplaintWork | None) -> list[Finding]:
+    """A complaint grader hears of their complaint candidates (bot.complaints.diagnosis)."""
+    if work is None:
+        return []
+    return [
+        Finding(
+            FindingKind.complaint_candidates,
+            count=len(work.candidates),
+            when=work.due_at,
+            candidates=work.candidates,
+        )
+    ]
 
 
 def _test_state_findings(
