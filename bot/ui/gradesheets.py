@@ -136,6 +136,8 @@ def preview_message(
     else:
         key = "gradesheet.inspera.nothing" if in_inspera else "gradesheet.preview.nothing_to_apply"
         blocks.append(kit.section(md(lang, key)))
+        if in_inspera and preview.suggestions:
+            blocks.append(kit.section(md(lang, "gradesheet.inspera.from_points_fix")))
     fallback = md(
         lang,
         "gradesheet.preview.fallback",

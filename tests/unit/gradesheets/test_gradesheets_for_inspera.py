@@ -15,9 +15,11 @@ from bot.gradesheets.applying import apply_upload
 from bot.gradesheets.for_inspera import AUDIT_ACTION, check_for_inspera
 from bot.gradesheets.intake import take_sheet
 from bot.gradesheets.reading import read_grade_sheet
+from bot.ui.gradesheets import preview_message
 from models.db import session_scope
 from models.tables import Grade, GradeUpload, GradingIn
 from models.tables import Test as ExamTest
+from tests.support.blocks import visible_text
 from tests.support.factories import add_candidates, add_grader, add_membership, add_test
 from tests.support.workbooks import workbook
 from tests.unit.gradesheets.test_gradesheet_store import KARI, TEST, preview
@@ -103,3 +105,16 @@ def test_a_preview_made_before_the_test_moved_to_inspera_is_not_applied(roster):
     with session_scope(roster) as session:
         assert session.exec(select(Grade)).all() == []
         assert session.get(GradeUpload, upload_id).status == "preview"
+
+
+def test_a_sheet_of_points_only_says_there_is_nothing_to_import_and_how_to_fix_it(roster):
+    mark_in_inspera(roster)
+    checked = check(roster, [[10412, None, 91]])
+    assert checked.ready is None
+    sheet = read_grade_sheet(workbook([["Candidate ID", "Points"], [10412, 91]]), "k.xlsx")
+    fallback, blocks = preview_message("en", checked.test, sheet, checked.preview, None)
+    text = visible_text({"text": fallback, "blocks": blocks})
+    assert "The sheet sets no grades, so there is nothing to import in Inspera." in text
+    assert "Row 2, candidate 10412: 91 points → `A`" in text
+    assert "To include them, write the grade in the grade column" in text
+    assert "gradesheet_apply" not in text
