@@ -313,12 +313,6 @@ def diagnose_access(
     )
 
 
-def mask_email(address: str) -> str:
-    """`ola.nordmann@gmail.com` → `o***@gmail.com`: enough to recognise, not to copy."""
-    local, at, domain = address.partition("@")
-    return f"{local[:1]}***{at}{domain}"
-
-
 # -- which tests ----------------------------------------------------------------------
 
 

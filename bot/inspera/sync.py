@@ -33,6 +33,7 @@ from bot.inspera.stored import inspera_view_of as inspera_view_of
 from bot.inspera.stored import sync_state as sync_state
 from bot.inspera.wire import InsperaTest
 from bot.messages import MessageKind
+from bot.people.addresses import mask_address
 from bot.scheduling.outbox import OutgoingMessage, enqueue
 from bot.scheduling.steps import consultant_recipients, message
 from bot.settings import Settings
@@ -291,20 +292,16 @@ def _next_episode(session: Session, test_id: str, fingerprint: str) -> int:
 # -- what the consultants are told -------------------------------------------------------
 
 
-def mask_address(address: str | None) -> str | None:
-    """`o…@gmail.com`: enough to recognise an old address, not to write to it."""
-    if not address:
-        return None
-    local, _, domain = address.partition("@")
-    return f"{local[:1]}…@{domain}" if domain else f"{local[:1]}…"
+def _masked(address: str | None) -> str | None:
+    return mask_address(address) if address else None
 
 
 def message_facts(difference: Difference) -> dict[str, Any]:
     """A difference as a message carries it: names and committees, addresses masked."""
     return {
         "kind": difference.kind.value,
-        "name": difference.name or mask_address(difference.grader_email) or "",
-        "address": mask_address(difference.inspera_email),
+        "name": difference.name or _masked(difference.grader_email) or "",
+        "address": _masked(difference.inspera_email),
         "roster_committees": list(difference.roster_committees),
         "inspera_committees": list(difference.inspera_committees),
     }

@@ -22,10 +22,10 @@ from bot.diagnosis.access import (
     QueryOutcome,
     Severity,
     TestDiagnosis,
-    mask_email,
 )
 from bot.i18n import format_list, t
 from bot.inspera.differences import committee_display
+from bot.people.addresses import mask_address
 from bot.settings import Settings
 from bot.ui import kit
 from bot.ui.help import help_contacts_lines
@@ -165,13 +165,12 @@ def inspera_committees(lang: str, names: Sequence[str]) -> Mrkdwn:
 
 
 def _address(finding: Finding) -> Mrkdwn:
-    """The person's own address as they gave it to Slack; an invitation address masked,
-    with its stars as stars (they are ours, the rest is escaped)."""
+    """The person's own address as they gave it to Slack; an invitation address masked."""
     if not finding.address:
         return Mrkdwn("")
     if finding.kind == FindingKind.not_registered:
         return kit.escape(finding.address)
-    return kit.join("***", mask_email(finding.address).split("***", 1))
+    return kit.escape(mask_address(finding.address))
 
 
 def why_message(

@@ -51,7 +51,7 @@ def test_every_finding_has_words_for_the_grader_and_the_consultant(settings, lan
 
 def test_the_grader_sees_the_invitation_address_masked_the_consultant_in_full(settings):
     finding = Finding(FindingKind.invitation_elsewhere, address="ola.nordmann@gmail.com")
-    assert "o***@gmail.com" in finding_text(finding, "en", settings)
+    assert "o…@gmail.com" in finding_text(finding, "en", settings)
     assert "ola.nordmann@gmail.com" not in finding_text(finding, "en", settings)
     assert "ola.nordmann@gmail.com" in consultant_finding_text(finding, "en", settings.tz)
 
@@ -352,5 +352,5 @@ def test_inspera_s_committees_are_named_in_the_reader_s_words_and_escaped(settin
 def test_the_grader_sees_inspera_s_other_address_masked(settings):
     finding = Finding(FindingKind.inspera_other_address, when=T0, address="jens@ntnu.no")
     text = finding_text(finding, "en", settings)
-    assert "Inspera has another address for you: j***@ntnu.no" in text
+    assert "Inspera has another address for you: j…@ntnu.no" in text
     assert "jens@" not in text
