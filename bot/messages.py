@@ -32,6 +32,15 @@ class MessageKind(StrEnum):
     escalation_grader = "escalation_grader"  # to the grader: their case was taken up, solved
     inspera_differences = "inspera_differences"  # to consultants: roster and Inspera differ
     gradesheet_update = "gradesheet_update"  # an applied sheet's confirmation, now locked
+    # Explanations (§ 11-8): to a grader of the committee, rendered from the store when sent
+    # (nothing is sent once the explanation is given), and the facts others are told.
+    explanation_request = "explanation_request"  # a new request, with "Explanation given"
+    explanation_reminder = "explanation_reminder"  # its due date is near
+    explanation_overdue = "explanation_overdue"  # its due date has passed
+    explanation_given = "explanation_given"  # to the other graders: who gave it
+    explanation_late = "explanation_late"  # to consultants: asked more than a week late
+    explanation_unassigned = "explanation_unassigned"  # to consultants: no grader to tell
+    explanation_overdue_consultant = "explanation_overdue_consultant"  # to consultants
 
 
 # Kinds that change a message posted earlier (`chat.update`) rather than post one.

@@ -26,6 +26,7 @@ import logging
 import urllib.error
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -37,6 +38,7 @@ from sqlmodel import Session
 from bot.approvals.delivery import prompt_key
 from bot.approvals.views import prompt_view
 from bot.escalations.cases import findings_of
+from bot.explanations.requests import request_view
 from bot.gradesheets.applying import confirmation
 from bot.gradesheets.export import export_filename, export_final_grades
 from bot.messages import UPDATE_KINDS, MessageKind
@@ -60,6 +62,7 @@ from bot.slack.messaging import find_person, is_person, open_dm
 from bot.ui.approvals import export_comment, prompt_message
 from bot.ui.escalation_replies import case_news
 from bot.ui.escalations import channel_message, consultant_message
+from bot.ui.explanations import grader_message
 from bot.ui.gradesheets import confirmation_message
 from bot.ui.language import with_language_switch
 from bot.ui.outgoing import RenderedMessage, render
@@ -367,10 +370,29 @@ def _grader_told(
     return RenderedMessage(*case_news(case, params, lang, settings, tz))
 
 
+def _explanation(
+    session: Session,
+    params: Mapping[str, Any],
+    lang: str,
+    tz: ZoneInfo,
+    for_channel: bool,
+    settings: Settings,
+) -> RenderedMessage | None:
+    """A request, reminder or overdue notice to a grader; nothing once it is given."""
+    view = request_view(session, params["request_id"])
+    if view is None or view.given_at is not None:
+        return None
+    as_of = datetime.fromisoformat(params["as_of"])
+    return grader_message(params["kind"], view, lang, tz, as_of)
+
+
 _COMPOSERS: dict[MessageKind, Compose] = {
     MessageKind.approval_prompt: _prompt,
     MessageKind.escalation: _case,
     MessageKind.escalation_grader: _grader_told,
+    MessageKind.explanation_request: _explanation,
+    MessageKind.explanation_reminder: _explanation,
+    MessageKind.explanation_overdue: _explanation,
 }
 
 

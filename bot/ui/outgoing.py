@@ -23,6 +23,12 @@ from bot.messages import MessageKind
 from bot.ui import kit
 from bot.ui.approvals import ACTION_APPROVE_FINAL, ACTION_APPROVE_OWN, PromptButton, notice_text
 from bot.ui.escalations import channel_message, consultant_message
+from bot.ui.explanations import (
+    given_notice,
+    late_request,
+    overdue_for_consultant,
+    unassigned_request,
+)
 from bot.ui.inspera import inspera_differences
 from bot.ui.kit import Message, Mrkdwn, escape, md
 from bot.ui.opening import finding_lines
@@ -474,4 +480,8 @@ _RENDERERS: dict[MessageKind, Callable[[_Facts], tuple[Mrkdwn, list[Block]]]] = 
     MessageKind.nudge: _nudge,
     MessageKind.unreachable: _unreachable,
     MessageKind.inspera_differences: inspera_differences,
+    MessageKind.explanation_given: given_notice,
+    MessageKind.explanation_late: late_request,
+    MessageKind.explanation_unassigned: unassigned_request,
+    MessageKind.explanation_overdue_consultant: overdue_for_consultant,
 }
