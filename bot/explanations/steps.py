@@ -11,7 +11,8 @@ transaction: once per request and occasion, also across replicas.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -70,10 +71,27 @@ def _open_requests(ctx: PassContext, what: str, *conditions: Any) -> list[Explan
     )
 
 
-def _claimed(ctx: PassContext, requests: Sequence[ExplanationRequest], what: str):
+def _each_claimed(
+    ctx: PassContext,
+    what: str,
+    conditions: Sequence[Any],
+    build: Callable[[ExplanationRequest, Test, list[str]], list[OutgoingMessage]],
+    keep: Callable[[ExplanationRequest], bool] = lambda request: True,
+) -> list[OutgoingMessage]:
+    """The messages `build` makes of each open request matching `conditions` whose occasion
+    `what` this pass claims (and `keep`s), with its test and its committee's graders."""
+    found = _open_requests(ctx, what, *conditions)
+    claimed = [
+        request
+        for request in found
+        if claim_occasion(ctx.session, request.test_id, occasion(_id(request), what), ctx.now)
+    ]
+    requests = [request for request in claimed if keep(request)]
+    graders = committee_graders(ctx.session, [_id(r) for r in requests])
+    messages: list[OutgoingMessage] = []
     for request in requests:
-        if claim_occasion(ctx.session, request.test_id, occasion(_id(request), what), ctx.now):
-            yield request
+        messages += build(request, _test(ctx.session, request), graders[_id(request)])
+    return messages
 
 
 def _id(request: ExplanationRequest) -> int:
@@ -87,17 +105,12 @@ def _id(request: ExplanationRequest) -> int:
 def tell_new_requests(ctx: PassContext) -> list[OutgoingMessage]:
     """Each new request: a DM to every grader of the candidate's committee (to the
     consultants when it has none), and a late one flagged to the consultants."""
-    found = _open_requests(ctx, TOLD, col(ExplanationRequest.due_at) > ctx.now - CATCH_UP)
-    requests = list(_claimed(ctx, found, TOLD))
-    graders = committee_graders(ctx.session, [_id(r) for r in requests])
-    messages: list[OutgoingMessage] = []
-    for request in requests:
-        test = _test(ctx.session, request)
-        emails = graders[_id(request)]
+
+    def build(request: ExplanationRequest, test: Test, emails: list[str]):
         if emails:
-            messages += _to_graders(ctx, MessageKind.explanation_request, test, request, emails)
+            messages = _to_graders(ctx, MessageKind.explanation_request, test, request, emails)
         else:
-            messages += _to_consultants(ctx, MessageKind.explanation_unassigned, test, request)
+            messages = _to_consultants(ctx, MessageKind.explanation_unassigned, test, request)
         if request.late:
             messages += _to_consultants(
                 ctx,
@@ -107,7 +120,10 @@ def tell_new_requests(ctx: PassContext) -> list[OutgoingMessage]:
                 requested_at=request.requested_at.isoformat(),
                 results_published=_iso(test.results_published),
             )
-    return messages
+        return messages
+
+    recent = col(ExplanationRequest.due_at) > ctx.now - CATCH_UP
+    return _each_claimed(ctx, TOLD, [recent], build)
 
 
 # -- reminders --------------------------------------------------------------------------------
@@ -125,27 +141,23 @@ def remind_graders(ctx: PassContext) -> list[OutgoingMessage]:
     lower = ctx.now
     for days in sorted(REMINDER_WORKING_DAYS):
         upper = local_day_start(calendar.working_days_after(today, days) + timedelta(1), tz)
-        found = _open_requests(
+        band = [col(ExplanationRequest.due_at) > lower, col(ExplanationRequest.due_at) < upper]
+        messages += _each_claimed(
             ctx,
             reminder(days),
-            col(ExplanationRequest.due_at) > lower,
-            col(ExplanationRequest.due_at) < upper,
+            band,
+            functools.partial(_reminders, ctx, days),
+            keep=functools.partial(_told_before, ctx, days=days),
         )
-        due = [r for r in _claimed(ctx, found, reminder(days)) if _told_before(ctx, r, days)]
-        graders = committee_graders(ctx.session, [_id(r) for r in due])
-        for request in due:
-            test = _test(ctx.session, request)
-            messages += _to_graders(
-                ctx,
-                MessageKind.explanation_reminder,
-                test,
-                request,
-                graders[_id(request)],
-                (days,),
-                days=days,
-            )
         lower = max(lower, upper)
     return messages
+
+
+def _reminders(
+    ctx: PassContext, days: int, request: ExplanationRequest, test: Test, emails: list[str]
+) -> list[OutgoingMessage]:
+    kind = MessageKind.explanation_reminder
+    return _to_graders(ctx, kind, test, request, emails, (days,), days=days)
 
 
 def reminder_day(calendar: WorkingCalendar, due: date, days: int) -> date:
@@ -167,22 +179,13 @@ def _told_before(ctx: PassContext, request: ExplanationRequest, days: int) -> bo
 def tell_overdue(ctx: PassContext) -> list[OutgoingMessage]:
     """Past due and not given: the committee's graders once, and one message to each
     consultant. Sent late for up to a week, no later (an old roster wakes nobody)."""
-    found = _open_requests(
-        ctx,
-        OVERDUE,
-        col(ExplanationRequest.due_at) <= ctx.now,
-        col(ExplanationRequest.due_at) > ctx.now - CATCH_UP,
-    )
-    requests = list(_claimed(ctx, found, OVERDUE))
-    graders = committee_graders(ctx.session, [_id(r) for r in requests])
-    messages: list[OutgoingMessage] = []
-    for request in requests:
-        test = _test(ctx.session, request)
-        emails = graders[_id(request)]
-        messages += _to_graders(ctx, MessageKind.explanation_overdue, test, request, emails)
+
+    def build(request: ExplanationRequest, test: Test, emails: list[str]):
         known = graders_by_email(ctx.session, emails)
         names = [known[e].name for e in emails if e in known and known[e].name]
-        messages += _to_consultants(
+        return _to_graders(
+            ctx, MessageKind.explanation_overdue, test, request, emails
+        ) + _to_consultants(
             ctx,
             MessageKind.explanation_overdue_consultant,
             test,
@@ -190,7 +193,12 @@ def tell_overdue(ctx: PassContext) -> list[OutgoingMessage]:
             graders=names,
             unnamed_count=len(emails) - len(names),
         )
-    return messages
+
+    passed = [
+        col(ExplanationRequest.due_at) <= ctx.now,
+        col(ExplanationRequest.due_at) > ctx.now - CATCH_UP,
+    ]
+    return _each_claimed(ctx, OVERDUE, passed, build)
 
 
 # -- messages ---------------------------------------------------------------------------------
