@@ -11,6 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import and_, literal, union_all, update
 from sqlalchemy import select as sa_select
@@ -222,11 +223,7 @@ def open_explanations(
     statement = union_all(*parts).order_by("due_at", "request_id")
     listed: dict[str, list[OpenRequest]] = {"grader": [], "consultant": []}
     for row in session.execute(statement):
-        listed[row.role].append(
-            OpenRequest(
-                row.request_id, row.test_id, row.title, row.candidate_id, row.due_at, row.late
-            )
-        )
+        listed[row.role].append(_open_request(row))
     grading, consulting = listed["grader"], listed["consultant"]
     return OpenExplanations(
         now,
@@ -234,6 +231,22 @@ def open_explanations(
         max(0, len(grading) - limit),
         tuple(consulting[:limit]),
         max(0, len(consulting) - limit),
+    )
+
+
+def open_requests_of_test(session: Session, test_id: str) -> tuple[OpenRequest, ...]:
+    """Every request of the test not given yet, by due date (`sensorbot status TEST`)."""
+    statement = (
+        _open_columns("test")
+        .where(col(ExplanationRequest.test_id) == test_id)
+        .order_by(col(ExplanationRequest.due_at), col(ExplanationRequest.id))
+    )
+    return tuple(_open_request(row) for row in session.execute(statement))
+
+
+def _open_request(row: Any) -> OpenRequest:
+    return OpenRequest(
+        row.request_id, row.test_id, row.title, row.candidate_id, row.due_at, row.late
     )
 
 

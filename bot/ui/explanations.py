@@ -269,3 +269,21 @@ def _open_line(lang: str, request: OpenRequest, tz: ZoneInfo, now: datetime | No
         *([md(lang, "explanation.home.late")] if request.late else []),
     ]
     return kit.join(" · ", [line, *marks])
+
+
+def status_text_lines(
+    lang: str, requests: Sequence[OpenRequest], tz: ZoneInfo, now: datetime
+) -> list[str]:
+    """`sensorbot status TEST`: the test's requests not given yet, as terminal lines."""
+    if not requests:
+        return []
+    lines = [t(lang, "explanation.cli.open", count=len(requests))]
+    for request in requests:
+        marks = [
+            *([t(lang, "explanation.cli.overdue")] if request.due_at <= now else []),
+            *([t(lang, "explanation.cli.late")] if request.late else []),
+        ]
+        due = deadline_text(lang, request.due_at, tz)
+        line = t(lang, "explanation.cli.line", candidate=request.candidate_id, due=due)
+        lines.append("    • " + " · ".join([line, *marks]))
+    return lines

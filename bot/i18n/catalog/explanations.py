@@ -207,6 +207,19 @@ MESSAGES = {
     },
     "explanation.home.late": {"nb": "ba om den for sent", "en": "asked late"},
     "explanation.home.overdue": {"nb": "*over fristen*", "en": "*overdue*"},
+    "explanation.cli.open": {
+        "nb": {"one": "1 begrunnelse er ikke gitt:", "other": "{count} begrunnelser er ikke gitt:"},
+        "en": {
+            "one": "1 explanation not given yet:",
+            "other": "{count} explanations not given yet:",
+        },
+    },
+    "explanation.cli.line": {
+        "nb": "kandidat {candidate}, frist {due}",
+        "en": "candidate {candidate}, due {due}",
+    },
+    "explanation.cli.overdue": {"nb": "over fristen", "en": "overdue"},
+    "explanation.cli.late": {"nb": "ba om den for sent", "en": "asked late"},
     "explanation.home.more": {
         "nb": {"one": "… og 1 til", "other": "… og {count} til"},
         "en": {"one": "… and 1 more", "other": "… and {count} more"},

@@ -264,3 +264,25 @@ def test_open_requests_beyond_the_limit_are_counted(setup, settings):
         roles = roles_for(session, "ola@ntnu.no", settings)
         listed = open_explanations(session, roles, REQUESTED, limit=2)
     assert (len(listed.as_grader), listed.more_as_grader) == (2, 1)
+
+
+def test_sensorbot_status_of_a_test_lists_its_requests_not_given(setup, settings):
+    from bot.scheduling.status import status_report
+    from bot.scheduling.status_text import status_lines
+    from models.tables import Test
+
+    add_explanation_request(setup, TEST_ID, "101", REQUESTED, due_at=DUE, late=True)
+    add_explanation_request(setup, TEST_ID, "201", REQUESTED, due_at=DUE + timedelta(days=2))
+    given = add_explanation_request(setup, TEST_ID, "102", REQUESTED, due_at=DUE)
+    now = DUE + timedelta(hours=1)
+    with session_scope(setup) as session:
+        record_given(session, given, "ola@ntnu.no", now)
+        report = status_report(session, now, test=session.get(Test, TEST_ID))
+        lines = status_lines(report, settings, now, detailed=True)
+
+    start = lines.index("2 begrunnelser er ikke gitt:")
+    assert lines[start + 1 : start + 3] == [
+        "    • kandidat 101, frist mandag 10. mai 2027 (innen kl. 23.59) · over fristen"
+        " · ba om den for sent",
+        "    • kandidat 201, frist onsdag 12. mai 2027 (innen kl. 23.59)",
+    ]
