@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import String, cast, exists, literal
 from sqlmodel import Session, col, select
 
+from bot.exams import audit
 from bot.exams.deadlines import WorkingCalendar
 from bot.explanations.requests import committee_graders
 from bot.messages import MessageKind, Recipient
@@ -90,8 +91,24 @@ def _each_claimed(
     graders = committee_graders(ctx.session, [_id(r) for r in requests])
     messages: list[OutgoingMessage] = []
     for request in requests:
-        messages += build(request, _test(ctx.session, request), graders[_id(request)])
+        built = build(request, _test(ctx.session, request), graders[_id(request)])
+        _audit(ctx, request, what, built)
+        messages += built
     return messages
+
+
+def _audit(
+    ctx: PassContext, request: ExplanationRequest, what: str, told: Sequence[OutgoingMessage]
+) -> None:
+    """Who was told of a request, and on which occasion (the law's deadline is at stake)."""
+    audit.record(
+        ctx.session,
+        audit.SYSTEM_ACTOR,
+        f"explanation_{what}",
+        test_id=request.test_id,
+        subject=f"candidate {request.candidate_id} (request {_id(request)})",
+        new=", ".join(sorted({message.recipient.describe() for message in told})),
+    )
 
 
 def _id(request: ExplanationRequest) -> int:

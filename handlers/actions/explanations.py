@@ -14,7 +14,7 @@ from slack_bolt import Respond
 from slack_sdk import WebClient
 
 from bot.explanations.notices import given_notices
-from bot.explanations.requests import GivenOutcome, record_given
+from bot.explanations.requests import GivenOutcome, GivenRefusal, record_given
 from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
 from bot.scheduling.outbox import enqueue
@@ -61,7 +61,7 @@ handle_explanation_given = acked_button(_explanation_given)
 def _earlier_giver(client: WebClient, runtime: Runtime, outcome: GivenOutcome, lang: str) -> Mrkdwn:
     """Who recorded it before: by name in the roster, else by Slack mention."""
     view = outcome.view
-    if view is None or view.given_by is None:
+    if outcome.refusal != GivenRefusal.already_given or view is None or view.given_by is None:
         return giver(lang, None, None)
     if view.given_by_name:
         return giver(lang, None, view.given_by_name)

@@ -78,6 +78,9 @@ def test_a_new_request_is_told_to_the_graders_of_the_candidates_committee_once(s
         ("explanation_request", "kari@ntnu.no"): 1,
     }
     assert not again
+    with session_scope(setup) as session:
+        audited = [(e.actor, e.action, e.new_value) for e in entries(session, test_id=TEST_ID)]
+    assert audited == [("sensorbot", "explanation_told", "kari@ntnu.no, ola@ntnu.no")]
 
 
 def test_a_late_request_is_stored_told_and_flagged_once_to_the_consultants(setup, settings):
@@ -188,6 +191,9 @@ def test_overdue_reaches_the_graders_and_consultants_once(setup, settings):
         ("explanation_overdue_consultant", CONSULTANT): 1,
     }
     assert not later
+    with session_scope(setup) as session:
+        audited = [e.new_value for e in entries(session, action="explanation_overdue")]
+    assert audited == [f"kari@ntnu.no, {CONSULTANT}, ola@ntnu.no"]
     (flag,) = [r for r in _rows(setup) if r.kind == "explanation_overdue_consultant"]
     assert '"graders": ["Kari", "Ola"]' in flag.payload
 
