@@ -16,7 +16,7 @@ from slack_sdk.models.blocks import Block
 
 from bot.explanations.requests import GivenRefusal, OpenExplanations, OpenRequest, RequestView
 from bot.i18n import format_list, t
-from bot.i18n.dates import deadline_text, relative_text
+from bot.i18n.dates import date_text, deadline_text, relative_text
 from bot.ui import kit
 from bot.ui.kit import Message, Mrkdwn, escape, md
 from bot.ui.payloads import decode_id
@@ -61,7 +61,12 @@ def grader_message(
 ) -> Message:
     """A new request, a reminder or the overdue notice, with the button."""
     intro, fallback = _GRADER_TEXTS[kind]
-    due = kit.deadline(lang, view.due_at, tz)
+    # Once it has passed, the day is enough: "gikk ut mandag 10. mai".
+    due = (
+        _day(lang, view.due_at, tz)
+        if kind == "explanation_overdue"
+        else kit.deadline(lang, view.due_at, tz)
+    )
     relative = relative_text(lang, view.due_at, as_of, tz)
     blocks = [
         *_body(kind, view, lang, md(lang, intro, due=due, relative=relative, **_about(view))),
@@ -112,6 +117,10 @@ def given_button(view: RequestView, lang: str):
     value = ExplanationButton(view.request_id).encode()
     label = t(lang, "explanation.button.given")
     return kit.button(label, ACTION_GIVEN, value, "primary", confirm)
+
+
+def _day(lang: str, when: datetime, tz: ZoneInfo) -> Mrkdwn:
+    return escape(date_text(lang, when, tz))
 
 
 def _plain_due(view: RequestView, lang: str, tz: ZoneInfo) -> str:
@@ -222,7 +231,7 @@ def overdue_for_consultant(f: Facts) -> tuple[Mrkdwn, list[Block]]:
     names: list[str] = [escape(name) for name in p.get("graders", [])]
     if p.get("unnamed_count"):
         names.append(md(f.lang, "explanation.unnamed", count=p["unnamed_count"]))
-    due = f.deadline("due_at")
+    due = _day(f.lang, datetime.fromisoformat(p["due_at"]), f.tz)
     if names:
         listed = Mrkdwn(format_list(f.lang, names))
         text = f.t("explanation.overdue_consultant", candidate=candidate, due=due, graders=listed)

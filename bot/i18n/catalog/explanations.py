@@ -9,9 +9,9 @@ MESSAGES = {
     },
     "explanation.request.intro": {
         "nb": "Kandidat {candidate} på {test}{title} har bedt om begrunnelse for karakteren. "
-        "Begrunnelsen skal gis innen *{due}*.",
+        "Fristen for begrunnelsen er *{due}*.",
         "en": "Candidate {candidate} on {test}{title} has asked for an explanation of their "
-        "grade. The explanation must be given by *{due}*.",
+        "grade. The explanation is due *{due}*.",
     },
     "explanation.request.fallback": {
         "nb": "Kandidat {candidate} på {test} har bedt om begrunnelse, frist {due}",
@@ -40,10 +40,10 @@ MESSAGES = {
         "en": "You get this because you grade committee {committee}.",
     },
     "explanation.reminder": {
-        "nb": "Påminnelse: begrunnelsen til kandidat {candidate} på {test}{title} skal gis "
-        "innen *{due}* ({relative}).",
-        "en": "Reminder: the explanation for candidate {candidate} on {test}{title} must be "
-        "given by *{due}* ({relative}).",
+        "nb": "Påminnelse: fristen for begrunnelsen til kandidat {candidate} på "
+        "{test}{title} er *{due}* ({relative}).",
+        "en": "Reminder: the explanation for candidate {candidate} on {test}{title} is due "
+        "*{due}* ({relative}).",
     },
     "explanation.reminder.fallback": {
         "nb": "Påminnelse: begrunnelse for kandidat {candidate} på {test}, frist {due}",
