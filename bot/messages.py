@@ -41,6 +41,7 @@ class MessageKind(StrEnum):
     explanation_late = "explanation_late"  # to consultants: asked more than a week late
     explanation_unassigned = "explanation_unassigned"  # to consultants: no grader to tell
     explanation_overdue_consultant = "explanation_overdue_consultant"  # to consultants
+    explanation_update = "explanation_update"  # a posted request shown as given
 
 
 # Kinds that change a message posted earlier (`chat.update`) rather than post one.
@@ -49,6 +50,7 @@ UPDATE_KINDS = frozenset(
         MessageKind.approval_prompt_update,
         MessageKind.escalation_update,
         MessageKind.gradesheet_update,
+        MessageKind.explanation_update,
     }
 )
 

@@ -2,8 +2,9 @@
 
 The value is only the request's id; whether the presser grades the candidate's committee
 and whether it is still open is read from the store. Recorded: the pressed message shows
-who gave it and when, and the other graders are told (outbox). Refused: the presser alone
-hears why, and nothing changes.
+who gave it and when (answered at once), every other posted copy of the request is updated
+the same way and the other graders are told (both through the outbox). Refused: the
+presser alone hears why, and nothing changes.
 """
 
 from __future__ import annotations
@@ -13,11 +14,11 @@ from logging import Logger
 from slack_bolt import Respond
 from slack_sdk import WebClient
 
-from bot.explanations.notices import given_notices
-from bot.explanations.requests import GivenOutcome, GivenRefusal, record_given
+from bot.explanations.notices import given_notices, given_updates, posted_copies
+from bot.explanations.requests import GivenOutcome, GivenRefusal, RequestView, record_given
 from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
-from bot.scheduling.outbox import enqueue
+from bot.scheduling.outbox import enqueue, enqueue_updates
 from bot.slack.messaging import find_person
 from bot.ui import kit
 from bot.ui.explanations import ExplanationButton, given_message, giver, refusal_text
@@ -52,10 +53,31 @@ def _explanation_given(
         _answer(body, client, respond, refusal_text(outcome.refusal, view, by, lang, tz))
         return
     _replace_pressed(body, client, respond, given_message(view, kit.mention(user_id), lang, tz))
-    send_now(runtime, [notice.key for notice in notices])
+    keys = [notice.key for notice in notices] + _update_copies(body, client, runtime, view, user_id)
+    send_now(runtime, keys)
 
 
 handle_explanation_given = acked_button(_explanation_given)
+
+
+def _update_copies(
+    body: dict, client: WebClient, runtime: Runtime, view: RequestView, user_id: str
+) -> list[str]:
+    """Every other posted copy of the request (the graders' DMs) shown as given, each in its
+    reader's language: their Slack users are looked up outside the unit of work."""
+    container = body.get("container") or {}
+    pressed = (container.get("channel_id"), container.get("message_ts"))
+    with runtime.session() as session:
+        copies = [c for c in posted_copies(session, view) if (c.channel, c.ts) != pressed]
+    user_ids = {
+        copy.email: found
+        for copy in copies
+        if (found := find_person(client, runtime.identities, copy.email, copy.alt_email))
+    }
+    updates = given_updates(view, copies, user_id, user_ids)
+    with runtime.session() as session:
+        enqueue_updates(session, updates, utcnow())
+    return [update.key for update in updates]
 
 
 def _earlier_giver(client: WebClient, runtime: Runtime, outcome: GivenOutcome, lang: str) -> Mrkdwn:

@@ -147,6 +147,12 @@ def test_explanation_given_stops_the_reminders_and_tells_the_other_grader(
         ]
     )
     assert "<@UKARI> har registrert at begrunnelsen til kandidat 101" in visible_text(told[0])
+    updated = fake_slack.wait_for_call("chat.update", succeeded=True).params
+    assert "✅ Begrunnelse gitt av <@UKARI>" in updated["text"]  # Ola's copy, in Norwegian
+    (ola_copy, _) = _explanation_posts(fake_slack, "UOLA")
+    assert "Begrunnelse gitt av <@UKARI>" in visible_text(ola_copy)
+    assert ACTION not in [a for a, _ in buttons(ola_copy)]
+    assert len(fake_slack.calls("chat.update")) == 1  # Kari's own was answered in place
     with session_scope(bot.runtime.engine) as session:
         audited = session.exec(select(AuditEntry.actor).where(AuditEntry.action == GIVEN)).all()
     assert list(audited) == ["kari@ntnu.no"]
@@ -231,3 +237,17 @@ def test_status_lists_open_requests_for_graders_and_consultants(bot, fake_slack,
     bot.slack.command("UPER", "status", response_url=fake_slack.response_url(key))
     reply = fake_slack.wait_for_call("response_url", match=lambda p: p["_key"] == key)
     assert "Begrunnelser" not in visible_text(reply.params)
+
+
+def test_pressing_it_on_a_reminder_shows_every_posted_copy_as_given(bot, fake_slack, requested):
+    Scheduler(bot.runtime).run_pass(oslo(2027, 5, 4, 9, 0))
+    notice, reminder = _explanation_posts(fake_slack, "UKARI")
+
+    _press(bot, fake_slack, "UKARI", _value(reminder), reminder)
+
+    fake_slack.wait_for(lambda: len(fake_slack.calls("chat.update")) == 3)
+    updated = {(c.params["channel"], c.params["ts"]) for c in fake_slack.calls("chat.update")}
+    ola = _explanation_posts(fake_slack, "UOLA")[:2]
+    assert updated == {(m["channel"], m["ts"]) for m in [notice, *ola]}
+    kari_notice = _explanation_posts(fake_slack, "UKARI")[0]
+    assert "Explanation given by <@UKARI>" in visible_text(kari_notice)
