@@ -39,6 +39,7 @@ from bot.complaints.notices import (
     report_unreachable_complaint_graders,
 )
 from bot.escalations.reraise import reraise_unacknowledged_escalations
+from bot.explanations.steps import EXPLANATION_STEPS
 from bot.inspera.steps import INSPERA_STEPS
 from bot.opening.notices import notify_opened_tests, report_unreachable_graders
 from bot.reminders.steps import (
@@ -77,6 +78,7 @@ DETECTION_STEPS: tuple[Step, ...] = (
     notify_complaint_committees,
     remind_complaint_graders,
     escalate_overdue_complaints,
+    *EXPLANATION_STEPS,
 )
 # Steps that act on what the dispatch found out.
 FOLLOW_UP_STEPS: tuple[Step, ...] = (
