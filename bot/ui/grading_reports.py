@@ -141,26 +141,25 @@ def done_text(lang: str, reported: bool, committee: str) -> Mrkdwn:
 # -- the consultants ----------------------------------------------------------------------
 
 
+def confirm_button(lang: str, test_id: str) -> ButtonElement:
+    """ "Final grades are confirmed", with Slack asking first: it stops the reminders."""
+    confirm = kit.confirmation(
+        t(lang, "report.all.confirm.title"),
+        md(lang, "report.all.confirm.text", test=test_id),
+        t(lang, "report.all.confirm.yes"),
+        t(lang, "report.all.confirm.no"),
+    )
+    value = ConfirmFinalButton(test_id).encode()
+    label = t(lang, "report.all.button")
+    return kit.button(label, ACTION_CONFIRM_FINAL, value, "primary", confirm)
+
+
 def all_reported(f: Facts) -> tuple[Mrkdwn, list[Block]]:
     """`MessageKind.grading_reported`: every grader reported; confirm the final grades."""
-    test_id = f.params["test"]["test_id"]
-    confirm = kit.confirmation(
-        f.plain("report.all.confirm.title"),
-        f.t("report.all.confirm.text"),
-        f.plain("report.all.confirm.yes"),
-        f.plain("report.all.confirm.no"),
-    )
-    button = kit.button(
-        f.plain("report.all.button"),
-        ACTION_CONFIRM_FINAL,
-        ConfirmFinalButton(test_id).encode(),
-        "primary",
-        confirm,
-    )
     blocks: list[Block] = [
         kit.header(f.plain("report.all.header")),
         kit.section(f.t("report.all.intro")),
-        kit.actions(button),
+        kit.actions(confirm_button(f.lang, f.params["test"]["test_id"])),
     ]
     return f.t("report.all.fallback"), blocks
 

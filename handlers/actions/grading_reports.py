@@ -109,6 +109,9 @@ def _confirm(
             session.rollback()  # the lock taken, nothing else: leave no trace
         test = session.get(Test, test_id)
     text = confirmation_text(lang, tz, test, result)
+    if from_home(body):
+        publish_home(client, runtime, asker, body["user"]["id"], text)
+        return
     if result.outcome in (ConfirmOutcome.confirmed, ConfirmOutcome.already_confirmed):
         # The message pressed on now says it is confirmed, without its button.
         respond(text=text, blocks=kit.text_message(text).blocks, replace_original=True)

@@ -164,11 +164,11 @@ MESSAGES = {
         "nb": "Karakterene samles i Sensorbot; studiekonsulenten legger dem inn i Inspera.",
         "en": "Grades are collected in Sensorbot; the study consultant puts them into Inspera.",
     },
-    "report.home.action": {
+    "home.action.report_done": {
         "nb": "{committees}: godkjenn sensuren din i Inspera, og si fra her når du er ferdig.",
         "en": "{committees}: approve your grading in Inspera, then tell me here.",
     },
-    "report.home.confirm_action": {
+    "home.action.confirm_final": {
         "nb": "Alle sensorene har meldt ferdig. Bekreft når de endelige karakterene er "
         "bekreftet i Inspera.",
         "en": "All graders have reported done. Confirm once the final grades are confirmed in "
