@@ -68,11 +68,11 @@ MESSAGES = {
     },
     "notice.opened.grades_in.inspera": {
         "nb": "*Sensuren gjøres i Inspera:* sett karakterene og godkjenn sensuren din der. Når "
-        "du har godkjent egen sensur i Inspera, trykk på «Jeg har godkjent sensuren min i "
-        "Inspera» under, så vet jeg at du er ferdig og slutter å minne deg på fristen.",
+        "du har godkjent egen sensur i Inspera, si fra til meg med knappen under, så vet jeg at "
+        "du er ferdig og slutter å minne deg på fristen.",
         "en": "*Marking happens in Inspera:* set the grades and approve your grading there. "
-        "Once you have approved your own grading in Inspera, press “I have approved my grading "
-        "in Inspera” below, so I know you are done and stop reminding you.",
+        "Once you have approved your own grading in Inspera, tell me with the button below, so "
+        "I know you are done and stop reminding you.",
     },
     "notice.opened.registration_only": {
         "nb": "Dette er en sensurregistreringsprøve uten besvarelser i Inspera: sett karakter "
