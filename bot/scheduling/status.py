@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from bot.exams.phase import TestState, state_of
+from bot.grading_reports import CommitteeReport, report_board
 from bot.opening.readiness import Readiness, readiness
 from bot.scheduling import outbox
 from bot.scheduling.occasions import CATCH_UP
@@ -21,6 +22,8 @@ class StatusOfTest:
     state: TestState
     readiness: Readiness
     outbox: outbox.OutboxCounts
+    # A test marked in Inspera, shown alone: who of each committee reported done.
+    reports: tuple[CommitteeReport, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ def status_of_test(session: Session, test: Test, now: datetime) -> StatusOfTest:
         state_of(session, test, now),
         readiness(session, test, now=now),
         outbox.counts(session, test.test_id),
+        tuple(report_board(session, [test.test_id]).get(test.test_id, ())),
     )
 
 

@@ -24,6 +24,8 @@ from bot.grading_reports import (
 )
 from bot.grading_reports.asking import ask_consultants_to_confirm
 from bot.reminders.unfinished import unfinished_work
+from bot.scheduling.status import status_report
+from bot.scheduling.status_text import status_lines
 from bot.scheduling.steps import PassContext
 from models import tables
 from models.db import session_scope
@@ -295,3 +297,15 @@ def test_a_grader_in_no_committee_has_nothing_to_report(inspera_test):
     with session_scope(inspera_test) as session:
         missing = unreported_graders(session, session.get(tables.Test, TEST_ID))
     assert "ny@ntnu.no" not in {e for emails in missing.values() for e in emails}
+
+
+def test_sensorbot_status_of_the_test_says_where_grades_are_set_and_who_reported(inspera_test):
+    _report(inspera_test, KARI, "1")
+    with session_scope(inspera_test) as session:
+        test = session.get(tables.Test, TEST_ID)
+        report = status_report(session, NOW, test=test)
+    lines = status_lines(report, SETTINGS, NOW, detailed=True)
+
+    assert "  Karakterene settes og godkjennes i Inspera." in lines
+    assert "    • Kommisjon 1: meldt ferdig: Kari · ikke meldt: Ola" in lines
+    assert "    • Kommisjon 2: meldt ferdig: ingen · ikke meldt: Ola og Per" in lines
