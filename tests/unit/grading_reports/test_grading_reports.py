@@ -23,6 +23,7 @@ from bot.grading_reports import (
     unreported_graders,
 )
 from bot.grading_reports.asking import ask_consultants_to_confirm
+from bot.home.overview import ActionKind, home_overview
 from bot.reminders.unfinished import unfinished_work
 from bot.scheduling.status import status_report
 from bot.scheduling.status_text import status_lines
@@ -309,3 +310,23 @@ def test_sensorbot_status_of_the_test_says_where_grades_are_set_and_who_reported
     assert "  Karakterene settes og godkjennes i Inspera." in lines
     assert "    • Kommisjon 1: meldt ferdig: Kari · ikke meldt: Ola" in lines
     assert "    • Kommisjon 2: meldt ferdig: ingen · ikke meldt: Ola og Per" in lines
+
+
+def _overview(engine, email):
+    with session_scope(engine) as session:
+        return home_overview(session, roles_for(session, email, SETTINGS), NOW)
+
+
+def test_the_home_tab_asks_graders_to_report_and_consultants_to_confirm(inspera_test):
+    _report(inspera_test, OLA, "1")
+    ola = _overview(inspera_test, OLA)
+    ((test,), (action,)) = (ola.grader_tests, ola.actions)
+    assert [(r.committee, r.reported_at) for r in test.reports] == [("1", NOW), ("2", None)]
+    assert (action.kind, action.committees) == (ActionKind.report_done, ("2",))
+    assert not _overview(inspera_test, CONSULTANT).actions
+
+    _report_all(inspera_test)
+    assert not _overview(inspera_test, OLA).actions
+    consultant = _overview(inspera_test, CONSULTANT)
+    assert [a.kind for a in consultant.actions] == [ActionKind.confirm_final]
+    assert consultant.consultant_tests[0].all_reported
