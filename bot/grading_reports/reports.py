@@ -217,12 +217,16 @@ def unreported_graders(session: Session, test: Test) -> dict[str, tuple[str, ...
 
 @dataclass(frozen=True)
 class GraderReports:
-    """A grader's committees on a test, with what they reported; `closed` once the test is
-    graded or transferred (nothing to report any more)."""
+    """A grader's committees on a test, with what they reported, and the test's state:
+    `closed` once it is graded or transferred (nothing to report any more)."""
 
     test: Test
     reports: tuple[CommitteeReport, ...]
-    closed: bool
+    state: TestState
+
+    @property
+    def closed(self) -> bool:
+        return self.state in (TestState.graded, TestState.transferred)
 
 
 def grader_reports(
@@ -234,8 +238,7 @@ def grader_reports(
         return None
     board = report_board(session, [test_id])[test_id]
     mine = tuple(item for item in board if item.grader_email == grader_email)
-    closed = state_of(session, test, now) in (TestState.graded, TestState.transferred)
-    return GraderReports(test, mine, closed)
+    return GraderReports(test, mine, state_of(session, test, now))
 
 
 def has_unreported(session: Session, test_id: str, grader_email: str) -> bool:

@@ -93,15 +93,20 @@ def report_buttons(
     return buttons
 
 
-def report_lines(lang: str, tz: ZoneInfo, reports: Sequence[CommitteeReport]) -> list[Mrkdwn]:
-    """ "Kommisjon 1: meldt ferdig tirsdag 5. januar kl. 10.00" / "… ikke meldt ferdig"."""
+def report_lines(
+    lang: str, tz: ZoneInfo, reports: Sequence[CommitteeReport], *, marking: bool = True
+) -> list[Mrkdwn]:
+    """ "Kommisjon 1: meldt ferdig tirsdag 5. januar kl. 10.00" / "… ikke meldt ferdig";
+    what to do is said only while the test is being marked (`marking`)."""
     lines = []
     for report in reports:
-        if report.reported_at is None:
-            lines.append(md(lang, "report.line.unreported", committee=report.committee))
-        else:
+        if report.reported_at is not None:
             when = kit.date(lang, report.reported_at, tz)
             lines.append(md(lang, "report.line.reported", committee=report.committee, when=when))
+        elif marking:
+            lines.append(md(lang, "report.line.unreported", committee=report.committee))
+        else:
+            lines.append(md(lang, "report.line.committee", committee=report.committee))
     return lines
 
 
@@ -118,7 +123,7 @@ def report_message(
     or take back (none once the final grades are confirmed: `closed`)."""
     title = Mrkdwn(" – ") + escape(test.title) if test.title else Mrkdwn("")
     head = md(lang, "report.title", test=test.test_id, title=title)
-    lines = [head, *report_lines(lang, tz, reports)]
+    lines = [head, *report_lines(lang, tz, reports, marking=not closed)]
     if closed:
         lines.append(md(lang, "report.line.closed"))
     blocks: list[Block] = [kit.section(done)] if done else []

@@ -204,7 +204,8 @@ def _grader_text(lang: str, item: GraderTest, tz: ZoneInfo) -> Mrkdwn:
     lines = [_test_heading(item.test), _state_line(lang, item, tz), grades_in_text(lang, item.test)]
     if item.test.grading_in == GradingIn.inspera:
         # What the grader reported done; the grades themselves are in Inspera.
-        reports = report_lines(lang, tz, item.reports[:MAX_COMMITTEE_LINES])
+        shown = item.reports[:MAX_COMMITTEE_LINES]
+        reports = report_lines(lang, tz, shown, marking=item.state == TestState.open)
         lines += [Mrkdwn("• ") + line for line in reports] or [md(lang, "home.no_committee")]
         return kit.lines(lines + _more_committees(lang, item.test, len(item.reports)))
     if not item.committees:

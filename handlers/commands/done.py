@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from bot.exams.phase import TestState
 from bot.grading_reports import ReportResult, grader_reports, has_unreported, report_done
 from bot.runtime import Asker, Runtime
 from bot.slack.commands import CommandRequest
@@ -58,6 +59,8 @@ def _answer(runtime: Runtime, asker: Asker, test_id: str) -> Message:
         return text_message(md(asker.lang, "report.refused.unknown_test", test=test_id))
     if not view.reports:
         return text_message(md(asker.lang, "report.cmd.no_committee", test=test_id))
+    if view.state != TestState.open and not view.closed:
+        return text_message(md(asker.lang, "report.refused.not_open", test=test_id))
     (only, *others) = view.reports
     if not others and only.reported_at is None and not view.closed:
         return press(runtime, asker, test_id, only.committee, report_done)[1]

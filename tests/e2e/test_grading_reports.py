@@ -301,3 +301,12 @@ def test_ferdig_on_a_test_graded_in_sensorbot_says_where_its_grades_go(running_b
     reply = _command(running_bot, fake_slack, "UOLA", "ferdig")
     assert "settes her i Sensorbot" in reply["text"]
     assert _reports(running_bot) == []
+
+
+def test_ferdig_before_the_test_opens_says_there_is_nothing_to_report(running_bot, fake_slack):
+    fake_slack.add_user("UOLA", email=OLA, locale="nb-NO")
+    marking_setup(running_bot.runtime.engine, grading_in="inspera")
+    reply = _command(running_bot, fake_slack, "UOLA", "ferdig")
+    assert "ikke åpnet for vurdering ennå" in reply["text"]
+    assert not buttons(reply)
+    assert _reports(running_bot) == []

@@ -30,6 +30,7 @@ MESSAGES = {
         "en": "*Committee {committee}:* not reported done – approve your grading in Inspera, "
         "then tell me here",
     },
+    "report.line.committee": {"nb": "*Kommisjon {committee}*", "en": "*Committee {committee}*"},
     "report.line.closed": {
         "nb": "De endelige karakterene er bekreftet i Inspera. Du trenger ikke gjøre noe mer her.",
         "en": "The final grades are confirmed in Inspera. There is nothing more to do here.",
