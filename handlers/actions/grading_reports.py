@@ -8,6 +8,7 @@ every press, so a forged value changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from logging import Logger
 
 from slack_bolt import Respond
@@ -33,7 +34,9 @@ from models.tables import Test
 from models.types import utcnow
 
 
-def _report_button(step: Step):
+def _report_button(step: Step) -> Callable[..., None]:
+    """The listener of a report or take-back button, running `step` for the presser."""
+
     def work(
         body: dict,
         client: WebClient,
