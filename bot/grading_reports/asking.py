@@ -16,7 +16,14 @@ from bot.exams.phase import confirmed_in_inspera
 from bot.scheduling.occasions import claim_occasion
 from bot.scheduling.outbox import OutgoingMessage
 from bot.scheduling.steps import MessageKind, PassContext, consultant_recipients, message
-from models.tables import CommitteeMembership, GradingIn, GradingReport, HandledOccasion, Test
+from models.tables import (
+    CommitteeMembership,
+    CommitteePurpose,
+    GradingIn,
+    GradingReport,
+    HandledOccasion,
+    Test,
+)
 
 ALL_REPORTED = "all_reported"
 TESTS_PER_PASS = 200
@@ -24,9 +31,11 @@ TESTS_PER_PASS = 200
 
 def ask_consultants_to_confirm(ctx: PassContext) -> list[OutgoingMessage]:
     """The message to the consultants of each test whose graders have all reported."""
+    # The ordinary round's committees; a complaint committee comes after the final grades.
     membership = and_(
         col(CommitteeMembership.test_id) == col(Test.test_id),
         col(CommitteeMembership.committee).is_not(None),
+        col(CommitteeMembership.purpose) == CommitteePurpose.grading.value,
     )
     reported = exists().where(
         col(GradingReport.test_id) == col(CommitteeMembership.test_id),

@@ -30,7 +30,7 @@ from bot.exams.lookup import grader_test_ids
 from bot.exams.people import Roles
 from bot.exams.phase import TestState, states_of
 from bot.grading_reports import CommitteeReport, report_board
-from bot.opening.readiness import Readiness, readiness_of
+from bot.opening.readiness import Readiness, complaint_readiness_of, readiness_of
 from models.tables import (
     ApprovalPrompt,
     Escalation,
@@ -100,7 +100,8 @@ class CommitteePhase:
 class ConsultantTest:
     test: Test
     state: TestState
-    readiness: Readiness | None  # only before the test opens; afterwards it stops nothing
+    # Before the test opens; afterwards only its complaint committees' blockers, if any.
+    readiness: Readiness | None
     committees: tuple[CommitteePhase, ...]
     unresolved_escalations: int
     # A test marked in Inspera: every grader of every committee, and what they reported.
@@ -212,6 +213,10 @@ def home_overview(
     escalations = unresolved_escalations(session, list(consulting))
     before_opening = [test for test, state in as_consultant if state not in _MARKING_STATES]
     ready = readiness_of(session, before_opening, now=now)
+    # Once open, only a complaint committee's blockers are worth listing.
+    ready |= complaint_readiness_of(
+        session, [t.test_id for t, s in as_consultant if s in _MARKING_STATES]
+    )
     consultant_tests = tuple(
         ConsultantTest(
             test,

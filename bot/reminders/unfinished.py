@@ -28,6 +28,7 @@ from bot.approvals import (
     approval_overview,
     committee_statuses,
 )
+from bot.complaints.candidates import complaint_committees
 from bot.exams.phase import confirmed_in_inspera
 from bot.grading_reports import UNREPORTED, unreported_graders
 from models.tables import Grader, GradingIn, Test
@@ -47,7 +48,14 @@ def unfinished_work(session: Session, test: Test) -> list[UnfinishedWork]:
     committees and where each stands for them, in e-mail order."""
     if test.grading_in == GradingIn.inspera:
         return _unreported_work(session, test)
-    statuses = [s for s in committee_statuses(session, test.test_id) if s.phase != Phase.final]
+    # A complaint committee is reminded against its complaints' due date instead
+    # (bot.complaints.notices), never against the test's grading deadline.
+    complaint = {c for _, c in complaint_committees(session, [test.test_id])}
+    statuses = [
+        s
+        for s in committee_statuses(session, test.test_id)
+        if s.phase != Phase.final and s.committee not in complaint
+    ]
     by_grader: dict[str, list[CommitteeStatus]] = defaultdict(list)
     for status in statuses:
         for grader in status.graders:
@@ -75,8 +83,12 @@ def _unreported_work(session: Session, test: Test) -> list[UnfinishedWork]:
     grades are confirmed (by a consultant or by Inspera) or the test is transferred."""
     if test.transferred_at is not None or confirmed_in_inspera(session, [test]):
         return []
+    # A complaint committee has its own round (bot.complaints.notices), not this deadline.
+    complaint = {c for _, c in complaint_committees(session, [test.test_id])}
     by_grader: dict[str, list[str]] = defaultdict(list)
     for committee, emails in sorted(unreported_graders(session, test).items()):
+        if committee in complaint:
+            continue
         for email in emails:
             by_grader[email].append(committee)
     return [

@@ -241,7 +241,10 @@ def _consultant_text(lang: str, item: ConsultantTest, tz: ZoneInfo) -> Mrkdwn:
                 submission_deadline=item.test.submission_deadline,
                 format_date=lambda when: kit.date(lang, when, tz),
             )
-            lines += [md(lang, "home.blockers"), kit.bullets(blockers)]
+            # Once open, the only blockers listed are a complaint committee's.
+            opened = item.state in (TestState.open, TestState.graded, TestState.transferred)
+            heading = "complaint_round.home.blockers" if opened else "home.blockers"
+            lines += [md(lang, heading), kit.bullets(blockers)]
         else:
             lines.append(md(lang, "home.ready"))
     if item.reports and item.state in (TestState.open, TestState.graded):
