@@ -97,9 +97,10 @@ def test_only_a_grader_of_the_committee_may_report_it(inspera_test, email, commi
     assert _stored(inspera_test) == []
 
 
-def test_a_complaint_grader_may_report_their_committee(inspera_test):
-    add_grader(inspera_test, "klage@ntnu.no", name="Klage")
-    with session_scope(inspera_test) as session:
+def _add_complaint_grader(engine) -> None:
+    """A grader of complaint committee K1 of the test."""
+    add_grader(engine, "klage@ntnu.no", name="Klage")
+    with session_scope(engine) as session:
         session.add(
             CommitteeMembership(
                 test_id=TEST_ID,
@@ -108,6 +109,10 @@ def test_a_complaint_grader_may_report_their_committee(inspera_test):
                 purpose=CommitteePurpose.complaint,
             )
         )
+
+
+def test_a_complaint_grader_may_report_their_committee(inspera_test):
+    _add_complaint_grader(inspera_test)
     assert _report(inspera_test, "klage@ntnu.no", "K1").changed
 
 
@@ -330,3 +335,12 @@ def test_the_home_tab_asks_graders_to_report_and_consultants_to_confirm(inspera_
     consultant = _overview(inspera_test, CONSULTANT)
     assert [a.kind for a in consultant.actions] == [ActionKind.confirm_final]
     assert consultant.consultant_tests[0].all_reported
+
+
+def test_a_complaint_committee_is_neither_reminded_nor_awaited(inspera_test):
+    _add_complaint_grader(inspera_test)
+    _report_all(inspera_test)
+    with session_scope(inspera_test) as session:
+        assert unfinished_work(session, session.get(tables.Test, TEST_ID)) == []
+    (asked,) = _ask(inspera_test)
+    assert asked.recipient.email == CONSULTANT
