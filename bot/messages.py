@@ -47,6 +47,7 @@ class MessageKind(StrEnum):
     explanation_unassigned = "explanation_unassigned"  # to consultants: no grader to tell
     explanation_overdue_consultant = "explanation_overdue_consultant"  # to consultants
     explanation_update = "explanation_update"  # a posted request shown as given
+    grading_reported = "grading_reported"  # to consultants: all graders reported (Inspera)
 
 
 # Kinds that change a message posted earlier (`chat.update`) rather than post one.

@@ -30,8 +30,16 @@ from bot.exams.lookup import grader_test_ids
 from bot.exams.people import Roles
 from bot.exams.phase import TestState, states_of
 from bot.explanations.requests import OpenExplanations, open_explanations
+from bot.grading_reports import CommitteeReport, report_board
 from bot.opening.readiness import Readiness, complaint_readiness_of, readiness_of
-from models.tables import ApprovalPrompt, Escalation, EscalationStatus, OwnApproval, Test
+from models.tables import (
+    ApprovalPrompt,
+    Escalation,
+    EscalationStatus,
+    GradingIn,
+    OwnApproval,
+    Test,
+)
 
 MAX_TESTS = 10  # per list; the rest are counted and pointed to `/sensur status`
 
@@ -78,6 +86,8 @@ class GraderTest:
     test: Test
     state: TestState
     committees: tuple[OwnProgress, ...]
+    # A test marked in Inspera: the grader's committees and what they reported done.
+    reports: tuple[CommitteeReport, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,12 @@ class ConsultantTest:
     readiness: Readiness | None
     committees: tuple[CommitteePhase, ...]
     unresolved_escalations: int
+    # A test marked in Inspera: every grader of every committee, and what they reported.
+    reports: tuple[CommitteeReport, ...] = ()
+
+    @property
+    def all_reported(self) -> bool:
+        return bool(self.reports) and all(r.reported_at is not None for r in self.reports)
 
 
 class ActionKind(StrEnum):
@@ -108,6 +124,8 @@ class ActionKind(StrEnum):
     fix_setup = "fix_setup"  # consultant: the deadline passed and blockers keep it closed
     escalations = "escalations"  # consultant: graders asked for help
     transfer = "transfer"  # consultant: every committee final, transfer to FS
+    report_done = "report_done"  # marked in Inspera: approve there, then report it done
+    confirm_final = "confirm_final"  # consultant: all reported; confirm the final grades
 
 
 @dataclass(frozen=True)
@@ -165,8 +183,19 @@ def home_overview(
     own: dict[str, tuple[OwnProgress, ...]] = {}
     phases: dict[str, tuple[CommitteePhase, ...]] = {}
     # A grader's committees are shown before opening too; a consultant's only once open.
-    read = [test for test, _ in as_grader]
-    read += [test for test, state in as_consultant if state in _MARKING_STATES]
+    # A test marked in Inspera has no approvals here: its graders' reports say where it is.
+    in_inspera = {
+        test.test_id
+        for test, _ in as_grader + as_consultant
+        if test.grading_in == GradingIn.inspera
+    }
+    board = report_board(session, in_inspera)
+    read = [test for test, _ in as_grader if test.test_id not in in_inspera]
+    read += [
+        test
+        for test, state in as_consultant
+        if state in _MARKING_STATES and test.test_id not in in_inspera
+    ]
     for snapshot in load_snapshots(session, read):  # one test's facts in memory at a time
         test_id = snapshot.test_id
         if email is not None and test_id in grading:
@@ -174,7 +203,13 @@ def home_overview(
         if consulting.get(test_id) in _MARKING_STATES:
             phases[test_id] = _committee_phases(snapshot, roles.email)
     grader_tests = tuple(
-        GraderTest(test, state, own.get(test.test_id, ())) for test, state in as_grader
+        GraderTest(
+            test,
+            state,
+            own.get(test.test_id, ()),
+            tuple(r for r in board.get(test.test_id, ()) if r.grader_email == email),
+        )
+        for test, state in as_grader
     )
     prompts = own_prompts(session, email, list(grading)) if email is not None else {}
     escalations = unresolved_escalations(session, list(consulting))
@@ -191,6 +226,7 @@ def home_overview(
             ready.get(test.test_id),
             phases.get(test.test_id, ()),
             escalations.get(test.test_id, 0),
+            tuple(board.get(test.test_id, ())),
         )
         for test, state in as_consultant
     )
@@ -332,6 +368,11 @@ def _grader_actions(tests: Iterable[GraderTest], prompts: Mapping[str, int]) -> 
     for item in tests:
         if item.state != TestState.open:
             continue
+        if item.test.grading_in == GradingIn.inspera:
+            unreported = tuple(r.committee for r in item.reports if r.reported_at is None)
+            if unreported:
+                items.append(ActionItem(ActionKind.report_done, item.test, unreported))
+            continue
         by_kind: dict[ActionKind, list[OwnProgress]] = {}
         for own in item.committees:
             kind = _grader_action(own)
@@ -379,6 +420,8 @@ def _consultant_actions(tests: Iterable[ConsultantTest]) -> list[ActionItem]:
                 items.append(ActionItem(ActionKind.fix_setup, item.test, count=count))
         if item.state == TestState.graded:
             items.append(ActionItem(ActionKind.transfer, item.test))
+        if item.state == TestState.open and item.all_reported:
+            items.append(ActionItem(ActionKind.confirm_final, item.test))
         if item.unresolved_escalations:
             count = item.unresolved_escalations
             items.append(ActionItem(ActionKind.escalations, item.test, count=count))

@@ -87,11 +87,6 @@ def recheck_openings(session: Session, test_ids: Iterable[str]) -> None:
         )
 
 
-# Where a test's grades are set (SPEC §2.6). Every test's grades are collected in Sensorbot
-# for now; the roster's `grading_in` column will choose per test.
-GRADES_IN_SENSORBOT = "sensorbot"
-
-
 def opened_notices(
     session: Session, test: Test, *, now: datetime, inspera_url: str
 ) -> list[OutgoingMessage]:
@@ -115,7 +110,9 @@ def opened_notices(
         "guideline_published": test.guideline_published,
         "registration_only": test.registration_only,
         "grading_deadline": test.grading_deadline.isoformat(),
-        "grading_in": GRADES_IN_SENSORBOT,
+        # Where the grades are set (SPEC §2.6): the notice says so, and for a test marked in
+        # Inspera offers "I have approved my grading in Inspera" per committee.
+        "grading_in": str(test.grading_in),
         "inspera_url": inspera_url,
         "as_of": now.isoformat(),
     }

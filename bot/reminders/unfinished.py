@@ -6,6 +6,11 @@ A grader's work on a test is unfinished while a committee they grade is not fina
 test. Where the grader can approve now, the approvals' own overview (`approval_overview`,
 what `/sensur approve` shows) gives the prompt the approve button carries, so the button
 is decided and refused exactly as a prompt's.
+
+For a test marked in Inspera (SPEC §2.6) Sensorbot holds no grades: a grader's unfinished
+work is each committee they have not reported done ("I have approved my grading in
+Inspera"), and there is none once the final grades are confirmed. No approval prompt is
+made for such a test.
 """
 
 from __future__ import annotations
@@ -24,7 +29,9 @@ from bot.approvals import (
     committee_statuses,
 )
 from bot.complaints.candidates import complaint_committees
-from models.tables import Grader, Test
+from bot.exams.phase import confirmed_in_inspera
+from bot.grading_reports import UNREPORTED, unreported_graders
+from models.tables import Grader, GradingIn, Test
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,8 @@ class UnfinishedWork:
 def unfinished_work(session: Session, test: Test) -> list[UnfinishedWork]:
     """The graders of `test` with a committee that is not final, each with those
     committees and where each stands for them, in e-mail order."""
+    if test.grading_in == GradingIn.inspera:
+        return _unreported_work(session, test)
     # A complaint committee is reminded against its complaints' due date instead
     # (bot.complaints.notices), never against the test's grading deadline.
     complaint = {c for _, c in complaint_committees(session, [test.test_id])}
@@ -67,6 +76,32 @@ def unfinished_work(session: Session, test: Test) -> list[UnfinishedWork]:
             )
         )
     return work
+
+
+def _unreported_work(session: Session, test: Test) -> list[UnfinishedWork]:
+    """The graders with a committee they have not reported done; nobody once the final
+    grades are confirmed (by a consultant or by Inspera) or the test is transferred."""
+    if test.transferred_at is not None or confirmed_in_inspera(session, [test]):
+        return []
+    # A complaint committee has its own round (bot.complaints.notices), not this deadline.
+    complaint = {c for _, c in complaint_committees(session, [test.test_id])}
+    by_grader: dict[str, list[str]] = defaultdict(list)
+    for committee, emails in sorted(unreported_graders(session, test).items()):
+        if committee in complaint:
+            continue
+        for email in emails:
+            by_grader[email].append(committee)
+    return [
+        UnfinishedWork(
+            email,
+            tuple(committees),
+            {
+                "grading_in": GradingIn.inspera.value,
+                "progress": [{"committee": c, "phase": UNREPORTED} for c in committees],
+            },
+        )
+        for email, committees in sorted(by_grader.items())
+    ]
 
 
 def _progress(status: CommitteeStatus, grader: str, names: dict[str, str]) -> dict[str, Any]:

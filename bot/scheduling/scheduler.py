@@ -40,6 +40,7 @@ from bot.complaints.notices import (
 )
 from bot.escalations.reraise import reraise_unacknowledged_escalations
 from bot.explanations.steps import EXPLANATION_STEPS
+from bot.grading_reports.asking import ask_consultants_to_confirm
 from bot.inspera.steps import INSPERA_STEPS
 from bot.opening.notices import notify_opened_tests, report_unreachable_graders
 from bot.reminders.steps import (
@@ -79,6 +80,7 @@ DETECTION_STEPS: tuple[Step, ...] = (
     remind_complaint_graders,
     escalate_overdue_complaints,
     *EXPLANATION_STEPS,
+    ask_consultants_to_confirm,
 )
 # Steps that act on what the dispatch found out.
 FOLLOW_UP_STEPS: tuple[Step, ...] = (

@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from bot.exams.phase import TestState, state_of
 from bot.explanations.requests import OpenRequest, open_requests_of_test
+from bot.grading_reports import CommitteeReport, report_board
 from bot.opening.readiness import Readiness, readiness
 from bot.scheduling import outbox
 from bot.scheduling.occasions import CATCH_UP
@@ -23,6 +24,8 @@ class StatusOfTest:
     readiness: Readiness
     outbox: outbox.OutboxCounts
     explanations: tuple[OpenRequest, ...] = ()  # not given yet; read for one test's detail
+    # A test marked in Inspera, shown alone: who of each committee reported done.
+    reports: tuple[CommitteeReport, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ def status_of_test(session: Session, test: Test, now: datetime) -> StatusOfTest:
         readiness(session, test, now=now),
         outbox.counts(session, test.test_id),
         open_requests_of_test(session, test.test_id),
+        tuple(report_board(session, [test.test_id]).get(test.test_id, ())),
     )
 
 

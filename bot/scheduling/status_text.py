@@ -12,8 +12,10 @@ from bot.scheduling.occasions import CATCH_UP
 from bot.scheduling.status import StatusOfTest, StatusReport
 from bot.settings import Settings
 from bot.ui.explanations import status_text_lines
+from bot.ui.grading_reports import committee_report_lines, grades_in_text
 from bot.ui.local_time import local_text
 from bot.ui.opening import test_finding_lines
+from models.tables import GradingIn
 
 _COLUMNS = "{:<24} {:<18} {:<17} {:>8}  {}"
 
@@ -81,6 +83,9 @@ def _detail(item: StatusOfTest, settings: Settings) -> list[str]:
         if test.opened_for_marking
         else t(lang, "cli.status.not_opened"),
     ).splitlines()
+    lines.append(f"  {grades_in_text(lang, test)}")
+    if test.grading_in == GradingIn.inspera:
+        lines += [f"    • {line}" for line in committee_report_lines(lang, item.reports)]
     found = findings(item.readiness)
 
     def listed(kind: str) -> list[str]:

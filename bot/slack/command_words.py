@@ -15,6 +15,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "reopen": ("reopen", "gjenåpne", "gjenapne"),
     # `/sensur norsk` and `/sensur english` choose at once.
     "language": ("language", "språk", "sprak", "norsk", "english"),
+    "done": ("done", "ferdig"),
 }
 _BY_WORD = {word: name for name, words in WORDS.items() for word in words}
 

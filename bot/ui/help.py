@@ -18,7 +18,7 @@ from bot.settings import HelpContacts
 from bot.ui import kit
 from bot.ui.kit import Mrkdwn, md
 
-GRADER_COMMANDS = ("status", "why", "template", "approve")
+GRADER_COMMANDS = ("status", "why", "template", "approve", "done")
 CONSULTANT_COMMANDS = ("consultant_status", "open", "export", "reopen")
 COMMON_COMMANDS = ("language", "help")
 COMMAND_KEYS = GRADER_COMMANDS + CONSULTANT_COMMANDS + COMMON_COMMANDS

@@ -31,12 +31,19 @@ from bot.settings import HelpContacts
 from bot.ui import kit
 from bot.ui.approvals import ACTION_APPROVE_OWN, PromptButton
 from bot.ui.explanations import explanation_blocks
+from bot.ui.grading_reports import (
+    committee_report_lines,
+    confirm_button,
+    grades_in_text,
+    report_buttons,
+    report_lines,
+)
 from bot.ui.help import Audience
 from bot.ui.kit import Mrkdwn, escape, md
 from bot.ui.language import switch_button
 from bot.ui.opening import finding_lines
 from bot.ui.outgoing import NoticeButton
-from models.tables import MarkingMode, Test
+from models.tables import GradingIn, MarkingMode, Test
 
 HOME_TEMPLATE_ACTION = "home.template"
 HOME_OPEN_ACTION = "home.open"
@@ -75,7 +82,7 @@ def home_blocks(
         blocks.append(kit.section(md(lang, "home.no_tests")))
     else:
         blocks += action_blocks(lang, overview.actions, tz)
-    blocks += overview_blocks(lang, overview, tz)
+    blocks += overview_blocks(lang, overview, tz, with_buttons=True)
     blocks.append(kit.divider())
     return blocks + short_help_blocks(lang, audience)
 
@@ -136,6 +143,11 @@ def _action_button(lang: str, item: ActionItem) -> ButtonElement | None:
     if item.kind == ActionKind.approve_own and item.prompt_id is not None:
         value = PromptButton(item.prompt_id).encode()
         return kit.button(t(lang, "home.button.approve_own"), ACTION_APPROVE_OWN, value, "primary")
+    if item.kind == ActionKind.report_done and len(item.committees) == 1:
+        (button,) = report_buttons(lang, item.test.test_id, [(item.committees[0], None)])
+        return button
+    if item.kind == ActionKind.confirm_final:
+        return confirm_button(lang, item.test.test_id)
     if item.kind == ActionKind.open_test:
         confirm = kit.confirmation(
             t(lang, "home.open.confirm.title"),
@@ -152,12 +164,20 @@ def _action_button(lang: str, item: ActionItem) -> ButtonElement | None:
 # -- the person's tests -------------------------------------------------------------------
 
 
-def overview_blocks(lang: str, overview: HomeOverview, tz: ZoneInfo) -> list[Block]:
-    """The person's tests, as on the Home tab and in `/sensur status`."""
+def overview_blocks(
+    lang: str, overview: HomeOverview, tz: ZoneInfo, *, with_buttons: bool = False
+) -> list[Block]:
+    """The person's tests, as on the Home tab and in `/sensur status`; `with_buttons`: a
+    test marked in Inspera gets its report buttons under it (the Home tab has room for
+    them, an ephemeral status of many tests does not)."""
     blocks: list[Block] = []
     if overview.grader_tests:
         blocks.append(kit.header(t(lang, "home.grader.title")))
-        blocks += [kit.section(_grader_text(lang, item, tz)) for item in overview.grader_tests]
+        for item in overview.grader_tests:
+            blocks.append(kit.section(_grader_text(lang, item, tz)))
+            if with_buttons and item.state == TestState.open and item.reports:
+                committees = [(r.committee, r.reported_at) for r in item.reports]
+                blocks.append(kit.actions(*report_buttons(lang, item.test.test_id, committees)))
         blocks += _more(lang, overview.more_grader_tests)
     if overview.consultant_tests:
         blocks.append(kit.header(t(lang, "home.consultant.title")))
@@ -182,7 +202,13 @@ def turn_text(lang: str, turn: Turn) -> Mrkdwn | None:
 
 
 def _grader_text(lang: str, item: GraderTest, tz: ZoneInfo) -> Mrkdwn:
-    lines = [_test_heading(item.test), _state_line(lang, item, tz)]
+    lines = [_test_heading(item.test), _state_line(lang, item, tz), grades_in_text(lang, item.test)]
+    if item.test.grading_in == GradingIn.inspera:
+        # What the grader reported done; the grades themselves are in Inspera.
+        shown = item.reports[:MAX_COMMITTEE_LINES]
+        reports = report_lines(lang, tz, shown, marking=item.state == TestState.open)
+        lines += [Mrkdwn("• ") + line for line in reports] or [md(lang, "home.no_committee")]
+        return kit.lines(lines + _more_committees(lang, item.test, len(item.reports)))
     if not item.committees:
         lines.append(md(lang, "home.no_committee"))
     for own in item.committees[:MAX_COMMITTEE_LINES]:
@@ -205,7 +231,7 @@ def _grader_text(lang: str, item: GraderTest, tz: ZoneInfo) -> Mrkdwn:
 
 
 def _consultant_text(lang: str, item: ConsultantTest, tz: ZoneInfo) -> Mrkdwn:
-    lines = [_test_heading(item.test), _state_line(lang, item, tz)]
+    lines = [_test_heading(item.test), _state_line(lang, item, tz), grades_in_text(lang, item.test)]
     if item.readiness is not None:
         found = findings(item.readiness)["blockers"]
         if found:
@@ -222,6 +248,11 @@ def _consultant_text(lang: str, item: ConsultantTest, tz: ZoneInfo) -> Mrkdwn:
             lines += [md(lang, heading), kit.bullets(blockers)]
         else:
             lines.append(md(lang, "home.ready"))
+    if item.reports and item.state in (TestState.open, TestState.graded):
+        # Marked in Inspera: per committee, who reported their grading approved there.
+        reported = committee_report_lines(lang, item.reports)
+        lines += [Mrkdwn("• ") + line for line in reported[:MAX_COMMITTEE_LINES]]
+        lines += _more_committees(lang, item.test, len(reported))
     for committee in item.committees[:MAX_COMMITTEE_LINES]:
         phase = md(lang, f"home.phase.{committee.phase.value}")
         committee_line = md(

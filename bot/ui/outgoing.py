@@ -18,6 +18,7 @@ from slack_sdk.models.blocks.basic_components import ConfirmObject
 from bot.approvals.outcome import ApprovalNotice, NoticeKind
 from bot.escalations.cases import findings_of
 from bot.escalations.snapshot import from_snapshot
+from bot.grading_reports import UNREPORTED
 from bot.i18n import format_list, t
 from bot.i18n.dates import deadline_text, relative_text
 from bot.messages import MessageKind
@@ -37,6 +38,7 @@ from bot.ui.explanations import (
     overdue_for_consultant,
     unassigned_request,
 )
+from bot.ui.grading_reports import all_reported, report_buttons
 from bot.ui.inspera import inspera_differences
 from bot.ui.kit import Message, Mrkdwn, escape, md
 from bot.ui.opening import finding_lines
@@ -219,7 +221,11 @@ def _line_sections(head: Mrkdwn, lines: Sequence[Mrkdwn], more_key: str, lang: s
 
 
 # Where the test's grades are set (SPEC §2.6) → the line that says so.
-_GRADES_IN = {"sensorbot": "notice.opened.grades_in.sensorbot"}
+_GRADES_IN = {
+    "sensorbot": "notice.opened.grades_in.sensorbot",
+    "inspera": "notice.opened.grades_in.inspera",
+}
+_IN_INSPERA = "inspera"  # `GradingIn.inspera`, as the facts carry it
 
 
 def _opened(f: _Facts) -> tuple[Mrkdwn, list[Block]]:
@@ -245,6 +251,10 @@ def _opened(f: _Facts) -> tuple[Mrkdwn, list[Block]]:
         kit.button(f.plain("notice.opened.button.template"), TEMPLATE_ACTION, value),
         kit.button(f.plain("notice.opened.button.why"), WHY_ACTION, value),
     ]
+    if p.get("grading_in") == _IN_INSPERA:
+        # Marked in Inspera: the grader tells the bot when their grading is approved there.
+        committees = [(item["committee"], None) for item in p["per_committee"]]
+        buttons[:0] = report_buttons(f.lang, p["test"]["test_id"], committees)
     if p.get("inspera_url"):
         inspera = f.plain("notice.opened.button.inspera")
         buttons.insert(0, kit.link_button(inspera, INSPERA_ACTION, p["inspera_url"], "primary"))
@@ -316,6 +326,8 @@ def _progress(f: _Facts, item: Mapping[str, Any]) -> Mrkdwn:
     phase = item["phase"]
     if phase == "unknown":
         return f.t("notice.progress.unfinished")
+    if phase == UNREPORTED:
+        return f.t("report.progress.unreported")
     waiting = format_list(f.lang, item.get("waiting") or [])
     submitted, missing = item["submitted_count"], item["missing_count"]
     if phase == "grading":
@@ -342,6 +354,11 @@ def _progress_buttons(f: _Facts) -> list[Block]:
     progress = f.params["progress"]
     value = NoticeButton(f.params["test"]["test_id"]).encode()
     buttons = []
+    if f.params.get("grading_in") == _IN_INSPERA:
+        committees = [(i["committee"], None) for i in progress if i["phase"] == UNREPORTED]
+        buttons += report_buttons(f.lang, f.params["test"]["test_id"], committees)[
+            :_APPROVE_BUTTONS
+        ]
     if any(
         item["phase"] in ("grading", "unknown")
         and not item.get("own_approved")
@@ -521,4 +538,5 @@ _RENDERERS: dict[MessageKind, Callable[[_Facts], tuple[Mrkdwn, list[Block]]]] = 
     MessageKind.explanation_late: late_request,
     MessageKind.explanation_unassigned: unassigned_request,
     MessageKind.explanation_overdue_consultant: overdue_for_consultant,
+    MessageKind.grading_reported: all_reported,
 }

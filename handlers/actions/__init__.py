@@ -15,6 +15,7 @@ from bot.ui.approvals import (
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
 from bot.ui.explanations import ACTION_GIVEN as EXPLANATION_GIVEN_ACTION
+from bot.ui.grading_reports import ACTION_CONFIRM_FINAL, ACTION_REPORT_DONE, ACTION_TAKE_BACK
 from bot.ui.home import HOME_HELP_ACTION, HOME_OPEN_ACTION, HOME_TEMPLATE_ACTION
 from bot.ui.language import ACTION_ID as LANGUAGE_ACTION
 from bot.ui.outgoing import INSPERA_ACTION, STATUS_ACTION, TEMPLATE_ACTION, WHY_ACTION
@@ -23,6 +24,7 @@ from handlers.actions import (
     escalations,
     explanations,
     gradesheets,
+    grading_reports,
     home,
     language,
     notices,
@@ -58,3 +60,6 @@ def register(app: App) -> None:
     app.action(HOME_TEMPLATE_ACTION)(home.handle_home_template)
     app.action(HOME_HELP_ACTION)(home.handle_home_help)
     app.action(EXPLANATION_GIVEN_ACTION)(explanations.handle_explanation_given)
+    app.action(ACTION_REPORT_DONE)(grading_reports.handle_report_done)
+    app.action(ACTION_TAKE_BACK)(grading_reports.handle_take_back)
+    app.action(ACTION_CONFIRM_FINAL)(grading_reports.handle_confirm_final)

@@ -4,6 +4,8 @@ that asks once more before it does)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlmodel import Session
 
 from bot.approvals import ApprovalOutcome, approval_overview, is_unfinished, plan_reopening
@@ -20,8 +22,12 @@ from bot.ui.approvals import (
 )
 from bot.ui.kit import md
 from bot.ui.which import which_refusal_text
+from models.tables import GradingIn, Test
 
 LISTED_TESTS = 20
+
+# Whether the grader still has work on the test (session, test id, grader e-mail).
+Unfinished = Callable[[Session, str, str], bool]
 
 
 def _say(request: CommandRequest, text: str) -> None:
@@ -37,9 +43,14 @@ def reply_approve(request: CommandRequest) -> None:
         _say(request, t(lang, "approvals.cmd.not_grader"))
         return
     with request.runtime.session() as session:
-        test_id, problem = _grader_test(session, grader.email, request.command.args, lang)
+        test_id, problem = grader_test(session, grader.email, request.command.args, lang)
+        test = session.get(Test, test_id) if test_id is not None else None
     if test_id is None:
         _say(request, problem)
+        return
+    if test is not None and test.grading_in == GradingIn.inspera:
+        # Approvals of a test marked in Inspera happen there; no prompt is made here.
+        _say(request, md(lang, "report.approve_in_inspera", test=test_id))
         return
     with request.runtime.session() as session:
         overview = approval_overview(session, test_id, grader.email)
@@ -50,10 +61,17 @@ def reply_approve(request: CommandRequest) -> None:
     request.respond(text=message.text, blocks=message.blocks, response_type="ephemeral")
 
 
-def _grader_test(
-    session: Session, email: str, args: tuple[str, ...], lang: str
+def grader_test(
+    session: Session,
+    email: str,
+    args: tuple[str, ...],
+    lang: str,
+    *,
+    unfinished: Unfinished = is_unfinished,
+    which_key: str = "approvals.cmd.which_test",
 ) -> tuple[str | None, str]:
-    """The test the grader means: named, or their only test (with unfinished work)."""
+    """The test the grader means: named, or their only test (with `unfinished` work); else
+    what to answer (`which_key`: the text that asks which of their tests)."""
     own = grader_test_ids(session, email)
     listed = ", ".join(sorted(own)[:LISTED_TESTS])
     if args:
@@ -65,10 +83,10 @@ def _grader_test(
         return None, t(lang, "approvals.cmd.no_tests")
     if len(own) == 1:
         return next(iter(own)), ""
-    unfinished = [test_id for test_id in sorted(own) if is_unfinished(session, test_id, email)]
-    if len(unfinished) == 1:
-        return unfinished[0], ""
-    return None, t(lang, "approvals.cmd.which_test", tests=listed)
+    left = [test_id for test_id in sorted(own) if unfinished(session, test_id, email)]
+    if len(left) == 1:
+        return left[0], ""
+    return None, t(lang, which_key, tests=listed)
 
 
 def reply_reopen(request: CommandRequest) -> None:

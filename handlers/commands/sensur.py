@@ -16,6 +16,7 @@ from bot.runtime import Asker, Runtime
 from bot.slack.command_words import parse_command
 from bot.slack.commands import CommandRequest
 from handlers.commands import approvals, gradesheets
+from handlers.commands.done import reply_done
 from handlers.commands.help import reply_help, reply_unknown
 from handlers.commands.language import reply_language
 from handlers.commands.open_test import reply_open
@@ -36,6 +37,7 @@ SUBCOMMANDS: dict[str, SubCommand] = {
     "open": reply_open,
     "status": reply_status,
     "language": reply_language,
+    "done": reply_done,
 }
 
 

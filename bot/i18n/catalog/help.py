@@ -41,6 +41,10 @@ MESSAGES = {
         "nb": "`/sensur godkjenn [PRØVE]` – godkjenn egen sensur",
         "en": "`/sensur approve [TEST]` – approve your grading",
     },
+    "help.cmd.done": {
+        "nb": "`/sensur ferdig [PRØVE]` – si fra at du har godkjent sensuren din i Inspera",
+        "en": "`/sensur done [TEST]` – tell me you have approved your grading in Inspera",
+    },
     "help.cmd.consultant_status": {
         "nb": "`/sensur status [PRØVE]` – prøvene dine, hva som hindrer åpning, og hvor "
         "langt hver kommisjon er kommet",

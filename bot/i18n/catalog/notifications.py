@@ -66,6 +66,14 @@ MESSAGES = {
         "sheet, fill it in and send it to me in this conversation. Your study consultant puts "
         "the approved grades into Inspera.",
     },
+    "notice.opened.grades_in.inspera": {
+        "nb": "*Sensuren gjøres i Inspera:* sett karakterene og godkjenn sensuren din der. Når "
+        "du har godkjent egen sensur i Inspera, si fra til meg med knappen under, så vet jeg at "
+        "du er ferdig og slutter å minne deg på fristen.",
+        "en": "*Marking happens in Inspera:* set the grades and approve your grading there. "
+        "Once you have approved your own grading in Inspera, tell me with the button below, so "
+        "I know you are done and stop reminding you.",
+    },
     "notice.opened.registration_only": {
         "nb": "Dette er en sensurregistreringsprøve uten besvarelser i Inspera: sett karakter "
         "bare på kandidatene som møtte.",

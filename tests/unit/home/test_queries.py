@@ -43,7 +43,9 @@ def counted(engine):
         event.remove(engine, "before_cursor_execute", count)
 
 
-def add_tests(engine, prefix: str, count: int, *, opened: bool) -> list[str]:
+def add_tests(
+    engine, prefix: str, count: int, *, opened: bool, grading_in: str = "sensorbot"
+) -> list[str]:
     """`count` tests of Ola and Kari (committees 1 and 2, five candidates each, Ola's grades
     for some), all consulted by CONSULTANT; open for marking or past the deadline unopened."""
     ids = [f"{prefix}{n:03}-1" for n in range(count)]
@@ -58,6 +60,7 @@ def add_tests(engine, prefix: str, count: int, *, opened: bool) -> list[str]:
                     grading_deadline=T0 + timedelta(days=21 + n),
                     grade_scale="letter",
                     opened_for_marking=T0 + timedelta(hours=4) if opened else None,
+                    grading_in=grading_in,
                 )
             )
             session.exec(insert(tables.TestConsultant).values(test_id=test_id, email=CONSULTANT))
@@ -113,6 +116,18 @@ def test_a_person_of_200_tests_costs_the_statements_of_one_of_10(engine, people,
     many = statements_for(engine, add_tests(engine, "M", 200, opened=opened))
     assert many == few
     assert many <= 20  # a handful per section, not one per test
+
+
+def test_tests_marked_in_inspera_read_their_reports_in_one_query_for_all(engine, people):
+    few_ids = add_tests(engine, "F", 10, opened=True, grading_in="inspera")
+    many_ids = add_tests(engine, "M", 200, opened=True, grading_in="inspera")
+    with session_scope(engine) as session:
+        for test_id in few_ids + many_ids:
+            session.add(tables.GradingReport(test_id=test_id, committee="1", grader_email=KARI))
+    few = statements_for(engine, few_ids)
+    many = statements_for(engine, many_ids)
+    assert many == few
+    assert many <= 20
 
 
 def test_set_based_states_and_readiness_agree_with_one_test_at_a_time(engine, people):

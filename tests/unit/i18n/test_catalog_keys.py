@@ -22,6 +22,7 @@ from bot.approvals.outcome import RefusalReason
 from bot.approvals.progress import LockReason
 from bot.diagnosis.access import FindingKind
 from bot.exams.phase import TestState
+from bot.grading_reports import ReportRefusal
 from bot.home.overview import ActionKind
 from bot.i18n import messages
 from bot.opening.readiness import BlockerKind, NoticeKind
@@ -29,6 +30,7 @@ from bot.roster import template as roster_template
 from bot.roster.reader import SHEETS
 from bot.ui.help import COMMAND_KEYS
 from bot.ui.home import COMMON_HELP, CONSULTANT_HELP, GRADER_HELP
+from models.tables import GradingIn
 
 ROOT = Path(__file__).resolve().parents[3]
 CODE = ("bot", "handlers")
@@ -212,6 +214,9 @@ BUILT_KEYS: dict[str, Callable[[], list[str]]] = {
     "f\"notice.rule.final_{('one' if p['final_approval'] == 'one' else 'all')}\"": _keys(
         "notice.rule.final_{}", ["one", "all"]
     ),
+    # bot/ui/grading_reports.py
+    "f'report.refused.{refusal.value}'": _keys("report.refused.{}", ReportRefusal),
+    "f'report.grades_in.{test.grading_in}'": _keys("report.grades_in.{}", GradingIn),
     # handlers/actions/escalations.py
     "f'escalation.grader.{done}'": _keys("escalation.grader.{}", ["acknowledged", "resolved"]),
     # handlers/events/files.py
