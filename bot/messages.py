@@ -32,6 +32,8 @@ class MessageKind(StrEnum):
     escalation_grader = "escalation_grader"  # to the grader: their case was taken up, solved
     inspera_differences = "inspera_differences"  # to consultants: roster and Inspera differ
     gradesheet_update = "gradesheet_update"  # an applied sheet's confirmation, now locked
+    complaint_held = "complaint_held"  # to consultants: a complaint grade to assess again
+    complaint_export = "complaint_export"  # to consultants: the final complaint grades, a file
 
 
 # Kinds that change a message posted earlier (`chat.update`) rather than post one.

@@ -12,12 +12,21 @@ from bot.ui.approvals import (
     ACTION_SHOW_FINAL,
     ACTION_TRANSFERRED,
 )
+from bot.ui.complaints import ACTION_CONFIRM_HELD
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
 from bot.ui.home import HOME_HELP_ACTION, HOME_OPEN_ACTION, HOME_TEMPLATE_ACTION
 from bot.ui.language import ACTION_ID as LANGUAGE_ACTION
 from bot.ui.outgoing import INSPERA_ACTION, STATUS_ACTION, TEMPLATE_ACTION, WHY_ACTION
-from handlers.actions import approvals, escalations, gradesheets, home, language, notices
+from handlers.actions import (
+    approvals,
+    complaints,
+    escalations,
+    gradesheets,
+    home,
+    language,
+    notices,
+)
 
 
 def register(app: App) -> None:
@@ -48,3 +57,4 @@ def register(app: App) -> None:
     app.action(HOME_OPEN_ACTION)(home.handle_home_open)
     app.action(HOME_TEMPLATE_ACTION)(home.handle_home_template)
     app.action(HOME_HELP_ACTION)(home.handle_home_help)
+    app.action(ACTION_CONFIRM_HELD)(complaints.handle_confirm_held)
