@@ -245,7 +245,6 @@ class SlackDelivery:
         channel = destination.channel
         if is_person(channel):
             channel = open_dm(self._client, channel)
-        name = export_filename(test_id)
         response = self._client.files_upload_v2(
             channel=channel,
             file=content,
