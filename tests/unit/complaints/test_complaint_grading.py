@@ -251,3 +251,21 @@ def test_a_reopened_complaint_committee_grades_its_held_complaints_again(graded)
 )
 def test_two_or_more_letters_apart(original, new, held):
     assert two_or_more_apart(original, new) is held
+
+
+def test_a_test_marked_in_inspera_lists_only_the_complaint_candidates_and_no_grades(engine):
+    add_test(engine, TEST, consultants=(CONSULTANT,), grading_in="inspera")
+    for email in (KARI, NINA, EVA):
+        add_grader(engine, email)
+    add_membership(engine, TEST, KARI, "1")
+    add_candidates(engine, TEST, "1", list(ORIGINAL))
+    add_complaint_committee(engine, TEST, "K", (NINA, EVA))
+    add_complaint(engine, TEST, "103", "K")
+    with session_scope(engine) as session:
+        test = session.get(ExamTest, TEST)
+        assert template_rows(session, test, NINA) == [("103", None)]
+        roster = grader_roster(session, test, NINA)
+        assert roster.grader_committees == frozenset({"K"})
+        assert roster.candidates["103"].committee == "K"
+        assert roster.candidates["101"].committee == "1"  # an error with its row, if graded
+        assert template_rows(session, test, KARI) == [("101", None), ("102", None), ("103", None)]
