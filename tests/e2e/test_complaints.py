@@ -82,11 +82,13 @@ def complaint_round(running_bot, fake_slack):
 
 
 def everything_to(fake_slack, user: str) -> str:
-    """Every request that put something in front of `user`, whole."""
+    """Every request that put something in front of `user`, whole, replies to their
+    commands included."""
     return "\n".join(
         json.dumps(r.params, ensure_ascii=False)
         for r in fake_slack.requests
-        if (reached := reaches(r)) and reached[0] == user
+        if ((reached := reaches(r)) and reached[0] == user)
+        or (r.method == "response_url" and user in r.params["_key"])
     )
 
 
@@ -150,6 +152,11 @@ def test_a_complaint_graded_blind_held_until_a_consultant_confirms_and_exported(
 
     grade_and_approve_own(bot, fake_slack, UNINA, "FNINA")
     grade_and_approve_own(bot, fake_slack, UEVA, "FEVA")
+
+    # Where her committee stands, as `/sensur godkjenn` shows it.
+    bot.slack.command(UNINA, "godkjenn", response_url=fake_slack.response_url(f"{UNINA}:a"))
+    overview = fake_slack.wait_for_call("response_url", match=lambda a: a["_key"] == f"{UNINA}:a")
+    assert "felles sensur (1 C og 1 D)" in json.dumps(overview.params, ensure_ascii=False)
 
     # Final approval by all, though the test's own committees need only one.
     nina_final = latest_dm(fake_slack, UNINA, f"Godkjenn felles sensur: {TEST}")
