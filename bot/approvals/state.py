@@ -393,8 +393,9 @@ class ApprovalSnapshot:
         return self.rounds.get(committee, 0)
 
     def grader_round(self, grader: str) -> int:
-        """Grows whenever one of the grader's committees is reopened."""
-        return sum(self.round(c) for c in self.committees_of(grader))
+        """Grows whenever one of the committees the grader approves at once (own approval
+        across committees) is reopened."""
+        return sum(self.round(c) for c in self.across_committees_of(grader))
 
     def test_round(self) -> int:
         """Grows whenever any committee of the test is reopened."""

@@ -269,3 +269,33 @@ def test_a_test_marked_in_inspera_lists_only_the_complaint_candidates_and_no_gra
         assert roster.candidates["103"].committee == "K"
         assert roster.candidates["101"].committee == "1"  # an error with its row, if graded
         assert template_rows(session, test, KARI) == [("101", None), ("102", None), ("103", None)]
+
+
+def test_a_grader_of_both_rounds_approves_the_complaint_committee_apart(engine):
+    """Own approval across committees covers the grading round only; the complaint
+    committee is approved on its own, and its reopening leaves the other prompt alone."""
+    add_test(engine, TEST, consultants=(CONSULTANT,), own_approval="all_committees")
+    for email in (KARI, OLA, NINA, EVA):
+        add_grader(engine, email)
+    add_membership(engine, TEST, KARI, "1")
+    add_membership(engine, TEST, NINA, "2")
+    add_candidates(engine, TEST, "1", ["101"])
+    add_candidates(engine, TEST, "2", ["201"])
+    add_complaint_committee(engine, TEST, "K", (NINA, EVA))
+    add_complaint(engine, TEST, "101", "K")
+    put_grades(engine, TEST, NINA, {"201": "B", "101": "C"})
+    with session_scope(engine) as session:
+        snapshot = load_snapshot(session, TEST)
+        assert snapshot is not None
+        assert snapshot.across_committees_of(NINA) == ("2",)
+    across = run(engine, approvals.approve_own, NINA)
+    assert across.refusal is None
+    with session_scope(engine) as session:
+        snapshot = load_snapshot(session, TEST)
+        assert snapshot is not None
+        assert NINA in snapshot.status("2").own_approved
+        assert NINA not in snapshot.status("K").own_approved
+    assert run(engine, approvals.approve_own, NINA, "K").changed
+    before = run(engine, lambda s, t: load_snapshot(s, t).grader_round(NINA))
+    assert run(engine, approvals.reopen_committee, "K", consultant(), "Ny vurdering").changed
+    assert run(engine, lambda s, t: load_snapshot(s, t).grader_round(NINA)) == before
