@@ -219,10 +219,14 @@ def test_a_complaint_graded_blind_held_until_a_consultant_confirms_and_exported(
     result = run_cli(["export", TEST, "vanlig.xlsx"], environment, tmp_path)
     assert workbook_rows((tmp_path / "vanlig.xlsx").read_bytes())[1:] == list(ORIGINAL.items())
 
-    # Blind: nothing of the original round reached Nina or Eva, the Home tab included; the
-    # same check finds the original grade in what the consultant was sent.
+    # Blind: nothing of the original round reached Nina or Eva, the Home tab, status and
+    # why included; the same check finds the original grade in what the consultant got.
     for user in (UNINA, UEVA):
         open_home(bot, fake_slack, user)
+        for word in ("status", "hvorfor"):
+            key = f"{user}:{word}"
+            bot.slack.command(user, word, response_url=fake_slack.response_url(key))
+            fake_slack.wait_for_call("response_url", match=lambda a, key=key: a["_key"] == key)
         assert_blind(fake_slack, user)
     assert as_grade("A").search(everything_to(fake_slack, UKONS))
     assert not [m for m in dm_messages(fake_slack, UNINA) if re.search(r"\bklage\b", m["text"])]
