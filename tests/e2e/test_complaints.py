@@ -149,6 +149,10 @@ def test_a_complaint_graded_blind_held_until_a_consultant_confirms_and_exported(
     bot.slack.command(UKONS, f"export {TEST} klage", response_url=fake_slack.response_url("e0"))
     refused = fake_slack.wait_for_call("response_url", match=lambda a: a["_key"] == "e0")
     assert refused.params["text"].startswith(f"No complaint on {TEST} has a final grade yet")
+    environment = sensorbot_environment(fake_slack, store_url)
+    result = run_cli(["export", TEST, "klager.xlsx", "--complaints"], environment, tmp_path)
+    assert result.returncode == 1 and not (tmp_path / "klager.xlsx").exists()
+    assert f"No complaint on {TEST} has a final grade yet" in result.stderr
 
     grade_and_approve_own(bot, fake_slack, UNINA, "FNINA")
     grade_and_approve_own(bot, fake_slack, UEVA, "FEVA")
@@ -212,7 +216,6 @@ def test_a_complaint_graded_blind_held_until_a_consultant_confirms_and_exported(
     bot.slack.command(UKONS, f"export {TEST} klage", response_url=fake_slack.response_url("e1"))
     asked = fake_slack.wait_for(lambda: fake_slack.uploads_to(UKONS)[1:])[0]
     assert workbook_rows(asked.content) == workbook_rows(sent.content)
-    environment = sensorbot_environment(fake_slack, store_url)
     result = run_cli(["export", TEST, "klager.xlsx", "--complaints"], environment, tmp_path)
     assert result.returncode == 0, result.stderr
     assert workbook_rows((tmp_path / "klager.xlsx").read_bytes()) == workbook_rows(sent.content)
