@@ -130,6 +130,7 @@ def grade_and_approve_own(bot, fake_slack, user: str, file_id: str) -> None:
     latest_dm(fake_slack, user, "2 karakterer oppdatert")
     prompt = latest_dm(fake_slack, user, f"Godkjenn egen sensur: {TEST}")
     press(bot, user, prompt, "approvals.approve_own")
+    latest_dm(fake_slack, user, "Godkjenn egen sensur", also="Karakterene dine er låst")
 
 
 def held_message(fake_slack) -> dict:
