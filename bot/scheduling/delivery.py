@@ -65,7 +65,7 @@ from bot.slack.identity import IdentityResolver, SlackPerson
 from bot.slack.messaging import find_person, is_person, open_dm
 from bot.ui.approvals import export_comment, prompt_message
 from bot.ui.complaints import export_comment as complaint_export_comment
-from bot.ui.complaints import held_message as complaint_held_message
+from bot.ui.complaints import held_grade_message
 from bot.ui.escalation_replies import case_news
 from bot.ui.escalations import channel_message, consultant_message
 from bot.ui.gradesheets import confirmation_message
@@ -388,7 +388,7 @@ def _complaint_held(
     view = held_complaint(session, params["complaint_id"])
     if view is None:
         return None
-    message = complaint_held_message(view, lang, tz)
+    message = held_grade_message(view, lang, tz)
     return RenderedMessage(message.text, message.blocks)
 
 

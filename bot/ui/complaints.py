@@ -35,7 +35,7 @@ class HeldButton:
         return cls(decode_id("complaint", value))
 
 
-def held_message(view: HeldComplaint, lang: str, tz: ZoneInfo) -> Message:
+def held_grade_message(view: HeldComplaint, lang: str, tz: ZoneInfo) -> Message:
     """The held grade as it stands: with the button while it waits, with who made it
     final once it is."""
     grades = {"course": view.course_code, "candidate": view.candidate, "new": view.new or "–"}

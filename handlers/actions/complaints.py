@@ -15,7 +15,7 @@ from bot.complaints.messages import enqueue_export
 from bot.complaints.view import held_complaint
 from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
-from bot.ui.complaints import HeldButton, confirm_refusal_text, held_message
+from bot.ui.complaints import HeldButton, confirm_refusal_text, held_grade_message
 from bot.ui.payloads import PayloadError
 from handlers.buttons import acked_button, tell_presser
 from handlers.payloads import action_value
@@ -45,7 +45,7 @@ def _confirm_held(
             confirm_refusal_text(lang, confirmed.refusal or ConfirmRefusal.unknown),
         )
         return
-    message = held_message(view, lang, tz)
+    message = held_grade_message(view, lang, tz)
     container = body.get("container") or {}
     if container.get("channel_id") and container.get("message_ts"):
         client.chat_update(

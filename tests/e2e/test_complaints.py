@@ -133,7 +133,7 @@ def grade_and_approve_own(bot, fake_slack, user: str, file_id: str) -> None:
     latest_dm(fake_slack, user, "Godkjenn egen sensur", also="Karakterene dine er låst")
 
 
-def held_message(fake_slack) -> dict:
+def consultants_held_dm(fake_slack) -> dict:
     return latest_dm(fake_slack, UKONS, "Complaint grading in TMA4100, candidate 101")
 
 
@@ -172,7 +172,7 @@ def test_a_complaint_graded_blind_held_until_a_consultant_confirms_and_exported(
     press(bot, UEVA, eva_final, "approvals.approve_final")
 
     # 102 is one letter from the original: final at once. 101 is two: held for the consultant.
-    held = held_message(fake_slack)
+    held = consultants_held_dm(fake_slack)
     text = json.dumps(held, ensure_ascii=False)
     assert "the complaint committee gave *C*" in text and "The original grade was *A*" in text
     assert complaint_status(bot, "101") == (ComplaintStatus.held, None)
