@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session
 
 from bot.gradesheets.applying import candidate_sort_key
+from bot.gradesheets.destination import GradesGoTo, where_grades_go
 from bot.gradesheets.export import INSPERA_HEADERS, as_text, file_stem
 from bot.gradesheets.grader_view import grader_roster, sheet_grades
 from bot.gradesheets.scale import valid_grades
@@ -23,13 +24,16 @@ def template_rows(session: Session, test: Test, grader_email: str) -> list[tuple
     """The grader's own committees' candidates who submitted (a complaint committee's: its
     complaints' candidates), with the grades a sheet from them is compared with: what they
     may see (`bot.approvals.privacy`), and the agreed grades of a committee agreeing grades
-    now."""
+    now. A test marked in Inspera has its grades there, and none here: its template holds
+    the candidates without grades."""
     roster = grader_roster(session, test, grader_email)
     candidates = [
         c.candidate_id
         for c in roster.candidates.values()
         if c.committee in roster.grader_committees and c.status == CandidateStatus.submitted
     ]
+    if where_grades_go(test) == GradesGoTo.inspera:
+        return [(c, None) for c in sorted(candidates, key=candidate_sort_key)]
     grades = sheet_grades(session, test, grader_email).current
     return [
         (c, grades[c].value if c in grades else None)

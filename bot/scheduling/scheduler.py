@@ -32,6 +32,12 @@ from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine
 
+from bot.complaints.notices import (
+    escalate_overdue_complaints,
+    notify_complaint_committees,
+    remind_complaint_graders,
+    report_unreachable_complaint_graders,
+)
 from bot.escalations.reraise import reraise_unacknowledged_escalations
 from bot.inspera.steps import INSPERA_STEPS
 from bot.opening.notices import notify_opened_tests, report_unreachable_graders
@@ -68,9 +74,15 @@ DETECTION_STEPS: tuple[Step, ...] = (
     reraise_unacknowledged_escalations,
     forget_old_idempotency_keys,
     *INSPERA_STEPS,
+    notify_complaint_committees,
+    remind_complaint_graders,
+    escalate_overdue_complaints,
 )
 # Steps that act on what the dispatch found out.
-FOLLOW_UP_STEPS: tuple[Step, ...] = (report_unreachable_graders,)
+FOLLOW_UP_STEPS: tuple[Step, ...] = (
+    report_unreachable_graders,
+    report_unreachable_complaint_graders,
+)
 
 JOB_ID = "scheduler-pass"
 DISPATCH_JOB_ID = "dispatch-due"

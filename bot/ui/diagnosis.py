@@ -25,6 +25,7 @@ from bot.diagnosis.access import (
     mask_email,
 )
 from bot.i18n import format_list, t
+from bot.inspera.differences import committee_display
 from bot.settings import Settings
 from bot.ui import kit
 from bot.ui.help import help_contacts_lines
@@ -132,13 +133,16 @@ def finding_text(
     """One finding, addressed to the grader; its date on the reader's clock (`tz`, else the
     configured zone)."""
     contacts = settings.help_contacts
-    counted = finding.kind in COUNTED
+    counted = finding.kind in COUNTED or finding.kind == FindingKind.complaint_candidates
+    when = kit.date(lang, finding.when, tz or settings.tz) if finding.when else ""
     return md(
         lang,
         f"why.finding.{finding.kind.value}",
         count=(finding.count or 0) if counted else None,
         committees=md(lang, "why.committees_without_grader", count=finding.committees or 1),
-        deadline=kit.date(lang, finding.when, tz or settings.tz) if finding.when else "",
+        deadline=when,
+        read=when,
+        inspera_committees=inspera_committees(lang, finding.names),
         address=_address(finding),
         university=contacts.university,
         login_name=contacts.login_name,
@@ -147,7 +151,17 @@ def finding_text(
         inspera_url=contacts.inspera_url,
         activation_url=contacts.activation_url or contacts.inspera_url,
         test=test_name,
+        candidates=listed(lang, finding.candidates),
     )
+
+
+def inspera_committees(lang: str, names: Sequence[str]) -> Mrkdwn:
+    """Inspera's committee names as the grader reads them: "kommisjon 1 og kommisjon 2"
+    (Inspera's "Kommisjon 1" is "1"), or "ingen kommisjon"."""
+    if not names:
+        return md(lang, "inspera.no_committee")
+    shown = [md(lang, "inspera.committee", committee=committee_display(n)) for n in names]
+    return listed(lang, shown)
 
 
 def _address(finding: Finding) -> Mrkdwn:
