@@ -51,25 +51,15 @@ def settle(
         if new is None:
             continue
         old = originals.get(complaint.candidate_id)
-        subject = f"committee {committee}, candidate {complaint.candidate_id}"
         if two_or_more_apart(old, new):
             complaint.status, complaint.held_at = ComplaintStatus.held, now
-            audit.record(
-                session, actor, "complaint_held", test_id=test_id, subject=subject, old=old, new=new
-            )
             held.append(complaint)
         else:
             _make_final(complaint, new, actor)
-            audit.record(
-                session,
-                actor,
-                "complaint_final",
-                test_id=test_id,
-                subject=subject,
-                old=old,
-                new=new,
-            )
             final.append(complaint)
+        action = f"complaint_{complaint.status}"  # complaint_held, complaint_final
+        subject = f"committee {committee}, candidate {complaint.candidate_id}"
+        audit.record(session, actor, action, test_id=test_id, subject=subject, old=old, new=new)
         session.add(complaint)
     session.flush()
     return Settled(
