@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 from sqlalchemy import Engine
@@ -19,6 +20,9 @@ from bot.settings import Settings
 from bot.ui.local_time import local_text
 from models.db import StoreUnreachable, UnsupportedStoreUrl, check_reachable, make_engine, upgrade
 from models.types import utcnow
+
+if TYPE_CHECKING:
+    from bot.gradesheets.export import InsperaExport
 
 logger = logging.getLogger("sensorbot")
 
@@ -92,6 +96,11 @@ def _parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write a test's final grades for Inspera")
     export.add_argument("test_id")
     export.add_argument("file")
+    export.add_argument(
+        "--complaints",
+        action="store_true",
+        help="the final complaint grades instead, apart from the ordinary export",
+    )
     export.set_defaults(handler=cmd_export)
 
     tick = commands.add_parser("tick", help="run one scheduler pass (detect, enqueue, dispatch)")
@@ -222,7 +231,7 @@ def cmd_roster_template(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     from bot.exams.which import WhichProblem, which_test
-    from bot.gradesheets.export import export_final_grades
+    from bot.gradesheets.export import export_complaint_grades, export_final_grades
     from models.db import session_scope
 
     lang = settings.default_language
@@ -237,6 +246,9 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
             tests = ", ".join(test.test_id for test in query.matches)
             print(t(lang, key, text=args.test_id, tests=tests), file=sys.stderr)
             return 1
+        if args.complaints:
+            complaints = export_complaint_grades(session, query.test.test_id)
+            return _write_complaints(complaints, query.test.test_id, args.file, lang)
         export = export_final_grades(session, query.test.test_id)
     with open(args.file, "wb") as out:
         out.write(export.content)
@@ -249,6 +261,18 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
             graded_count=export.graded,
         )
     )
+    return 0
+
+
+def _write_complaints(export: InsperaExport | None, test_id: str, path: str, lang: str) -> int:
+    """The final complaint grades to `path`; refused, with nothing written, when none is
+    final yet."""
+    if export is None:
+        print(t(lang, "complaints.export.none_final", test=test_id), file=sys.stderr)
+        return 1
+    with open(path, "wb") as out:
+        out.write(export.content)
+    print(t(lang, "complaints.export.written", path=path, count=export.candidates))
     return 0
 
 

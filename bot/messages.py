@@ -48,6 +48,8 @@ class MessageKind(StrEnum):
     explanation_overdue_consultant = "explanation_overdue_consultant"  # to consultants
     explanation_update = "explanation_update"  # a posted request shown as given
     grading_reported = "grading_reported"  # to consultants: all graders reported (Inspera)
+    complaint_held = "complaint_held"  # to consultants: a complaint grade to assess again
+    complaint_export = "complaint_export"  # to consultants: the final complaint grades, a file
 
 
 # Kinds that change a message posted earlier (`chat.update`) rather than post one.

@@ -29,3 +29,19 @@ def acked_button(work: ButtonWork) -> Callable[..., None]:
         work(body, client, respond, runtime, asker, logger)
 
     return handle_button
+
+
+def tell_presser(body: dict, client: WebClient, respond: Respond, text: str) -> None:
+    """`text` to the person who pressed, and to nobody else: ephemeral where they pressed,
+    else in their DM."""
+    if body.get("response_url"):
+        respond(text=text, response_type="ephemeral", replace_original=False)
+        return
+    channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get(
+        "id"
+    )
+    user_id = body["user"]["id"]
+    if channel:
+        client.chat_postEphemeral(channel=channel, user=user_id, text=text)
+    else:
+        client.chat_postMessage(channel=user_id, text=text)

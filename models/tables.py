@@ -366,7 +366,8 @@ class AgreedGrade(SQLModel, table=True):
 
     __tablename__ = "agreed_grade"
     __table_args__ = (
-        UniqueConstraint("test_id", "candidate_id", name="uq_agreed_grade"),
+        # A complaint committee's agreed grade sits beside the original committee's.
+        UniqueConstraint("test_id", "committee", "candidate_id", name="uq_agreed_grade"),
         Index("ix_agreed_grade_test_committee", "test_id", "committee"),
     )
 

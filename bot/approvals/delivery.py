@@ -17,6 +17,7 @@ from sqlmodel import Session, col, select
 
 from bot.approvals.outcome import ApprovalNotice, ApprovalOutcome, NoticeKind
 from bot.approvals.prompts import record_prompt_message
+from bot.complaints.messages import complaint_export_outgoing, held_grade_outgoing
 from bot.scheduling.outbox import (
     ClaimedMessage,
     Delivered,
@@ -54,6 +55,10 @@ def enqueue_outcome(
 
 
 def _messages_for(notice: ApprovalNotice, recipient: Recipient) -> list[OutgoingMessage]:
+    if notice.kind == NoticeKind.complaint_held:
+        return [held_grade_outgoing(notice.test_id, notice.params["complaint_id"], recipient)]
+    if notice.kind == NoticeKind.complaints_final:
+        return [complaint_export_outgoing(notice.test_id, recipient)]
     if notice.prompt_id is None:
         # A plain notice happens once; its key only has to tell it from every other one.
         key = f"{MessageKind.approval_notice.value}:{notice.test_id}:{uuid.uuid4().hex}"

@@ -21,6 +21,9 @@ class NoticeKind(StrEnum):
     committee_final = "committee_final"  # to the other graders: final, and by whom
     reopened = "reopened"  # to the committee's graders: by whom, why, what was cleared
     transferred = "transferred"  # to the test's graders: results are on their way
+    # To consultants, as messages of their own (`bot.complaints.messages`).
+    complaint_held = "complaint_held"  # old and new grade, "assessed again" button
+    complaints_final = "complaints_final"  # every complaint final: the complaint export
 
 
 PROMPT_NOTICES = frozenset(

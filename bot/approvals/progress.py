@@ -93,7 +93,7 @@ def locked_committees(session: Session, test_id: str, grader_email: str) -> dict
         status = snapshot.status(committee)
         if status.phase == Phase.final:
             locked[committee] = LockReason.final
-        elif not snapshot.shared and grader_email in status.own_approved:
+        elif not status.shared and grader_email in status.own_approved:
             locked[committee] = LockReason.own_approval
     return locked
 
@@ -113,7 +113,7 @@ def final_grades(session: Session, test_id: str) -> dict[str, str | None]:
         elif candidate.status == CandidateStatus.submitted and candidate.committee in (
             snapshot.finals
         ):
-            agreed = snapshot.agreed.get(candidate.candidate_id)
+            agreed = snapshot.agreed_grade(candidate.committee, candidate.candidate_id)
             grades[candidate.candidate_id] = agreed.value if agreed else None
     return {c: grades[c] for c in sorted(grades, key=candidate_order)}
 

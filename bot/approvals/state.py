@@ -32,11 +32,15 @@ from models.tables import (
     CandidateStatus,
     CommitteeFinal,
     CommitteeMembership,
+    CommitteePurpose,
     CommitteeReopening,
+    Complaint,
+    FinalApproval,
     FinalApprovalVote,
     Grade,
     GradeScale,
     MarkingMode,
+    OwnApproval,
     OwnGradingApproval,
     Test,
 )
@@ -126,6 +130,8 @@ class _TestRows:
     """The stored facts of one test's approvals, as one snapshot is built from them."""
 
     memberships: list[tuple[str, str]] = field(default_factory=list)  # (committee, grader)
+    complaint_committees: set[str] = field(default_factory=set)
+    complaints: list[tuple[str, str]] = field(default_factory=list)  # (candidate, committee)
     # Plain tuples of plain values, which Python's collector stops tracking, so that many
     # tests' rows read at once do not make it sweep the whole heap (CandidateFact fields).
     candidates: list[tuple[str, str | None, str]] = field(default_factory=list)
@@ -147,11 +153,12 @@ def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRo
     rows = {test_id: _TestRows() for test_id in test_ids}
     if not rows:
         return rows
-    for test_id, committee, email in session.exec(
+    for test_id, committee, email, purpose in session.exec(
         select(
             col(CommitteeMembership.test_id),
             col(CommitteeMembership.committee),
             col(CommitteeMembership.grader_email),
+            col(CommitteeMembership.purpose),
         ).where(
             col(CommitteeMembership.test_id).in_(rows),
             col(CommitteeMembership.committee).is_not(None),
@@ -159,6 +166,14 @@ def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRo
     ):
         if committee is not None:  # the query has none; this tells the type checker
             rows[test_id].memberships.append((committee, email))
+            if purpose == CommitteePurpose.complaint:
+                rows[test_id].complaint_committees.add(committee)
+    for test_id, candidate_id, committee in session.exec(
+        select(
+            col(Complaint.test_id), col(Complaint.candidate_id), col(Complaint.complaint_committee)
+        ).where(col(Complaint.test_id).in_(rows))
+    ):
+        rows[test_id].complaints.append((candidate_id, committee))
 
     def each(table: type[_Row]) -> Iterable[_Row]:
         return session.exec(select(table).where(col(table.test_id).in_(rows)))
@@ -236,18 +251,30 @@ class ApprovalSnapshot:
         for committee, email in rows.memberships:
             self._graders_by_committee[committee].append(email)
         self._submitted: dict[str, list[str]] = defaultdict(list)
+        # A complaint committee grades its complaints' candidates (SPEC §3.11), whatever
+        # the Candidates sheet says; the candidates stay in their original committee too.
+        self.complaint_committees = frozenset(rows.complaint_committees)
         self.candidates: dict[str, CandidateFact] = {}
         for row in rows.candidates:
             candidate = CandidateFact(*row)
             self.candidates[candidate.candidate_id] = candidate
-            if candidate.status == CandidateStatus.submitted and candidate.committee is not None:
+            if (
+                candidate.status == CandidateStatus.submitted
+                and candidate.committee is not None
+                and candidate.committee not in self.complaint_committees
+            ):
                 self._submitted[candidate.committee].append(candidate.candidate_id)
+        for candidate_id, committee in rows.complaints:
+            if committee in self.complaint_committees:
+                self._submitted[committee].append(candidate_id)
         self._grades: dict[tuple[str, str], GradeEntry] = {}
         for candidate_id, *fields in rows.grades:
             grade = GradeEntry(*fields)
             self._grades[(grade.grader, candidate_id)] = grade
         self.own_approvals = _by_committee(rows.own_approvals)
-        self.agreed: dict[str, AgreedGrade] = {row.candidate_id: row for row in rows.agreed}
+        self._agreed: dict[tuple[str, str], AgreedGrade] = {
+            (row.committee, row.candidate_id): row for row in rows.agreed
+        }
         self.votes = _by_committee(rows.votes)
         self.finals: dict[str, CommitteeFinal] = {row.committee: row for row in rows.finals}
         self.rounds: Counter[str] = Counter(rows.rounds)
@@ -267,8 +294,48 @@ class ApprovalSnapshot:
 
     @property
     def committee_names(self) -> tuple[str, ...]:
-        """Committees with candidates to grade; only these are approved."""
-        return tuple(sorted(self._submitted, key=candidate_order))
+        """The grading round's committees with candidates to grade: the test is graded when
+        these are final. Complaint committees are a round of their own, after it."""
+        return tuple(
+            sorted(
+                (c for c in self._submitted if c not in self.complaint_committees),
+                key=candidate_order,
+            )
+        )
+
+    @property
+    def complaint_committee_names(self) -> tuple[str, ...]:
+        """Complaint committees with complaints to grade."""
+        complaint = (c for c in self._submitted if c in self.complaint_committees)
+        return tuple(sorted(complaint, key=candidate_order))
+
+    @property
+    def all_committee_names(self) -> tuple[str, ...]:
+        """Every committee that is approved: the grading round's, then the complaint round's."""
+        return self.committee_names + self.complaint_committee_names
+
+    def is_complaint(self, committee: str) -> bool:
+        return committee in self.complaint_committees
+
+    def is_shared(self, committee: str) -> bool:
+        """Shared marking for this committee: the test's setting, except that a complaint
+        committee always grades privately, each grader on their own first."""
+        return self.shared and not self.is_complaint(committee)
+
+    def final_approval_by(self, committee: str) -> FinalApproval:
+        """One or all: the test's setting, except that every grader of a complaint
+        committee approves its final grades."""
+        return FinalApproval.all if self.is_complaint(committee) else self.test.final_approval
+
+    def approves_across(self, committee: str) -> bool:
+        """Whether a grader's own approval of this committee covers all their committees of
+        the grading round (the test's `own_approval`); a complaint committee's never does."""
+        return self.test.own_approval == OwnApproval.all_committees and not self.is_complaint(
+            committee
+        )
+
+    def across_committees_of(self, grader: str) -> tuple[str, ...]:
+        return tuple(c for c in self.committees_of(grader) if self.approves_across(c))
 
     def graders(self, committee: str) -> tuple[str, ...]:
         return tuple(sorted(self._graders_by_committee.get(committee, ())))
@@ -277,7 +344,17 @@ class ApprovalSnapshot:
         return tuple(sorted(self._submitted.get(committee, ()), key=candidate_order))
 
     def committees_of(self, grader: str) -> tuple[str, ...]:
-        return tuple(c for c in self.committee_names if grader in self._graders_by_committee[c])
+        """The grader's committees, complaint committees included."""
+        return tuple(c for c in self.all_committee_names if grader in self._graders_by_committee[c])
+
+    def complaint_candidates_of(self, viewer: str) -> frozenset[str]:
+        """The candidates whose complaints `viewer` grades in a complaint committee."""
+        return frozenset(
+            candidate
+            for committee in self.complaint_committee_names
+            if viewer in self._graders_by_committee[committee]
+            for candidate in self._submitted[committee]
+        )
 
     def all_graders(self) -> tuple[str, ...]:
         return tuple(sorted({g for c in self.committee_names for g in self.graders(c)}))
@@ -316,8 +393,9 @@ class ApprovalSnapshot:
         return self.rounds.get(committee, 0)
 
     def grader_round(self, grader: str) -> int:
-        """Grows whenever one of the grader's committees is reopened."""
-        return sum(self.round(c) for c in self.committees_of(grader))
+        """Grows whenever one of the committees the grader approves at once (own approval
+        across committees) is reopened."""
+        return sum(self.round(c) for c in self.across_committees_of(grader))
 
     def test_round(self) -> int:
         """Grows whenever any committee of the test is reopened."""
@@ -358,8 +436,13 @@ class ApprovalSnapshot:
         ]
         return max(entries, key=lambda e: (e.updated_at, e.row_id)) if entries else None
 
+    def agreed_grade(self, committee: str, candidate: str) -> AgreedGrade | None:
+        return self._agreed.get((committee, candidate))
+
     def agreed_grades(self, committee: str) -> dict[str, AgreedGrade]:
-        return {c: self.agreed[c] for c in self.submitted(committee) if c in self.agreed}
+        return {
+            c: row for c in self.submitted(committee) if (row := self.agreed_grade(committee, c))
+        }
 
     # -- status ----------------------------------------------------------------------------
 
@@ -368,7 +451,8 @@ class ApprovalSnapshot:
         submitted = self.submitted(committee)
         own_approved = dict(self.own_approvals.get(committee, {}))
         final = self.finals.get(committee)
-        if self.shared:
+        shared = self.is_shared(committee)
+        if shared:
             grades = self.committee_grades(committee)
             lacking = tuple(c for c in submitted if grades.get(c) is None)
             missing = {g: lacking for g in graders}
@@ -377,15 +461,15 @@ class ApprovalSnapshot:
         all_approved = bool(graders) and all(g in own_approved for g in graders)
         differences: tuple[str, ...] = ()
         unresolved: tuple[str, ...] = ()
-        if not self.shared and all_approved:
+        if not shared and all_approved:
             differences = self._differences(committee)
-            unresolved = tuple(c for c in submitted if c not in self.agreed)
+            unresolved = tuple(c for c in submitted if self.agreed_grade(committee, c) is None)
         return CommitteeStatus(
             test_id=self.test_id,
             committee=committee,
             round=self.round(committee),
-            shared=self.shared,
-            phase=self._phase(graders, missing, all_approved, unresolved, final),
+            shared=shared,
+            phase=self._phase(shared, graders, missing, all_approved, unresolved, final),
             graders=graders,
             submitted=submitted,
             missing=missing,
@@ -403,6 +487,7 @@ class ApprovalSnapshot:
 
     def _phase(
         self,
+        shared: bool,
         graders: tuple[str, ...],
         missing: Mapping[str, tuple[str, ...]],
         all_approved: bool,
@@ -411,7 +496,7 @@ class ApprovalSnapshot:
     ) -> Phase:
         if final is not None:
             return Phase.final
-        if self.shared:
+        if shared:
             complete = bool(graders) and not any(missing.values())
             return Phase.final_approval if complete else Phase.grading
         if not all_approved:

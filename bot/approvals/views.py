@@ -30,7 +30,7 @@ from bot.approvals.workflow import (
     alignment_candidates,
     alignment_parts,
 )
-from models.tables import ApprovalPrompt, FinalApproval, OwnApproval
+from models.tables import ApprovalPrompt, FinalApproval
 
 
 class PromptState(StrEnum):
@@ -182,7 +182,7 @@ def _visible(snapshot: ApprovalSnapshot, viewer: str, committee: str) -> Visible
 def _own_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> OwnPromptView:
     grader = prompt.recipient_email
     across = prompt.scope == ALL_SCOPES
-    committees = snapshot.committees_of(grader) if across else (prompt.scope,)
+    committees = snapshot.across_committees_of(grader) if across else (prompt.scope,)
     current = snapshot.grader_round(grader) if across else snapshot.round(prompt.scope)
     summaries = tuple(_own_summary(snapshot, grader, c) for c in committees)
     if prompt.round != current:
@@ -262,7 +262,9 @@ def _alignment_row(
         for grader in status.graders
         if grader in visible.by_grader
     )
-    agreed = snapshot.agreed.get(candidate) if candidate in visible.agreed else None
+    agreed = (
+        snapshot.agreed_grade(status.committee, candidate) if candidate in visible.agreed else None
+    )
     return AlignmentRow(
         candidate=candidate,
         grades=grades,
@@ -291,7 +293,8 @@ def _final_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> FinalProm
     status = snapshot.status(prompt.scope)
     viewer = prompt.recipient_email
     visible = _visible(snapshot, viewer, prompt.scope)
-    grades = visible.committee_grades if snapshot.shared else visible.agreed
+    shared = snapshot.is_shared(prompt.scope)
+    grades = visible.committee_grades if shared else visible.agreed
     if prompt.round != status.round:
         state = PromptState.out_of_date
     elif status.phase == Phase.final:
@@ -308,8 +311,8 @@ def _final_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> FinalProm
         course_code=snapshot.test.course_code,
         committee=prompt.scope,
         state=state,
-        one_approval_suffices=snapshot.test.final_approval == FinalApproval.one,
-        shared=snapshot.shared,
+        one_approval_suffices=snapshot.final_approval_by(prompt.scope) == FinalApproval.one,
+        shared=shared,
         counts=grade_counts(grades.values(), grade_options(snapshot.test.grade_scale)),
         rows=tuple(_final_row(snapshot, status, visible, c, viewer) for c in status.submitted),
         co_graders=snapshot.people(g for g in status.graders if g != viewer),
@@ -337,7 +340,7 @@ def _final_row(
         for g in status.graders
         if g in visible.by_grader and candidate in visible.by_grader[g]
     )
-    if snapshot.shared:
+    if status.shared:
         grade = visible.committee_grades.get(candidate)
         differ = len({value for _, value in given}) > 1
         return (
@@ -345,7 +348,9 @@ def _final_row(
             if differ
             else FinalRow(candidate, grade)
         )
-    agreed = snapshot.agreed.get(candidate) if candidate in visible.agreed else None
+    agreed = (
+        snapshot.agreed_grade(status.committee, candidate) if candidate in visible.agreed else None
+    )
     if agreed is not None and agreed.source != "equal":
         return FinalRow(candidate, agreed.value, FinalMark.agreed, given)
     return FinalRow(candidate, agreed.value if agreed else None)
@@ -428,14 +433,24 @@ def approval_overview(
     committees = snapshot.committees_of(grader_email)
     if not committees:
         return Refusal(RefusalReason.not_grader, {"test": test_id})
-    across = not snapshot.shared and test.own_approval == OwnApproval.all_committees
-    lines = tuple(_overview_line(session, snapshot, grader_email, c, across) for c in committees)
+    # A complaint committee is approved on its own, privately, by all (SPEC §3.11).
+    shared = all(snapshot.is_shared(c) for c in committees)
+    across = not shared and any(snapshot.approves_across(c) for c in committees)
+    lines = tuple(
+        _overview_line(session, snapshot, grader_email, c, snapshot.approves_across(c))
+        for c in committees
+    )
     approve_all = None
-    own_pending = [line for line in lines if line.phase == Phase.grading and not snapshot.shared]
+    across_lines = [line for line in lines if snapshot.approves_across(line.committee)]
+    own_pending = [
+        line
+        for line in across_lines
+        if line.phase == Phase.grading and not snapshot.is_shared(line.committee)
+    ]
     if (
         across
         and any(line.own_approved_at is None for line in own_pending)
-        and all(not line.missing for line in lines)
+        and all(not line.missing for line in across_lines)
     ):
         round_ = snapshot.grader_round(grader_email)
         approve_all = ensure_prompt(
@@ -444,9 +459,11 @@ def approval_overview(
     return ApprovalOverview(
         test_id=test_id,
         course_code=test.course_code,
-        shared=snapshot.shared,
+        shared=shared,
         across_committees=across,
-        one_approval_suffices=test.final_approval == FinalApproval.one,
+        one_approval_suffices=all(
+            snapshot.final_approval_by(c) == FinalApproval.one for c in committees
+        ),
         lines=lines,
         approve_all_prompt_id=approve_all,
     )
@@ -457,7 +474,7 @@ def _overview_line(
 ) -> OverviewLine:
     status = snapshot.status(committee)
     visible = _visible(snapshot, grader, committee)
-    if snapshot.shared:
+    if status.shared:
         shown = visible.committee_grades
     elif status.phase in (Phase.final_approval, Phase.final):
         shown = visible.agreed
@@ -465,7 +482,7 @@ def _overview_line(
         shown = visible.by_grader.get(grader, {})
     action = None
     if (
-        not snapshot.shared
+        not status.shared
         and not across
         and status.phase == Phase.grading
         and grader not in status.own_approved

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, delete
 
+from bot.approvals.complaint_round import settle_complaints
 from bot.approvals.outcome import ApprovalNotice, ApprovalOutcome, NoticeKind, RefusalReason
 from bot.approvals.people import Person, person
 from bot.approvals.prompts import ALL_SCOPES, PromptKind, lock_test, post_or_refresh, prompt_ids
@@ -25,6 +26,7 @@ from bot.approvals.state import (
     candidate_order,
     grade_options,
 )
+from bot.complaints import hold
 from bot.exams import audit
 from bot.exams.lookup import consultant_emails
 from bot.exams.people import Roles
@@ -34,7 +36,6 @@ from models.tables import (
     CommitteeReopening,
     FinalApproval,
     FinalApprovalVote,
-    OwnApproval,
     OwnGradingApproval,
     Test,
 )
@@ -65,10 +66,10 @@ def _open_committee_step(
     if test is None:
         return ApprovalOutcome.refused(RefusalReason.unknown_test, test=test_id)
     snapshot = ApprovalSnapshot(session, test)
-    if private_marking_only and snapshot.shared:
-        return ApprovalOutcome.refused(RefusalReason.shared_marking, test=test_id)
-    if committee not in snapshot.committee_names:
+    if committee not in snapshot.all_committee_names:
         return _unknown_committee(snapshot, committee)
+    if private_marking_only and snapshot.is_shared(committee):
+        return ApprovalOutcome.refused(RefusalReason.shared_marking, test=test_id)
     status = snapshot.status(committee)
     if grader not in status.graders:
         return ApprovalOutcome.refused(RefusalReason.not_member, test=test_id, committee=committee)
@@ -121,23 +122,36 @@ def after_grades_changed(session: Session, test_id: str, grader_email: str) -> A
         return ApprovalOutcome.refused(RefusalReason.unknown_test, test=test_id)
     snapshot = ApprovalSnapshot(session, test)
     outcome = ApprovalOutcome()
-    if snapshot.shared:
-        for committee in snapshot.committees_of(grader_email):
+    for committee in snapshot.committees_of(grader_email):
+        if snapshot.is_shared(committee):
             outcome.merge(_shared_grades_changed(session, snapshot, committee, grader_email))
-    else:
-        _prompt_own_approval(session, snapshot, grader_email, outcome)
+    _prompt_own_approval(session, snapshot, grader_email, outcome)
     return outcome
 
 
 def _prompt_own_approval(
     session: Session, snapshot: ApprovalSnapshot, grader: str, outcome: ApprovalOutcome
 ) -> None:
-    committees = snapshot.committees_of(grader)
-    statuses = [snapshot.status(c) for c in committees]
+    private = [c for c in snapshot.committees_of(grader) if not snapshot.is_shared(c)]
+    statuses = [snapshot.status(c) for c in private]
     pending = [s for s in statuses if grader not in s.own_approved and s.phase == Phase.grading]
-    if snapshot.test.own_approval == OwnApproval.all_committees:
-        if not pending:
-            return
+    across = [s for s in statuses if snapshot.approves_across(s.committee)]
+    if across:
+        _prompt_own_approval_across(session, snapshot, grader, across, outcome)
+    for status in pending:
+        if not snapshot.approves_across(status.committee):
+            _prompt_own_approval_of(session, snapshot, grader, status, outcome)
+
+
+def _prompt_own_approval_across(
+    session: Session,
+    snapshot: ApprovalSnapshot,
+    grader: str,
+    statuses: list[CommitteeStatus],
+    outcome: ApprovalOutcome,
+) -> None:
+    pending = [s for s in statuses if grader not in s.own_approved and s.phase == Phase.grading]
+    if pending:
         round_ = snapshot.grader_round(grader)
         if all(s.complete_for(grader) for s in statuses):
             post_or_refresh(
@@ -154,29 +168,36 @@ def _prompt_own_approval(
                     recipient=grader,
                 )
             )
-        return
-    for status in pending:
-        if status.complete_for(grader):
-            post_or_refresh(
+
+
+def _prompt_own_approval_of(
+    session: Session,
+    snapshot: ApprovalSnapshot,
+    grader: str,
+    status: CommitteeStatus,
+    outcome: ApprovalOutcome,
+) -> None:
+    if status.complete_for(grader):
+        post_or_refresh(
+            session,
+            outcome,
+            PromptKind.own,
+            snapshot.test_id,
+            status.committee,
+            grader,
+            status.round,
+        )
+    else:
+        outcome.update_prompts(
+            prompt_ids(
                 session,
-                outcome,
-                PromptKind.own,
                 snapshot.test_id,
-                status.committee,
-                grader,
-                status.round,
+                (PromptKind.own,),
+                scope=status.committee,
+                round_=status.round,
+                recipient=grader,
             )
-        else:
-            outcome.update_prompts(
-                prompt_ids(
-                    session,
-                    snapshot.test_id,
-                    (PromptKind.own,),
-                    scope=status.committee,
-                    round_=status.round,
-                    recipient=grader,
-                )
-            )
+        )
 
 
 def _shared_grades_changed(
@@ -216,14 +237,16 @@ def approve_own(
     if test is None:
         return ApprovalOutcome.refused(RefusalReason.unknown_test, test=test_id)
     snapshot = ApprovalSnapshot(session, test)
-    if snapshot.shared:
-        return ApprovalOutcome.refused(RefusalReason.shared_marking, test=test_id)
-    mine = snapshot.committees_of(grader_email)
-    if not mine:
+    everything = snapshot.committees_of(grader_email)
+    if not everything:
         return ApprovalOutcome.refused(RefusalReason.not_grader, test=test_id)
-    across = test.own_approval == OwnApproval.all_committees
+    mine = tuple(c for c in everything if not snapshot.is_shared(c))
+    if not mine:
+        return ApprovalOutcome.refused(RefusalReason.shared_marking, test=test_id)
+    across_committees = snapshot.across_committees_of(grader_email)
+    across = bool(across_committees) and (committee is None or committee in across_committees)
     if across:
-        targets = mine
+        targets = across_committees
         current_round = snapshot.grader_round(grader_email)
     elif committee is None and len(mine) > 1:
         return ApprovalOutcome.refused(
@@ -310,7 +333,7 @@ def _start_alignment(
     committee = status.committee
     equal = 0
     for candidate in status.submitted:
-        if candidate in snapshot.agreed:
+        if snapshot.agreed_grade(committee, candidate) is not None:
             continue
         value = snapshot.equal_grade(committee, candidate)
         if value is None:
@@ -465,7 +488,7 @@ def _apply_agreed_grades(
     now = utcnow()
     for candidate in sorted(grades, key=candidate_order):
         value = grades[candidate]
-        row = snapshot.agreed.get(candidate)
+        row = snapshot.agreed_grade(status.committee, candidate)
         old = row.value if row else None
         if old == value:
             continue
@@ -579,7 +602,8 @@ def approve_final(
     outcome = ApprovalOutcome(changed=True)
     outcome.update_prompts(_committee_prompts(session, status, (PromptKind.final,)))
     voters = set(status.final_votes) | {grader_email}
-    if test.final_approval == FinalApproval.one or voters >= set(status.graders):
+    one = snapshot.final_approval_by(committee) == FinalApproval.one
+    if one or voters >= set(status.graders):
         _make_final(session, snapshot, status, grader_email, outcome)
     return outcome
 
@@ -632,10 +656,11 @@ def _make_final(
         "committee_final",
         test_id=test_id,
         subject=f"committee {committee}",
-        new=f"{len(status.submitted)} candidates, final approval by {snapshot.test.final_approval}",
+        new=f"{len(status.submitted)} candidates, final approval by "
+        f"{snapshot.final_approval_by(committee)}",
     )
     session.flush()
-    one = snapshot.test.final_approval == FinalApproval.one
+    one = snapshot.final_approval_by(committee) == FinalApproval.one
     outcome.tell(
         (grader for grader in status.graders if grader != approver),
         NoticeKind.committee_final,
@@ -646,7 +671,10 @@ def _make_final(
     )
     outcome.update_prompts(_committee_prompts(session, status, (PromptKind.alignment,)))
     fresh = ApprovalSnapshot(session, snapshot.test)
-    if fresh.is_graded():
+    if fresh.is_complaint(committee):
+        # The complaint round leaves the test's own state alone (graded, transferred).
+        outcome.merge(settle_complaints(session, fresh, committee, approver))
+    elif fresh.is_graded():
         for consultant in consultant_emails(session, test_id):
             post_or_refresh(
                 session,
@@ -746,11 +774,12 @@ def _reopen_checks(
         return ApprovalOutcome.refused(RefusalReason.not_consultant, test=test_id)
     if not " ".join(reason.split()):
         return ApprovalOutcome.refused(RefusalReason.no_reason, test=test_id, committee=committee)
-    if test.transferred_at is not None:
-        return _already_transferred(session, test)
     snapshot = ApprovalSnapshot(session, test)
-    if committee not in snapshot.committee_names:
+    if committee not in snapshot.all_committee_names:
         return _unknown_committee(snapshot, committee)
+    # A complaint committee grades after the transfer to FS (SPEC §3.11).
+    if test.transferred_at is not None and not snapshot.is_complaint(committee):
+        return _already_transferred(session, test)
     status = snapshot.status(committee)
     cleared = _cleared_summary(snapshot, status)
     if not cleared:
@@ -785,6 +814,8 @@ def reopen_committee(
         session.exec(
             delete(table).where(col(table.test_id) == test_id, col(table.committee) == committee)
         )
+    if snapshot.is_complaint(committee):
+        hold.reopen_held(session, test_id, committee)
     summary = "; ".join(cleared)
     session.add(
         CommitteeReopening(
@@ -817,7 +848,7 @@ def reopen_committee(
         reason=reason,
     )
     fresh = ApprovalSnapshot(session, test)
-    if fresh.shared:
+    if fresh.is_shared(committee):
         after = fresh.status(committee)
         if after.phase == Phase.final_approval:
             _prompt_final_approval(session, fresh, after, outcome)

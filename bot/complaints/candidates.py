@@ -35,3 +35,30 @@ def complaint_committees(session: Session, test_ids: Collection[str]) -> set[tup
         .distinct()
     )
     return {(test_id, committee) for test_id, committee in rows if committee is not None}
+
+
+def is_complaint_committee(session: Session, test_id: str, committee: str) -> bool:
+    """Whether the test's committee is a complaint committee (its memberships say so)."""
+    return (
+        session.exec(
+            select(col(CommitteeMembership.id)).where(
+                CommitteeMembership.test_id == test_id,
+                CommitteeMembership.committee == committee,
+                CommitteeMembership.purpose == CommitteePurpose.complaint,
+            )
+        ).first()
+        is not None
+    )
+
+
+def graded_in_complaint_committees(
+    session: Session, test_id: str, committees: Collection[str]
+) -> dict[str, str]:
+    """Candidate → complaint committee, for those of `committees` (a grader's) that are
+    complaint committees: there the candidate is graded, not in their original committee."""
+    return {
+        candidate: committee
+        for committee in sorted(committees)
+        if is_complaint_committee(session, test_id, committee)
+        for candidate in complaint_candidates(session, test_id, committee)
+    }

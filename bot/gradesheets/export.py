@@ -1,6 +1,7 @@
 """Final grades in Inspera's two-column format (SPEC §2.4, §9.1 `sensorbot export`): the one
 workbook builder for `sensorbot export`, `/sensur export` and the consultants' file when a
-test is graded. The grades come from the approvals (`bot.approvals.final_grades`)."""
+test is graded, and for the complaint export (`--complaints`, `/sensur export TEST klage`).
+The grades come from the approvals (`bot.approvals.final_grades`) and the complaints."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from openpyxl.cell.cell import Cell, WriteOnlyCell
 from sqlmodel import Session
 
 from bot.approvals import final_grades
+from bot.approvals.state import candidate_order
+from bot.complaints.hold import final_complaint_grades
 
 INSPERA_HEADERS = ("Candidate ID", "Grade")
 # A spreadsheet treats text starting with these as a formula (or DDE command).
@@ -50,6 +53,20 @@ def export_final_grades(session: Session, test_id: str) -> InsperaExport:
         candidates=len(grades),
         graded=sum(1 for grade in grades.values() if grade),
     )
+
+
+def complaints_filename(test_id: str) -> str:
+    return f"{file_stem(test_id)} complaint grades.xlsx"
+
+
+def export_complaint_grades(session: Session, test_id: str) -> InsperaExport | None:
+    """The final complaint grades, apart from the ordinary export, in the same format: only
+    the complaints that are final. None when none is final yet."""
+    grades = final_complaint_grades(session, test_id)
+    if not grades:
+        return None
+    ordered: dict[str, str | None] = {c: grades[c] for c in sorted(grades, key=candidate_order)}
+    return InsperaExport(inspera_workbook(ordered), candidates=len(ordered), graded=len(ordered))
 
 
 def inspera_workbook(grades: Mapping[str, str | None]) -> bytes:

@@ -14,6 +14,11 @@ from bot.approvals import (
     visible_grades,
     working_grades,
 )
+from bot.complaints.candidates import (
+    complaint_candidates,
+    graded_in_complaint_committees,
+    is_complaint_committee,
+)
 from bot.gradesheets.validation import (
     CurrentGrade,
     GraderRoster,
@@ -41,21 +46,26 @@ def grader_committees(session: Session, test_id: str, grader_email: str) -> froz
 
 def grader_roster(session: Session, test: Test, grader_email: str) -> GraderRoster:
     """What the grader may grade on the test, with the committees whose grades they may no
-    longer change (own grading approved, or final)."""
+    longer change (own grading approved, or final). A candidate whose complaint the grader
+    grades is theirs in the complaint committee, and only there."""
     # Columns, not rows as objects: a test can have 20,000 candidates.
     candidates = session.exec(
         select(Candidate.candidate_id, Candidate.committee, Candidate.status).where(
             Candidate.test_id == test.test_id
         )
     ).all()
+    committees = grader_committees(session, test.test_id, grader_email)
+    in_complaint = graded_in_complaint_committees(session, test.test_id, committees)
     return GraderRoster(
         test_id=test.test_id,
         scale=test.grade_scale,
         candidates={
-            candidate_id: RosterCandidate(candidate_id, committee, status)
+            candidate_id: RosterCandidate(
+                candidate_id, in_complaint.get(candidate_id, committee), status
+            )
             for candidate_id, committee, status in candidates
         },
-        grader_committees=grader_committees(session, test.test_id, grader_email),
+        grader_committees=committees,
         locked={
             committee: reason.value
             for committee, reason in locked_committees(session, test.test_id, grader_email).items()
@@ -100,6 +110,8 @@ def sheet_grades(session: Session, test: Test, grader_email: str) -> SheetGrades
 
 
 def _committee_candidates(session: Session, test_id: str, committee: str) -> list[str]:
+    if is_complaint_committee(session, test_id, committee):
+        return complaint_candidates(session, test_id, committee)
     return list(
         session.exec(
             select(Candidate.candidate_id).where(

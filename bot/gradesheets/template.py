@@ -9,30 +9,29 @@ from openpyxl.cell.cell import Cell
 from openpyxl.styles import Font
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from bot.gradesheets.applying import candidate_sort_key
 from bot.gradesheets.destination import GradesGoTo, where_grades_go
 from bot.gradesheets.export import INSPERA_HEADERS, as_text, file_stem
-from bot.gradesheets.grader_view import grader_committees, sheet_grades
+from bot.gradesheets.grader_view import grader_roster, sheet_grades
 from bot.gradesheets.scale import valid_grades
 from bot.i18n import t
-from models.tables import Candidate, CandidateStatus, Test
+from models.tables import CandidateStatus, Test
 
 
 def template_rows(session: Session, test: Test, grader_email: str) -> list[tuple[str, str | None]]:
-    """The grader's own committees' candidates who submitted, with the grades a sheet from
-    them is compared with: what they may see (`bot.approvals.privacy`), and the agreed grades
-    of a committee agreeing grades now. A test marked in Inspera has its grades there, and
-    none here: its template holds the candidates without grades."""
-    committees = grader_committees(session, test.test_id, grader_email)
-    candidates = session.exec(
-        select(Candidate.candidate_id).where(
-            Candidate.test_id == test.test_id,
-            col(Candidate.committee).in_(committees),
-            Candidate.status == CandidateStatus.submitted,
-        )
-    ).all()
+    """The grader's own committees' candidates who submitted (a complaint committee's: its
+    complaints' candidates), with the grades a sheet from them is compared with: what they
+    may see (`bot.approvals.privacy`), and the agreed grades of a committee agreeing grades
+    now. A test marked in Inspera has its grades there, and none here: its template holds
+    the candidates without grades."""
+    roster = grader_roster(session, test, grader_email)
+    candidates = [
+        c.candidate_id
+        for c in roster.candidates.values()
+        if c.committee in roster.grader_committees and c.status == CandidateStatus.submitted
+    ]
     if where_grades_go(test) == GradesGoTo.inspera:
         return [(c, None) for c in sorted(candidates, key=candidate_sort_key)]
     grades = sheet_grades(session, test, grader_email).current

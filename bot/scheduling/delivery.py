@@ -37,10 +37,16 @@ from sqlmodel import Session, col, select
 
 from bot.approvals.delivery import prompt_key
 from bot.approvals.views import prompt_view
+from bot.complaints.view import held_complaint
 from bot.escalations.cases import findings_of
 from bot.explanations.requests import request_view
 from bot.gradesheets.applying import confirmation
-from bot.gradesheets.export import export_filename, export_final_grades
+from bot.gradesheets.export import (
+    complaints_filename,
+    export_complaint_grades,
+    export_filename,
+    export_final_grades,
+)
 from bot.messages import UPDATE_KINDS, MessageKind
 from bot.people.language import has_had_a_dm, mark_first_dm
 from bot.scheduling.dispatcher import DispatchReport, dispatch
@@ -60,6 +66,8 @@ from bot.settings import Settings
 from bot.slack.identity import IdentityResolver, SlackPerson
 from bot.slack.messaging import find_person, is_person, open_dm
 from bot.ui.approvals import export_comment, prompt_message
+from bot.ui.complaints import export_comment as complaint_export_comment
+from bot.ui.complaints import held_grade_message
 from bot.ui.escalation_replies import case_news
 from bot.ui.escalations import channel_message, consultant_message
 from bot.ui.explanations import given_message, giver, grader_message
@@ -150,7 +158,7 @@ class SlackDelivery:
                     e for e in (message.recipient.email, message.recipient.alt_email) if e
                 )
                 return Undeliverable(f"users_not_found: no Slack user has {emails}")
-            if message.kind == MessageKind.approval_export:
+            if message.kind in _FILES:
                 step = "upload"
                 return self._upload(message, destination)
             if message.delivery_uncertain:
@@ -237,20 +245,22 @@ class SlackDelivery:
             return compose(session, message.params, lang, tz, for_channel, self._settings)
 
     def _upload(self, message: ClaimedMessage, destination: _Destination) -> DeliveryOutcome:
-        """The test's final grades as they stand, uploaded into the consultant's DM."""
+        """The file a message carries, as it stands, uploaded into the consultant's DM."""
         test_id = message.params["test_id"]
         with session_scope(self._store()) as session:
-            export = export_final_grades(session, test_id)
+            file = _FILES[MessageKind(message.kind)](session, test_id, destination.lang)
+        if file is None:
+            return NothingToSend("there is nothing to put in the file")
+        content, name, comment = file
         channel = destination.channel
         if is_person(channel):
             channel = open_dm(self._client, channel)
-        name = export_filename(test_id)
         response = self._client.files_upload_v2(
             channel=channel,
-            file=export.content,
+            file=content,
             filename=name,
             title=name,
-            initial_comment=export_comment(destination.lang, test_id),
+            initial_comment=comment,
         )
         files = response.get("files") or [response.get("file") or {}]
         return Delivered(
@@ -393,6 +403,21 @@ def _explanation(
     return grader_message(params["kind"], view, lang, tz, as_of)
 
 
+def _complaint_held(
+    session: Session,
+    params: Mapping[str, Any],
+    lang: str,
+    tz: ZoneInfo,
+    for_channel: bool,
+    settings: Settings,
+) -> RenderedMessage | None:
+    view = held_complaint(session, params["complaint_id"])
+    if view is None:
+        return None
+    message = held_grade_message(view, lang, tz)
+    return RenderedMessage(message.text, message.blocks)
+
+
 _COMPOSERS: dict[MessageKind, Compose] = {
     MessageKind.approval_prompt: _prompt,
     MessageKind.escalation: _case,
@@ -400,6 +425,29 @@ _COMPOSERS: dict[MessageKind, Compose] = {
     MessageKind.explanation_request: _explanation,
     MessageKind.explanation_reminder: _explanation,
     MessageKind.explanation_overdue: _explanation,
+    MessageKind.complaint_held: _complaint_held,
+}
+
+# (content, file name, comment) of the files the outbox uploads; None: nothing to send.
+_File = tuple[bytes, str, str] | None
+
+
+def _final_grades_file(session: Session, test_id: str, lang: str) -> _File:
+    export = export_final_grades(session, test_id)
+    return export.content, export_filename(test_id), export_comment(lang, test_id)
+
+
+def _complaint_grades_file(session: Session, test_id: str, lang: str) -> _File:
+    export = export_complaint_grades(session, test_id)
+    if export is None:
+        return None
+    comment = complaint_export_comment(lang, test_id, export.candidates, all_final=True)
+    return export.content, complaints_filename(test_id), comment
+
+
+_FILES: dict[MessageKind, Callable[[Session, str, str], _File]] = {
+    MessageKind.approval_export: _final_grades_file,
+    MessageKind.complaint_export: _complaint_grades_file,
 }
 
 

@@ -12,6 +12,7 @@ from bot.ui.approvals import (
     ACTION_SHOW_FINAL,
     ACTION_TRANSFERRED,
 )
+from bot.ui.complaints import ACTION_CONFIRM_HELD
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
 from bot.ui.explanations import ACTION_GIVEN as EXPLANATION_GIVEN_ACTION
@@ -21,6 +22,7 @@ from bot.ui.language import ACTION_ID as LANGUAGE_ACTION
 from bot.ui.outgoing import INSPERA_ACTION, STATUS_ACTION, TEMPLATE_ACTION, WHY_ACTION
 from handlers.actions import (
     approvals,
+    complaints,
     escalations,
     explanations,
     gradesheets,
@@ -63,3 +65,4 @@ def register(app: App) -> None:
     app.action(ACTION_REPORT_DONE)(grading_reports.handle_report_done)
     app.action(ACTION_TAKE_BACK)(grading_reports.handle_take_back)
     app.action(ACTION_CONFIRM_FINAL)(grading_reports.handle_confirm_final)
+    app.action(ACTION_CONFIRM_HELD)(complaints.handle_confirm_held)

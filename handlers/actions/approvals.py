@@ -48,7 +48,7 @@ from bot.ui.approvals import (
     reopened_text,
 )
 from bot.ui.payloads import PayloadError
-from handlers.buttons import acked_button
+from handlers.buttons import acked_button, tell_presser
 from handlers.payloads import action_value, selected_value
 
 Press = Callable[[Session, int, Asker], ApprovalOutcome]
@@ -138,24 +138,10 @@ def _on_prompt(
             keys = enqueue_outcome(session, outcome)
     if outcome.refusal is not None:
         text = refusal_text(outcome.refusal, asker.lang, runtime.settings.tz)
-        _tell_presser(body, client, respond, text)
+        tell_presser(body, client, respond, text)
     elif outcome.changed and prompt_id is not None:
         _show_new_state_where_clicked(body, runtime, respond, prompt_id, asker.lang)
     send_now(runtime, keys)
-
-
-def _tell_presser(body: dict, client: WebClient, respond: Respond, text: str) -> None:
-    if body.get("response_url"):
-        respond(text=text, response_type="ephemeral", replace_original=False)
-        return
-    channel = (body.get("container") or {}).get("channel_id") or (body.get("channel") or {}).get(
-        "id"
-    )
-    user_id = body["user"]["id"]
-    if channel:
-        client.chat_postEphemeral(channel=channel, user=user_id, text=text)
-    else:
-        client.chat_postMessage(channel=user_id, text=text)
 
 
 def _show_new_state_where_clicked(
@@ -192,12 +178,12 @@ def _pressed_final_prompt(
         prompt_id = PromptButton.decode(action_value(body)).prompt_id
     except PayloadError as error:
         logger.warning("final approval prompt button: %s", error)
-        _tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
+        tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
         return None
     with runtime.session() as session:
         view = final_prompt_for(session, prompt_id, _grader_email(asker))
     if isinstance(view, Refusal):
-        _tell_presser(body, client, respond, refusal_text(view, lang, tz))
+        tell_presser(body, client, respond, refusal_text(view, lang, tz))
         return None
     return view
 
@@ -256,7 +242,7 @@ def _reopen(
         pressed = ReopenButton.decode(action_value(body))
     except PayloadError as error:
         logger.warning("reopen button: %s", error)
-        _tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
+        tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
         return
     with runtime.session() as session:
         outcome = reopen_committee(
@@ -269,14 +255,14 @@ def _reopen(
         )
         keys = enqueue_outcome(session, outcome)
     if outcome.refusal is not None:
-        _tell_presser(body, client, respond, refusal_text(outcome.refusal, lang, tz))
+        tell_presser(body, client, respond, refusal_text(outcome.refusal, lang, tz))
         return
     told = sum(1 for n in outcome.notices if n.kind == NoticeKind.reopened)
     text = reopened_text(lang, pressed.test_id, pressed.committee, told)
     if body.get("response_url"):
         respond(text=text, replace_original=True)
     else:
-        _tell_presser(body, client, respond, text)
+        tell_presser(body, client, respond, text)
     send_now(runtime, keys)
 
 

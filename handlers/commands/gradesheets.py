@@ -1,5 +1,6 @@
-"""`/sensur template|mal [TEST]` for graders and `/sensur export|eksport TEST` for the
-test's consultants: each answers with a workbook in the person's DM."""
+"""`/sensur template|mal [TEST]` for graders and `/sensur export|eksport TEST [klage]` for
+the test's consultants: each answers with a workbook in the person's DM (with `klage` or
+`complaints`, the final complaint grades, apart from the ordinary export)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,19 @@ from sqlmodel import Session, col, select
 
 from bot.exams.which import which_test
 from bot.gradesheets.destination import GradesGoTo, where_grades_go
-from bot.gradesheets.export import export_filename, export_final_grades
+from bot.gradesheets.export import (
+    InsperaExport,
+    complaints_filename,
+    export_complaint_grades,
+    export_filename,
+    export_final_grades,
+)
 from bot.gradesheets.sheet_test import grader_tests
 from bot.gradesheets.template import grade_template, template_filename, template_rows
 from bot.i18n import t
 from bot.slack.commands import CommandRequest
 from bot.slack.files import upload_to_dm
+from bot.ui.complaints import export_comment as complaint_export_comment
 from bot.ui.gradesheets import escape
 from bot.ui.which import test_list, which_refusal_text
 from models.tables import Test
@@ -28,11 +36,20 @@ def _test_list(tests: list[Test]) -> str:
     return test_list(test.test_id for test in tests)
 
 
+# The last word of `/sensur export TEST klage`: the complaint export.
+COMPLAINT_WORDS = frozenset({"klage", "klager", "complaint", "complaints"})
+
+
 def _named_test(
-    request: CommandRequest, session: Session, own: Collection[str] | None
+    request: CommandRequest,
+    session: Session,
+    own: Collection[str] | None,
+    args: tuple[str, ...] | None = None,
 ) -> Test | None:
-    """The test the person names among `own`, or None after telling them why not."""
-    which = which_test(session, " ".join(request.command.args), own)
+    """The test the person names among `own` (in `args`, else the command's), or None after
+    telling them why not."""
+    named = request.command.args if args is None else args
+    which = which_test(session, " ".join(named), own)
     if which.test is None:
         request.say(which_refusal_text(request.lang, which))
     return which.test
@@ -93,12 +110,19 @@ def reply_export(request: CommandRequest) -> None:
     if not roles.is_consultant and not roles.is_admin:
         _reply(request, "command.consultant_only", word=escape(request.command.word))
         return
+    args = request.command.args
+    complaints = bool(args) and args[-1].lower() in COMPLAINT_WORDS
     with request.runtime.session() as session:
-        test = _consultants_test(request, session)
+        test = _consultants_test(request, session, args[:-1] if complaints else args)
         if test is None:
             return
         if not roles.may_administer(test.test_id):
             _reply(request, "gradesheet.export.not_allowed", test=test.test_id)
+            return
+        if complaints:
+            _send_complaint_export(
+                request, test.test_id, export_complaint_grades(session, test.test_id)
+            )
             return
         export = export_final_grades(session, test.test_id)
     filename = export_filename(test.test_id)
@@ -119,10 +143,30 @@ def reply_export(request: CommandRequest) -> None:
     _reply(request, "gradesheet.export.sent_ephemeral", test=test.test_id)
 
 
-def _consultants_test(request: CommandRequest, session: Session) -> Test | None:
+def _send_complaint_export(
+    request: CommandRequest, test_id: str, export: InsperaExport | None
+) -> None:
+    if export is None:
+        _reply(request, "complaints.export.none_final", test=test_id)
+        return
+    filename = complaints_filename(test_id)
+    upload_to_dm(
+        request.client,
+        request.body["user_id"],
+        export.content,
+        filename=filename,
+        title=filename,
+        comment=complaint_export_comment(request.lang, test_id, export.candidates),
+    )
+    _reply(request, "complaints.export.sent_ephemeral", test=test_id)
+
+
+def _consultants_test(
+    request: CommandRequest, session: Session, args: tuple[str, ...]
+) -> Test | None:
     own = sorted(request.asker.roles.consultant_test_ids)
-    if request.command.args:
-        return _named_test(request, session, request.asker.roles.administered_test_ids)
+    if args:
+        return _named_test(request, session, request.asker.roles.administered_test_ids, args)
     tests = list(session.exec(select(Test).where(col(Test.test_id).in_(own))).all())
     if len(tests) == 1:
         return tests[0]

@@ -9,7 +9,15 @@ from sqlalchemy import Engine
 from bot.i18n import Language
 from bot.people import language as people_language
 from models.db import session_scope
-from models.tables import Candidate, CommitteeMembership, Department, Grader, Test, TestConsultant
+from models.tables import (
+    Candidate,
+    CommitteeMembership,
+    Complaint,
+    Department,
+    Grader,
+    Test,
+    TestConsultant,
+)
 from models.types import utcnow
 
 T0 = datetime(2026, 12, 10, 8, 0, tzinfo=UTC)
@@ -102,3 +110,32 @@ def choose_language(engine: Engine, slack_user_id: str, lang: Language) -> None:
     """The person has chosen `lang` (as with `/sensur språk`)."""
     with session_scope(engine) as session:
         people_language.choose_language(session, slack_user_id, lang, utcnow())
+
+
+def add_complaint_committee(
+    engine: Engine, test_id: str, committee: str, graders: tuple[str, ...]
+) -> None:
+    """A committee of the test with `purpose = complaint` (its candidates: its complaints)."""
+    with session_scope(engine) as session:
+        for email in graders:
+            session.add(
+                CommitteeMembership(
+                    test_id=test_id, grader_email=email, committee=committee, purpose="complaint"
+                )
+            )
+
+
+def add_complaint(
+    engine: Engine, test_id: str, candidate_id: str, committee: str, received_at: datetime = T0
+) -> None:
+    """A complaint about the candidate's grade, graded by the complaint committee."""
+    with session_scope(engine) as session:
+        session.add(
+            Complaint(
+                test_id=test_id,
+                candidate_id=candidate_id,
+                complaint_committee=committee,
+                received_at=received_at,
+                due_at=received_at + timedelta(days=21),
+            )
+        )

@@ -56,8 +56,10 @@ MESSAGES = {
         "en": "`/sensur open TEST` – open the test for marking; the graders are told",
     },
     "help.cmd.export": {
-        "nb": "`/sensur eksport PRØVE` – de endelige karakterene som fil til import i Inspera",
-        "en": "`/sensur export TEST` – the final grades as a file to import into Inspera",
+        "nb": "`/sensur eksport PRØVE` – de endelige karakterene som fil til import i Inspera "
+        "(`/sensur eksport PRØVE klage`: karakterene etter klage)",
+        "en": "`/sensur export TEST` – the final grades as a file to import into Inspera "
+        "(`/sensur export TEST complaints`: the grades after complaint)",
     },
     "help.cmd.reopen": {
         "nb": "`/sensur gjenåpne PRØVE KOMMISJON BEGRUNNELSE` – gjenåpne en kommisjon; "

@@ -20,6 +20,7 @@ from pathlib import Path
 from bot.approvals import Phase
 from bot.approvals.outcome import RefusalReason
 from bot.approvals.progress import LockReason
+from bot.complaints.hold import ConfirmRefusal
 from bot.diagnosis.access import FindingKind
 from bot.exams.phase import TestState
 from bot.grading_reports import ReportRefusal
@@ -225,6 +226,8 @@ BUILT_KEYS: dict[str, Callable[[], list[str]]] = {
     )(),
     # handlers/views/gradesheets.py
     "f'gradesheet.reset.{result.status}'": lambda: _keys("gradesheet.reset.{}", _reset_results())(),
+    # bot/ui/complaints.py: why a press on a held complaint grade changed nothing
+    "f'complaints.confirm.{refusal.value}'": _keys("complaints.confirm.{}", ConfirmRefusal),
 }
 
 
