@@ -34,6 +34,7 @@ from models.tables import (
     Department,
     ExplanationRequest,
     Grader,
+    GradingIn,
     Test,
     TestConsultant,
     table_of,
@@ -142,9 +143,10 @@ class ImportReport:
                 key = "roster.report.sheet_with_late"
             lines.append(t(lang, key, sheet=name, **asdict(counts)))
         for test_id, where, defaulted in self.grading_in_changes:
-            lines.append(t(lang, f"roster.report.grading_in.{where}", test=test_id))
+            moved, default = _GRADING_IN_LINES[GradingIn(where)]
+            lines.append(t(lang, moved, test=test_id))
             if defaulted:
-                lines.append(t(lang, f"roster.report.grading_in.{where}_default"))
+                lines.append(t(lang, default))
         if self.newly_opened:
             lines.append(t(lang, "roster.report.opened", tests=", ".join(self.newly_opened)))
         for test_id, old, new in self.moved_deadlines:
@@ -159,6 +161,18 @@ class ImportReport:
             )
         return lines
 
+
+# What a test moved to another `grading_in` means, and why when the cell was blank.
+_GRADING_IN_LINES = {
+    GradingIn.inspera: (
+        "roster.report.grading_in.inspera",
+        "roster.report.grading_in.inspera_default",
+    ),
+    GradingIn.sensorbot: (
+        "roster.report.grading_in.sensorbot",
+        "roster.report.grading_in.sensorbot_default",
+    ),
+}
 
 # The sheets that are the whole truth for their tests, so rows can be removed (see above).
 _REMOVING = ("Committees", "Candidates")

@@ -868,6 +868,13 @@ def _complaints(
             roster.complaints[(str(row["test_id"]), str(row["candidate_id"]))] = complaint
 
 
+# Why a complaint no longer open cannot be changed by an import.
+_LOCKED = {
+    ComplaintStatus.held: "roster.problem.complaint_held",
+    ComplaintStatus.final: "roster.problem.complaint_final",
+}
+
+
 def _complaint(
     sheet: _Sheet,
     number: int,
@@ -921,8 +928,7 @@ def _complaint(
             stored.explanation_received_at,
         )
     ):
-        key = f"roster.problem.complaint_{stored.status}"
-        sheet.problem(number, "candidate_id", candidate_id, key)
+        sheet.problem(number, "candidate_id", candidate_id, _LOCKED[ComplaintStatus(stored.status)])
     if len(sheet.problems) > problems or not isinstance(published, datetime):
         return None
     start = row["explanation_received_at"] or published
