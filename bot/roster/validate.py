@@ -1,7 +1,9 @@
 """Every check of a roster workbook, collecting all problems in one pass.
 
 The result is a `Roster` of plain values shaped like the store's rows, ready to be diffed
-against the store; nothing here touches the database.
+against the store; nothing here touches the database. What the checks of complaint
+committees, explanation requests and complaints need to know of the store besides (its
+candidates, committees, final grades and complaints) they ask through `StoredRoster`.
 """
 
 from __future__ import annotations
@@ -238,17 +240,14 @@ def validate_roster(
         grader_emails_in_workbook = _graders(_Sheet(sheets["Graders"], problems), roster, counter)
     known_tests = _KnownKeys(test_ids_in_workbook, stored_tests)
     known_graders = set(stored_graders) | grader_emails_in_workbook
-    incomplete: set[str] = set()  # tests with a bad Committees or Candidates row
-    current = _Current(
-        roster, stored_tests, stored_graders, store or NothingStored(), incomplete, tz
-    )
-    current.broken = test_ids_in_workbook - set(roster.tests)
+    broken = test_ids_in_workbook - set(roster.tests)
+    current = _Current(roster, stored_tests, stored_graders, store or NothingStored(), broken, tz)
     if "Committees" in sheets:
         sheet = _Sheet(sheets["Committees"], problems)
         _committees(sheet, roster, known_tests, known_graders, counter, current)
     if "Candidates" in sheets:
         sheet = _Sheet(sheets["Candidates"], problems)
-        incomplete |= _candidates(sheet, roster, known_tests, counter)
+        current.incomplete |= _candidates(sheet, roster, known_tests, counter)
         _no_candidates_in_complaint_committees(sheet, roster, current)
     if "Departments" in sheets:
         _departments(_Sheet(sheets["Departments"], problems), roster, counter)
@@ -516,6 +515,8 @@ def _committees(
         else:
             current.incomplete.add(test_id)
     for (test_id, committee), first in current.committee_rows.items():
+        if test_id in current.incomplete:
+            continue  # a member may be missing for a problem already named
         members = current.complaint_committee(test_id, committee)
         for law in current.law_problems(members):
             sheet.problem(first, "committee", committee, law, committee=committee)
@@ -640,16 +641,16 @@ class _Current:
         stored_tests: Mapping[str, Mapping[str, object]],
         stored_graders: Mapping[str, Mapping[str, object]],
         store: StoredRoster,
-        incomplete: set[str],
+        broken: set[str],
         tz: ZoneInfo,
     ) -> None:
         self.roster = roster
         self.stored_tests = stored_tests
         self.stored_graders = stored_graders
         self.store = store
-        self.incomplete = incomplete
+        self.broken = broken  # tests whose row in the Tests sheet has a problem
+        self.incomplete: set[str] = set()  # tests with a bad Committees or Candidates row
         self.tz = tz
-        self.broken: set[str] = set()
         # (test, committee) → its first row in the Committees sheet, when its rows agree
         self.committee_rows: dict[tuple[str, str], int] = {}
         self._candidates: dict[str, dict[str, tuple[str | None, str]]] = {}
