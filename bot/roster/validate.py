@@ -310,8 +310,16 @@ def _check_sheets_and_columns(workbook: WorkbookRows, problems: list[RosterProbl
             if spec.required:
                 problems.append(_missing_sheet(spec.name, workbook.titles))
             continue
+        misspelt = {w.close: w for w in sheet.warnings() if w.close is not None}
         for column in spec.required_columns:
-            if not sheet.has(column):
+            if sheet.has(column):
+                continue
+            if column in misspelt:  # the header written nearly right: say where
+                like = misspelt[column]
+                key = "roster.problem.column_missing_close"
+                params = {"letter": like.letter, "header": like.header}
+                problems.append(RosterProblem(spec.name, None, column, None, key, params))
+            else:
                 key = "roster.problem.column_missing"
                 problems.append(RosterProblem(spec.name, None, column, None, key))
         for column in sheet.repeated_columns:

@@ -56,6 +56,12 @@ MESSAGES = {
         "nb": "påkrevd kolonne mangler: skriv navnet i første rad",
         "en": "required column is missing: put its name in the first row",
     },
+    "roster.problem.column_missing_close": {
+        "nb": "påkrevd kolonne mangler; kolonne {letter} heter `{header}` — er den ment å være "
+        "denne, så rett overskriften",
+        "en": "required column is missing; column {letter} is headed `{header}` — if that is "
+        "meant to be it, correct the header",
+    },
     "roster.problem.column_repeated": {
         "nb": "denne kolonnen finnes mer enn én gang; behold én",
         "en": "this column appears more than once; keep one",

@@ -555,3 +555,15 @@ def test_an_unknown_header_is_a_warning_naming_the_closest_column(sqlite_store, 
         "`grading_deadline`? Den ble ikke lest, så grading_deadline fikk standardverdien."
     )
     assert report.tests.created == 4
+
+
+def test_a_misspelt_required_header_is_named_in_the_problem(sqlite_store: Engine, tmp_path):
+    sheets = after_results_sheets()
+    sheets["Tests"][0] = [h if h != "grade_scale" else "grade_scal" for h in TESTS_HEADER]
+
+    [problem] = rejected(sqlite_store, sheets, tmp_path)
+
+    assert str(problem) == (
+        "Tests, column grade_scale — required column is missing; column F is headed "
+        "`grade_scal` — if that is meant to be it, correct the header"
+    )

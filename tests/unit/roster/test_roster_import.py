@@ -1070,6 +1070,9 @@ def every_kind_of_problem(engine: Engine, tmp_path: Path) -> list[RosterProblem]
     sheet_rows(formula, "Candidates")[1][1] = ' =HYPERLINK("http://x")'
     problems += rejected(engine, write_workbook(tmp_path / "formula.xlsx", formula))
     problems += after_results_problems(engine, tmp_path)
+    misspelt = good_sheets()
+    sheet_rows(misspelt, "Graders")[0][2] = "knd"
+    problems += rejected(engine, write_workbook(tmp_path / "misspelt.xlsx", misspelt))
     # No sheets at all cannot be saved from Excel or openpyxl; check it on the rows.
     with pytest.raises(RosterError) as error:
         validate_roster(WorkbookRows(sheets={}, titles=[]), OSLO, {}, {})
