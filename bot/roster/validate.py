@@ -695,6 +695,20 @@ class _Current:
             self._candidates[test_id] = self.store.candidates([test_id]).get(test_id, {})
         return self._candidates[test_id]
 
+    def read_ahead(self, sheet: _Sheet) -> None:
+        """Read the candidates and committees of every test the sheet names in one query
+        each, rather than one per test."""
+        test_of = sheet.rows.getter("test_id")
+        named = {text(test_of(values)) for _, values in sheet.rows.rows} - {None}
+        tests = [t for t in named if t is not None and t not in self.broken]
+        wanted = [t for t in tests if t not in self.roster.candidates and t not in self._candidates]
+        found = self.store.candidates(wanted) if wanted else {}
+        self._candidates.update({test_id: found.get(test_id, {}) for test_id in wanted})
+        known = self._memberships
+        wanted = [t for t in tests if t not in self.roster.memberships and t not in known]
+        members = self.store.memberships(wanted) if wanted else {}
+        self._memberships.update({test_id: members.get(test_id, {}) for test_id in wanted})
+
     def memberships(self, test_id: str) -> Mapping[tuple[str | None, str], str]:
         if test_id in self.roster.memberships:
             return self.roster.memberships[test_id]
@@ -807,6 +821,7 @@ def _explanations(
     )
     raw_requested = sheet.rows.getter("requested_at")
     seen: dict[tuple, int] = {}
+    current.read_ahead(sheet)
     for number, values in sheet.rows.rows:
         counter.step()
         test_id = read_test(number, values)
@@ -858,6 +873,7 @@ def _complaints(
         "explanation_received_at": sheet.reader("explanation_received_at", when),
     }
     required = ("test_id", "candidate_id", "received_at", "complaint_committee")
+    current.read_ahead(sheet)
     rows: list[tuple[int, dict, Sequence[object]]] = []
     seen: dict[tuple, int] = {}
     for number, values in sheet.rows.rows:
