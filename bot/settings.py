@@ -76,6 +76,11 @@ class Settings(BaseSettings):
         default=GRADING_WORKING_DAYS, alias="SENSORBOT_GRADING_WORKING_DAYS", ge=1, le=100
     )
     closed_days: str = Field(default="", alias="SENSORBOT_CLOSED_DAYS")
+    # A complaint is graded "without undue delay" (§ 11-11): by the end of this working day
+    # after it was received; unset = as many as SENSORBOT_GRADING_WORKING_DAYS.
+    complaint_working_days: int | None = Field(
+        default=None, alias="SENSORBOT_COMPLAINT_WORKING_DAYS", ge=1, le=100
+    )
 
     # The Inspera connector (SPEC §3.12, §9.5): on when the API URL, client id and key are set.
     inspera_api_url: str | None = Field(default=None, alias="SENSORBOT_INSPERA_API_URL")
@@ -133,8 +138,10 @@ class Settings(BaseSettings):
 
     @cached_property
     def deadline_rule(self) -> DeadlineRule:
-        """The default grading deadline: SENSORBOT_GRADING_WORKING_DAYS on this calendar."""
-        return DeadlineRule(self.calendar, self.grading_working_days)
+        """The default grading deadline: SENSORBOT_GRADING_WORKING_DAYS on this calendar; a
+        complaint's: SENSORBOT_COMPLAINT_WORKING_DAYS (else as many) on the same calendar."""
+        complaint_days = self.complaint_working_days or self.grading_working_days
+        return DeadlineRule(self.calendar, self.grading_working_days, complaint_days)
 
     @cached_property
     def tz(self) -> ZoneInfo:

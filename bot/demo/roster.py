@@ -82,6 +82,7 @@ def _tests(now: datetime) -> list[Row]:
         "guideline_published",
         "registration_only",
         "oral_or_practical",
+        "grading_in",
     )
     return [
         header,
@@ -99,6 +100,7 @@ def _tests(now: datetime) -> list[Row]:
             "yes",
             "no",
             "no",
+            "inspera",
         ),
         (
             ORAL_TEST,
@@ -114,6 +116,7 @@ def _tests(now: datetime) -> list[Row]:
             "yes",
             "yes",
             "yes",
+            "sensorbot",
         ),
         (
             UPCOMING_TEST,
@@ -129,6 +132,7 @@ def _tests(now: datetime) -> list[Row]:
             "",
             "no",
             "no",
+            "",
         ),
         (
             BLOCKED_TEST,
@@ -144,6 +148,7 @@ def _tests(now: datetime) -> list[Row]:
             "no",
             "no",
             "no",
+            "",
         ),
     ]
 

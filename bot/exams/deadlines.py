@@ -5,7 +5,11 @@ fra eksamen er avlagt". A working day is Monday to Friday, not a Norwegian publi
 (the `holidays` library's calendar for Norway) and not a day the institution has closed
 (`SENSORBOT_CLOSED_DAYS`, e.g. the Christmas week). The default grading deadline is the end
 (23:59 local time) of the 15th (`SENSORBOT_GRADING_WORKING_DAYS`) working day after the exam
-day. The same calendar serves every other deadline counted in working days.
+day. The same calendar serves every other deadline counted in working days: a complaint
+is graded "without undue delay" (§ 11-11), which Sensorbot holds to the end of the Nth
+working day after it was received (`SENSORBOT_COMPLAINT_WORKING_DAYS`, by default as many
+as the grading deadline has). An explanation is due two weeks after the student asked
+(§ 11-8), counted in calendar days.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from zoneinfo import ZoneInfo
 import holidays
 
 GRADING_WORKING_DAYS = 15  # the act's § 11-7
+EXPLANATION_DAYS = 14  # § 11-8: the explanation shall be given within two weeks
 END_OF_DAY = time(23, 59)
 _SATURDAY = 5
 _MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
@@ -160,13 +165,31 @@ def default_grading_deadline(
     return end_of_day(calendar.working_days_after(exam.astimezone(tz).date(), working_days), tz)
 
 
+def explanation_due(requested_at: datetime, tz: ZoneInfo) -> datetime:
+    """When an explanation asked for at `requested_at` is due (§ 11-8, "innen to uker"): the
+    end (23:59 in `tz`) of the day two weeks (14 calendar days) after the local day it was
+    asked; an aware UTC datetime."""
+    if requested_at.tzinfo is None:
+        raise ValueError("the request time must be timezone-aware")
+    day = requested_at.astimezone(tz).date() + timedelta(days=EXPLANATION_DAYS)
+    return end_of_day(day, tz)
+
+
 @dataclass(frozen=True)
 class DeadlineRule:
     """How a blank `grading_deadline` is filled in: the institution's working days and how
-    many of them the graders have (`Settings.deadline_rule`)."""
+    many of them the graders have (`Settings.deadline_rule`); and how many working days a
+    complaint committee has (None: as many as the graders have)."""
 
     calendar: WorkingCalendar = LAW
     working_days: int = GRADING_WORKING_DAYS
+    complaint_working_days: int | None = None
 
     def grading_deadline(self, exam: datetime, tz: ZoneInfo) -> datetime:
         return default_grading_deadline(exam, tz, self.calendar, self.working_days)
+
+    def complaint_due(self, received_at: datetime, tz: ZoneInfo) -> datetime:
+        """The end (23:59 in `tz`) of the Nth working day after the local day the complaint
+        was received, counted on the same calendar as the grading deadline."""
+        days = self.complaint_working_days or self.working_days
+        return default_grading_deadline(received_at, tz, self.calendar, days)

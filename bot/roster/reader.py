@@ -6,17 +6,21 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from difflib import get_close_matches
 from enum import StrEnum
 from os import PathLike
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.i18n import t
+from openpyxl.utils import get_column_letter
+
+from bot.i18n import format_list, t
 from bot.spreadsheets import FORMULA_WITHOUT_VALUE, Limits, SheetCells, Workbook, WorkbookProblem
 
 Progress = Callable[[str, int, int], None]
 
 PROGRESS_EVERY = 5000
+CLOSE_MATCH = 0.75  # how like a known column an unknown header must be to be named as it
 
 
 @dataclass(frozen=True)
@@ -36,8 +40,12 @@ class RosterProblem:
     params: Mapping[str, object] = field(default_factory=dict, hash=False)
 
     def explanation(self, lang: str) -> str:
-        """What is wrong, without the place."""
-        return t(lang, self.key, **self.params)
+        """What is wrong, without the place. A tuple parameter is a list ("a, b og c")."""
+        params = {
+            name: format_list(lang, value) if isinstance(value, tuple) else value
+            for name, value in self.params.items()
+        }
+        return t(lang, self.key, **params)
 
     @property
     def message(self) -> str:
@@ -74,6 +82,33 @@ class RosterError(Exception):
         self.problems = list(problems)
         summary = f"{len(self.problems)} problem(s) in the roster workbook"
         super().__init__("\n".join([summary, *(str(p) for p in self.problems)]))
+
+
+@dataclass(frozen=True)
+class RosterWarning:
+    """A header Sensorbot does not know: the import goes on without that column. `close`
+    is the known column it most resembles (a misspelling, probably), if any; `defaulted`
+    says that column is missing from the sheet, so its default was used."""
+
+    sheet: str
+    letter: str
+    header: str
+    close: str | None = None
+    defaulted: bool = False
+
+    def render(self, lang: str) -> str:
+        where = {"sheet": self.sheet, "letter": self.letter, "header": self.header}
+        if self.close is None:
+            return t(lang, "roster.warning.unknown_column", **where)
+        key = (
+            "roster.warning.unknown_column_default"
+            if self.defaulted
+            else "roster.warning.unknown_column_close"
+        )
+        return t(lang, key, close=self.close, **where)
+
+    def __str__(self) -> str:
+        return self.render("en")
 
 
 @dataclass(frozen=True)
@@ -117,6 +152,10 @@ SHEETS: tuple[SheetSpec, ...] = (
             ColumnSpec("opened_for_marking", False),
             ColumnSpec("guideline_published", False),
             ColumnSpec("registration_only", False),
+            ColumnSpec("grading_in", False),
+            ColumnSpec("inspera_test_id", False),
+            ColumnSpec("oral_or_practical", False),
+            ColumnSpec("results_published", False),
         ),
     ),
     SheetSpec(
@@ -140,6 +179,7 @@ SHEETS: tuple[SheetSpec, ...] = (
             ColumnSpec("test_id", True),
             ColumnSpec("committee", True),
             ColumnSpec("grader_email", True),
+            ColumnSpec("purpose", False),
         ),
     ),
     SheetSpec(
@@ -158,6 +198,26 @@ SHEETS: tuple[SheetSpec, ...] = (
         (
             ColumnSpec("department", True),
             ColumnSpec("escalation_channel", True),
+        ),
+    ),
+    SheetSpec(
+        "Explanations",
+        False,
+        (
+            ColumnSpec("test_id", True),
+            ColumnSpec("candidate_id", True),
+            ColumnSpec("requested_at", True),
+        ),
+    ),
+    SheetSpec(
+        "Complaints",
+        False,
+        (
+            ColumnSpec("test_id", True),
+            ColumnSpec("candidate_id", True),
+            ColumnSpec("received_at", True),
+            ColumnSpec("complaint_committee", True),
+            ColumnSpec("explanation_received_at", False),
         ),
     ),
 )
@@ -179,6 +239,19 @@ class SheetRows:
     columns: dict[str, int]
     repeated_columns: list[str] = field(default_factory=list)
     rows: list[tuple[int, Sequence[object]]] = field(default_factory=list)
+    unknown_columns: list[tuple[int, str]] = field(default_factory=list)  # (index, header)
+
+    def warnings(self) -> list[RosterWarning]:
+        """One per unknown header, with the known column it most resembles."""
+        known = [column.name for column in self.spec.columns]
+        result = []
+        for index, header in self.unknown_columns:
+            match = get_close_matches(normalise_name(header), known, n=1, cutoff=CLOSE_MATCH)
+            close = match[0] if match else None
+            defaulted = close is not None and not self.has(close)
+            letter = get_column_letter(index + 1)
+            result.append(RosterWarning(self.spec.name, letter, header, close, defaulted))
+        return result
 
     def has(self, column: str) -> bool:
         return column in self.columns
@@ -196,6 +269,9 @@ class WorkbookRows:
     sheets: dict[str, SheetRows]
     titles: list[str]
     repeated_sheets: list[str] = field(default_factory=list)
+
+    def warnings(self) -> list[RosterWarning]:
+        return [warning for sheet in self.sheets.values() for warning in sheet.warnings()]
 
 
 # What a roster workbook may hold (bot/spreadsheets.py measures each sheet against it
@@ -293,17 +369,21 @@ def _sheet_with_header(spec: SheetSpec, title: str, header: Sequence[object]) ->
     known = {column.name for column in spec.columns}
     columns: dict[str, int] = {}
     repeated: list[str] = []
+    unknown: list[tuple[int, str]] = []
     for index, cell in enumerate(header):
-        if cell is None or cell == "":
+        if cell is None or cell == "" or (isinstance(cell, str) and cell.isspace()):
             continue
         name = normalise_name(cell)
         if name not in known:
+            unknown.append((index, shown(cell) or name))
             continue
         if name in columns:
             repeated.append(name)
         else:
             columns[name] = index
-    return SheetRows(spec=spec, title=title, columns=columns, repeated_columns=repeated)
+    return SheetRows(
+        spec=spec, title=title, columns=columns, repeated_columns=repeated, unknown_columns=unknown
+    )
 
 
 def _is_blank(values: Sequence[object]) -> bool:

@@ -1,4 +1,4 @@
-"""An empty roster workbook: the five sheets of SPEC §9.4 with their headers on row 1,
+"""An empty roster workbook: the seven sheets of SPEC §9.4 with their headers on row 1,
 after an instructions sheet in Norwegian or English."""
 
 from __future__ import annotations
@@ -14,9 +14,11 @@ from bot.i18n import t
 from bot.roster.reader import SHEETS
 from models.tables import (
     CandidateStatus,
+    CommitteePurpose,
     FinalApproval,
     GraderKind,
     GradeScale,
+    GradingIn,
     MarkingMode,
     OwnApproval,
 )
@@ -28,7 +30,9 @@ _CHOICES = {
     ("Tests", "marking_mode"): MarkingMode,
     ("Tests", "own_approval"): OwnApproval,
     ("Tests", "final_approval"): FinalApproval,
+    ("Tests", "grading_in"): GradingIn,
     ("Graders", "kind"): GraderKind,
+    ("Committees", "purpose"): CommitteePurpose,
     ("Candidates", "status"): CandidateStatus,
 }
 

@@ -12,6 +12,7 @@ from bot.i18n import t
 from bot.roster import RosterError, import_roster
 from models.db import make_engine
 from tests.e2e.test_cli import run_cli
+from tests.unit.roster.test_roster_after_results import TESTS_HEADER, after_results_sheets
 from tests.unit.roster.test_roster_import import (
     BROKEN_PROBLEMS,
     INSTRUCTIONS_FIRST_LINE,
@@ -28,19 +29,25 @@ OSLO = ZoneInfo("Europe/Oslo")
 
 SUMMARY = {
     "nb": [
+        "Tests, kolonne O `notes`: ikke en kolonne Sensorbot kjenner; den ble ikke lest.",
         "Tests: 3 opprettet, 0 endret, 0 uendret",
         "Graders: 3 opprettet, 0 endret, 0 uendret",
         "Committees: 5 opprettet, 0 endret, 0 uendret, 0 fjernet",
         "Candidates: 7 opprettet, 0 endret, 0 uendret, 0 fjernet",
         "Departments: 2 opprettet, 0 endret, 0 uendret",
+        "Explanations: 0 opprettet, 0 endret, 0 uendret; av de nye og endrede kom 0 for sent",
+        "Complaints: 0 opprettet, 0 endret, 0 uendret; av de nye og endrede kom 0 for sent",
         "Åpnet for sensur ved denne importen: EXPH0300-2026H",
     ],
     "en": [
+        "Tests, column O `notes`: not a column Sensorbot knows; it was not read.",
         "Tests: 3 created, 0 updated, 0 unchanged",
         "Graders: 3 created, 0 updated, 0 unchanged",
         "Committees: 5 created, 0 updated, 0 unchanged, 0 removed",
         "Candidates: 7 created, 0 updated, 0 unchanged, 0 removed",
         "Departments: 2 created, 0 updated, 0 unchanged",
+        "Explanations: 0 created, 0 updated, 0 unchanged; of the new and updated, 0 came late",
+        "Complaints: 0 created, 0 updated, 0 unchanged; of the new and updated, 0 came late",
         "Opened for marking by this import: EXPH0300-2026H",
     ],
 }
@@ -120,3 +127,46 @@ def test_roster_template_writes_its_instructions_in_the_default_language(
         INSTRUCTIONS_FIRST_LINE[lang],
         INSTRUCTIONS_HEADER[lang],
     )
+
+
+def test_a_workbook_with_explanations_and_complaints_imports_then_one_breaking_11_11_is_refused(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / "s.db"
+    sheets = after_results_sheets()
+    sheets["Tests"][0] = [*TESTS_HEADER, "grading_deadlne"]  # misspelt: a warning, not a problem
+
+    good = import_cli(write_workbook(tmp_path / "good.xlsx", sheets), database, "en")
+
+    assert good.returncode == 0, good.stderr
+    lines = good.stdout.splitlines()
+    assert lines[0] == (
+        "Tests, column L `grading_deadlne`: not a column Sensorbot knows — did you mean "
+        "`grading_deadline`? It was not read, so grading_deadline took its default."
+    )
+    assert (
+        "Explanations: 2 created, 0 updated, 0 unchanged; of the new and updated, 1 came late"
+        in (lines)
+    )
+    assert "Complaints: 2 created, 0 updated, 0 unchanged; of the new and updated, 0 came late" in (
+        lines
+    )
+    engine = make_engine(f"sqlite:///{database}")
+    before = snapshot(engine)
+    # Kari, the complaint committee's external grader, gives way to an internal one.
+    broken = after_results_sheets()
+    broken["Committees"][3][2] = "per@ntnu.no"
+
+    result = import_cli(write_workbook(tmp_path / "broken.xlsx", broken), database, "nb")
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    heading, *problem_lines = result.stderr.splitlines()
+    assert heading == t("nb", "cli.import.rejected", count=1)
+    assert problem_lines == [
+        "  Committees rad 4, kolonne committee: 'KL1' — klagekommisjonen KL1 har ingen ekstern "
+        "sensor; ved klagesensur skal minst én av sensorene være ekstern (universitets- og "
+        "høyskoleloven § 11-11)"
+    ]
+    assert snapshot(engine) == before
+    engine.dispose()

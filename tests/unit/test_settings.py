@@ -21,6 +21,13 @@ def test_defaults_match_the_contract(monkeypatch):
     assert settings.tick_seconds == 60
     assert settings.scheduler_enabled
     assert settings.escalation_hours == 24
+    assert settings.deadline_rule.complaint_working_days == 15
+
+
+def test_complaint_working_days_follow_the_grading_working_days_unless_set():
+    assert make(SENSORBOT_GRADING_WORKING_DAYS=10).deadline_rule.complaint_working_days == 10
+    rule = make(SENSORBOT_GRADING_WORKING_DAYS=10, SENSORBOT_COMPLAINT_WORKING_DAYS=5).deadline_rule
+    assert (rule.working_days, rule.complaint_working_days) == (10, 5)
 
 
 def test_environment_is_read(monkeypatch):
@@ -49,6 +56,7 @@ def test_dotenv_file_is_read(tmp_path, monkeypatch):
         ("SENSORBOT_SCHEDULER", "maybe"),
         ("SENSORBOT_TIMEZONE", "Mars/Olympus"),
         ("SENSORBOT_REMINDER_DAYS", "7,two"),
+        ("SENSORBOT_COMPLAINT_WORKING_DAYS", "0"),
     ],
 )
 def test_bad_values_are_refused(name, value):

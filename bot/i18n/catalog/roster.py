@@ -56,6 +56,12 @@ MESSAGES = {
         "nb": "påkrevd kolonne mangler: skriv navnet i første rad",
         "en": "required column is missing: put its name in the first row",
     },
+    "roster.problem.column_missing_close": {
+        "nb": "påkrevd kolonne mangler; kolonne {letter} heter `{header}` — er den ment å være "
+        "denne, så rett overskriften",
+        "en": "required column is missing; column {letter} is headed `{header}` — if that is "
+        "meant to be it, correct the header",
+    },
     "roster.problem.column_repeated": {
         "nb": "denne kolonnen finnes mer enn én gang; behold én",
         "en": "this column appears more than once; keep one",
@@ -141,6 +147,136 @@ MESSAGES = {
         "nb": "ukjent sensor: ikke i arket Graders og ikke importert før",
         "en": "unknown grader: not in the Graders sheet and not imported before",
     },
+    # --- explanations, complaints and complaint committees (the act, SPEC §2.5) -----------
+    "roster.problem.purpose_mixed": {
+        "nb": "radene for kommisjon {committee} har ulikt formål (complaint i rad "
+        "{complaint_rows}, grading i rad {grading_rows}); alle radene i en kommisjon må ha "
+        "samme purpose",
+        "en": "the rows of committee {committee} disagree on purpose (complaint on rows "
+        "{complaint_rows}, grading on rows {grading_rows}); every row of a committee needs "
+        "the same purpose",
+    },
+    "roster.problem.complaint_committee_unnamed": {
+        "nb": "en klagekommisjon må ha et navn i kolonnen committee",
+        "en": "a complaint committee needs a name in the committee column",
+    },
+    "roster.problem.complaint_committee_too_small": {
+        "nb": "klagekommisjonen {committee} har bare én sensor; ved klagesensur skal det være "
+        "minst to nye sensorer (universitets- og høyskoleloven § 11-11)",
+        "en": "complaint committee {committee} has only one grader; complaint grading needs at "
+        "least two new graders (universitets- og høyskoleloven § 11-11)",
+    },
+    "roster.problem.complaint_committee_no_external": {
+        "nb": "klagekommisjonen {committee} har ingen ekstern sensor; ved klagesensur skal minst "
+        "én av sensorene være ekstern (universitets- og høyskoleloven § 11-11)",
+        "en": "complaint committee {committee} has no external grader; in complaint grading at "
+        "least one of the graders must be external (universitets- og høyskoleloven § 11-11)",
+    },
+    "roster.problem.complaint_grader_graded_before": {
+        "nb": "{graders} i klagekommisjonen {committee} satt i kandidatens kommisjon "
+        "{original} ved ordinær sensur; klagesensorene skal være nye sensorer "
+        "(universitets- og høyskoleloven § 11-11)",
+        "en": "{graders} of complaint committee {committee} sat in the candidate's committee "
+        "{original} in the ordinary grading; complaint graders must be new graders "
+        "(universitets- og høyskoleloven § 11-11)",
+    },
+    "roster.problem.complaint_oral": {
+        "nb": "{test} er en muntlig eller praktisk prøve (oral_or_practical = ja), og den kan "
+        "ikke påklages (universitets- og høyskoleloven § 11-10)",
+        "en": "{test} is an oral or practical test (oral_or_practical = yes), which cannot be "
+        "appealed (universitets- og høyskoleloven § 11-10)",
+    },
+    "roster.problem.complaint_no_results": {
+        "nb": "resultatet for {test} er ikke kunngjort (results_published er tom), og klagefristen "
+        "løper fra kunngjøringen (universitets- og høyskoleloven § 11-10); fyll inn "
+        "results_published i arket Tests",
+        "en": "the result of {test} has not been announced (results_published is blank), and "
+        "the time to complain runs from the announcement (universitets- og høyskoleloven "
+        "§ 11-10); fill in results_published in the Tests sheet",
+    },
+    "roster.problem.complaint_before_results": {
+        "nb": "klagen er mottatt før resultatet ble kunngjort ({published}); det kan bare klages "
+        "på et kunngjort resultat (universitets- og høyskoleloven § 11-10). Sjekk received_at "
+        "her og results_published i arket Tests",
+        "en": "the complaint was received before the result was announced ({published}); only "
+        "an announced result can be appealed (universitets- og høyskoleloven § 11-10). Check "
+        "received_at here and results_published in the Tests sheet",
+    },
+    "roster.problem.complaint_no_final_grade": {
+        "nb": "kandidaten har ingen endelig karakter i Sensorbot ennå (kommisjonen har ikke "
+        "godkjent felles sensur), så det er ingen karakter å klage på",
+        "en": "the candidate has no final grade in Sensorbot yet (the committee has not "
+        "approved its final grades), so there is no grade to appeal",
+    },
+    "roster.problem.complaint_unknown_committee": {
+        "nb": "{committee} er ingen klagekommisjon for {test}; legg den inn i arket Committees "
+        "med purpose = complaint",
+        "en": "{committee} is not a complaint committee of {test}; add it to the Committees "
+        "sheet with purpose = complaint",
+    },
+    "roster.problem.complaint_held": {
+        "nb": "klagen er allerede sensurert og venter på ny vurdering (klagekarakteren er to "
+        "karakterer eller mer fra den opprinnelige), så den kan ikke endres ved import",
+        "en": "the complaint is already graded and waits to be assessed again (the complaint "
+        "grade is two or more grades from the original), so an import cannot change it",
+    },
+    "roster.problem.complaint_final": {
+        "nb": "klagesensuren for kandidaten er endelig, så klagen kan ikke endres ved import",
+        "en": "the complaint grade of this candidate is final, so an import cannot change the "
+        "complaint",
+    },
+    "roster.problem.unknown_candidate": {
+        "nb": "ukjent kandidat: ikke i arket Candidates for denne prøven og ikke importert før",
+        "en": "unknown candidate: not in the Candidates sheet for this test and not imported "
+        "before",
+    },
+    "roster.problem.candidate_absent": {
+        "nb": "kandidaten leverte ikke (status absent i arket Candidates) og har ingen karakter",
+        "en": "the candidate did not submit (status absent in the Candidates sheet) and has no "
+        "grade",
+    },
+    "roster.problem.explanation_no_results": {
+        "nb": "resultatet for {test} er ikke kunngjort (results_published er tom), og fristen "
+        "for å be om begrunnelse løper fra kunngjøringen (universitets- og høyskoleloven "
+        "§ 11-8); fyll inn results_published i arket Tests",
+        "en": "the result of {test} has not been announced (results_published is blank), and "
+        "the time to ask for an explanation runs from the announcement (universitets- og "
+        "høyskoleloven § 11-8); fill in results_published in the Tests sheet",
+    },
+    "roster.problem.candidate_in_complaint_committee": {
+        "nb": "{committee} er en klagekommisjon, og klagekandidatene hentes fra arket "
+        "Complaints; skriv kandidatens ordinære kommisjon her",
+        "en": "{committee} is a complaint committee, and complaint candidates come from the "
+        "Complaints sheet; give the candidate's ordinary committee here",
+    },
+    "roster.problem.duplicate_explanation": {
+        "nb": "samme forespørsel (prøve, kandidat og tidspunkt) står allerede i rad {first}",
+        "en": "the same request (test, candidate and time) is already on row {first}",
+    },
+    "roster.problem.duplicate_complaint": {
+        "nb": "kandidaten har allerede en klage på denne prøven i rad {first}; én klage per "
+        "kandidat og prøve",
+        "en": "the candidate already has a complaint on this test on row {first}; one "
+        "complaint per candidate and test",
+    },
+    # --- warnings: the import goes on ---------------------------------------------------
+    "roster.warning.unknown_column": {
+        "nb": "{sheet}, kolonne {letter} `{header}`: ikke en kolonne Sensorbot kjenner; "
+        "den ble ikke lest.",
+        "en": "{sheet}, column {letter} `{header}`: not a column Sensorbot knows; it was not read.",
+    },
+    "roster.warning.unknown_column_close": {
+        "nb": "{sheet}, kolonne {letter} `{header}`: ikke en kolonne Sensorbot kjenner — mente "
+        "du `{close}`? Den ble ikke lest.",
+        "en": "{sheet}, column {letter} `{header}`: not a column Sensorbot knows — did you "
+        "mean `{close}`? It was not read.",
+    },
+    "roster.warning.unknown_column_default": {
+        "nb": "{sheet}, kolonne {letter} `{header}`: ikke en kolonne Sensorbot kjenner — mente "
+        "du `{close}`? Den ble ikke lest, så {close} fikk standardverdien.",
+        "en": "{sheet}, column {letter} `{header}`: not a column Sensorbot knows — did you "
+        "mean `{close}`? It was not read, so {close} took its default.",
+    },
     # --- the summary of an import ---------------------------------------------------------
     "roster.report.sheet": {
         "nb": "{sheet}: {created} opprettet, {updated} endret, {unchanged} uendret",
@@ -151,6 +287,38 @@ MESSAGES = {
         "{removed} fjernet",
         "en": "{sheet}: {created} created, {updated} updated, {unchanged} unchanged, "
         "{removed} removed",
+    },
+    "roster.report.sheet_with_late": {
+        "nb": "{sheet}: {created} opprettet, {updated} endret, {unchanged} uendret; av de nye "
+        "og endrede kom {late} for sent",
+        "en": "{sheet}: {created} created, {updated} updated, {unchanged} unchanged; of the "
+        "new and updated, {late} came late",
+    },
+    "roster.report.grading_in.inspera": {
+        "nb": "{test} sensureres nå i Inspera: sensorene setter og godkjenner karakterene der og "
+        "sier fra til Sensorbot når de er ferdige, i stedet for å sende karakterene hit. "
+        "Karakterer som alt er lagret i Sensorbot, blir liggende.",
+        "en": "{test} is now marked in Inspera: graders set and approve the grades there and "
+        "tell Sensorbot when their part is done, instead of sending grades here. Grades "
+        "already stored in Sensorbot stay.",
+    },
+    "roster.report.grading_in.inspera_default": {
+        "nb": "(grading_in er tom, og en prøve med innleveringer sensureres i Inspera; skriv "
+        "grading_in = sensorbot for å sensurere den i Sensorbot som før.)",
+        "en": "(grading_in is blank, and a test with submissions is marked in Inspera; write "
+        "grading_in = sensorbot to keep marking it in Sensorbot.)",
+    },
+    "roster.report.grading_in.sensorbot": {
+        "nb": "{test} sensureres nå i Sensorbot: sensorene sender karakterene hit og godkjenner "
+        "dem her, og konsulenten importerer de endelige karakterene i Inspera.",
+        "en": "{test} is now marked in Sensorbot: graders send their grades here and approve "
+        "them here, and the consultant imports the final grades into Inspera.",
+    },
+    "roster.report.grading_in.sensorbot_default": {
+        "nb": "(grading_in er tom, og en prøve med bare karakterregistrering sensureres i "
+        "Sensorbot; skriv grading_in = inspera for å sensurere den i Inspera.)",
+        "en": "(grading_in is blank, and a registration-only test is marked in Sensorbot; "
+        "write grading_in = inspera to mark it in Inspera.)",
     },
     "roster.report.deadline_moved": {
         "nb": "Sensurfristen for {test} er regnet ut på nytt etter dagens regler: {new}; "
@@ -182,16 +350,18 @@ MESSAGES = {
     },
     "roster.template.general.purpose": {
         "nb": "Sensorbots arbeidsbok for prøver, sensorer og kommisjoner. Fyll ut arkene Tests, "
-        "Graders, Committees og Candidates (Departments er valgfritt), og kjør deretter: "
-        "sensorbot import FIL.xlsx",
+        "Graders, Committees og Candidates (Departments, Explanations og Complaints er "
+        "valgfrie), og kjør deretter: sensorbot import FIL.xlsx",
         "en": "Sensorbot roster workbook. Fill in the sheets Tests, Graders, Committees and "
-        "Candidates (Departments is optional), then run: sensorbot import FILE.xlsx",
+        "Candidates (Departments, Explanations and Complaints are optional), then run: "
+        "sensorbot import FILE.xlsx",
     },
     "roster.template.general.headers": {
         "nb": "Rad 1 i hvert ark inneholder kolonnenavnene; ikke endre dem. Andre kolonner blir "
-        "oversett. Tomme rader hoppes over.",
-        "en": "Row 1 of each sheet holds the column names; do not change them. Extra columns "
-        "are ignored. Blank rows are skipped.",
+        "ikke lest, og importen nevner dem i tilfelle en er feilstavet. Tomme rader hoppes over.",
+        "en": "Row 1 of each sheet holds the column names; do not change them. Other columns "
+        "are not read, and the import names them in case one is misspelt. Blank rows are "
+        "skipped.",
     },
     "roster.template.general.english_names": {
         "nb": "Arknavn, kolonnenavn og valgverdier (som letter og passfail) skrives på engelsk, "
@@ -211,9 +381,11 @@ MESSAGES = {
     },
     "roster.template.general.reimport": {
         "nb": "En ny import oppdaterer etter nøkkel. For hver prøve som står i Committees "
-        "(eller Candidates), er det arket hele listen: rader som er utelatt, blir fjernet.",
+        "(eller Candidates), er det arket hele listen: rader som er utelatt, blir fjernet. "
+        "Begrunnelser og klager blir aldri fjernet.",
         "en": "Re-importing updates by key. For every test listed in Committees (or "
-        "Candidates), that sheet is the whole list: rows left out are removed.",
+        "Candidates), that sheet is the whole list: rows left out are removed. Explanation "
+        "requests and complaints are never removed.",
     },
     "roster.template.general.rejected": {
         "nb": "En arbeidsbok med feil blir avvist i sin helhet, med alle feilene listet opp; "
@@ -312,6 +484,30 @@ MESSAGES = {
         "nb": "ja/nei: bare registrering av karakterer, uten innleveringer; standard nei",
         "en": "yes/no: grade registration only, without submissions; default no",
     },
+    "roster.column.tests.grading_in": {
+        "nb": "inspera (sensorene setter og godkjenner karakterene i Inspera) eller sensorbot "
+        "(karakterene samles og godkjennes i Sensorbot); tom = sensorbot for prøver med bare "
+        "karakterregistrering, ellers inspera",
+        "en": "inspera (graders set and approve grades in Inspera) or sensorbot (grades are "
+        "collected and approved in Sensorbot); blank = sensorbot for registration-only "
+        "tests, else inspera",
+    },
+    "roster.column.tests.inspera_test_id": {
+        "nb": "prøvens ID i Inspera, for koblingen mot Inspera",
+        "en": "the test's id in Inspera, for the Inspera connector",
+    },
+    "roster.column.tests.oral_or_practical": {
+        "nb": "ja/nei: muntlig, praktisk eller lignende prøve som ikke kan etterprøves, og "
+        "derfor ikke kan påklages; standard nei",
+        "en": "yes/no: an oral, practical or similar test that cannot be re-checked, and so "
+        "cannot be appealed; default no",
+    },
+    "roster.column.tests.results_published": {
+        "nb": "tidspunktet resultatet ble kunngjort for studentene; fristene for begrunnelse "
+        "og klage løper fra det. Tom = uendret",
+        "en": "date-time the result was announced to the students; the explanation and "
+        "complaint windows run from it. Blank = unchanged",
+    },
     "roster.column.graders.email": {
         "nb": "sensorens e-postadresse, slik den står i Slack",
         "en": "the grader's e-mail address, as in Slack",
@@ -356,6 +552,12 @@ MESSAGES = {
         "nb": "en sensor i arket Graders eller importert før; én rad per sensor og prøve",
         "en": "a grader of the Graders sheet or already imported; one row per grader and test",
     },
+    "roster.column.committees.purpose": {
+        "nb": "grading (standard: ordinær sensur) eller complaint (klagekommisjon; kandidatene "
+        "hentes fra arket Complaints); samme verdi på alle radene i en kommisjon",
+        "en": "grading (default: ordinary grading) or complaint (a complaint committee; its "
+        "candidates come from the Complaints sheet); the same on every row of a committee",
+    },
     "roster.column.candidates.test_id": {
         "nb": "en prøve i arket Tests eller importert før",
         "en": "a test of the Tests sheet or already imported",
@@ -381,5 +583,48 @@ MESSAGES = {
     "roster.column.departments.escalation_channel": {
         "nb": "ID-en til Slack-kanalen der instituttets saker meldes, f.eks. C0123ABCDE",
         "en": "id of the Slack channel for the department's escalations, e.g. C0123ABCDE",
+    },
+    "roster.column.explanations.test_id": {
+        "nb": "prøven kandidaten ba om begrunnelse for; resultatet må være kunngjort "
+        "(results_published)",
+        "en": "the test the candidate asked for an explanation of; its result must be "
+        "announced (results_published)",
+    },
+    "roster.column.explanations.candidate_id": {
+        "nb": "kandidatnummeret; kandidaten må ha levert",
+        "en": "the candidate number; the candidate must have submitted",
+    },
+    "roster.column.explanations.requested_at": {
+        "nb": "når studenten ba om begrunnelse; den skal gis innen to uker, og en forespørsel "
+        "mer enn en uke etter kunngjøringen merkes som for sen",
+        "en": "when the student asked for the explanation; it is due two weeks later, and a "
+        "request more than a week after the announcement is flagged late",
+    },
+    "roster.column.complaints.test_id": {
+        "nb": "prøven det klages på; resultatet må være kunngjort, og muntlige og praktiske "
+        "prøver kan ikke påklages",
+        "en": "the test appealed; its result must be announced, and oral and practical tests "
+        "cannot be appealed",
+    },
+    "roster.column.complaints.candidate_id": {
+        "nb": "kandidatnummeret; én klage per kandidat og prøve",
+        "en": "the candidate number; one complaint per candidate and test",
+    },
+    "roster.column.complaints.received_at": {
+        "nb": "når klagen kom inn; mer enn tre uker etter kunngjøringen (eller etter "
+        "begrunnelsen) merkes den som for sen",
+        "en": "when the complaint came in; more than three weeks after the announcement (or "
+        "after the explanation) it is flagged late",
+    },
+    "roster.column.complaints.complaint_committee": {
+        "nb": "en kommisjon for prøven med purpose = complaint: minst to sensorer, minst én "
+        "ekstern, ingen fra kandidatens ordinære kommisjon",
+        "en": "a committee of the test with purpose = complaint: at least two graders, at "
+        "least one external, none from the candidate's ordinary committee",
+    },
+    "roster.column.complaints.explanation_received_at": {
+        "nb": "når studenten fikk begrunnelsen, om hen ba om en; klagefristen løper da derfra",
+        "en": "when the student got the explanation, if they asked for one; the time to "
+        "complain then runs from it",
     },
 }

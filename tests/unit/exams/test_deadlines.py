@@ -9,8 +9,10 @@ import holidays
 import pytest
 
 from bot.exams.deadlines import (
+    DeadlineRule,
     WorkingCalendar,
     default_grading_deadline,
+    explanation_due,
     first_working_day_from,
     is_working_day,
     next_working_day,
@@ -164,3 +166,45 @@ def test_next_working_day_is_strictly_after() -> None:
 def test_first_working_day_from_keeps_a_working_day() -> None:
     assert first_working_day_from(date(2026, 12, 7)) == date(2026, 12, 7)
     assert first_working_day_from(date(2026, 12, 25)) == date(2026, 12, 28)
+
+
+# --- explanations (§ 11-8) and complaints (§ 11-11) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("requested", "due"),
+    [
+        # Two weeks in calendar days, to the end of the local day.
+        (oslo(2027, 1, 8, 10, 0), oslo(2027, 1, 22, 23, 59)),
+        # Late in the evening in Oslo is the next day in UTC already: the local day counts.
+        (oslo(2027, 1, 8, 23, 30), oslo(2027, 1, 22, 23, 59)),
+        # Across the change to summer time (28 March 2027): still 23:59 on the clock.
+        (oslo(2027, 3, 20, 9, 0), oslo(2027, 4, 3, 23, 59)),
+        # Holidays do not stop the two weeks: Christmas counts as any day.
+        (oslo(2026, 12, 18, 12, 0), oslo(2027, 1, 1, 23, 59)),
+    ],
+)
+def test_an_explanation_is_due_two_weeks_after_the_request(requested, due):
+    result = explanation_due(requested.astimezone(UTC), OSLO)
+    assert result == due
+    assert result.tzinfo is UTC
+
+
+def test_an_explanation_due_date_needs_an_aware_time():
+    with pytest.raises(ValueError):
+        explanation_due(datetime(2027, 1, 8, 10, 0), OSLO)
+
+
+def test_a_complaint_is_due_after_its_working_days_on_the_same_calendar():
+    received = oslo(2026, 12, 16, 10, 0).astimezone(UTC)
+    christmas_closed = WorkingCalendar(parse_closed_days("12-24..12-31"))
+    # As many working days as the graders have, unless told otherwise.
+    assert DeadlineRule().complaint_due(received, OSLO) == oslo(2027, 1, 8, 23, 59)
+    assert DeadlineRule(working_days=10).complaint_due(received, OSLO) == oslo(2026, 12, 31, 23, 59)
+    rule = DeadlineRule(christmas_closed, working_days=15, complaint_working_days=5)
+    monday = oslo(2026, 12, 21, 10, 0).astimezone(UTC)
+    # 22 and 23 December, then the closed days and New Year's Day, then 4, 5 and 6 January.
+    assert rule.complaint_due(monday, OSLO) == oslo(2027, 1, 6, 23, 59)
+    assert DeadlineRule(complaint_working_days=5).complaint_due(monday, OSLO) == (
+        oslo(2026, 12, 29, 23, 59)
+    )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import zipfile
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -12,9 +11,9 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import openpyxl.xml
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, col
 
 import bot.roster.importer as importer_module
 from bot.i18n import messages
@@ -36,19 +35,13 @@ from bot.roster.reader import (
 from bot.roster.template import column_meaning_key
 from bot.roster.validate import validate_roster
 from models import tables
+from models.db import session_scope
 from models.tables import (
     AuditEntry,
     Candidate,
     CommitteeMembership,
     Department,
     Grader,
-)
-from tests.support.stores import (
-    NO_POSTGRES_REASON,
-    migrated_engine,
-    postgres_server_url,
-    scratch_postgres_database,
-    truncate_all,
 )
 
 OSLO = ZoneInfo("Europe/Oslo")
@@ -70,6 +63,10 @@ SPEC_HEADERS = {
         "opened_for_marking",
         "guideline_published",
         "registration_only",
+        "grading_in",
+        "inspera_test_id",
+        "oral_or_practical",
+        "results_published",
     ],
     "Graders": [
         "email",
@@ -81,45 +78,21 @@ SPEC_HEADERS = {
         "norwegian_id",
         "university_user_activated",
     ],
-    "Committees": ["test_id", "committee", "grader_email"],
+    "Committees": ["test_id", "committee", "grader_email", "purpose"],
     "Candidates": ["test_id", "candidate_id", "committee", "status"],
     "Departments": ["department", "escalation_channel"],
+    "Explanations": ["test_id", "candidate_id", "requested_at"],
+    "Complaints": [
+        "test_id",
+        "candidate_id",
+        "received_at",
+        "complaint_committee",
+        "explanation_received_at",
+    ],
 }
 
 
 # --- stores -----------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def postgres_scratch_url() -> Iterator[str | None]:
-    """A scratch PostgreSQL database for this module, dropped at its end."""
-    server = postgres_server_url()
-    if server is None:
-        yield None
-        return
-    with scratch_postgres_database(server) as url:
-        migrated_engine(url).dispose()
-        yield url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def store(request: pytest.FixtureRequest, tmp_path: Path, postgres_scratch_url) -> Iterator[Engine]:
-    if request.param == "sqlite":
-        engine = migrated_engine(f"sqlite:///{tmp_path}/t.db")
-    else:
-        if postgres_scratch_url is None:
-            pytest.skip(NO_POSTGRES_REASON)
-        engine = migrated_engine(postgres_scratch_url)
-        truncate_all(engine)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def sqlite_store(tmp_path: Path) -> Iterator[Engine]:
-    engine = migrated_engine(f"sqlite:///{tmp_path}/t.db")
-    yield engine
-    engine.dispose()
 
 
 def snapshot(engine: Engine) -> dict[str, list[tuple]]:
@@ -348,19 +321,25 @@ def test_every_import_is_audited_with_counts_only(store: Engine, tmp_path: Path)
 def test_report_lines_summarise_every_sheet(sqlite_store: Engine, tmp_path: Path) -> None:
     report = import_roster(sqlite_store, write_workbook(tmp_path / "r.xlsx", good_sheets()), OSLO)
     assert report.lines("en") == [
+        "Tests, column O `notes`: not a column Sensorbot knows; it was not read.",
         "Tests: 3 created, 0 updated, 0 unchanged",
         "Graders: 3 created, 0 updated, 0 unchanged",
         "Committees: 5 created, 0 updated, 0 unchanged, 0 removed",
         "Candidates: 7 created, 0 updated, 0 unchanged, 0 removed",
         "Departments: 2 created, 0 updated, 0 unchanged",
+        "Explanations: 0 created, 0 updated, 0 unchanged; of the new and updated, 0 came late",
+        "Complaints: 0 created, 0 updated, 0 unchanged; of the new and updated, 0 came late",
         "Opened for marking by this import: EXPH0300-2026H",
     ]
     assert report.lines("nb") == [
+        "Tests, kolonne O `notes`: ikke en kolonne Sensorbot kjenner; den ble ikke lest.",
         "Tests: 3 opprettet, 0 endret, 0 uendret",
         "Graders: 3 opprettet, 0 endret, 0 uendret",
         "Committees: 5 opprettet, 0 endret, 0 uendret, 0 fjernet",
         "Candidates: 7 opprettet, 0 endret, 0 uendret, 0 fjernet",
         "Departments: 2 opprettet, 0 endret, 0 uendret",
+        "Explanations: 0 opprettet, 0 endret, 0 uendret; av de nye og endrede kom 0 for sent",
+        "Complaints: 0 opprettet, 0 endret, 0 uendret; av de nye og endrede kom 0 for sent",
         "Åpnet for sensur ved denne importen: EXPH0300-2026H",
     ]
 
@@ -801,7 +780,7 @@ def test_not_a_workbook(sqlite_store: Engine, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-def test_template_has_the_five_sheets_with_their_headers(tmp_path: Path, lang: str) -> None:
+def test_template_has_the_seven_sheets_with_their_headers(tmp_path: Path, lang: str) -> None:
     """The data sheets' names and headers are the contract's in either language."""
     path = tmp_path / "template.xlsx"
     write_roster_template(path, lang)
@@ -836,10 +815,11 @@ INSTRUCTIONS_ROWS = {
 }
 INSTRUCTIONS_FIRST_LINE = {
     "nb": "Sensorbots arbeidsbok for prøver, sensorer og kommisjoner. Fyll ut arkene Tests, "
-    "Graders, Committees og Candidates (Departments er valgfritt), og kjør deretter: "
-    "sensorbot import FIL.xlsx",
+    "Graders, Committees og Candidates (Departments, Explanations og Complaints er "
+    "valgfrie), og kjør deretter: sensorbot import FIL.xlsx",
     "en": "Sensorbot roster workbook. Fill in the sheets Tests, Graders, Committees and "
-    "Candidates (Departments is optional), then run: sensorbot import FILE.xlsx",
+    "Candidates (Departments, Explanations and Complaints are optional), then run: "
+    "sensorbot import FILE.xlsx",
 }
 
 
@@ -942,8 +922,9 @@ def test_filled_in_template_imports(store: Engine, tmp_path: Path, lang: str) ->
     workbook = openpyxl.load_workbook(path)
     for name, rows in good_sheets().items():
         target = workbook[name.strip().capitalize()]
+        width = len([header for header in rows[0] if header != "notes"])
         for row in rows[1:]:
-            target.append(row[: len(SPEC_HEADERS[target.title])])
+            target.append(row[:width])
     workbook.save(path)
 
     report: ImportReport = import_roster(store, path, OSLO)
@@ -1088,10 +1069,58 @@ def every_kind_of_problem(engine: Engine, tmp_path: Path) -> list[RosterProblem]
     formula = good_sheets()
     sheet_rows(formula, "Candidates")[1][1] = ' =HYPERLINK("http://x")'
     problems += rejected(engine, write_workbook(tmp_path / "formula.xlsx", formula))
+    problems += after_results_problems(engine, tmp_path)
+    misspelt = good_sheets()
+    sheet_rows(misspelt, "Graders")[0][2] = "knd"
+    problems += rejected(engine, write_workbook(tmp_path / "misspelt.xlsx", misspelt))
     # No sheets at all cannot be saved from Excel or openpyxl; check it on the rows.
     with pytest.raises(RosterError) as error:
-        validate_roster(WorkbookRows(sheets={}, titles=[]), OSLO, [], [])
+        validate_roster(WorkbookRows(sheets={}, titles=[]), OSLO, {}, {})
     return problems + error.value.problems
+
+
+def after_results_problems(engine: Engine, tmp_path: Path) -> list[RosterProblem]:
+    """Every problem of the Explanations and Complaints sheets and of complaint committees."""
+    from tests.unit.roster.test_roster_after_results import after_results_sheets
+
+    import_roster(engine, write_workbook(tmp_path / "after.xlsx", after_results_sheets()), OSLO)
+    with session_scope(engine) as session:
+        for candidate, status in (("101", "held"), ("102", "final")):
+            session.execute(
+                update(tables.Complaint)
+                .where(col(tables.Complaint.candidate_id) == candidate)
+                .values(status=status)
+            )
+    sheets = after_results_sheets()
+    sheets["Candidates"].append(["TDT4100-2026H", "104", "K1", "submitted"])
+    sheets["Committees"].append(["TDT4100-2026H", "KL1", "ola@ntnu.no", "complaint"])
+    sheets["Complaints"][1][2] = "2027-01-21 10:00"  # held: cannot change
+    sheets["Complaints"][2][4] = "2027-01-26 10:00"  # final: cannot change
+    sheets["Complaints"] += [
+        ["TDT4145-2026H-M", "301", "2027-01-20 10:00", "KL1", None],  # oral
+        ["EXPH0300-2026H", "401", "2027-01-20 10:00", "KL1", None],  # not announced
+        ["TMA4100-2026H", "201", "2027-01-04 10:00", "KL1", None],  # early, no final grade
+        ["TDT4100-2026H", "104", "2027-01-20 10:00", "K9", None],  # no such committee
+        ["TDT4100-2026H", "104", "2027-01-20 10:00", "KL1", None],  # repeated
+        ["TDT4100-2026H", "999", "2027-01-20 10:00", "KL1", None],  # unknown candidate
+        ["TDT4100-2026H", "103", "2027-01-20 10:00", "KL1", None],  # absent
+    ]
+    sheets["Explanations"] += [
+        ["EXPH0300-2026H", "401", "2027-01-08 10:00"],  # not announced
+        ["TDT4100-2026H", "101", "2027-01-08 10:00"],  # repeated
+    ]
+    problems = rejected(engine, write_workbook(tmp_path / "after-broken.xlsx", sheets))
+
+    committees = after_results_sheets()
+    del committees["Complaints"], committees["Explanations"]
+    rows = committees["Committees"]
+    rows[6][3] = None  # TDT4145's KL1 disagrees on purpose
+    rows[12][2] = "ola@ntnu.no"  # EXPH0300's KL1 without an external grader
+    del rows[10]  # TMA4100's KL1 with one grader
+    rows.append(["TDT4100-2026H", None, "per@ntnu.no", "complaint"])  # a complaint, no name
+    committees["Candidates"][1][2] = "KL1"  # a candidate in a complaint committee
+    path = write_workbook(tmp_path / "committees-broken.xlsx", committees)
+    return problems + rejected(engine, path)
 
 
 def test_every_problem_kind_renders_in_norwegian_and_english(
@@ -1128,7 +1157,8 @@ def test_problem_parameters_appear_in_both_languages(sqlite_store: Engine, tmp_p
         for lang in ("nb", "en"):
             text = problem.explanation(lang)
             for value in problem.params.values():
-                assert str(value) in text, (problem.key, lang)
+                for item in value if isinstance(value, tuple) else (value,):
+                    assert str(item) in text, (problem.key, lang)
     by_key = {p.key: p for p in problems}
     assert by_key["roster.problem.too_long"].render("nb") == (
         "Committees rad 8, kolonne committee: '" + "x" * 79 + "…' — for lang: høyst 128 tegn"
