@@ -32,6 +32,7 @@ class MessageKind(StrEnum):
     escalation_grader = "escalation_grader"  # to the grader: their case was taken up, solved
     inspera_differences = "inspera_differences"  # to consultants: roster and Inspera differ
     gradesheet_update = "gradesheet_update"  # an applied sheet's confirmation, now locked
+    handoff_reminder = "handoff_reminder"  # to consultants: a graded test not in FS yet
 
 
 # Kinds that change a message posted earlier (`chat.update`) rather than post one.

@@ -33,6 +33,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine
 
 from bot.escalations.reraise import reraise_unacknowledged_escalations
+from bot.handoff.steps import remind_untransferred_tests, start_fs_handoffs
 from bot.inspera.steps import INSPERA_STEPS
 from bot.opening.notices import notify_opened_tests, report_unreachable_graders
 from bot.reminders.steps import (
@@ -68,6 +69,8 @@ DETECTION_STEPS: tuple[Step, ...] = (
     reraise_unacknowledged_escalations,
     forget_old_idempotency_keys,
     *INSPERA_STEPS,
+    start_fs_handoffs,
+    remind_untransferred_tests,
 )
 # Steps that act on what the dispatch found out.
 FOLLOW_UP_STEPS: tuple[Step, ...] = (report_unreachable_graders,)

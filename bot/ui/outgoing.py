@@ -23,6 +23,7 @@ from bot.messages import MessageKind
 from bot.ui import kit
 from bot.ui.approvals import ACTION_APPROVE_FINAL, ACTION_APPROVE_OWN, PromptButton, notice_text
 from bot.ui.escalations import channel_message, consultant_message
+from bot.ui.handoff import handoff_reminder, transferred_text
 from bot.ui.inspera import inspera_differences
 from bot.ui.kit import Message, Mrkdwn, escape, md
 from bot.ui.opening import finding_lines
@@ -65,7 +66,10 @@ def render(
     if MessageKind(kind) == MessageKind.escalation_reraised:
         return _reraised_escalation(params, lang, tz, for_channel)
     if MessageKind(kind) == MessageKind.approval_notice:
-        return RenderedMessage(notice_text(_notice(params), lang), [])
+        notice = _notice(params)
+        if notice.kind == NoticeKind.transferred:
+            return RenderedMessage(transferred_text(notice.test_id, notice.params, lang, tz), [])
+        return RenderedMessage(notice_text(notice, lang), [])
     facts = _Facts(_in_current_shape(MessageKind(kind), params), lang, tz)
     text, blocks = _RENDERERS[MessageKind(kind)](facts)
     return RenderedMessage(text, [block.to_dict() for block in blocks])
@@ -474,4 +478,5 @@ _RENDERERS: dict[MessageKind, Callable[[_Facts], tuple[Mrkdwn, list[Block]]]] = 
     MessageKind.nudge: _nudge,
     MessageKind.unreachable: _unreachable,
     MessageKind.inspera_differences: inspera_differences,
+    MessageKind.handoff_reminder: handoff_reminder,
 }

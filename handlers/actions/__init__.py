@@ -10,14 +10,14 @@ from bot.ui.approvals import (
     ACTION_FINAL_LIST,
     ACTION_REOPEN,
     ACTION_SHOW_FINAL,
-    ACTION_TRANSFERRED,
 )
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
+from bot.ui.handoff import ACTION_TRANSFERRED, ACTION_TRIAL_FINE, ACTION_TRIAL_REFUSED
 from bot.ui.home import HOME_HELP_ACTION, HOME_OPEN_ACTION, HOME_TEMPLATE_ACTION
 from bot.ui.language import ACTION_ID as LANGUAGE_ACTION
 from bot.ui.outgoing import INSPERA_ACTION, STATUS_ACTION, TEMPLATE_ACTION, WHY_ACTION
-from handlers.actions import approvals, escalations, gradesheets, home, language, notices
+from handlers.actions import approvals, escalations, gradesheets, handoff, home, language, notices
 
 
 def register(app: App) -> None:
@@ -30,7 +30,6 @@ def register(app: App) -> None:
     app.action(ACTION_APPROVE_OWN)(approvals.handle_approve_own)
     app.action(ACTION_AGREE)(approvals.handle_agree_grade)
     app.action(ACTION_APPROVE_FINAL)(approvals.handle_approve_final)
-    app.action(ACTION_TRANSFERRED)(approvals.handle_transferred)
     app.action(ACTION_FINAL_LIST)(approvals.handle_final_list)
     app.action(ACTION_REOPEN)(approvals.handle_reopen)
     app.action(ACTION_SHOW_FINAL)(approvals.handle_show_final)
@@ -48,3 +47,6 @@ def register(app: App) -> None:
     app.action(HOME_OPEN_ACTION)(home.handle_home_open)
     app.action(HOME_TEMPLATE_ACTION)(home.handle_home_template)
     app.action(HOME_HELP_ACTION)(home.handle_home_help)
+    app.action(ACTION_TRIAL_FINE)(handoff.handle_trial_fine)
+    app.action(ACTION_TRIAL_REFUSED)(handoff.handle_trial_refused)
+    app.action(ACTION_TRANSFERRED)(handoff.handle_transferred)

@@ -1,6 +1,6 @@
 """Buttons and choices on approval prompts: approve own grading, choose an agreed grade,
-approve the final grades (and get them as a file), confirm the FS transfer, reopen a
-committee once the consultant confirmed.
+approve the final grades (and get them as a file), reopen a committee once the consultant
+confirmed. (The FS hand-off's checklist has its own: `handlers.actions.handoff`.)
 
 A button's value is only its prompt's id; the service decides from the store whether the
 person pressing may act and whether the prompt still applies. A refusal goes to the
@@ -27,13 +27,11 @@ from bot.approvals import (
     posted_prompt,
     press_final_approval,
     press_own_approval,
-    press_transferred,
     prompt_view,
     reopen_committee,
 )
 from bot.approvals.delivery import enqueue_outcome
 from bot.approvals.views import FinalPromptView
-from bot.exams.people import Roles
 from bot.gradesheets.export import final_list_filename, inspera_workbook
 from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
@@ -85,14 +83,8 @@ def _by_grader(press: Callable[[Session, int, str | None], ApprovalOutcome]) -> 
     return lambda session, prompt_id, asker: press(session, prompt_id, _grader_email(asker))
 
 
-def _by_roles(press: Callable[[Session, int, Roles], ApprovalOutcome]) -> Press:
-    """A press decided by all the presser's roles (consultant, admin)."""
-    return lambda session, prompt_id, asker: press(session, prompt_id, asker.roles)
-
-
 handle_approve_own = _prompt_button(_by_grader(press_own_approval))
 handle_approve_final = _prompt_button(_by_grader(press_final_approval))
-handle_transferred = _prompt_button(_by_roles(press_transferred))
 
 
 def handle_agree_grade(
@@ -138,13 +130,13 @@ def _on_prompt(
             keys = enqueue_outcome(session, outcome)
     if outcome.refusal is not None:
         text = refusal_text(outcome.refusal, asker.lang, runtime.settings.tz)
-        _tell_presser(body, client, respond, text)
+        tell_presser(body, client, respond, text)
     elif outcome.changed and prompt_id is not None:
         _show_new_state_where_clicked(body, runtime, respond, prompt_id, asker.lang)
     send_now(runtime, keys)
 
 
-def _tell_presser(body: dict, client: WebClient, respond: Respond, text: str) -> None:
+def tell_presser(body: dict, client: WebClient, respond: Respond, text: str) -> None:
     if body.get("response_url"):
         respond(text=text, response_type="ephemeral", replace_original=False)
         return
@@ -192,12 +184,12 @@ def _pressed_final_prompt(
         prompt_id = PromptButton.decode(action_value(body)).prompt_id
     except PayloadError as error:
         logger.warning("final approval prompt button: %s", error)
-        _tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
+        tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
         return None
     with runtime.session() as session:
         view = final_prompt_for(session, prompt_id, _grader_email(asker))
     if isinstance(view, Refusal):
-        _tell_presser(body, client, respond, refusal_text(view, lang, tz))
+        tell_presser(body, client, respond, refusal_text(view, lang, tz))
         return None
     return view
 
@@ -256,7 +248,7 @@ def _reopen(
         pressed = ReopenButton.decode(action_value(body))
     except PayloadError as error:
         logger.warning("reopen button: %s", error)
-        _tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
+        tell_presser(body, client, respond, refusal_text(_OUT_OF_DATE, lang, tz))
         return
     with runtime.session() as session:
         outcome = reopen_committee(
@@ -269,14 +261,14 @@ def _reopen(
         )
         keys = enqueue_outcome(session, outcome)
     if outcome.refusal is not None:
-        _tell_presser(body, client, respond, refusal_text(outcome.refusal, lang, tz))
+        tell_presser(body, client, respond, refusal_text(outcome.refusal, lang, tz))
         return
     told = sum(1 for n in outcome.notices if n.kind == NoticeKind.reopened)
     text = reopened_text(lang, pressed.test_id, pressed.committee, told)
     if body.get("response_url"):
         respond(text=text, replace_original=True)
     else:
-        _tell_presser(body, client, respond, text)
+        tell_presser(body, client, respond, text)
     send_now(runtime, keys)
 
 
