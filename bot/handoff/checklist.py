@@ -57,14 +57,16 @@ def refused_candidates(handoff: FsHandoff) -> tuple[str, ...]:
 # Start: the test is graded.
 
 
-def start_handoff(session: Session, test: Test, outcome: ApprovalOutcome) -> bool:
+def start_handoff(
+    session: Session, test: Test, outcome: ApprovalOutcome, now: datetime | None = None
+) -> bool:
     """Start the test's hand-off once: its `FsHandoff` row, and the checklist posted to each
     of its consultants (with the export of the final grades for a test graded in Sensorbot).
     False when it had been started already. Call it with the test's approval lock held,
     once the test is graded."""
     started = session.exec(
         insert_for(session, _HANDOFFS)
-        .values(test_id=test.test_id, started_at=utcnow(), refused_candidates="[]")
+        .values(test_id=test.test_id, started_at=now or utcnow(), refused_candidates="[]")
         .on_conflict_do_nothing(index_elements=["test_id"])
         .returning(_HANDOFFS.c.test_id)
     ).all()
@@ -98,7 +100,7 @@ def start_graded_handoffs(
         if states[test.test_id] != TestState.graded:
             continue
         locked = lock_test(session, test.test_id)
-        if locked is not None and start_handoff(session, locked, outcome):
+        if locked is not None and start_handoff(session, locked, outcome, now):
             started.append(test.test_id)
     return started
 
