@@ -32,6 +32,7 @@ from bot.approvals import (
 )
 from bot.approvals.delivery import enqueue_outcome
 from bot.approvals.views import FinalPromptView
+from bot.exams.people import Roles
 from bot.gradesheets.export import final_list_filename, inspera_workbook
 from bot.runtime import Asker, Runtime
 from bot.scheduling.delivery import send_now
@@ -57,8 +58,9 @@ def _grader_email(asker: Asker) -> str | None:
     return grader.email if grader is not None else None
 
 
-def _prompt_button(press: Press) -> Callable[..., None]:
-    """The listener of a button whose value is its prompt's id, pressing with `press`."""
+def prompt_button(press: Press) -> Callable[..., None]:
+    """The listener of a button whose value is its prompt's id, pressing with `press` (the
+    FS hand-off's checklist buttons too)."""
 
     def press_prompt(
         body: dict,
@@ -83,8 +85,13 @@ def _by_grader(press: Callable[[Session, int, str | None], ApprovalOutcome]) -> 
     return lambda session, prompt_id, asker: press(session, prompt_id, _grader_email(asker))
 
 
-handle_approve_own = _prompt_button(_by_grader(press_own_approval))
-handle_approve_final = _prompt_button(_by_grader(press_final_approval))
+def by_roles(press: Callable[[Session, int, Roles], ApprovalOutcome]) -> Press:
+    """A press decided by all the presser's roles (consultant, admin)."""
+    return lambda session, prompt_id, asker: press(session, prompt_id, asker.roles)
+
+
+handle_approve_own = prompt_button(_by_grader(press_own_approval))
+handle_approve_final = prompt_button(_by_grader(press_final_approval))
 
 
 def handle_agree_grade(

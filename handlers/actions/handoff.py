@@ -8,7 +8,6 @@ the checklists are updated in place through the outbox.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from logging import Logger
 
 from slack_bolt import Respond
@@ -16,19 +15,16 @@ from slack_sdk import WebClient
 from sqlmodel import Session
 
 from bot.approvals import ApprovalOutcome, Refusal, RefusalReason
-from bot.approvals.delivery import enqueue_outcome
 from bot.exams.people import Roles
 from bot.handoff import TrialResult, checklist_to_press, press_transferred, record_trial
 from bot.runtime import Asker, Runtime
-from bot.scheduling.delivery import send_now
 from bot.ui.approvals import PromptButton, refusal_text
 from bot.ui.handoff import refused_modal
 from bot.ui.payloads import PayloadError
-from handlers.actions.approvals import tell_presser
+from handlers.actions.approvals import by_roles, prompt_button, tell_presser
 from handlers.buttons import acked_button
 from handlers.payloads import action_value
 
-Press = Callable[[Session, int, Roles], ApprovalOutcome]
 _UNREADABLE = Refusal(RefusalReason.out_of_date, {"test": ""})
 
 
@@ -40,39 +36,14 @@ def _pressed(body: dict, logger: Logger) -> int | None:
         return None
 
 
-def _press(press_checklist: Press) -> Callable[..., None]:
-    """The listener of a checklist button that changes it with `press_checklist`."""
-
-    def press(
-        body: dict,
-        client: WebClient,
-        respond: Respond,
-        runtime: Runtime,
-        asker: Asker,
-        logger: Logger,
-    ) -> None:
-        prompt_id = _pressed(body, logger)
-        keys: list[str] = []
-        if prompt_id is None:
-            outcome = ApprovalOutcome(refusal=_UNREADABLE)
-        else:
-            with runtime.session() as session:
-                outcome = press_checklist(session, prompt_id, asker.roles)
-                keys = enqueue_outcome(session, outcome)
-        if outcome.refusal is not None:
-            text = refusal_text(outcome.refusal, asker.lang, runtime.settings.tz)
-            tell_presser(body, client, respond, text)
-        send_now(runtime, keys)
-
-    return acked_button(press)
-
-
 def _fine(session: Session, prompt_id: int, actor: Roles) -> ApprovalOutcome:
     return record_trial(session, prompt_id, actor, TrialResult.fine)
 
 
-handle_trial_fine = _press(_fine)
-handle_transferred = _press(press_transferred)
+# Pressed like an approval prompt's button: refusals to the presser, the checklists
+# updated in place through the outbox.
+handle_trial_fine = prompt_button(by_roles(_fine))
+handle_transferred = prompt_button(by_roles(press_transferred))
 
 
 def _open_refused(

@@ -15,14 +15,14 @@ from bot.scheduling.delivery import send_now
 from bot.ui.approvals import PromptButton, refusal_text
 from bot.ui.handoff import REFUSED_BLOCK, REFUSED_INPUT
 from bot.ui.payloads import PayloadError
+from handlers.payloads import typed_value
 
 
 def handle_refused_submission(
     ack: Ack, view: dict, runtime: Runtime, asker: Asker, logger: Logger
 ) -> None:
     lang = asker.lang
-    values = view.get("state", {}).get("values", {})
-    typed = values.get(REFUSED_BLOCK, {}).get(REFUSED_INPUT, {}).get("value") or ""
+    typed = typed_value(view, REFUSED_BLOCK, REFUSED_INPUT)
     try:
         prompt_id = PromptButton.decode(view.get("private_metadata") or "").prompt_id
     except PayloadError as error:
