@@ -320,3 +320,29 @@ def test_a_hand_off_started_late_in_the_day_counts_from_that_local_day(engine):
     assert reminded(engine, oslo(2026, 12, 18, 9, 0)) == [
         f"handoff_reminder:{TEST}:2026-12-18:{CONSULTANT}"
     ]
+
+
+def test_the_transfer_by_test_id_needs_a_hand_off_and_its_recorded_result(engine):
+    from bot.handoff import mark_transferred
+
+    checklist = graded_in_sensorbot(engine, opened_for_marking=T0)
+    with session_scope(engine) as session:
+        session.delete(session.get(FsHandoff, TEST))
+    not_started = press(engine, mark_transferred, TEST, consultant())
+    assert not_started.refusal.reason == RefusalReason.not_graded
+    assert not_started.refusal.params["committees"] == ()
+    with session_scope(engine) as session:
+        start_graded_handoffs(
+            session, [session.get(tables.Test, TEST)], T0 + timedelta(days=5), ApprovalOutcome()
+        )
+    assert press(engine, mark_transferred, TEST, consultant()).refusal.reason == (
+        RefusalReason.trial_missing
+    )
+    assert press(engine, mark_transferred, TEST, grader()).refusal.reason == (
+        RefusalReason.not_consultant
+    )
+    press(engine, record_trial, checklist, consultant(), TrialResult.fine)
+    assert press(engine, mark_transferred, TEST, consultant()).changed
+    assert press(engine, mark_transferred, "NOPE-2026H", consultant()).refusal.reason == (
+        RefusalReason.unknown_test
+    )
