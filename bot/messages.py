@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from bot.opening.readiness import Readiness
+from bot.opening.readiness import Blocker, Readiness
 
 
 class MessageKind(StrEnum):
@@ -32,6 +32,11 @@ class MessageKind(StrEnum):
     escalation_grader = "escalation_grader"  # to the grader: their case was taken up, solved
     inspera_differences = "inspera_differences"  # to consultants: roster and Inspera differ
     gradesheet_update = "gradesheet_update"  # an applied sheet's confirmation, now locked
+    # The complaint committee's own round (SPEC §3.11), against the complaints' due date.
+    complaint_opened = "complaint_opened"  # to a complaint grader: their complaint candidates
+    complaint_reminder = "complaint_reminder"  # to a complaint grader: the target is near
+    complaint_overdue = "complaint_overdue"  # to a complaint grader: the target has passed
+    complaint_overdue_escalation = "complaint_overdue_escalation"  # to consultants
     handoff_reminder = "handoff_reminder"  # to consultants: a graded test not in FS yet
 
 
@@ -61,11 +66,18 @@ class Recipient:
         return self.channel if self.channel else f"{self.email}"
 
 
+def _named(blocker: Blocker) -> dict[str, list[str]]:
+    """The committees and graders a blocker names, when it names them (a complaint
+    committee's)."""
+    named = {"committee_names": list(blocker.committee_names), "graders": list(blocker.graders)}
+    return {key: names for key, names in named.items() if names}
+
+
 def findings(status: Readiness) -> dict[str, list[dict[str, Any]]]:
     """Readiness blockers and notices as plain values for a message's params."""
     return {
         "blockers": [
-            {"kind": b.kind.value, "count": b.count, "committees": b.committees}
+            {"kind": b.kind.value, "count": b.count, "committees": b.committees, **_named(b)}
             for b in status.blockers
         ],
         "notices": [

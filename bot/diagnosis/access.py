@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from sqlmodel import Session, col, select
 
+from bot.complaints.diagnosis import ComplaintWork, complaint_work
 from bot.exams.people import find_grader
 from bot.exams.which import which_test
 from bot.opening.readiness import BlockerKind, readiness
@@ -62,6 +63,8 @@ class FindingKind(StrEnum):
     invitation_elsewhere = "invitation_elsewhere"
     guideline_not_published = "guideline_not_published"
     open = "open"
+    # On a complaint committee: the complaint candidates, and when they are due.
+    complaint_candidates = "complaint_candidates"
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ RULES: dict[FindingKind, Rule] = {
     FindingKind.invitation_elsewhere: Rule(Severity.attention, Fixer.consultant, True),
     FindingKind.guideline_not_published: Rule(Severity.attention, Fixer.consultant, True),
     FindingKind.open: Rule(Severity.fine, Fixer.nobody, False),
+    FindingKind.complaint_candidates: Rule(Severity.fine, Fixer.nobody, False),
 }
 _KIND_RANK = {kind: rank for rank, kind in enumerate(FindingKind)}
 
@@ -255,6 +259,7 @@ def diagnose_access(
     wanted_ids, outcome, ambiguous = _tests_asked_about(session, query, set(own_committees))
     tests = _load_tests(session, wanted_ids)
     consultants = _consultants(session, wanted_ids)
+    complaints = complaint_work(session, grader.email, wanted_ids) if grader else {}
 
     test_diagnoses = [
         TestDiagnosis(
@@ -263,7 +268,10 @@ def diagnose_access(
             title=test.title,
             submission_deadline=test.submission_deadline,
             consultants=tuple(consultants.get(test.test_id, ())),
-            findings=ordered(_test_findings(session, test, now, grader, email, own_committees)),
+            findings=ordered(
+                _test_findings(session, test, now, grader, email, own_committees)
+                + _complaint_findings(complaints.get(test.test_id))
+            ),
         )
         for test in tests
     ]
@@ -390,6 +398,20 @@ def _test_findings(
     if own_committees[test.test_id] <= {None}:
         findings.append(Finding(FindingKind.no_committee))
     return findings
+
+
+def _complaint_findings(work: ComplaintWork | None) -> list[Finding]:
+    """A complaint grader hears of their complaint candidates (bot.complaints.diagnosis)."""
+    if work is None:
+        return []
+    return [
+        Finding(
+            FindingKind.complaint_candidates,
+            count=len(work.candidates),
+            when=work.due_at,
+            candidates=work.candidates,
+        )
+    ]
 
 
 def _test_state_findings(

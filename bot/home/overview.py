@@ -29,7 +29,7 @@ from bot.approvals.state import ApprovalSnapshot, load_snapshots
 from bot.exams.lookup import grader_test_ids
 from bot.exams.people import Roles
 from bot.exams.phase import TestState, states_of
-from bot.opening.readiness import Readiness, readiness_of
+from bot.opening.readiness import Readiness, complaint_readiness_of, readiness_of
 from models.tables import ApprovalPrompt, Escalation, EscalationStatus, OwnApproval, Test
 
 MAX_TESTS = 10  # per list; the rest are counted and pointed to `/sensur status`
@@ -90,7 +90,8 @@ class CommitteePhase:
 class ConsultantTest:
     test: Test
     state: TestState
-    readiness: Readiness | None  # only before the test opens; afterwards it stops nothing
+    # Before the test opens; afterwards only its complaint committees' blockers, if any.
+    readiness: Readiness | None
     committees: tuple[CommitteePhase, ...]
     unresolved_escalations: int
 
@@ -177,6 +178,10 @@ def home_overview(
     escalations = unresolved_escalations(session, list(consulting))
     before_opening = [test for test, state in as_consultant if state not in _MARKING_STATES]
     ready = readiness_of(session, before_opening, now=now)
+    # Once open, only a complaint committee's blockers are worth listing.
+    ready |= complaint_readiness_of(
+        session, [t.test_id for t, s in as_consultant if s in _MARKING_STATES]
+    )
     consultant_tests = tuple(
         ConsultantTest(
             test,

@@ -17,7 +17,13 @@ from sqlmodel import Session, col, select
 
 from bot.messages import findings
 from bot.opening.readiness import BlockerKind, NoticeKind, Readiness
-from models.tables import Candidate, CandidateStatus, CommitteeMembership, Grader
+from models.tables import (
+    Candidate,
+    CandidateStatus,
+    CommitteeMembership,
+    CommitteePurpose,
+    Grader,
+)
 
 # Graders or committees a finding names; the rest are counted ("… og 3 til").
 SHOWN = 10
@@ -98,5 +104,6 @@ def _committees_without_candidates(session: Session, test_id: str) -> list[str]:
         col(CommitteeMembership.committee),
         col(CommitteeMembership.test_id) == test_id,
         col(CommitteeMembership.committee).is_not(None),
+        CommitteeMembership.purpose != CommitteePurpose.complaint,
         ~has_candidates,
     )

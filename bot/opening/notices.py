@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, func, update
+from sqlalchemy import delete, exists, func, or_, update
 from sqlmodel import Session, col, select
 
 from bot.reminders.unfinished import committee_order
-from bot.scheduling.occasions import OPENED, claim_occasion
+from bot.scheduling.occasions import COMPLAINT_OPENED_PREFIX, OPENED, claim_occasion
 from bot.scheduling.outbox import OutgoingMessage
 from bot.scheduling.steps import (
     MessageKind,
@@ -34,6 +34,7 @@ from models.tables import (
     Candidate,
     CandidateStatus,
     CommitteeMembership,
+    CommitteePurpose,
     HandledOccasion,
     OutboxEntry,
     OutboxStatus,
@@ -70,12 +71,17 @@ def notify_opened_tests(ctx: PassContext) -> list[OutgoingMessage]:
 
 def recheck_openings(session: Session, test_ids: Iterable[str]) -> None:
     """Graders were added to these tests: have the next pass handle their openings again.
-    Notices are keyed per grader and test, so only the graders not told yet get one."""
+    Notices are keyed per grader and test, so only the graders not told yet get one. The
+    same for their complaints: a complaint committee's notice goes only to graders not
+    told of those complaints yet."""
     ids = sorted(set(test_ids))
     for start in range(0, len(ids), _IN_CHUNK):
         session.exec(
             delete(HandledOccasion).where(
-                col(HandledOccasion.occasion) == OPENED,
+                or_(
+                    col(HandledOccasion.occasion) == OPENED,
+                    col(HandledOccasion.occasion).startswith(COMPLAINT_OPENED_PREFIX),
+                ),
                 col(HandledOccasion.test_id).in_(ids[start : start + _IN_CHUNK]),
             )
         )
@@ -94,7 +100,9 @@ def opened_notices(
     committees: dict[str, list[str | None]] = defaultdict(list)
     for email, committee in session.exec(
         select(CommitteeMembership.grader_email, CommitteeMembership.committee).where(
-            CommitteeMembership.test_id == test.test_id
+            CommitteeMembership.test_id == test.test_id,
+            # A complaint committee has its own notice (bot.complaints.notices).
+            CommitteeMembership.purpose != CommitteePurpose.complaint,
         )
     ).all():
         committees[email].append(committee)
@@ -137,14 +145,17 @@ def _candidates_by_committee(session: Session, test_id: str) -> Counter:
     return Counter({(committee, status): count for committee, status, count in rows})
 
 
-def report_unreachable_graders(ctx: PassContext) -> list[OutgoingMessage]:
+def report_unreachable_graders(
+    ctx: PassContext, notice: MessageKind = MessageKind.opened
+) -> list[OutgoingMessage]:
     """Once every notice of a test has been tried, one message to its consultants listing
     the graders Slack has nobody for. Later unreachable graders (added to an open test)
-    get a message of their own."""
+    get a message of their own. `notice`: the notices to report on (the complaint
+    committees' have their own report)."""
     rows = ctx.session.exec(
         select(col(OutboxEntry.id), col(OutboxEntry.test_id), col(OutboxEntry.to_email))
         .where(
-            col(OutboxEntry.kind) == MessageKind.opened.value,
+            col(OutboxEntry.kind) == notice.value,
             col(OutboxEntry.status) == OutboxStatus.undeliverable.value,
             col(OutboxEntry.reported_at).is_(None),
         )
@@ -159,11 +170,11 @@ def report_unreachable_graders(ctx: PassContext) -> list[OutgoingMessage]:
             unreported[test_id].append((entry_id, email))
     messages: list[OutgoingMessage] = []
     for test_id, entries in unreported.items():
-        if _notices_in_flight(ctx.session, test_id):
+        if _notices_in_flight(ctx.session, test_id, notice):
             continue
         test = ctx.session.get(Test, test_id)
         if test is not None:
-            messages += _unreachable_report(ctx, test, entries)
+            messages += _unreachable_report(ctx, test, entries, notice)
         ctx.session.exec(
             update(OutboxEntry)
             .where(col(OutboxEntry.id).in_([entry_id for entry_id, _ in entries]))
@@ -172,12 +183,12 @@ def report_unreachable_graders(ctx: PassContext) -> list[OutgoingMessage]:
     return messages
 
 
-def _notices_in_flight(session: Session, test_id: str) -> bool:
+def _notices_in_flight(session: Session, test_id: str, notice: MessageKind) -> bool:
     return session.exec(
         select(
             exists().where(
                 col(OutboxEntry.test_id) == test_id,
-                col(OutboxEntry.kind) == MessageKind.opened.value,
+                col(OutboxEntry.kind) == notice.value,
                 col(OutboxEntry.status).in_(
                     [OutboxStatus.pending.value, OutboxStatus.sending.value]
                 ),
@@ -187,7 +198,7 @@ def _notices_in_flight(session: Session, test_id: str) -> bool:
 
 
 def _unreachable_report(
-    ctx: PassContext, test: Test, entries: list[tuple[int, str]]
+    ctx: PassContext, test: Test, entries: list[tuple[int, str]], notice: MessageKind
 ) -> list[OutgoingMessage]:
     graders = graders_by_email(ctx.session, [email for _, email in entries])
     listed: list[dict[str, Any]] = []
@@ -202,15 +213,23 @@ def _unreachable_report(
         )
     # The newest row names the set, so two passes reporting the same set make one message.
     occasion = (max(entry_id for entry_id, _ in entries),)
+    params = {"graders": listed, "notice": notice.value}
     return [
-        message(MessageKind.unreachable, test, recipient, occasion, {"graders": listed})
+        message(MessageKind.unreachable, test, recipient, occasion, params)
         for recipient in consultant_recipients(ctx.session, test, ctx.settings)
     ]
 
 
 # The messages that say whether Slack has a grader: a notice Slack had nobody for, or one
 # it took.
-_TOLD_KINDS = [MessageKind.opened.value, MessageKind.reminder.value, MessageKind.overdue.value]
+_TOLD_KINDS = [
+    MessageKind.opened.value,
+    MessageKind.reminder.value,
+    MessageKind.overdue.value,
+    MessageKind.complaint_opened.value,
+    MessageKind.complaint_reminder.value,
+    MessageKind.complaint_overdue.value,
+]
 
 
 def unreachable_graders(session: Session, test_id: str) -> set[str]:

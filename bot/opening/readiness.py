@@ -26,7 +26,13 @@ from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from models.tables import Candidate, CandidateStatus, CommitteeMembership, Test
+from models.tables import (
+    Candidate,
+    CandidateStatus,
+    CommitteeMembership,
+    CommitteePurpose,
+    Test,
+)
 from models.types import utcnow
 
 # Candidate numbers a blocker names; the rest are counted ("… and 3 more").
@@ -42,6 +48,10 @@ class BlockerKind(StrEnum):
     # submitted candidates in a committee that has no grader
     candidates_without_grader = "candidates_without_grader"
     candidates_open_for_redelivery = "candidates_open_for_redelivery"
+    # A complaint committee with open complaints and no graders, or with graders Slack has
+    # nobody for (bot.complaints.readiness): `complaint_readiness_of`, not `readiness_of`.
+    complaint_committee_without_graders = "complaint_committee_without_graders"
+    complaint_graders_not_in_slack = "complaint_graders_not_in_slack"
 
 
 class NoticeKind(StrEnum):
@@ -58,6 +68,9 @@ class Blocker:
     # The first SHOWN_CANDIDATES candidate numbers concerned, in number order (candidate
     # blockers only; `count` says how many there are in all).
     candidates: tuple[str, ...] = ()
+    # The committees and graders (by name) a complaint committee's blocker is about.
+    committee_names: tuple[str, ...] = ()
+    graders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -118,6 +131,40 @@ def readiness_of(
         for test in tests
     }
     return _named(session, found)
+
+
+_COMPLAINT_BLOCKERS = {
+    "without_graders": BlockerKind.complaint_committee_without_graders,
+    "not_in_slack": BlockerKind.complaint_graders_not_in_slack,
+}
+# The kinds only `complaint_readiness_of` finds.
+COMPLAINT_BLOCKER_KINDS = frozenset(_COMPLAINT_BLOCKERS.values())
+
+
+def complaint_readiness_of(session: Session, test_ids: Iterable[str]) -> dict[str, Readiness]:
+    """The complaint committees' blockers, for the tests that have any. Apart from
+    `readiness_of`: they stop the complaint round, which runs when the test is long open,
+    never the test's opening."""
+    # Imported here: it reads the message kinds, whose module imports this one.
+    from bot.complaints.readiness import complaint_gaps
+
+    return {
+        test_id: Readiness(
+            test_id,
+            tuple(
+                Blocker(
+                    _COMPLAINT_BLOCKERS[gap.kind.value],
+                    gap.count,
+                    len(gap.committees),
+                    committee_names=gap.committees,
+                    graders=gap.graders,
+                )
+                for gap in gaps
+            ),
+            (),
+        )
+        for test_id, gaps in complaint_gaps(session, set(test_ids)).items()
+    }
 
 
 _NO_CANDIDATES = {"without_committee": 0, "redelivery": 0, "absent": 0}
@@ -306,6 +353,8 @@ def _graders_in_empty_committees(
         .where(
             col(CommitteeMembership.test_id).in_(test_ids),
             col(CommitteeMembership.committee).is_not(None),
+            # A complaint committee's candidates are its complaints, never Candidates rows.
+            CommitteeMembership.purpose != CommitteePurpose.complaint,
             ~committee_has_candidates,
         )
         .group_by(col(CommitteeMembership.test_id))

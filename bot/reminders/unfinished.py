@@ -23,6 +23,7 @@ from bot.approvals import (
     approval_overview,
     committee_statuses,
 )
+from bot.complaints.candidates import complaint_committees
 from models.tables import Grader, Test
 
 
@@ -38,7 +39,14 @@ class UnfinishedWork:
 def unfinished_work(session: Session, test: Test) -> list[UnfinishedWork]:
     """The graders of `test` with a committee that is not final, each with those
     committees and where each stands for them, in e-mail order."""
-    statuses = [s for s in committee_statuses(session, test.test_id) if s.phase != Phase.final]
+    # A complaint committee is reminded against its complaints' due date instead
+    # (bot.complaints.notices), never against the test's grading deadline.
+    complaint = {c for _, c in complaint_committees(session, [test.test_id])}
+    statuses = [
+        s
+        for s in committee_statuses(session, test.test_id)
+        if s.phase != Phase.final and s.committee not in complaint
+    ]
     by_grader: dict[str, list[CommitteeStatus]] = defaultdict(list)
     for status in statuses:
         for grader in status.graders:

@@ -26,6 +26,8 @@ DELIVERY_TIME = time(9, 0)
 CATCH_UP = timedelta(days=7)
 
 OPENED = "opened"
+# A complaint told to its complaint committee: the prefix and the complaint's id.
+COMPLAINT_OPENED_PREFIX = "complaint-opened:"
 OVERDUE = "overdue"
 _HANDLED = table_of(HandledOccasion)
 

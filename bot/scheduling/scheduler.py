@@ -32,6 +32,12 @@ from apscheduler.jobstores.base import JobLookupError
 from apscheduler.schedulers.background import BackgroundScheduler
 from sqlalchemy import Engine
 
+from bot.complaints.notices import (
+    escalate_overdue_complaints,
+    notify_complaint_committees,
+    remind_complaint_graders,
+    report_unreachable_complaint_graders,
+)
 from bot.escalations.reraise import reraise_unacknowledged_escalations
 from bot.handoff.steps import remind_untransferred_tests, start_fs_handoffs
 from bot.inspera.steps import INSPERA_STEPS
@@ -69,11 +75,17 @@ DETECTION_STEPS: tuple[Step, ...] = (
     reraise_unacknowledged_escalations,
     forget_old_idempotency_keys,
     *INSPERA_STEPS,
+    notify_complaint_committees,
+    remind_complaint_graders,
+    escalate_overdue_complaints,
     start_fs_handoffs,
     remind_untransferred_tests,
 )
 # Steps that act on what the dispatch found out.
-FOLLOW_UP_STEPS: tuple[Step, ...] = (report_unreachable_graders,)
+FOLLOW_UP_STEPS: tuple[Step, ...] = (
+    report_unreachable_graders,
+    report_unreachable_complaint_graders,
+)
 
 JOB_ID = "scheduler-pass"
 DISPATCH_JOB_ID = "dispatch-due"

@@ -132,7 +132,7 @@ def finding_text(
     """One finding, addressed to the grader; its date on the reader's clock (`tz`, else the
     configured zone)."""
     contacts = settings.help_contacts
-    counted = finding.kind in COUNTED
+    counted = finding.kind in COUNTED or finding.kind == FindingKind.complaint_candidates
     return md(
         lang,
         f"why.finding.{finding.kind.value}",
@@ -147,6 +147,7 @@ def finding_text(
         inspera_url=contacts.inspera_url,
         activation_url=contacts.activation_url or contacts.inspera_url,
         test=test_name,
+        candidates=listed(lang, finding.candidates),
     )
 
 

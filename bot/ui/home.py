@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import Block, ButtonElement
 from slack_sdk.models.views import View
 
+from bot.exams.phase import TestState
 from bot.home.overview import (
     ActionItem,
     ActionKind,
@@ -214,7 +215,10 @@ def _consultant_text(lang: str, item: ConsultantTest, tz: ZoneInfo) -> Mrkdwn:
                 submission_deadline=item.test.submission_deadline,
                 format_date=lambda when: kit.date(lang, when, tz),
             )
-            lines += [md(lang, "home.blockers"), kit.bullets(blockers)]
+            # Once open, the only blockers listed are a complaint committee's.
+            opened = item.state in (TestState.open, TestState.graded, TestState.transferred)
+            heading = "complaint_round.home.blockers" if opened else "home.blockers"
+            lines += [md(lang, heading), kit.bullets(blockers)]
         else:
             lines.append(md(lang, "home.ready"))
     for committee in item.committees[:MAX_COMMITTEE_LINES]:

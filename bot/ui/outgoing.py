@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -22,6 +23,13 @@ from bot.i18n.dates import deadline_text, relative_text
 from bot.messages import MessageKind
 from bot.ui import kit
 from bot.ui.approvals import ACTION_APPROVE_FINAL, ACTION_APPROVE_OWN, PromptButton, notice_text
+from bot.ui.complaint_notices import (
+    NoticeAction,
+    complaint_opened,
+    complaint_overdue,
+    complaint_overdue_escalation,
+    complaint_reminder,
+)
 from bot.ui.escalations import channel_message, consultant_message
 from bot.ui.handoff import handoff_reminder, transferred_text
 from bot.ui.inspera import inspera_differences
@@ -446,11 +454,19 @@ def _findings_blocks(f: _Facts) -> list[Block]:
     return blocks
 
 
+# What the graders Slack has nobody for were not told, by the notice they missed.
+_UNREACHABLE_INTROS = {
+    MessageKind.opened.value: "unreachable.intro",
+    MessageKind.complaint_opened.value: "complaint_round.unreachable.intro",
+}
+
+
 def _unreachable(f: _Facts) -> tuple[Mrkdwn, list[Block]]:
     lines = [_unreachable_line(f, grader) for grader in f.params["graders"]]
+    intro = _UNREACHABLE_INTROS[f.params.get("notice", MessageKind.opened.value)]
     blocks: list[Block] = [
         _header(f.plain("unreachable.header")),
-        *_line_sections(f.t("unreachable.intro"), lines, "notice.more", f.lang),
+        *_line_sections(f.t(intro), lines, "notice.more", f.lang),
         _context(f.t("unreachable.advice")),
     ]
     return f.t("unreachable.fallback", count=len(lines)), blocks
@@ -470,6 +486,23 @@ def _unreachable_line(f: _Facts, grader: Mapping[str, Any]) -> Mrkdwn:
     )
 
 
+_NOTICE_BUTTONS = {
+    NoticeAction.template: ("notice.opened.button.template", TEMPLATE_ACTION),
+    NoticeAction.why: ("notice.opened.button.why", WHY_ACTION),
+    NoticeAction.status: ("notice.button.status", STATUS_ACTION),
+}
+
+
+def _notice_button(f: _Facts, action: NoticeAction) -> ButtonElement | None:
+    """The notices' own buttons, for the complaint committee's messages."""
+    if action == NoticeAction.inspera:
+        url = f.params.get("inspera_url")
+        label = f.plain("notice.opened.button.inspera")
+        return kit.link_button(label, INSPERA_ACTION, url, "primary") if url else None
+    label, action_id = _NOTICE_BUTTONS[action]
+    return kit.button(f.plain(label), action_id, NoticeButton(f.params["test"]["test_id"]).encode())
+
+
 _RENDERERS: dict[MessageKind, Callable[[_Facts], tuple[Mrkdwn, list[Block]]]] = {
     MessageKind.opened: _opened,
     MessageKind.reminder: _reminder,
@@ -478,5 +511,9 @@ _RENDERERS: dict[MessageKind, Callable[[_Facts], tuple[Mrkdwn, list[Block]]]] = 
     MessageKind.nudge: _nudge,
     MessageKind.unreachable: _unreachable,
     MessageKind.inspera_differences: inspera_differences,
+    MessageKind.complaint_opened: lambda f: complaint_opened(f, partial(_notice_button, f)),
+    MessageKind.complaint_reminder: lambda f: complaint_reminder(f, partial(_notice_button, f)),
+    MessageKind.complaint_overdue: lambda f: complaint_overdue(f, partial(_notice_button, f)),
+    MessageKind.complaint_overdue_escalation: complaint_overdue_escalation,
     MessageKind.handoff_reminder: handoff_reminder,
 }

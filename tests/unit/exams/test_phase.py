@@ -6,7 +6,8 @@ from datetime import timedelta
 from bot.exams.phase import TestState, state_of
 from models.db import session_scope
 from models.inspera import InsperaFinalGrades
-from models.tables import Candidate, CommitteeFinal, GradingIn, Test
+from models.tables import Candidate, CommitteeFinal, GradingIn
+from models.tables import Test as ExamTest
 from tests.support.factories import T0, add_test
 
 NOW = T0 + timedelta(days=3)
@@ -29,7 +30,7 @@ def _open_test(engine, test_id: str, grading_in: GradingIn, **fields):
 
 def _state(engine, test_id: str) -> TestState:
     with session_scope(engine) as session:
-        test = session.get(Test, test_id)
+        test = session.get(ExamTest, test_id)
         assert test is not None
         return state_of(session, test, NOW)
 
