@@ -130,18 +130,19 @@ MESSAGES = {
         "to the students (announced {when}). Thank you for your work! What may come next:",
     },
     "handoff.transferred.explanation": {
-        "nb": "Studenten kan be om begrunnelse innen {by}. Begrunnelsen skal da gis innen to uker.",
+        "nb": "En student kan be om begrunnelse innen {by}. Begrunnelsen skal da gis innen to "
+        "uker etter at studenten ba om den.",
         "en": "A student may ask for an explanation until {by}. It must then be given within "
-        "two weeks.",
+        "two weeks of asking.",
     },
     "handoff.transferred.explanation_at_once": {
-        "nb": "Studenten må be om begrunnelse med én gang (muntlig eller praktisk prøve). "
-        "Begrunnelsen skal da gis innen to uker.",
+        "nb": "En student må be om begrunnelse med én gang (muntlig eller praktisk prøve). "
+        "Begrunnelsen skal da gis innen to uker etter at studenten ba om den.",
         "en": "A student must ask for an explanation at once (an oral or practical exam). It "
-        "must then be given within two weeks.",
+        "must then be given within two weeks of asking.",
     },
     "handoff.transferred.complaint": {
-        "nb": "Studenten kan klage innen {by}, eller innen tre uker etter at begrunnelsen er "
+        "nb": "En student kan klage innen {by}, eller innen tre uker etter at begrunnelsen er "
         "gitt når studenten ba om en.",
         "en": "A student may file a complaint until {by}, or within three weeks of the "
         "explanation when they asked for one.",
