@@ -37,6 +37,16 @@ class MessageKind(StrEnum):
     complaint_reminder = "complaint_reminder"  # to a complaint grader: the target is near
     complaint_overdue = "complaint_overdue"  # to a complaint grader: the target has passed
     complaint_overdue_escalation = "complaint_overdue_escalation"  # to consultants
+    # Explanations (§ 11-8): to a grader of the committee, rendered from the store when sent
+    # (nothing is sent once the explanation is given), and the facts others are told.
+    explanation_request = "explanation_request"  # a new request, with "Explanation given"
+    explanation_reminder = "explanation_reminder"  # its due date is near
+    explanation_overdue = "explanation_overdue"  # its due date has passed
+    explanation_given = "explanation_given"  # to the other graders: who gave it
+    explanation_late = "explanation_late"  # to consultants: asked more than a week late
+    explanation_unassigned = "explanation_unassigned"  # to consultants: no grader to tell
+    explanation_overdue_consultant = "explanation_overdue_consultant"  # to consultants
+    explanation_update = "explanation_update"  # a posted request shown as given
     handoff_reminder = "handoff_reminder"  # to consultants: a graded test not in FS yet
 
 
@@ -46,6 +56,7 @@ UPDATE_KINDS = frozenset(
         MessageKind.approval_prompt_update,
         MessageKind.escalation_update,
         MessageKind.gradesheet_update,
+        MessageKind.explanation_update,
     }
 )
 

@@ -5,6 +5,10 @@ test they are on, and returns plain data: what stands in the way (findings), how
 blocks, who fixes it, and whether escalating to the study consultants is offered. The
 words are chosen by `bot/ui/diagnosis.py`; this module knows nothing of Slack.
 
+When the test has been read from Inspera (SPEC §3.12), what that reading found for the
+person is said too: whether Inspera lists them, in which committees, and under which
+address; never guessed for a test that was never read.
+
 Findings about the person (not registered, an external grader's missing appointment,
 access agreement or login route) apply to every test and are kept once, in
 `Diagnosis.person_findings`; findings about one test are in its `TestDiagnosis`.
@@ -21,6 +25,8 @@ from sqlmodel import Session, col, select
 from bot.complaints.diagnosis import ComplaintWork, complaint_work
 from bot.exams.people import find_grader
 from bot.exams.which import which_test
+from bot.inspera.differences import DifferenceKind
+from bot.inspera.stored import inspera_view_of, sync_state
 from bot.opening.readiness import BlockerKind, readiness
 from bot.settings import Settings
 from models.tables import CommitteeMembership, Grader, GraderKind, Test, TestConsultant
@@ -53,6 +59,10 @@ class FindingKind(StrEnum):
     no_access_agreement = "no_access_agreement"
     no_login_route = "no_login_route"
     not_on_test = "not_on_test"
+    # What the last reading from Inspera says (SPEC §3.12); `_told`: the consultants were
+    # told of that difference when the reading found it, so there is nothing to send.
+    missing_in_inspera = "missing_in_inspera"
+    missing_in_inspera_told = "missing_in_inspera_told"
     no_committee = "no_committee"
     graders_without_committee = "graders_without_committee"
     candidates_without_committee = "candidates_without_committee"
@@ -60,9 +70,12 @@ class FindingKind(StrEnum):
     candidates_open_for_redelivery = "candidates_open_for_redelivery"
     awaiting_opening = "awaiting_opening"
     deadline_not_passed = "deadline_not_passed"
+    inspera_other_address = "inspera_other_address"
+    inspera_other_address_told = "inspera_other_address_told"
     invitation_elsewhere = "invitation_elsewhere"
     guideline_not_published = "guideline_not_published"
     open = "open"
+    inspera_lists_you = "inspera_lists_you"
     # On a complaint committee: the complaint candidates, and when they are due.
     complaint_candidates = "complaint_candidates"
 
@@ -84,6 +97,9 @@ RULES: dict[FindingKind, Rule] = {
     # Only the grader can activate their user; the login help desk helps.
     FindingKind.no_login_route: Rule(Severity.blocking, Fixer.grader, False),
     FindingKind.not_on_test: _ADMIN,
+    # The consultant links the grader to the test in Inspera.
+    FindingKind.missing_in_inspera: _ADMIN,
+    FindingKind.missing_in_inspera_told: Rule(Severity.blocking, Fixer.consultant, False),
     FindingKind.no_committee: _ADMIN,
     FindingKind.graders_without_committee: _ADMIN,
     FindingKind.candidates_without_committee: _ADMIN,
@@ -93,9 +109,13 @@ RULES: dict[FindingKind, Rule] = {
     # Nothing is wrong: the test waits for the consultant to open it, who can be asked to.
     FindingKind.awaiting_opening: Rule(Severity.waiting, Fixer.consultant, True),
     FindingKind.deadline_not_passed: Rule(Severity.waiting, Fixer.nobody, False),
+    # Inspera's e-mails go to an address the roster does not have: perhaps an old one.
+    FindingKind.inspera_other_address: Rule(Severity.attention, Fixer.consultant, True),
+    FindingKind.inspera_other_address_told: Rule(Severity.attention, Fixer.consultant, False),
     FindingKind.invitation_elsewhere: Rule(Severity.attention, Fixer.consultant, True),
     FindingKind.guideline_not_published: Rule(Severity.attention, Fixer.consultant, True),
     FindingKind.open: Rule(Severity.fine, Fixer.nobody, False),
+    FindingKind.inspera_lists_you: Rule(Severity.fine, Fixer.nobody, False),
     FindingKind.complaint_candidates: Rule(Severity.fine, Fixer.nobody, False),
 }
 _KIND_RANK = {kind: rank for rank, kind in enumerate(FindingKind)}
@@ -113,10 +133,13 @@ class Finding:
     kind: FindingKind
     count: int | None = None  # graders or candidates concerned
     committees: int | None = None  # committees concerned
-    when: datetime | None = None  # the submission deadline, for deadline_not_passed
-    # The e-mail concerned: where Inspera sent its invitation (full; mask to show), or the
-    # one the person was looked up by when they are not registered.
+    # The submission deadline (deadline_not_passed), or when Inspera was read (its findings).
+    when: datetime | None = None
+    # The e-mail concerned: where Inspera sent its invitation, or the address Inspera has
+    # (full; mask to show), or the one the person was looked up by when not registered.
     address: str | None = None
+    # Inspera's names of the person's committees (inspera_lists_you).
+    names: tuple[str, ...] = ()
     # The first candidate numbers concerned (candidate blockers; `count` is all of them).
     candidates: tuple[str, ...] = ()
 
@@ -149,6 +172,8 @@ class Finding:
             data["when"] = self.when.isoformat()
         if self.candidates:
             data["candidates"] = list(self.candidates)
+        if self.names:
+            data["names"] = list(self.names)
         return data
 
     @classmethod
@@ -161,6 +186,7 @@ class Finding:
             when=datetime.fromisoformat(str(when)) if when else None,
             address=str(data["address"]) if data.get("address") else None,
             candidates=tuple(str(c) for c in _list(data.get("candidates"))),
+            names=tuple(str(n) for n in _list(data.get("names"))),
         )
 
 
@@ -287,12 +313,6 @@ def diagnose_access(
     )
 
 
-def mask_email(address: str) -> str:
-    """`ola.nordmann@gmail.com` → `o***@gmail.com`: enough to recognise, not to copy."""
-    local, at, domain = address.partition("@")
-    return f"{local[:1]}***{at}{domain}"
-
-
 # -- which tests ----------------------------------------------------------------------
 
 
@@ -397,7 +417,41 @@ def _test_findings(
     findings = _test_state_findings(session, test, now, grader, email)
     if own_committees[test.test_id] <= {None}:
         findings.append(Finding(FindingKind.no_committee))
+    return findings + _inspera_findings(session, test, grader)
+
+
+def _inspera_findings(session: Session, test: Test, grader: Grader) -> list[Finding]:
+    """What the last successful reading of the test from Inspera says about the grader:
+    nothing when the test was never read (no view is made up); else whether Inspera lists
+    them, in which committees, and under which address when the roster has another."""
+    view = inspera_view_of(session, test.test_id, grader.email)
+    if view is None:
+        return []
+    told = _told_differences(session, test.test_id, grader.email)
+    if not view.listed:
+        missing = DifferenceKind.missing_in_inspera in told
+        kind = FindingKind.missing_in_inspera_told if missing else FindingKind.missing_in_inspera
+        return [Finding(kind, when=view.read_at)]
+    findings = [Finding(FindingKind.inspera_lists_you, when=view.read_at, names=view.committees)]
+    address = (view.email or "").strip().lower()
+    roster_addresses = {a.strip().lower() for a in (grader.email, grader.inspera_email) if a}
+    if address and address not in roster_addresses:
+        kind = (
+            FindingKind.inspera_other_address_told
+            if DifferenceKind.other_email in told
+            else FindingKind.inspera_other_address
+        )
+        findings.append(Finding(kind, when=view.read_at, address=address))
     return findings
+
+
+def _told_differences(session: Session, test_id: str, grader_email: str) -> set[DifferenceKind]:
+    """The kinds of open differences about this grader: each was told to the consultants by
+    the reading that found it."""
+    state = sync_state(session, test_id)
+    wanted = grader_email.strip().lower()
+    differences = state.differences if state is not None else []
+    return {d.kind for d in differences if (d.grader_email or "").strip().lower() == wanted}
 
 
 def _complaint_findings(work: ComplaintWork | None) -> list[Finding]:

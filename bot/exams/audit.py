@@ -6,6 +6,8 @@ from sqlmodel import Session, col, select
 
 from models.tables import AuditEntry
 
+SYSTEM_ACTOR = "sensorbot"  # the actor of what the bot does on its own (the scheduler)
+
 
 def record(
     session: Session,

@@ -107,6 +107,16 @@ class WorkingCalendar:
             day = self.next_working_day(day)
         return day
 
+    def working_days_before(self, day: date, count: int) -> date:
+        """The `count`-th working day before `day` (`day` itself not counted)."""
+        if count < 1:
+            raise ValueError("count must be at least 1")
+        for _ in range(count):
+            day -= timedelta(days=1)
+            while not self.is_working_day(day):
+                day -= timedelta(days=1)
+        return day
+
     def working_days_between(self, start: date, end: date) -> int:
         """How many working days come after `start`, up to and including `end`."""
         days, day = 0, start

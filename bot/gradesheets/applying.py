@@ -61,6 +61,7 @@ def _status_outcome(upload: GradeUpload, now: datetime) -> UploadOutcome | None:
         UploadStatus.expired: "expired",
         UploadStatus.invalid: "has_errors",
         UploadStatus.needs_test: "needs_test",
+        UploadStatus.returned: "marked_in_inspera",
     }
     reason = reasons.get(status)
     return UploadOutcome(reason, upload) if reason is not None else None
@@ -110,6 +111,9 @@ def apply_upload(
     test = _locked_test(session, upload)
     if test is None:
         return UploadOutcome("not_found", upload)
+    if where_grades_go(test) == GradesGoTo.inspera:
+        # Marked in Inspera since the preview was made (the roster changed): no grades here.
+        return UploadOutcome("marked_in_inspera", upload)
     changes = [c for c in stored_changes(upload) if with_suggestions or not c.suggested]
     roster = grader_roster(session, test, upload.grader_email)
     moved = _no_longer_gradeable(roster, changes)

@@ -14,6 +14,5 @@ class GradesGoTo(StrEnum):
 
 
 def where_grades_go(test: Test) -> GradesGoTo:
-    """The test's `grading_in`. Until the roster carries that column (the issue "Inspera is
-    the system of record"), Sensorbot stores every test's grades, so that is what is said."""
-    return GradesGoTo(getattr(test, "grading_in", None) or GradesGoTo.sensorbot)
+    """The test's `grading_in`."""
+    return GradesGoTo(test.grading_in)

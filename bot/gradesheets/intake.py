@@ -14,6 +14,12 @@ from sqlmodel import Session
 from bot.exams.lookup import grader_test_ids
 from bot.exams.people import Roles
 from bot.exams.which import WhichTest, which_test
+from bot.gradesheets.destination import GradesGoTo, where_grades_go
+from bot.gradesheets.for_inspera import (
+    CheckedForInspera,
+    check_for_inspera,
+    settle_waiting_upload,
+)
 from bot.gradesheets.previews import PreviewResult, record_needs_test, record_preview
 from bot.gradesheets.reading import (
     MAX_FILE_BYTES,
@@ -23,7 +29,7 @@ from bot.gradesheets.reading import (
 )
 from bot.gradesheets.sheet_test import choose_test
 from bot.gradesheets.uploads import UploadOutcome, UploadStatus, find_own_upload
-from models.tables import GradeUpload, Test
+from models.tables import GradeUpload, Test, stored_id
 
 
 @dataclass(frozen=True)
@@ -92,9 +98,12 @@ def take_sheet(
     slack_user_id: str,
     slack_file_id: str,
     sheet: GradeSheet,
-) -> Previewed | AwaitingTest | SheetProblem:
-    """Find the sheet's test and record its preview, or record it waiting for a choice."""
+) -> Previewed | CheckedForInspera | AwaitingTest | SheetProblem:
+    """Find the sheet's test and record its preview (for a test marked in Inspera: check it
+    and make it ready to import there, storing nothing), or record it waiting for a choice."""
     choice = choose_test(session, grader_email, sheet.filename)
+    if choice.test is not None and where_grades_go(choice.test) == GradesGoTo.inspera:
+        return check_for_inspera(session, choice.test, grader_email, sheet)
     if choice.test is not None:
         result = record_preview(
             session,
@@ -115,6 +124,28 @@ def take_sheet(
         filename=sheet.filename,
     )
     return AwaitingTest(upload, choice.options)
+
+
+def take_chosen_sheet(
+    session: Session, upload: GradeUpload, test: Test, slack_user_id: str, sheet: GradeSheet
+) -> Previewed | CheckedForInspera | UploadOutcome:
+    """The sheet of an upload that waited for its test, for the test the grader chose: its
+    preview recorded, or for a test marked in Inspera checked and the upload closed (once,
+    however often the choice is pressed)."""
+    if where_grades_go(test) == GradesGoTo.inspera:
+        if not settle_waiting_upload(session, stored_id(upload), upload.grader_email, test):
+            return UploadOutcome("test_already_chosen", upload)
+        return check_for_inspera(session, test, upload.grader_email, sheet)
+    result = record_preview(
+        session,
+        grader_email=upload.grader_email,
+        slack_user_id=slack_user_id,
+        slack_file_id=upload.slack_file_id,
+        test=test,
+        sheet=sheet,
+        needs_test_upload_id=upload.id,
+    )
+    return Previewed(test, result)
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,23 @@ def record_needs_test(
     return upload
 
 
+def claim_waiting_upload(
+    session: Session, upload_id: int, grader_email: str, **values: Any
+) -> bool:
+    """Give the grader's upload that waits for its test `values` (its test, its new status),
+    once: False when another press (or a Slack retry) took it first."""
+    claimed = session.exec(
+        update(GradeUpload)
+        .where(
+            col(GradeUpload.id) == upload_id,
+            col(GradeUpload.grader_email) == grader_email,
+            col(GradeUpload.status) == UploadStatus.needs_test,
+        )
+        .values(**values)
+    ).rowcount
+    return claimed == 1
+
+
 @dataclass(frozen=True)
 class PreviewResult:
     upload: GradeUpload | None
@@ -90,16 +107,7 @@ def record_preview(
         ),
     }
     if needs_test_upload_id is not None:
-        claimed = session.exec(
-            update(GradeUpload)
-            .where(
-                col(GradeUpload.id) == needs_test_upload_id,
-                col(GradeUpload.grader_email) == grader_email,
-                col(GradeUpload.status) == UploadStatus.needs_test,
-            )
-            .values(**values)
-        ).rowcount
-        if claimed != 1:
+        if not claim_waiting_upload(session, needs_test_upload_id, grader_email, **values):
             return PreviewResult(None, None, outcome="test_already_chosen")
         _supersede_previews(session, grader_email, test.test_id, keep=needs_test_upload_id)
         upload = session.get(GradeUpload, needs_test_upload_id)

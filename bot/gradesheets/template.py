@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlmodel import Session, col, select
 
 from bot.gradesheets.applying import candidate_sort_key
+from bot.gradesheets.destination import GradesGoTo, where_grades_go
 from bot.gradesheets.export import INSPERA_HEADERS, as_text, file_stem
 from bot.gradesheets.grader_view import grader_committees, sheet_grades
 from bot.gradesheets.scale import valid_grades
@@ -22,7 +23,8 @@ from models.tables import Candidate, CandidateStatus, Test
 def template_rows(session: Session, test: Test, grader_email: str) -> list[tuple[str, str | None]]:
     """The grader's own committees' candidates who submitted, with the grades a sheet from
     them is compared with: what they may see (`bot.approvals.privacy`), and the agreed grades
-    of a committee agreeing grades now."""
+    of a committee agreeing grades now. A test marked in Inspera has its grades there, and
+    none here: its template holds the candidates without grades."""
     committees = grader_committees(session, test.test_id, grader_email)
     candidates = session.exec(
         select(Candidate.candidate_id).where(
@@ -31,6 +33,8 @@ def template_rows(session: Session, test: Test, grader_email: str) -> list[tuple
             Candidate.status == CandidateStatus.submitted,
         )
     ).all()
+    if where_grades_go(test) == GradesGoTo.inspera:
+        return [(c, None) for c in sorted(candidates, key=candidate_sort_key)]
     grades = sheet_grades(session, test, grader_email).current
     return [
         (c, grades[c].value if c in grades else None)

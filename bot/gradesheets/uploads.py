@@ -26,6 +26,8 @@ class UploadStatus(StrEnum):
     superseded = "superseded"  # a newer sheet for the same test came before Apply
     expired = "expired"
     undone = "undone"
+    # The test is marked in Inspera: the sheet was checked and sent back to import there.
+    returned = "returned"
 
 
 @dataclass

@@ -29,6 +29,7 @@ from bot.approvals.state import ApprovalSnapshot, load_snapshots
 from bot.exams.lookup import grader_test_ids
 from bot.exams.people import Roles
 from bot.exams.phase import TestState, states_of
+from bot.explanations.requests import OpenExplanations, open_explanations
 from bot.opening.readiness import Readiness, complaint_readiness_of, readiness_of
 from models.tables import ApprovalPrompt, Escalation, EscalationStatus, OwnApproval, Test
 
@@ -125,6 +126,7 @@ class HomeOverview:
     consultant_tests: tuple[ConsultantTest, ...]
     more_consultant_tests: int
     actions: tuple[ActionItem, ...] = ()
+    explanations: OpenExplanations = OpenExplanations()
 
     @property
     def empty(self) -> bool:
@@ -199,6 +201,7 @@ def home_overview(
         consultant_tests,
         max(0, len(listed_consultant) - limit),
         tuple(sorted(actions, key=_urgency)),
+        open_explanations(session, roles, now, only=only),
     )
 
 

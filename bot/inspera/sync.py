@@ -27,8 +27,13 @@ from sqlmodel import Session, col, select
 
 from bot.inspera.differences import Difference, RosterGrader, compare
 from bot.inspera.failures import InsperaFailure
+from bot.inspera.stored import InsperaView as InsperaView
+from bot.inspera.stored import SyncState as SyncState
+from bot.inspera.stored import inspera_view_of as inspera_view_of
+from bot.inspera.stored import sync_state as sync_state
 from bot.inspera.wire import InsperaTest
 from bot.messages import MessageKind
+from bot.people.addresses import mask_address
 from bot.scheduling.outbox import OutgoingMessage, enqueue
 from bot.scheduling.steps import consultant_recipients, message
 from bot.settings import Settings
@@ -287,20 +292,16 @@ def _next_episode(session: Session, test_id: str, fingerprint: str) -> int:
 # -- what the consultants are told -------------------------------------------------------
 
 
-def mask_address(address: str | None) -> str | None:
-    """`o…@gmail.com`: enough to recognise an old address, not to write to it."""
-    if not address:
-        return None
-    local, _, domain = address.partition("@")
-    return f"{local[:1]}…@{domain}" if domain else f"{local[:1]}…"
+def _masked(address: str | None) -> str | None:
+    return mask_address(address) if address else None
 
 
 def message_facts(difference: Difference) -> dict[str, Any]:
     """A difference as a message carries it: names and committees, addresses masked."""
     return {
         "kind": difference.kind.value,
-        "name": difference.name or mask_address(difference.grader_email) or "",
-        "address": mask_address(difference.inspera_email),
+        "name": difference.name or _masked(difference.grader_email) or "",
+        "address": _masked(difference.inspera_email),
         "roster_committees": list(difference.roster_committees),
         "inspera_committees": list(difference.inspera_committees),
     }
@@ -322,64 +323,3 @@ def _messages(
         message(MessageKind.inspera_differences, test, recipient, (occasion,), params)
         for recipient in consultant_recipients(session, test, settings)
     ]
-
-
-# -- what is stored ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SyncState:
-    synced_at: datetime | None
-    attempted_at: datetime | None
-    error_kind: str | None
-    error_detail: str | None
-    error_at: datetime | None
-    differences: list[Difference]
-
-
-def sync_state(session: Session, test_id: str) -> SyncState | None:
-    """The last reading of `test_id` and the differences open now; None if never read."""
-    row = session.get(InsperaSync, test_id)
-    if row is None:
-        return None
-    open_rows = session.exec(
-        select(InsperaDifference)
-        .where(InsperaDifference.test_id == test_id, col(InsperaDifference.resolved_at).is_(None))
-        .order_by(col(InsperaDifference.id))
-    ).all()
-    return SyncState(
-        row.synced_at,
-        row.attempted_at,
-        row.error_kind,
-        row.error_detail,
-        row.error_at,
-        [Difference.from_detail(r.kind, json.loads(r.detail)) for r in open_rows],
-    )
-
-
-@dataclass(frozen=True)
-class InsperaView:
-    """What the last successful reading of a test says about one roster grader, for
-    `/sensur why`: whether Inspera lists them as a grader, in which committees, and under
-    which address (None when Inspera does not list them)."""
-
-    read_at: datetime
-    listed: bool
-    committees: tuple[str, ...]
-    email: str | None
-
-
-def inspera_view_of(session: Session, test_id: str, grader_email: str) -> InsperaView | None:
-    """None when the test has never been read from Inspera."""
-    state = session.get(InsperaSync, test_id)
-    if state is None or state.synced_at is None:
-        return None
-    row = session.exec(
-        select(InsperaGrader).where(
-            InsperaGrader.test_id == test_id,
-            InsperaGrader.grader_email == grader_email.strip().lower(),
-        )
-    ).first()
-    if row is None:
-        return InsperaView(state.synced_at, False, (), None)
-    return InsperaView(state.synced_at, True, tuple(json.loads(row.committees)), row.email)

@@ -26,17 +26,19 @@ import logging
 import urllib.error
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from bot.approvals.delivery import prompt_key
 from bot.approvals.views import prompt_view
 from bot.escalations.cases import findings_of
+from bot.explanations.requests import request_view
 from bot.gradesheets.applying import confirmation
 from bot.gradesheets.export import export_filename, export_final_grades
 from bot.handoff.view import checklist_view
@@ -61,12 +63,20 @@ from bot.slack.messaging import find_person, is_person, open_dm
 from bot.ui.approvals import export_comment, prompt_message
 from bot.ui.escalation_replies import case_news
 from bot.ui.escalations import channel_message, consultant_message
+from bot.ui.explanations import given_message, giver, grader_message
 from bot.ui.gradesheets import confirmation_message
 from bot.ui.handoff import checklist_message
 from bot.ui.language import with_language_switch
 from bot.ui.outgoing import RenderedMessage, render
 from models.db import session_scope
-from models.tables import ApprovalPrompt, Escalation, EscalationMessage, GradeUpload, OutboxStatus
+from models.tables import (
+    ApprovalPrompt,
+    Escalation,
+    EscalationMessage,
+    GradeUpload,
+    OutboxEntry,
+    OutboxStatus,
+)
 from models.types import utcnow
 
 if TYPE_CHECKING:
@@ -380,10 +390,29 @@ def _grader_told(
     return RenderedMessage(*case_news(case, params, lang, settings, tz))
 
 
+def _explanation(
+    session: Session,
+    params: Mapping[str, Any],
+    lang: str,
+    tz: ZoneInfo,
+    for_channel: bool,
+    settings: Settings,
+) -> RenderedMessage | None:
+    """A request, reminder or overdue notice to a grader; nothing once it is given."""
+    view = request_view(session, params["request_id"])
+    if view is None or view.given_at is not None:
+        return None
+    as_of = datetime.fromisoformat(params["as_of"])
+    return grader_message(params["kind"], view, lang, tz, as_of)
+
+
 _COMPOSERS: dict[MessageKind, Compose] = {
     MessageKind.approval_prompt: _prompt,
     MessageKind.escalation: _case,
     MessageKind.escalation_grader: _grader_told,
+    MessageKind.explanation_request: _explanation,
+    MessageKind.explanation_reminder: _explanation,
+    MessageKind.explanation_overdue: _explanation,
 }
 
 
@@ -444,12 +473,30 @@ def _confirmation_target(session: Session, params: Mapping[str, Any]) -> _Target
     return _Target(upload.message_channel, upload.message_ts, "", upload.slack_user_id, show)
 
 
+def _explanation_target(session: Session, params: Mapping[str, Any]) -> _Target | DeliveryOutcome:
+    view = request_view(session, params["request_id"])
+    posted = session.exec(
+        select(OutboxEntry).where(col(OutboxEntry.key) == params["posted_key"])
+    ).first()
+    if view is None or view.given_at is None or posted is None:
+        return NothingToSend("the request is gone, or not given")
+    if not posted.slack_channel or not posted.slack_ts:
+        return NothingToSend("the request's message was never posted")
+
+    def show(lang: str, tz: ZoneInfo) -> RenderedMessage:
+        by = giver(lang, params.get("by_user"), view.given_by_name)
+        return RenderedMessage(*given_message(view, by, lang, tz))
+
+    return _Target(posted.slack_channel, posted.slack_ts, "", params.get("user_id"), show)
+
+
 _UPDATE_TARGETS: dict[
     MessageKind, Callable[[Session, Mapping[str, Any]], _Target | DeliveryOutcome]
 ] = {
     MessageKind.approval_prompt_update: _prompt_target,
     MessageKind.escalation_update: _copy_target,
     MessageKind.gradesheet_update: _confirmation_target,
+    MessageKind.explanation_update: _explanation_target,
 }
 
 

@@ -39,6 +39,7 @@ from bot.complaints.notices import (
     report_unreachable_complaint_graders,
 )
 from bot.escalations.reraise import reraise_unacknowledged_escalations
+from bot.explanations.steps import EXPLANATION_STEPS
 from bot.handoff.steps import remind_untransferred_tests, start_fs_handoffs
 from bot.inspera.steps import INSPERA_STEPS
 from bot.opening.notices import notify_opened_tests, report_unreachable_graders
@@ -78,6 +79,7 @@ DETECTION_STEPS: tuple[Step, ...] = (
     notify_complaint_committees,
     remind_complaint_graders,
     escalate_overdue_complaints,
+    *EXPLANATION_STEPS,
     start_fs_handoffs,
     remind_untransferred_tests,
 )

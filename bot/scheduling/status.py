@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from bot.exams.phase import TestState, state_of
+from bot.explanations.requests import OpenRequest, open_requests_of_test
 from bot.opening.readiness import Readiness, readiness
 from bot.scheduling import outbox
 from bot.scheduling.occasions import CATCH_UP
@@ -21,6 +22,7 @@ class StatusOfTest:
     state: TestState
     readiness: Readiness
     outbox: outbox.OutboxCounts
+    explanations: tuple[OpenRequest, ...] = ()  # not given yet; read for one test's detail
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ def status_of_test(session: Session, test: Test, now: datetime) -> StatusOfTest:
         state_of(session, test, now),
         readiness(session, test, now=now),
         outbox.counts(session, test.test_id),
+        open_requests_of_test(session, test.test_id),
     )
 
 

@@ -11,6 +11,7 @@ from bot.messages import findings
 from bot.scheduling.occasions import CATCH_UP
 from bot.scheduling.status import StatusOfTest, StatusReport
 from bot.settings import Settings
+from bot.ui.explanations import status_text_lines
 from bot.ui.local_time import local_text
 from bot.ui.opening import test_finding_lines
 
@@ -22,6 +23,8 @@ def status_lines(
 ) -> list[str]:
     lang = settings.default_language
     lines = _detail(report.tests[0], settings) if detailed else _table(report, settings, now)
+    if detailed:
+        lines += status_text_lines(lang, report.tests[0].explanations, settings.tz, now)
     lines.append("")
     lines.append(t(lang, "cli.status.outbox", **vars(report.outbox)))
     if report.problems:

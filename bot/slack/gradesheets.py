@@ -18,6 +18,7 @@ from slack_sdk.errors import SlackApiError
 from sqlalchemy.exc import OperationalError
 
 from bot.gradesheets.annotate import annotated_workbook
+from bot.gradesheets.for_inspera import CheckedForInspera, InsperaSheet
 from bot.gradesheets.intake import (
     AwaitingTest,
     Previewed,
@@ -26,9 +27,10 @@ from bot.gradesheets.intake import (
     read_sheet,
     sender_problem,
     size_problem,
+    take_chosen_sheet,
     take_sheet,
 )
-from bot.gradesheets.previews import PreviewResult, record_preview
+from bot.gradesheets.previews import PreviewResult
 from bot.gradesheets.reading import MAX_FILE_BYTES, GradeSheet
 from bot.gradesheets.uploads import UploadOutcome
 from bot.gradesheets.validation import GradeSheetPreview
@@ -45,6 +47,8 @@ from bot.slack.idempotency import claim_once
 from bot.slack.messaging import open_dm
 from bot.ui.gradesheets import (
     file_problem_text,
+    inspera_sheet_comment,
+    inspera_sheet_message,
     outcome_text,
     preview_message,
     test_choice_message,
@@ -140,6 +144,8 @@ class GradeSheetIntake:
         match taken:
             case Previewed(test=test, result=result):
                 self.send_preview(test, sheet, content, result)
+            case CheckedForInspera():
+                self.send_for_inspera(taken, sheet, content)
             case AwaitingTest(upload=upload, options=options):
                 self.ask_for_test(upload, shared.name, options)
             case SheetProblem():
@@ -159,16 +165,14 @@ class GradeSheetIntake:
             return
         sheet, content = fetched
         with self.runtime.session() as session:
-            result = record_preview(
-                session,
-                grader_email=upload.grader_email,
-                slack_user_id=self.user_id,
-                slack_file_id=file_id,
-                test=test,
-                sheet=sheet,
-                needs_test_upload_id=upload.id,
-            )
-        self.send_preview(test, sheet, content, result)
+            taken = take_chosen_sheet(session, upload, test, self.user_id, sheet)
+        match taken:
+            case Previewed(result=result):
+                self.send_preview(test, sheet, content, result)
+            case CheckedForInspera():
+                self.send_for_inspera(taken, sheet, content)
+            case UploadOutcome():
+                self.post(outcome_text(self.lang, taken, self.runtime.settings.tz, test.test_id))
 
     def ask_for_test(self, upload: GradeUpload, filename: str, options: tuple[Test, ...]) -> None:
         """Let the grader choose the test of an upload that waits for one."""
@@ -212,11 +216,41 @@ class GradeSheetIntake:
         )
         self.post(text, blocks)
         if result.preview.errors:
-            self.send_annotated(sheet, content, result.preview, result.upload)
+            self.send_annotated(sheet, content, result.preview)
 
-    def send_annotated(
-        self, sheet: GradeSheet, content: bytes, preview: GradeSheetPreview, upload: GradeUpload
+    def send_for_inspera(
+        self, checked: CheckedForInspera, sheet: GradeSheet, content: bytes
     ) -> None:
+        """A sheet for a test marked in Inspera: its errors as a preview (nothing to apply),
+        or the summary and the Inspera-ready file."""
+        test, preview, ready = checked.test, checked.preview, checked.ready
+        if ready is None:
+            self.post(*preview_message(self.lang, test, sheet, preview, None))
+            if preview.errors:
+                self.send_annotated(sheet, content, preview)
+            return
+        self.post(*inspera_sheet_message(self.lang, test, sheet, ready))
+        self.send_inspera_file(ready)
+
+    def send_inspera_file(self, ready: InsperaSheet) -> None:
+        university = self.runtime.settings.help_contacts.university
+        try:
+            upload_to_dm(
+                self.client,
+                self.user_id,
+                ready.content,
+                filename=ready.filename,
+                title=ready.filename,
+                comment=inspera_sheet_comment(self.lang, ready, university),
+            )
+        except SlackApiError as error:
+            # Nothing was stored: the grader sends the sheet again.
+            self.logger.warning(
+                "Inspera-ready sheet %s not sent: %s", ready.filename, error.response.get("error")
+            )
+            self.post(t(self.lang, "gradesheet.inspera.upload_failed"))
+
+    def send_annotated(self, sheet: GradeSheet, content: bytes, preview: GradeSheetPreview) -> None:
         annotated = annotated_workbook(self.lang, content, sheet, preview.errors)
         stem = sheet.filename.rsplit(".", 1)[0] if "." in sheet.filename else sheet.filename
         filename = f"{stem} ({t(self.lang, 'gradesheet.annotated.suffix')}).xlsx"
@@ -232,5 +266,5 @@ class GradeSheetIntake:
         except SlackApiError as error:
             # The preview with every error listed has gone out; the marked copy is a help.
             self.logger.warning(
-                "marked workbook for upload %s not sent: %s", upload.id, error.response.get("error")
+                "marked workbook for %s not sent: %s", sheet.filename, error.response.get("error")
             )

@@ -22,9 +22,10 @@ from bot.diagnosis.access import (
     QueryOutcome,
     Severity,
     TestDiagnosis,
-    mask_email,
 )
 from bot.i18n import format_list, t
+from bot.inspera.differences import committee_display
+from bot.people.addresses import mask_address
 from bot.settings import Settings
 from bot.ui import kit
 from bot.ui.help import help_contacts_lines
@@ -133,12 +134,15 @@ def finding_text(
     configured zone)."""
     contacts = settings.help_contacts
     counted = finding.kind in COUNTED or finding.kind == FindingKind.complaint_candidates
+    when = kit.date(lang, finding.when, tz or settings.tz) if finding.when else ""
     return md(
         lang,
         f"why.finding.{finding.kind.value}",
         count=(finding.count or 0) if counted else None,
         committees=md(lang, "why.committees_without_grader", count=finding.committees or 1),
-        deadline=kit.date(lang, finding.when, tz or settings.tz) if finding.when else "",
+        deadline=when,
+        read=when,
+        inspera_committees=inspera_committees(lang, finding.names),
         address=_address(finding),
         university=contacts.university,
         login_name=contacts.login_name,
@@ -151,14 +155,22 @@ def finding_text(
     )
 
 
+def inspera_committees(lang: str, names: Sequence[str]) -> Mrkdwn:
+    """Inspera's committee names as the grader reads them: "kommisjon 1 og kommisjon 2"
+    (Inspera's "Kommisjon 1" is "1"), or "ingen kommisjon"."""
+    if not names:
+        return md(lang, "inspera.no_committee")
+    shown = [md(lang, "inspera.committee", committee=committee_display(n)) for n in names]
+    return listed(lang, shown)
+
+
 def _address(finding: Finding) -> Mrkdwn:
-    """The person's own address as they gave it to Slack; an invitation address masked,
-    with its stars as stars (they are ours, the rest is escaped)."""
+    """The person's own address as they gave it to Slack; an invitation address masked."""
     if not finding.address:
         return Mrkdwn("")
     if finding.kind == FindingKind.not_registered:
         return kit.escape(finding.address)
-    return kit.join("***", mask_email(finding.address).split("***", 1))
+    return kit.escape(mask_address(finding.address))
 
 
 def why_message(

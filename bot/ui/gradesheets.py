@@ -16,6 +16,7 @@ from slack_sdk.models.views import View
 from bot.approvals import LockReason
 from bot.gradesheets.applying import Confirmation
 from bot.gradesheets.destination import GradesGoTo, where_grades_go
+from bot.gradesheets.for_inspera import InsperaSheet
 from bot.gradesheets.reading import CANDIDATE, GRADE, POINTS, GradeSheet
 from bot.gradesheets.texts import problem_line
 from bot.gradesheets.uploads import PREVIEW_LIFETIME, UploadOutcome
@@ -65,6 +66,7 @@ def counts_text(lang: str, counts: dict[str, int], kinds: Sequence[str]) -> Mrkd
 
 
 _COUNT_KEYS = (
+    ("graded", "gradesheet.preview.count.graded"),
     ("new", "gradesheet.preview.count.new"),
     ("changed", "gradesheet.preview.count.changed"),
     ("unchanged", "gradesheet.preview.count.unchanged"),
@@ -74,9 +76,16 @@ _COUNT_KEYS = (
 
 
 def preview_message(
-    lang: str, test: Test, sheet: GradeSheet, preview: GradeSheetPreview, upload_id: int
+    lang: str,
+    test: Test,
+    sheet: GradeSheet,
+    preview: GradeSheetPreview,
+    upload_id: int | None,
 ) -> Message:
-    counts = preview.counts
+    """The preview of a checked sheet. `upload_id` None: nothing was stored (a test marked
+    in Inspera), so there is nothing to apply and no button; then only its errors count."""
+    in_inspera = where_grades_go(test) == GradesGoTo.inspera
+    counts = {**preview.counts, "graded": len(preview.new)}
     committees = format_list(lang, preview.agreeing)
     title = (
         t(lang, "gradesheet.preview.agreed_title", test=test.test_id, committees=committees)
@@ -88,7 +97,7 @@ def preview_message(
         blocks.append(
             kit.section(md(lang, "gradesheet.preview.agreed_intro", committees=committees))
         )
-    shown = ("new", "changed", "unchanged", "blank", "errors")
+    shown = _INSPERA_COUNTS if in_inspera else ("new", "changed", "unchanged", "blank", "errors")
     blocks.append(kit.section(kit.bold(counts_text(lang, counts, shown))))
     if preview.locked:
         lines = [
@@ -96,20 +105,26 @@ def preview_message(
             for committee, reason in sorted(preview.locked.items())
         ]
         blocks += kit.sections([md(lang, "gradesheet.preview.locked_title"), *lines])
-    if preview.changes:
+    if preview.changes and not in_inspera:
         title = md(lang, "gradesheet.preview.changes_title")
         blocks += _listing(lang, title, preview.changes, lambda c: _change_line(lang, c))
     if preview.suggestions and not preview.errors:
-        title = md(lang, "gradesheet.preview.suggestions_title")
+        key = (
+            "gradesheet.inspera.from_points_title"
+            if in_inspera
+            else "gradesheet.preview.suggestions_title"
+        )
+        title = md(lang, key)
         blocks += _listing(lang, title, preview.suggestions, lambda c: _suggestion_line(lang, c))
     if preview.errors:
-        errors_title = md(lang, "gradesheet.preview.errors_title", count=len(preview.errors))
+        key = "gradesheet.inspera.errors_title" if in_inspera else "gradesheet.preview.errors_title"
+        errors_title = md(lang, key, count=len(preview.errors))
         # problem_line fills the catalog's sentences with parameters the kit has escaped.
         blocks += _listing(
             lang, errors_title, preview.errors, lambda p: Mrkdwn(problem_line(lang, p, escape))
         )
         blocks.append(kit.section(md(lang, "gradesheet.preview.fix_and_resend")))
-    elif preview.appliable:
+    elif preview.appliable and upload_id is not None:
         ready = (
             md(lang, "gradesheet.preview.agreed_ready", committees=committees)
             if preview.agreeing
@@ -119,14 +134,64 @@ def preview_message(
         blocks.append(kit.context(destination_text(lang, where_grades_go(test))))
         blocks.append(_preview_buttons(lang, preview, upload_id))
     else:
-        blocks.append(kit.section(md(lang, "gradesheet.preview.nothing_to_apply")))
+        key = "gradesheet.inspera.nothing" if in_inspera else "gradesheet.preview.nothing_to_apply"
+        blocks.append(kit.section(md(lang, key)))
+        if in_inspera and preview.suggestions:
+            blocks.append(kit.section(md(lang, "gradesheet.inspera.from_points_fix")))
     fallback = md(
         lang,
         "gradesheet.preview.fallback",
         test=test.test_id,
-        counts=counts_text(lang, counts, ("new", "changed", "errors")),
+        counts=counts_text(lang, counts, _INSPERA_COUNTS if in_inspera else _FALLBACK_COUNTS),
     )
     return kit.message(fallback, blocks)
+
+
+_FALLBACK_COUNTS = ("new", "changed", "errors")
+# Nothing is stored for a test marked in Inspera: every grade in a sheet is "new".
+_INSPERA_COUNTS = ("graded", "blank", "errors")
+
+
+# -- a sheet for a test marked in Inspera ---------------------------------------------------
+
+
+def inspera_sheet_message(lang: str, test: Test, sheet: GradeSheet, ready: InsperaSheet) -> Message:
+    """What the grader reads above the Inspera-ready file: what was checked, what is in the
+    file, and Inspera's import rules where they matter for this sheet."""
+    counts = {"graded": ready.grades, "blank": ready.blank, "errors": 0}
+    title = t(lang, "gradesheet.inspera.title", test=test.test_id)
+    blocks: list[Block] = [
+        kit.header(title),
+        kit.context(_source_line(lang, sheet)),
+        kit.section(kit.bold(counts_text(lang, counts, _INSPERA_COUNTS))),
+        kit.section(md(lang, "gradesheet.inspera.checked", count=ready.grades)),
+    ]
+    if ready.from_points:
+        listing_title = md(lang, "gradesheet.inspera.from_points_title")
+        blocks += _listing(
+            lang, listing_title, ready.from_points, lambda c: _suggestion_line(lang, c)
+        )
+        blocks.append(kit.section(md(lang, "gradesheet.inspera.from_points_fix")))
+    rules = [md(lang, "gradesheet.inspera.rule.replaces")]
+    if ready.blank:
+        rules.append(md(lang, "gradesheet.inspera.rule.blank", count=ready.blank))
+    if ready.sent_before:
+        rules.append(md(lang, "gradesheet.inspera.rule.new_upload"))
+    blocks.append(kit.context(kit.lines(rules)))
+    fallback = md(
+        lang,
+        "gradesheet.preview.fallback",
+        test=test.test_id,
+        counts=counts_text(lang, counts, ("graded", "blank")),
+    )
+    return kit.message(fallback, blocks)
+
+
+def inspera_sheet_comment(lang: str, ready: InsperaSheet, university: str) -> str:
+    """The file's comment: how to import it (as the `university`'s guide for graders shows),
+    that the grades are only set once imported, and what comes after (approve in Inspera,
+    then `/sensur done`)."""
+    return t(lang, "gradesheet.inspera.comment", count=ready.grades, university=university)
 
 
 def _source_line(lang: str, sheet: GradeSheet) -> Mrkdwn:

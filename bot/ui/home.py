@@ -30,6 +30,7 @@ from bot.messages import findings
 from bot.settings import HelpContacts
 from bot.ui import kit
 from bot.ui.approvals import ACTION_APPROVE_OWN, PromptButton
+from bot.ui.explanations import explanation_blocks
 from bot.ui.help import Audience
 from bot.ui.kit import Mrkdwn, escape, md
 from bot.ui.language import switch_button
@@ -164,7 +165,7 @@ def overview_blocks(lang: str, overview: HomeOverview, tz: ZoneInfo) -> list[Blo
             kit.section(_consultant_text(lang, item, tz)) for item in overview.consultant_tests
         ]
         blocks += _more(lang, overview.more_consultant_tests)
-    return blocks
+    return blocks + explanation_blocks(lang, overview.explanations, tz)
 
 
 def turn_text(lang: str, turn: Turn) -> Mrkdwn | None:

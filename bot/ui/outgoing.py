@@ -31,6 +31,12 @@ from bot.ui.complaint_notices import (
     complaint_reminder,
 )
 from bot.ui.escalations import channel_message, consultant_message
+from bot.ui.explanations import (
+    given_notice,
+    late_request,
+    overdue_for_consultant,
+    unassigned_request,
+)
 from bot.ui.handoff import handoff_reminder, transferred_text
 from bot.ui.inspera import inspera_differences
 from bot.ui.kit import Message, Mrkdwn, escape, md
@@ -515,5 +521,9 @@ _RENDERERS: dict[MessageKind, Callable[[_Facts], tuple[Mrkdwn, list[Block]]]] = 
     MessageKind.complaint_reminder: lambda f: complaint_reminder(f, partial(_notice_button, f)),
     MessageKind.complaint_overdue: lambda f: complaint_overdue(f, partial(_notice_button, f)),
     MessageKind.complaint_overdue_escalation: complaint_overdue_escalation,
+    MessageKind.explanation_given: given_notice,
+    MessageKind.explanation_late: late_request,
+    MessageKind.explanation_unassigned: unassigned_request,
+    MessageKind.explanation_overdue_consultant: overdue_for_consultant,
     MessageKind.handoff_reminder: handoff_reminder,
 }

@@ -13,11 +13,21 @@ from bot.ui.approvals import (
 )
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
+from bot.ui.explanations import ACTION_GIVEN as EXPLANATION_GIVEN_ACTION
 from bot.ui.handoff import ACTION_TRANSFERRED, ACTION_TRIAL_FINE, ACTION_TRIAL_REFUSED
 from bot.ui.home import HOME_HELP_ACTION, HOME_OPEN_ACTION, HOME_TEMPLATE_ACTION
 from bot.ui.language import ACTION_ID as LANGUAGE_ACTION
 from bot.ui.outgoing import INSPERA_ACTION, STATUS_ACTION, TEMPLATE_ACTION, WHY_ACTION
-from handlers.actions import approvals, escalations, gradesheets, handoff, home, language, notices
+from handlers.actions import (
+    approvals,
+    escalations,
+    explanations,
+    gradesheets,
+    handoff,
+    home,
+    language,
+    notices,
+)
 
 
 def register(app: App) -> None:
@@ -47,6 +57,7 @@ def register(app: App) -> None:
     app.action(HOME_OPEN_ACTION)(home.handle_home_open)
     app.action(HOME_TEMPLATE_ACTION)(home.handle_home_template)
     app.action(HOME_HELP_ACTION)(home.handle_home_help)
+    app.action(EXPLANATION_GIVEN_ACTION)(explanations.handle_explanation_given)
     app.action(ACTION_TRIAL_FINE)(handoff.handle_trial_fine)
     app.action(ACTION_TRIAL_REFUSED)(handoff.handle_trial_refused)
     app.action(ACTION_TRANSFERRED)(handoff.handle_transferred)

@@ -8,6 +8,7 @@ from collections.abc import Collection
 from sqlmodel import Session, col, select
 
 from bot.exams.which import which_test
+from bot.gradesheets.destination import GradesGoTo, where_grades_go
 from bot.gradesheets.export import export_filename, export_final_grades
 from bot.gradesheets.sheet_test import grader_tests
 from bot.gradesheets.template import grade_template, template_filename, template_rows
@@ -51,13 +52,18 @@ def reply_template(request: CommandRequest) -> None:
         _reply(request, "gradesheet.template.no_candidates", test=test.test_id)
         return
     filename = template_filename(test.test_id)
+    comment_key = (
+        "gradesheet.template.sent_for_inspera"
+        if where_grades_go(test) == GradesGoTo.inspera
+        else "gradesheet.template.sent"
+    )
     upload_to_dm(
         request.client,
         request.body["user_id"],
         grade_template(request.lang, test, rows),
         filename=filename,
         title=filename,
-        comment=t(request.lang, "gradesheet.template.sent", test=test.test_id, count=len(rows)),
+        comment=t(request.lang, comment_key, test=test.test_id, count=len(rows)),
     )
     _reply(request, "gradesheet.template.sent_ephemeral", test=test.test_id)
 

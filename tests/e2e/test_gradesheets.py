@@ -201,12 +201,14 @@ def test_same_file_by_both_events_and_a_retry_gives_one_preview(
     assert len(fake_slack.calls("url_private_download")) == 1
 
 
-def test_errors_offer_no_apply_return_a_marked_workbook_and_store_nothing(
-    running_bot, fake_slack, roster
-):
-    sheet = [["Candidate ID", "Grade"], [10412, "b"], [10413, "B"], [10415, "F"], [99999, "A"]]
-    send_sheet(running_bot, fake_slack, workbook(sheet))
-    preview = wait_for_dm(fake_slack, "Grade sheet for")
+BAD_SHEET = [["Candidate ID", "Grade"], [10412, "b"], [10413, "B"], [10415, "F"], [99999, "A"]]
+
+
+def send_bad_sheet_and_see_its_errors(bot, fake) -> dict:
+    """`BAD_SHEET` sent: its preview names every error by row with its fix, offers no Apply,
+    and the workbook comes back with the bad cells marked. Returns the preview."""
+    send_sheet(bot, fake, workbook(BAD_SHEET))
+    preview = wait_for_dm(fake, "Grade sheet for")
     text = str(preview["blocks"])
     assert "3 errors" in text
     assert "Row 2, candidate 10412: `b` is in lower case — write grades in capitals: `B`" in text
@@ -214,7 +216,7 @@ def test_errors_offer_no_apply_return_a_marked_workbook_and_store_nothing(
     assert "Row 5, candidate 99999: no candidate with this number" in text
     assert "gradesheet_apply" not in buttons(preview)
 
-    (marked,) = fake_slack.wait_for(lambda: fake_slack.uploads_to(KARI))
+    (marked,) = fake.wait_for(lambda: fake.uploads_to(KARI))
     assert marked.filename == "karakterer (errors marked).xlsx" and marked.channel == DM
     cells = openpyxl.load_workbook(io.BytesIO(marked.content)).active
     assert {c.coordinate for row in cells.iter_rows() for c in row if c.comment} == {
@@ -222,6 +224,13 @@ def test_errors_offer_no_apply_return_a_marked_workbook_and_store_nothing(
         "B4",
         "A5",
     }
+    return preview
+
+
+def test_errors_offer_no_apply_return_a_marked_workbook_and_store_nothing(
+    running_bot, fake_slack, roster
+):
+    preview = send_bad_sheet_and_see_its_errors(running_bot, fake_slack)
 
     (upload,) = uploads(roster)
     assert upload.status == "invalid"

@@ -10,11 +10,16 @@ from datetime import timedelta
 import pytest
 from sqlmodel import select
 
+from bot.exams.phase import TestState, state_of
 from bot.inspera.webhooks import final_grades_confirmed
 from models.db import session_scope
 from models.inspera import InsperaDelivery
+from models.tables import GradingIn
+from models.tables import Test as ExamTest
 from models.types import utcnow
-from tests.support.factories import add_grader, add_membership, add_test
+from tests.e2e.test_why import ask
+from tests.support.blocks import buttons, visible_text
+from tests.support.factories import add_grader, add_membership, add_test, choose_language
 from tests.support.fake_inspera import (
     API_KEY,
     CLIENT_ID,
@@ -54,6 +59,17 @@ def roster(engine) -> None:
     add_grader(engine, "kari@ntnu.no", name="Kari Nordmann")
     add_membership(engine, TEST_ID, "ola@ntnu.no", "1")
     add_membership(engine, TEST_ID, "kari@ntnu.no", "1")
+
+
+def opened(engine, grading_in: GradingIn = GradingIn.sensorbot) -> None:
+    with session_scope(engine) as session:
+        test = session.get(ExamTest, TEST_ID)
+        test.opened_for_marking, test.grading_in = utcnow() - timedelta(days=1), grading_in
+
+
+def state(engine) -> TestState:
+    with session_scope(engine) as session:
+        return state_of(session, session.get(ExamTest, TEST_ID), utcnow())
 
 
 def kari_under_an_old_address(inspera: FakeInspera) -> None:
@@ -130,13 +146,14 @@ def test_a_missing_grader_and_another_email_are_told_to_the_consultant_once(
     [
         ({"status": 500}, "Inspera answered with an error on its side (HTTP 500)"),
         ({"html": True}, "Inspera answered with a web page, not JSON"),
+        ({"errors": ["Access denied to test"]}, "Inspera reported errors: Access denied to test"),
     ],
 )
-def test_inspera_answering_500_or_html_makes_no_difference_report(
+def test_inspera_answering_500_html_or_errors_makes_no_difference_report_and_is_retried(
     cli, tmp_path, fake_slack, inspera, injected, reason
 ):
     engine, environment = cli
-    inspera.add_test(INSPERA_ID, [])  # were it read, everybody would be missing
+    kari_under_an_old_address(inspera)
     inspera.fail_next("test", **injected)
 
     result = run_cli(["inspera", "sync"], environment, tmp_path)
@@ -148,6 +165,52 @@ def test_inspera_answering_500_or_html_makes_no_difference_report(
     assert "Inspera: the last reading failed" in status.stdout and reason in status.stdout
     assert run_cli(["tick"], environment, tmp_path).returncode == 0
     assert difference_keys(fake_slack) == []
+
+    # The next sync asks Inspera again, and this time what it reads is reported.
+    retried = run_cli(["inspera", "sync"], environment, tmp_path)
+    assert retried.returncode == 0, retried.stderr
+    assert len(inspera.calls("test")) == 2
+    assert f"{TEST_ID}: read from Inspera; 2 differences from the roster:" in retried.stdout
+    status = run_cli(["status", TEST_ID], environment, tmp_path)
+    assert "the last reading failed" not in status.stdout
+
+
+def test_a_sync_tells_the_consultant_once_and_why_tells_each_grader_what_inspera_has(
+    running_bot, store_url, fake_slack, inspera
+):
+    engine = running_bot.runtime.engine
+    roster(engine)
+    opened(engine)
+    kari_under_an_old_address(inspera)
+    fake_slack.add_user("UKONS", email=CONSULTANT, locale="nb-NO")
+    for user, email in (("UOLA", "ola@ntnu.no"), ("UKARI", "kari@ntnu.no")):
+        fake_slack.add_user(user, email=email, locale="en-GB")
+        choose_language(engine, user, "en")
+    scheduler = scheduler_for(fake_slack, store_url, engine, **connector(inspera))
+    now = utcnow()
+
+    scheduler.run_pass(now)
+    scheduler.run_pass(now + timedelta(minutes=61))  # read again: nothing new to tell
+
+    assert len(inspera.calls("test")) == 2
+    [dm] = posts_to(fake_slack, "UKONS")
+    text = json.dumps(dm["blocks"], ensure_ascii=False)
+    assert "*Ola Nordmann* står som sensor i sensoroversikten (kommisjon 1)" in text
+    assert "*Kari Nordmann* med en e-postadresse (k…@hotmail.com)" in text
+
+    ola_reply = ask(running_bot, fake_slack, "UOLA", "why")
+    ola = visible_text(ola_reply)
+    assert "The test is open for marking" in ola  # the other checks still answer
+    assert "Inspera does not list you as a grader on this test, but the roster does" in ola
+    assert "Your study consultant has been told" in ola
+    assert buttons(ola_reply) == []
+    kari_reply = ask(running_bot, fake_slack, "UKARI", "why")
+    kari = visible_text(kari_reply)
+    assert "Inspera has you as a grader on this test, in committee 1" in kari
+    assert "Inspera has another address for you: k…@hotmail.com" in kari
+    assert "Your study consultant has been told" in kari
+    assert "kari.gammel" not in kari
+    assert buttons(kari_reply) == []  # the consultant knows already: nothing to send
 
 
 def test_an_unknown_test_is_refused_before_inspera_is_asked(cli, tmp_path, inspera):
@@ -206,9 +269,13 @@ def deliveries(engine) -> list[InsperaDelivery]:
         return list(session.exec(select(InsperaDelivery)).all())
 
 
-def test_a_signed_confirm_final_grades_is_recorded_once(running_bot, fake_slack):
+def test_a_signed_confirm_final_grades_is_recorded_once_and_makes_the_test_graded(
+    running_bot, fake_slack
+):
     engine = running_bot.runtime.engine
     roster(engine)
+    opened(engine, GradingIn.inspera)
+    assert state(engine) == TestState.open
     body, headers = signed_event("confirm_final_grades", int(INSPERA_ID))
 
     answer = post_event(running_bot, body, headers)
@@ -220,6 +287,7 @@ def test_a_signed_confirm_final_grades_is_recorded_once(running_bot, fake_slack)
     assert retried.status == 200 and retried.body == b"already received\n"
     [delivery] = deliveries(engine)
     assert delivery.outcome == f"final grades confirmed for {TEST_ID}"
+    assert state(engine) == TestState.graded
 
 
 @pytest.mark.parametrize(
@@ -229,6 +297,7 @@ def test_a_signed_confirm_final_grades_is_recorded_once(running_bot, fake_slack)
 def test_a_forged_confirm_final_grades_is_401_and_changes_nothing(running_bot, signature):
     engine = running_bot.runtime.engine
     roster(engine)
+    opened(engine, GradingIn.inspera)
     body, headers = signed_event("confirm_final_grades", int(INSPERA_ID))
     if signature is None:
         del headers["X-Inspera-Signature"]
@@ -242,6 +311,7 @@ def test_a_forged_confirm_final_grades_is_401_and_changes_nothing(running_bot, s
     assert answer.status == 401
     assert deliveries(engine) == []
     assert confirmed(engine) is None
+    assert state(engine) == TestState.open
 
 
 def test_inspera_s_verification_is_answered(running_bot):

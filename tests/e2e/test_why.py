@@ -194,14 +194,14 @@ def test_open_with_invitation_elsewhere_and_unpublished_guideline(
     add_membership(engine, "A-1", "john@uio.no", "1")
     reply = ask(running_bot, fake_slack, "UJOHN", "why")
     text = visible_text(reply)
-    assert "Inspera sent its invitation to j***@gmail.com" in text
+    assert "Inspera sent its invitation to j…@gmail.com" in text
     assert "john.smith@gmail.com" not in text
     assert "The grading guideline is not published yet" in text
     assert "The test is open for marking. Log in at https://ntnu.inspera.no" in text
     assert "Algorithms is listed there" in text
     assert "Can't log in? Orakeltjenesten" in text
     # The good news before the warnings.
-    assert text.index("The test is open for marking") < text.index("j***@gmail.com")
+    assert text.index("The test is open for marking") < text.index("j…@gmail.com")
     assert buttons(reply) == [(ESCALATE, "test:A-1")]
 
 

@@ -172,6 +172,39 @@ MESSAGES = {
         "en": "You are not set up as a grader on this test. The course teacher and the study "
         "consultant link you to it, and Inspera then sends you an e-mail.",
     },
+    # -- what the last reading from Inspera says (SPEC §3.12) -------------------------------
+    "why.finding.missing_in_inspera": {
+        "nb": "Inspera har deg ikke som sensor på prøven, men det har sensoroversikten (sist "
+        "lest {read}). Studiekonsulenten kobler deg til prøven i Inspera: send saken til dem "
+        "under.",
+        "en": "Inspera does not list you as a grader on this test, but the roster does (last "
+        "read {read}). Your study consultant links you to the test in Inspera: send them the "
+        "case below.",
+    },
+    "why.finding.missing_in_inspera_told": {
+        "nb": "Inspera har deg ikke som sensor på prøven, men det har sensoroversikten (sist "
+        "lest {read}). Studiekonsulenten har fått beskjed, og kobler deg til prøven i Inspera.",
+        "en": "Inspera does not list you as a grader on this test, but the roster does (last "
+        "read {read}). Your study consultant has been told, and links you to the test in "
+        "Inspera.",
+    },
+    "why.finding.inspera_lists_you": {
+        "nb": "Inspera har deg som sensor på prøven, i {inspera_committees} (sist lest {read}).",
+        "en": "Inspera has you as a grader on this test, in {inspera_committees} (last read "
+        "{read}).",
+    },
+    "why.finding.inspera_other_address": {
+        "nb": "Inspera har en annen e-postadresse for deg: {address}. E-postene fra Inspera "
+        "går dit. Er den gammel, ber du studiekonsulenten rette den – send saken under.",
+        "en": "Inspera has another address for you: {address}. Inspera's e-mails go there. If "
+        "it is out of date, ask your study consultant to correct it – send the case below.",
+    },
+    "why.finding.inspera_other_address_told": {
+        "nb": "Inspera har en annen e-postadresse for deg: {address}. E-postene fra Inspera "
+        "går dit. Studiekonsulenten har fått beskjed.",
+        "en": "Inspera has another address for you: {address}. Inspera's e-mails go there. "
+        "Your study consultant has been told.",
+    },
     "why.finding.no_committee": {
         "nb": "Du er satt opp på prøven, men ikke i noen kommisjon. Studiekonsulenten må "
         "legge deg i en kommisjon før du kan se besvarelser.",

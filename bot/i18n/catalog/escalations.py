@@ -261,6 +261,34 @@ MESSAGES = {
         "nb": "Innleveringsfristen er ikke ute ({deadline}).",
         "en": "The submission deadline has not passed ({deadline}).",
     },
+    "escalation.finding.missing_in_inspera": {
+        "nb": "Inspera har ikke sensoren på prøven, men det har sensoroversikten: koble sensoren "
+        "til prøven i Inspera.",
+        "en": "Inspera does not list the grader on this test, but the roster does: link them to "
+        "the test in Inspera.",
+    },
+    "escalation.finding.missing_in_inspera_told": {
+        "nb": "Inspera har ikke sensoren på prøven, men det har sensoroversikten (meldt fra "
+        "Inspera-sjekken før).",
+        "en": "Inspera does not list the grader on this test, but the roster does (told by the "
+        "Inspera check before).",
+    },
+    "escalation.finding.inspera_lists_you": {
+        "nb": "Inspera har sensoren på prøven.",
+        "en": "Inspera lists the grader on this test.",
+    },
+    "escalation.finding.inspera_other_address": {
+        "nb": "Inspera har en annen e-postadresse for sensoren: {address}. E-postene fra "
+        "Inspera går dit; er den gammel, rett den.",
+        "en": "Inspera has another address for the grader: {address}. Inspera's e-mails go "
+        "there; if it is out of date, correct it.",
+    },
+    "escalation.finding.inspera_other_address_told": {
+        "nb": "Inspera har en annen e-postadresse for sensoren: {address} (meldt fra "
+        "Inspera-sjekken før).",
+        "en": "Inspera has another address for the grader: {address} (told by the Inspera "
+        "check before).",
+    },
     "escalation.finding.invitation_elsewhere": {
         "nb": "Inspera-invitasjonen gikk til {address}, ikke til adressen i Slack – den kan "
         "være gammel.",

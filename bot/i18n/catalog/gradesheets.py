@@ -346,6 +346,10 @@ MESSAGES = {
         "column {candidate_column}, grade in column {grade_column}.",
     },
     "gradesheet.preview.sheet": {"nb": ", arket «{name}»", "en": ", sheet “{name}”"},
+    "gradesheet.preview.count.graded": {
+        "nb": {"one": "{count} karakter", "other": "{count} karakterer"},
+        "en": {"one": "{count} grade", "other": "{count} grades"},
+    },
     "gradesheet.preview.count.new": {
         "nb": {"one": "{count} ny", "other": "{count} nye"},
         "en": {"one": "{count} new", "other": "{count} new"},
@@ -432,6 +436,114 @@ MESSAGES = {
         "får tilbake i Inspera, og godkjenn sensuren der.",
         "en": "Sensorbot does not store these grades: they are set in Inspera. Import the sheet "
         "you get back into Inspera, and approve your grading there.",
+    },
+    # -- a sheet for a test marked in Inspera (SPEC §2.6): checked and sent back ----------
+    "gradesheet.inspera.title": {
+        "nb": "Karakterark for {test} – klart for Inspera",
+        "en": "Grade sheet for {test} – ready for Inspera",
+    },
+    "gradesheet.inspera.checked": {
+        "nb": {
+            "one": "Arket er sjekket mot kandidatene dine og Insperas regler, og det er ingen "
+            "feil. Sensorbot har ikke lagret noe: fila under har karakteren i Insperas "
+            "importformat (`Candidate ID`, `Grade`).",
+            "other": "Arket er sjekket mot kandidatene dine og Insperas regler, og det er ingen "
+            "feil. Sensorbot har ikke lagret noe: fila under har de {count} karakterene i "
+            "Insperas importformat (`Candidate ID`, `Grade`).",
+        },
+        "en": {
+            "one": "The sheet has been checked against your candidates and Inspera's rules, and "
+            "has no errors. Sensorbot has stored nothing: the file below holds the grade in "
+            "Inspera's import format (`Candidate ID`, `Grade`).",
+            "other": "The sheet has been checked against your candidates and Inspera's rules, "
+            "and has no errors. Sensorbot has stored nothing: the file below holds the "
+            "{count} grades in Inspera's import format (`Candidate ID`, `Grade`).",
+        },
+    },
+    "gradesheet.inspera.comment": {
+        "nb": {
+            "one": "Importer fila i Inspera slik {university}s brukerveiledning for sensorer "
+            "viser («Sette karakterer ved bruk av Excel»), og sjekk at Inspera melder at 1 rad "
+            "er oppdatert. Karakteren er ikke satt før fila er importert. Når alle karakterene "
+            "er satt, godkjenner du egen sensur i Inspera – og sier fra til meg med "
+            "`/sensur ferdig`.",
+            "other": "Importer fila i Inspera slik {university}s brukerveiledning for sensorer "
+            "viser («Sette karakterer ved bruk av Excel»), og sjekk at Inspera melder at "
+            "{count} rader er oppdatert. Karakterene er ikke satt før fila er importert. Når "
+            "alle karakterene er satt, godkjenner du egen sensur i Inspera – og sier fra til "
+            "meg med `/sensur ferdig`.",
+        },
+        "en": {
+            "one": "Import this file in Inspera as {university}'s guide for graders shows "
+            "(“Sette karakterer ved bruk av Excel”), and check that Inspera reports 1 row "
+            "updated. The grade is not set until the file is imported. When all grades are "
+            "set, approve your grading in Inspera – and tell me with `/sensur done`.",
+            "other": "Import this file in Inspera as {university}'s guide for graders shows "
+            "(“Sette karakterer ved bruk av Excel”), and check that Inspera reports {count} "
+            "rows updated. The grades are not set until the file is imported. When all grades "
+            "are set, approve your grading in Inspera – and tell me with `/sensur done`.",
+        },
+    },
+    "gradesheet.inspera.rule.replaces": {
+        "nb": "Karakterene i fila erstatter karakterer kandidatene eventuelt har i Inspera fra "
+        "før.",
+        "en": "The grades in the file replace any grades these candidates already have in Inspera.",
+    },
+    "gradesheet.inspera.rule.blank": {
+        "nb": {
+            "one": "Én kandidat har tom karaktercelle i arket ditt og er ikke med i fila: tomme "
+            "celler overskriver ikke karakterer som står i Inspera. Har du satt en karakter "
+            "ved en feil, fjerner du den med angre-pila under «Din karakter» i Inspera.",
+            "other": "{count} kandidater har tom karaktercelle i arket ditt og er ikke med i "
+            "fila: tomme celler overskriver ikke karakterer som står i Inspera. Har du satt en "
+            "karakter ved en feil, fjerner du den med angre-pila under «Din karakter» i "
+            "Inspera.",
+        },
+        "en": {
+            "one": "One candidate has an empty grade cell in your sheet and is left out of the "
+            "file: empty cells do not overwrite grades already in Inspera. To remove a grade "
+            "given by mistake, click the undo arrow under “Din karakter” in Inspera.",
+            "other": "{count} candidates have an empty grade cell in your sheet and are left "
+            "out of the file: empty cells do not overwrite grades already in Inspera. To "
+            "remove a grade given by mistake, click the undo arrow under “Din karakter” in "
+            "Inspera.",
+        },
+    },
+    "gradesheet.inspera.rule.new_upload": {
+        "nb": "Du har fått et ark for denne prøven tilbake før: importerer du dette, "
+        "overskriver det den forrige opplastingen i Inspera.",
+        "en": "You have had a sheet for this test back before: importing this one overwrites "
+        "the previous upload in Inspera.",
+    },
+    "gradesheet.inspera.from_points_title": {
+        "nb": "*Poeng uten karakter – ikke med i fila.* Etter NTNUs prosentmetode (A 89–100, "
+        "B 77–88, C 65–76, D 53–64, E 41–52, F 0–40) blir det:",
+        "en": "*Points without a grade – not in the file.* By NTNU's percentage method "
+        "(A 89–100, B 77–88, C 65–76, D 53–64, E 41–52, F 0–40) they would be:",
+    },
+    "gradesheet.inspera.from_points_fix": {
+        "nb": "Skal de være med, skriver du karakteren i karakterkolonnen og sender arket igjen.",
+        "en": "To include them, write the grade in the grade column and send the sheet again.",
+    },
+    "gradesheet.inspera.errors_title": {
+        "nb": {
+            "one": "*{count} feil* – du får arket klart for Inspera når den er rettet",
+            "other": "*{count} feil* – du får arket klart for Inspera når de er rettet",
+        },
+        "en": {
+            "one": "*{count} error* – you get the sheet ready for Inspera once it is fixed",
+            "other": "*{count} errors* – you get the sheet ready for Inspera once they are fixed",
+        },
+    },
+    "gradesheet.inspera.nothing": {
+        "nb": "Arket setter ingen karakterer, så det er ingenting å importere i Inspera.",
+        "en": "The sheet sets no grades, so there is nothing to import in Inspera.",
+    },
+    "gradesheet.inspera.upload_failed": {
+        "nb": "Jeg fikk ikke sendt deg fila akkurat nå. Ingenting er lagret; send arket igjen "
+        "om litt.",
+        "en": "I could not send you the file just now. Nothing was stored; send the sheet "
+        "again in a moment.",
     },
     "gradesheet.button.apply": {"nb": "Lagre", "en": "Apply"},
     "gradesheet.button.apply_suggested": {
@@ -613,6 +725,12 @@ MESSAGES = {
         "nb": "Dette arket ble aldri lagret, så det er ingenting å angre.",
         "en": "This sheet was never applied, so there is nothing to undo.",
     },
+    "gradesheet.outcome.marked_in_inspera": {
+        "nb": "Karakterene for {test} settes nå i Inspera, så Sensorbot lagrer dem ikke. Send "
+        "arket igjen, så får du det tilbake klart til å importere i Inspera.",
+        "en": "Grades for {test} are now set in Inspera, so Sensorbot does not store them. "
+        "Send the sheet again and you get it back ready to import in Inspera.",
+    },
     "gradesheet.outcome.test_already_chosen": {
         "nb": "Prøven for dette arket er allerede valgt.",
         "en": "The test for this sheet has already been chosen.",
@@ -664,6 +782,24 @@ MESSAGES = {
             "other": "Grade sheet for {test}: {count} candidates from your committees, with "
             "the grades set now. Pick grades from the dropdown, leave it empty for those who "
             "should not get one, and send the sheet back here.",
+        },
+    },
+    "gradesheet.template.sent_for_inspera": {
+        "nb": {
+            "one": "Karakterark for {test}: 1 kandidat fra kommisjonene dine, uten karakter "
+            "(karakterene settes i Inspera). Velg karakter i nedtrekkslista og send arket "
+            "tilbake hit, så får du det sjekket og klart til å importere i Inspera.",
+            "other": "Karakterark for {test}: {count} kandidater fra kommisjonene dine, uten "
+            "karakterer (karakterene settes i Inspera). Velg karakter i nedtrekkslista og "
+            "send arket tilbake hit, så får du det sjekket og klart til å importere i Inspera.",
+        },
+        "en": {
+            "one": "Grade sheet for {test}: 1 candidate from your committees, without a grade "
+            "(grades are set in Inspera). Pick the grade from the dropdown and send the sheet "
+            "back here; you get it back checked and ready to import in Inspera.",
+            "other": "Grade sheet for {test}: {count} candidates from your committees, without "
+            "grades (grades are set in Inspera). Pick grades from the dropdown and send the "
+            "sheet back here; you get it back checked and ready to import in Inspera.",
         },
     },
     "gradesheet.template.sent_ephemeral": {

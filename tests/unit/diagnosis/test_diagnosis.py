@@ -13,8 +13,8 @@ from bot.diagnosis.access import (
     QueryOutcome,
     Severity,
     diagnose_access,
-    mask_email,
 )
+from bot.people.addresses import mask_address
 from models.db import session_scope
 from tests.support.factories import T0, add_candidates, add_grader, add_membership, add_test
 from tests.support.harness import make_settings
@@ -398,10 +398,10 @@ def test_findings_survive_a_json_round_trip():
 @pytest.mark.parametrize(
     ("address", "masked"),
     [
-        ("ola.nordmann@gmail.com", "o***@gmail.com"),
-        ("o@gmail.com", "o***@gmail.com"),
-        ("no-at-sign", "n***"),
+        ("ola.nordmann@gmail.com", "o…@gmail.com"),
+        ("o@gmail.com", "o…@gmail.com"),
+        ("no-at-sign", "n…"),
     ],
 )
-def test_mask_email(address, masked):
-    assert mask_email(address) == masked
+def test_mask_address(address, masked):
+    assert mask_address(address) == masked

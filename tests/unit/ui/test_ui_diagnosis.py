@@ -51,7 +51,7 @@ def test_every_finding_has_words_for_the_grader_and_the_consultant(settings, lan
 
 def test_the_grader_sees_the_invitation_address_masked_the_consultant_in_full(settings):
     finding = Finding(FindingKind.invitation_elsewhere, address="ola.nordmann@gmail.com")
-    assert "o***@gmail.com" in finding_text(finding, "en", settings)
+    assert "o…@gmail.com" in finding_text(finding, "en", settings)
     assert "ola.nordmann@gmail.com" not in finding_text(finding, "en", settings)
     assert "ola.nordmann@gmail.com" in consultant_finding_text(finding, "en", settings.tz)
 
@@ -336,3 +336,21 @@ def test_the_channel_notice_names_grader_and_test_but_no_findings(settings):
     shown = visible_text({"text": text, "blocks": blocks})
     assert "Ola Nordmann" in shown and "A-1" in shown
     assert "access agreement" not in shown and "committee" not in shown
+
+
+def test_inspera_s_committees_are_named_in_the_reader_s_words_and_escaped(settings):
+    finding = Finding(FindingKind.inspera_lists_you, when=T0, names=("Kommisjon 2", "<!channel> 3"))
+    text = finding_text(finding, "nb", settings)
+    assert text.startswith("Inspera har deg som sensor på prøven, i kommisjon 2 og kommisjon ")
+    assert "&lt;!channel&gt; 3" in text and "<!channel>" not in text
+    assert "(sist lest torsdag 10. desember kl. 09.00)" in text
+    alone = replace(finding, names=())
+    assert "i ingen kommisjon" in finding_text(alone, "nb", settings)
+    assert Finding.from_json(finding.to_json()) == finding
+
+
+def test_the_grader_sees_inspera_s_other_address_masked(settings):
+    finding = Finding(FindingKind.inspera_other_address, when=T0, address="jens@ntnu.no")
+    text = finding_text(finding, "en", settings)
+    assert "Inspera has another address for you: j…@ntnu.no" in text
+    assert "jens@" not in text
