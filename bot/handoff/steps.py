@@ -11,7 +11,7 @@ claimed once, so a day is reminded once across replicas.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, exists, or_
@@ -108,12 +108,5 @@ def waited_since(today: date, calendar: WorkingCalendar, tz: ZoneInfo) -> dateti
     """A hand-off started before this moment has waited `REMIND_AFTER_WORKING_DAYS` working
     days by the end of `today` (a working day): the start of the working day that many
     working days back, `today` counted as the first."""
-    day = today
-    for _ in range(REMIND_AFTER_WORKING_DAYS - 1):
-        day -= timedelta(days=1)
-        while not calendar.is_working_day(day):
-            day -= timedelta(days=1)
+    day = calendar.working_days_before(today, REMIND_AFTER_WORKING_DAYS - 1)
     return local_day_start(day, tz)
-
-
-HANDOFF_STEPS = (start_fs_handoffs, remind_untransferred_tests)
