@@ -286,7 +286,9 @@ def test_a_signed_confirm_final_grades_is_recorded_once_and_makes_the_test_grade
     retried = post_event(running_bot, body, headers)
     assert retried.status == 200 and retried.body == b"already received\n"
     [delivery] = deliveries(engine)
-    assert delivery.outcome == f"final grades confirmed for {TEST_ID}"
+    assert delivery.outcome == (
+        f"final grades confirmed for {TEST_ID}; FS hand-off started for {TEST_ID}"
+    )
     assert state(engine) == TestState.graded
 
 
