@@ -50,6 +50,7 @@ class MessageKind(StrEnum):
     grading_reported = "grading_reported"  # to consultants: all graders reported (Inspera)
     complaint_held = "complaint_held"  # to consultants: a complaint grade to assess again
     complaint_export = "complaint_export"  # to consultants: the final complaint grades, a file
+    handoff_reminder = "handoff_reminder"  # to consultants: a graded test not in FS yet
 
 
 # Kinds that change a message posted earlier (`chat.update`) rather than post one.

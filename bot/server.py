@@ -22,6 +22,7 @@ from waitress.task import ThreadedTaskDispatcher
 from bot.inspera.webhooks import INSPERA_EVENTS_PATH, inspera_events
 from bot.inspera.wire import SIGNATURE_ENVIRON
 from bot.runtime import Runtime
+from bot.scheduling.delivery import send_now
 from bot.slack.ack_first import AckFirstApp
 from bot.slack.inbound import envelope_problem, signature_is_valid
 from models.db import is_reachable
@@ -70,7 +71,13 @@ class SensorbotWSGI:
                 return self._slack_request(environ, start_response)
         if path == INSPERA_EVENTS_PATH and method == "POST":
             body, signature = _bounded_body(environ), environ.get(SIGNATURE_ENVIRON)
-            answer = inspera_events(self._runtime.settings, self._runtime.engine, body, signature)
+            answer = inspera_events(
+                self._runtime.settings,
+                self._runtime.engine,
+                body,
+                signature,
+                send=lambda keys: send_now(self._runtime, keys),
+            )
             return _plain(start_response, *answer)
         return _plain(start_response, "404 Not Found", "not found")
 

@@ -1,6 +1,6 @@
 """Approvals (SPEC §2.3, §3.6, §4): own grading, aligning differing grades, final approval
-by one or all, the hand-off to the FS transfer, and reopening. No Slack here: each step
-answers an `ApprovalOutcome` saying who must be told what; handlers render and send it.
+by one or all, and reopening; the FS hand-off that follows is `bot.handoff`. No Slack here:
+each step answers an `ApprovalOutcome` saying who must be told what; handlers render and send it.
 
 Entry points for other capabilities:
 - a grade sheet applied → `after_grades_changed` (then deliver its outcome);
@@ -22,7 +22,6 @@ from bot.approvals.presses import (
     choose_agreed_grade,
     press_final_approval,
     press_own_approval,
-    press_transferred,
 )
 from bot.approvals.privacy import VisibleGrades, visible_grades, working_grades
 from bot.approvals.progress import (
@@ -51,7 +50,6 @@ from bot.approvals.workflow import (
     after_grades_changed,
     approve_final,
     approve_own,
-    mark_transferred,
     plan_reopening,
     reopen_committee,
     set_agreed_grades,
@@ -86,12 +84,10 @@ __all__ = [
     "grading_status",
     "is_unfinished",
     "locked_committees",
-    "mark_transferred",
     "plan_reopening",
     "posted_prompt",
     "press_final_approval",
     "press_own_approval",
-    "press_transferred",
     "prompt_view",
     "record_prompt_message",
     "reopen_committee",

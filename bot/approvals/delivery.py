@@ -42,16 +42,23 @@ def enqueue_outcome(
     """Store the outcome's notices, prompts and prompt updates in the outbox; returns their
     keys, to send once the unit of work has committed."""
     now = now or utcnow()
-    graders = graders_by_email(session, [notice.recipient for notice in outcome.notices])
-    messages: list[OutgoingMessage] = []
-    for notice in outcome.notices:
-        recipient = grader_recipient(notice.recipient, graders.get(notice.recipient))
-        messages += _messages_for(notice, recipient)
+    messages = outcome_messages(session, outcome)
     enqueue(session, messages, now)
     updates = _prompt_updates(session, outcome.prompt_updates)
     updates += _locked_confirmations(session, outcome.locks)
     enqueue_updates(session, updates, now)
     return [message.key for message in messages + updates]
+
+
+def outcome_messages(session: Session, outcome: ApprovalOutcome) -> list[OutgoingMessage]:
+    """The outcome's notices and prompts as outbox messages (its prompt updates aside): what
+    a scheduler step returns for the pass to store."""
+    graders = graders_by_email(session, [notice.recipient for notice in outcome.notices])
+    messages: list[OutgoingMessage] = []
+    for notice in outcome.notices:
+        recipient = grader_recipient(notice.recipient, graders.get(notice.recipient))
+        messages += _messages_for(notice, recipient)
+    return messages
 
 
 def _messages_for(notice: ApprovalNotice, recipient: Recipient) -> list[OutgoingMessage]:
@@ -75,7 +82,7 @@ def _messages_for(notice: ApprovalNotice, recipient: Recipient) -> list[Outgoing
         ]
     prompt = {"prompt_id": notice.prompt_id, "test_id": notice.test_id}
     messages = []
-    if notice.kind == NoticeKind.transfer_prompt:
+    if notice.kind == NoticeKind.transfer_prompt and notice.params.get("export"):
         messages.append(
             OutgoingMessage(
                 f"{MessageKind.approval_export.value}:{notice.prompt_id}",

@@ -14,13 +14,13 @@ class NoticeKind(StrEnum):
     own_prompt = "own_prompt"  # "approve your grading", with a count per grade
     alignment_prompt = "alignment_prompt"  # the differing grades, a choice per candidate
     final_prompt = "final_prompt"  # "approve the final grades"
-    transfer_prompt = "transfer_prompt"  # to consultants: the export and "transferred to FS"
+    transfer_prompt = "transfer_prompt"  # to consultants: the FS hand-off checklist (and export)
     # Plain notices.
     agreed_grades_set = "agreed_grades_set"  # to co-graders: who set which agreed grade
     final_approval_withdrawn = "final_approval_withdrawn"  # grades changed after approving
     committee_final = "committee_final"  # to the other graders: final, and by whom
     reopened = "reopened"  # to the committee's graders: by whom, why, what was cleared
-    transferred = "transferred"  # to the test's graders: results are on their way
+    transferred = "transferred"  # to the test's graders: on its way, and what comes next
     # To consultants, as messages of their own (`bot.complaints.messages`).
     complaint_held = "complaint_held"  # old and new grade, "assessed again" button
     complaints_final = "complaints_final"  # every complaint final: the complaint export
@@ -68,6 +68,10 @@ class RefusalReason(StrEnum):
     already_transferred = "already_transferred"
     no_reason = "no_reason"
     nothing_to_reopen = "nothing_to_reopen"
+    # The FS hand-off (bot.handoff).
+    trial_missing = "trial_missing"  # "transferred" before the test transfer's result
+    no_candidates = "no_candidates"  # "FS refused some candidates" naming none
+    unknown_candidates = "unknown_candidates"  # candidates the test does not have
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,7 @@ from sqlmodel import Session
 
 from bot.approvals.outcome import ApprovalOutcome, RefusalReason
 from bot.approvals.prompts import ALL_SCOPES, PromptKind
-from bot.approvals.workflow import approve_final, approve_own, mark_transferred, set_agreed_grades
-from bot.exams.people import Roles
+from bot.approvals.workflow import approve_final, approve_own, set_agreed_grades
 from models.tables import ApprovalPrompt
 
 
@@ -70,11 +69,3 @@ def choose_agreed_grade(
         {candidate: grade},
         expected_round=prompt.round,
     )
-
-
-def press_transferred(session: Session, prompt_id: int, actor: Roles) -> ApprovalOutcome:
-    """ "Transferred to FS": a consultant of the test or an admin."""
-    prompt = _prompt(session, prompt_id, PromptKind.transfer)
-    if prompt is None:
-        return ApprovalOutcome.refused(RefusalReason.out_of_date, test="")
-    return mark_transferred(session, prompt.test_id, actor, expected_round=prompt.round)

@@ -8,7 +8,9 @@ the first; the unique constraints on the approval tables are the backstop.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
 from sqlmodel import Session, col, select
 
@@ -21,7 +23,7 @@ class PromptKind(StrEnum):
     own = "own"
     alignment = "alignment"
     final = "final"
-    transfer = "transfer"
+    transfer = "transfer"  # the FS hand-off checklist, to consultants (bot.handoff)
 
 
 NOTICE_FOR = {
@@ -105,8 +107,11 @@ def post_or_refresh(
     recipient: str,
     round_: int,
     part: int = 0,
+    *,
+    params: Mapping[str, Any] | None = None,
 ) -> None:
-    """Send the prompt to its recipient once; when it was sent before, refresh it in place."""
+    """Send the prompt to its recipient once; when it was sent before, refresh it in place.
+    `params` go with the message that posts it."""
     prompt = ensure_prompt(session, kind, test_id, scope, recipient, round_, part)
     if prompt.claimed_at is None:
         prompt.claimed_at = utcnow()
@@ -118,6 +123,7 @@ def post_or_refresh(
                 test_id=test_id,
                 committee=scope or None,
                 prompt_id=prompt.id,
+                params=dict(params or {}),
             )
         )
     else:

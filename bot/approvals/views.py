@@ -39,7 +39,6 @@ class PromptState(StrEnum):
     done = "done"  # the recipient did it; others may still have to
     resolved = "resolved"  # alignment: nothing left to agree
     final = "final"  # the committee's grades are final
-    transferred = "transferred"
     out_of_date = "out_of_date"  # from before a reopening
 
 
@@ -142,26 +141,14 @@ class FinalPromptView:
         return len(self.waiting) == 1 and self.waiting[0].you
 
 
-@dataclass(frozen=True)
-class TransferPromptView:
-    prompt_id: int
-    test_id: str
-    course_code: str
-    state: PromptState
-    committees: int
-    graded: int
-    graders: int  # every grader of the test: they are told once it is transferred
-    counts: tuple[GradeCount, ...]
-    transferred_by: Person | None
-    transferred_at: datetime | None
-
-
-PromptView = OwnPromptView | AlignmentPromptView | FinalPromptView | TransferPromptView
+PromptView = OwnPromptView | AlignmentPromptView | FinalPromptView
 
 
 def prompt_view(session: Session, prompt_id: int) -> PromptView | None:
+    """What an approval prompt shows now; None when it is gone, or is the FS hand-off's
+    checklist (shown by `bot.handoff.view`)."""
     prompt = session.get(ApprovalPrompt, prompt_id)
-    if prompt is None:
+    if prompt is None or prompt.kind == PromptKind.transfer:
         return None
     snapshot = load_snapshot(session, prompt.test_id)
     if snapshot is None:
@@ -170,7 +157,6 @@ def prompt_view(session: Session, prompt_id: int) -> PromptView | None:
         PromptKind.own: _own_view,
         PromptKind.alignment: _alignment_view,
         PromptKind.final: _final_view,
-        PromptKind.transfer: _transfer_view,
     }
     return builders[PromptKind(prompt.kind)](snapshot, prompt)
 
@@ -354,39 +340,6 @@ def _final_row(
     if agreed is not None and agreed.source != "equal":
         return FinalRow(candidate, agreed.value, FinalMark.agreed, given)
     return FinalRow(candidate, agreed.value if agreed else None)
-
-
-def _transfer_view(snapshot: ApprovalSnapshot, prompt: ApprovalPrompt) -> TransferPromptView:
-    final: list[str] = []
-    for committee in snapshot.committee_names:
-        visible = grades_visible_to(snapshot, prompt.recipient_email, committee, is_consultant=True)
-        if committee in snapshot.finals:
-            final.extend(visible.agreed.values())
-    test = snapshot.test
-    if test.transferred_at is not None:
-        state = PromptState.transferred
-    elif prompt.round != snapshot.test_round():
-        state = PromptState.out_of_date
-    elif snapshot.is_graded():
-        state = PromptState.open
-    else:
-        state = PromptState.not_ready
-    return TransferPromptView(
-        prompt_id=prompt.id or 0,
-        test_id=snapshot.test_id,
-        course_code=test.course_code,
-        state=state,
-        committees=len(snapshot.committee_names),
-        graded=len(final),
-        graders=len(snapshot.all_graders()),
-        counts=grade_counts(final, grade_options(test.grade_scale)),
-        transferred_by=(
-            snapshot.person(test.transferred_by, prompt.recipient_email, consultant=True)
-            if test.transferred_by
-            else None
-        ),
-        transferred_at=test.transferred_at,
-    )
 
 
 # --------------------------------------------------------------------------------------

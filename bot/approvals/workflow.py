@@ -1,5 +1,6 @@
 """The approval steps (SPEC §2.3, §3.6, §4): own approval, aligning differing grades, final
-approval by one or all, reopening, and the hand-off to the FS transfer.
+approval by one or all, reopening; the last final approval starts the FS hand-off
+(`bot.handoff`).
 
 Each step takes the test's approval lock first, reads the state, checks the actor against
 the store, changes what it must (audited in the same unit of work) and answers an
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from types import ModuleType
 
 from sqlmodel import Session, col, delete
 
@@ -28,7 +30,6 @@ from bot.approvals.state import (
 )
 from bot.complaints import hold
 from bot.exams import audit
-from bot.exams.lookup import consultant_emails
 from bot.exams.people import Roles
 from models.tables import (
     AgreedGrade,
@@ -675,55 +676,21 @@ def _make_final(
         # The complaint round leaves the test's own state alone (graded, transferred).
         outcome.merge(settle_complaints(session, fresh, committee, approver))
     elif fresh.is_graded():
-        for consultant in consultant_emails(session, test_id):
-            post_or_refresh(
-                session,
-                outcome,
-                PromptKind.transfer,
-                test_id,
-                ALL_SCOPES,
-                consultant,
-                fresh.test_round(),
-            )
+        _handoff().start_handoff(session, snapshot.test, outcome)
+
+
+def _handoff() -> ModuleType:
+    """The FS hand-off builds on the approvals (their lock, prompts and outcome), so it is
+    imported when a step needs it rather than with this module."""
+    from bot.handoff import checklist
+
+    return checklist
 
 
 def _committee_prompts(
     session: Session, status: CommitteeStatus, kinds: tuple[PromptKind, ...]
 ) -> list[int]:
     return prompt_ids(session, status.test_id, kinds, scope=status.committee, round_=status.round)
-
-
-# --------------------------------------------------------------------------------------
-# Test graded → transferred to FS.
-
-
-def mark_transferred(
-    session: Session, test_id: str, actor: Roles, *, expected_round: int | None = None
-) -> ApprovalOutcome:
-    """A consultant of the test (or an admin) confirms the final grades are in FS."""
-    test = lock_test(session, test_id)
-    if test is None:
-        return ApprovalOutcome.refused(RefusalReason.unknown_test, test=test_id)
-    if not actor.may_administer(test_id):
-        return ApprovalOutcome.refused(RefusalReason.not_consultant, test=test_id)
-    if test.transferred_at is not None:
-        return _already_transferred(session, test)
-    snapshot = ApprovalSnapshot(session, test)
-    if expected_round is not None and expected_round != snapshot.test_round():
-        return ApprovalOutcome.refused(RefusalReason.out_of_date, test=test_id)
-    if not snapshot.is_graded():
-        not_final = tuple(c for c in snapshot.committee_names if c not in snapshot.finals)
-        return ApprovalOutcome.refused(RefusalReason.not_graded, test=test_id, committees=not_final)
-    test.transferred_at = utcnow()
-    test.transferred_by = actor.email
-    session.add(test)
-    audit.record(session, actor.email or "", "transferred_to_fs", test_id=test_id, new="FS")
-    outcome = ApprovalOutcome(changed=True)
-    outcome.tell(snapshot.all_graders(), NoticeKind.transferred, test_id)
-    outcome.update_prompts(
-        prompt_ids(session, test_id, (PromptKind.transfer,), round_=snapshot.test_round())
-    )
-    return outcome
 
 
 # --------------------------------------------------------------------------------------
@@ -847,6 +814,7 @@ def reopen_committee(
         by=by.to_params(),
         reason=reason,
     )
+    _handoff().forget_handoff(session, test_id, actor.email or "")
     fresh = ApprovalSnapshot(session, test)
     if fresh.is_shared(committee):
         after = fresh.status(committee)

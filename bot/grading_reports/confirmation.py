@@ -14,7 +14,7 @@ from bot.approvals.prompts import lock_test
 from bot.exams import audit
 from bot.exams.people import Roles
 from bot.exams.phase import is_open
-from bot.inspera.webhooks import final_grades_confirmed
+from bot.inspera.stored import final_grades_confirmed
 from models.tables import GradingIn
 
 CONFIRMED = "final_grades_confirmed"

@@ -11,7 +11,8 @@ from datetime import datetime
 from sqlmodel import Session, col, select
 
 from bot.inspera.differences import Difference
-from models.inspera import InsperaDifference, InsperaGrader, InsperaSync
+from models.inspera import InsperaDifference, InsperaFinalGrades, InsperaGrader, InsperaSync
+from models.tables import Test
 
 
 @dataclass(frozen=True)
@@ -70,3 +71,12 @@ def inspera_view_of(session: Session, test_id: str, grader_email: str) -> Insper
     if row is None:
         return InsperaView(state.synced_at, False, (), None)
     return InsperaView(state.synced_at, True, tuple(json.loads(row.committees)), row.email)
+
+
+def final_grades_confirmed(session: Session, test_id: str) -> datetime | None:
+    """When Inspera said the test's final grades are confirmed, or None."""
+    return session.exec(
+        select(InsperaFinalGrades.confirmed_at)
+        .join(Test, col(Test.inspera_test_id) == col(InsperaFinalGrades.inspera_test_id))
+        .where(Test.test_id == test_id)
+    ).first()

@@ -14,8 +14,8 @@ from bot.i18n import t
 from bot.inspera.client import shared_client
 from bot.inspera.differences import Difference, DifferenceKind, committees_text
 from bot.inspera.failures import FailureKind, InsperaFailure
+from bot.inspera.stored import final_grades_confirmed
 from bot.inspera.sync import SyncResult, sync_state, sync_test, syncable_tests
-from bot.inspera.webhooks import final_grades_confirmed
 from bot.settings import Settings
 from bot.ui.local_time import local_text
 from models.db import session_scope

@@ -8,8 +8,9 @@ other signed event is stored once, by a digest of its body (Inspera retries a de
 the same body), and answered 200 straight away; the work is done after, in a thread of its
 own, and a delivery that was stored but never handled (the process stopped) is handled by
 the scheduler's next pass. `confirm_final_grades` records that the final grades of its test
-are confirmed in Inspera (`final_grades_confirmed`); other events are acknowledged and
-ignored.
+are confirmed in Inspera (`final_grades_confirmed`) and starts the test's FS hand-off: the
+checklist is stored in the outbox in the same transaction and handed to `send` (the
+listener's way of sending at once); other events are acknowledged and ignored.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import threading
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
@@ -24,6 +26,9 @@ from sqlalchemy import Engine, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
+from bot.approvals.delivery import enqueue_outcome
+from bot.approvals.outcome import ApprovalOutcome
+from bot.handoff.checklist import start_graded_handoffs
 from bot.inspera import wire
 from bot.inspera.failures import InsperaFailure
 from bot.settings import Settings
@@ -42,15 +47,23 @@ HANDLING_GRACE = timedelta(minutes=1)
 _DELIVERY = table_of(InsperaDelivery)
 _FINAL = table_of(InsperaFinalGrades)
 
+# Sends the outbox messages with these keys now (`bot.scheduling.delivery.send_now`).
+SendNow = Callable[[Sequence[str]], object]
+
 _worker: ThreadPoolExecutor | None = None
 _worker_lock = threading.Lock()
 
 
 def inspera_events(
-    settings: Settings, engine: Engine, body: bytes | None, signature: str | None
+    settings: Settings,
+    engine: Engine,
+    body: bytes | None,
+    signature: str | None,
+    send: SendNow | None = None,
 ) -> tuple[str, str]:
     """The HTTP status and text answering one `POST /inspera/events` with the raw `body`
-    (None: larger than the server reads) and the `X-Inspera-Signature` header."""
+    (None: larger than the server reads) and the `X-Inspera-Signature` header; what the
+    delivery's handling enqueued is handed to `send`."""
     if body is None:
         logger.info("inspera events: refused a body too large to read")
         return "413 Request Entity Too Large", "request too large"
@@ -76,7 +89,7 @@ def inspera_events(
             "inspera events: %s for %s received before", event.event, event.context_object_id
         )
         return "200 OK", "already received"
-    _background().submit(_handle_logged, engine, delivery_id)
+    _background().submit(_handle_logged, engine, delivery_id, send)
     return "200 OK", "ok"
 
 
@@ -103,6 +116,13 @@ def store_delivery(
 def handle_delivery(engine: Engine, delivery_id: int, now: datetime) -> str | None:
     """Do a stored delivery's work once: claimed and done in one transaction. Returns what
     was done, or None when it had been handled already."""
+    handled = _handle(engine, delivery_id, now)
+    return handled[0] if handled is not None else None
+
+
+def _handle(engine: Engine, delivery_id: int, now: datetime) -> tuple[str, list[str]] | None:
+    """`handle_delivery`, with the keys of the outbox messages it enqueued."""
+    keys: list[str] = []
     with session_scope(engine) as session:
         claimed = session.exec(
             update(_DELIVERY)
@@ -118,26 +138,36 @@ def handle_delivery(engine: Engine, delivery_id: int, now: datetime) -> str | No
         elif not inspera_id:
             outcome = "ignored: no contextObjectId"
         else:
-            outcome = _confirm_final_grades(session, inspera_id, event_at or now, delivery_id)
+            outcome, keys = _confirm_final_grades(
+                session, inspera_id, event_at or now, delivery_id, now
+            )
         session.exec(
             update(_DELIVERY).where(_DELIVERY.c.id == delivery_id).values(outcome=outcome[:255])
         )
     logger.info("inspera events: delivery %s: %s", delivery_id, outcome)
-    return outcome
+    return outcome, keys
 
 
 def _confirm_final_grades(
-    session: Session, inspera_id: str, confirmed_at: datetime, delivery_id: int
-) -> str:
+    session: Session, inspera_id: str, confirmed_at: datetime, delivery_id: int, now: datetime
+) -> tuple[str, list[str]]:
     session.exec(
         insert_for(session, _FINAL)
         .values(inspera_test_id=inspera_id, confirmed_at=confirmed_at, delivery_id=delivery_id)
         .on_conflict_do_nothing(index_elements=["inspera_test_id"])
     )
-    tests = session.exec(select(Test.test_id).where(Test.inspera_test_id == inspera_id)).all()
+    tests = session.exec(
+        select(Test).where(Test.inspera_test_id == inspera_id).order_by(col(Test.test_id))
+    ).all()
     if not tests:
-        return f"final grades confirmed for Inspera test {inspera_id}, which no test names yet"
-    return f"final grades confirmed for {', '.join(sorted(tests))}"
+        done = f"final grades confirmed for Inspera test {inspera_id}, which no test names yet"
+        return done, []
+    outcome = ApprovalOutcome()
+    started = start_graded_handoffs(session, tests, now, outcome)
+    done = f"final grades confirmed for {', '.join(t.test_id for t in tests)}"
+    if started:
+        done += f"; FS hand-off started for {', '.join(started)}"
+    return done, enqueue_outcome(session, outcome, now)
 
 
 def handle_waiting_deliveries(engine: Engine, now: datetime, limit: int = 100) -> int:
@@ -159,20 +189,14 @@ def handle_waiting_deliveries(engine: Engine, now: datetime, limit: int = 100) -
     )
 
 
-def final_grades_confirmed(session: Session, test_id: str) -> datetime | None:
-    """When Inspera said the test's final grades are confirmed, or None."""
-    return session.exec(
-        select(InsperaFinalGrades.confirmed_at)
-        .join(Test, col(Test.inspera_test_id) == col(InsperaFinalGrades.inspera_test_id))
-        .where(Test.test_id == test_id)
-    ).first()
-
-
-def _handle_logged(engine: Engine, delivery_id: int) -> None:
+def _handle_logged(engine: Engine, delivery_id: int, send: SendNow | None) -> None:
     try:
-        handle_delivery(engine, delivery_id, utcnow())
+        handled = _handle(engine, delivery_id, utcnow())
     except Exception:  # noqa: BLE001 - logged; the scheduler's next pass handles it
         logger.exception("inspera events: handling delivery %s failed", delivery_id)
+        return
+    if handled is not None and handled[1] and send is not None:
+        send(handled[1])  # what Slack does not take now, a scheduler pass sends
 
 
 def _background() -> ThreadPoolExecutor:

@@ -47,6 +47,7 @@ from bot.gradesheets.export import (
     export_filename,
     export_final_grades,
 )
+from bot.handoff.view import checklist_view
 from bot.messages import UPDATE_KINDS, MessageKind
 from bot.people.language import has_had_a_dm, mark_first_dm
 from bot.scheduling.dispatcher import DispatchReport, dispatch
@@ -72,6 +73,7 @@ from bot.ui.escalation_replies import case_news
 from bot.ui.escalations import channel_message, consultant_message
 from bot.ui.explanations import given_message, giver, grader_message
 from bot.ui.gradesheets import confirmation_message
+from bot.ui.handoff import checklist_message
 from bot.ui.language import with_language_switch
 from bot.ui.outgoing import RenderedMessage, render
 from models.db import session_scope
@@ -350,11 +352,22 @@ def _prompt(
     for_channel: bool,
     settings: Settings,
 ) -> RenderedMessage | None:
-    view = prompt_view(session, params["prompt_id"])
+    show = _prompt_shown(session, params["prompt_id"])
+    return show(lang, tz) if show is not None else None
+
+
+def _prompt_shown(
+    session: Session, prompt_id: int
+) -> Callable[[str, ZoneInfo], RenderedMessage] | None:
+    """How a prompt shows as it now stands: an approval prompt, or the FS hand-off's
+    checklist; None when it is gone."""
+    checklist = checklist_view(session, prompt_id)
+    if checklist is not None:
+        return lambda lang, tz: checklist_message(checklist, lang, tz)
+    view = prompt_view(session, prompt_id)
     if view is None:
         return None
-    message = prompt_message(view, lang, tz)
-    return RenderedMessage(message.text, message.blocks)
+    return lambda lang, tz: prompt_message(view, lang, tz)
 
 
 def _case(
@@ -468,8 +481,8 @@ class _Target:
 def _prompt_target(session: Session, params: Mapping[str, Any]) -> _Target | DeliveryOutcome:
     prompt_id = params["prompt_id"]
     prompt = session.get(ApprovalPrompt, prompt_id)
-    view = prompt_view(session, prompt_id) if prompt is not None else None
-    if prompt is None or view is None:
+    show = _prompt_shown(session, prompt_id) if prompt is not None else None
+    if prompt is None or show is None:
         return NothingToSend("the prompt is gone")
     if prompt.channel is None or prompt.ts is None:
         if statuses(session, [prompt_key(prompt_id)]).get(prompt_key(prompt_id)) == (
@@ -477,11 +490,6 @@ def _prompt_target(session: Session, params: Mapping[str, Any]) -> _Target | Del
         ):
             return NotYet(WAIT_FOR_POST_SECONDS, "the prompt is being posted")
         return NothingToSend("the prompt is not posted; it goes out as it stands when it is")
-
-    def show(lang: str, tz: ZoneInfo) -> RenderedMessage:
-        message = prompt_message(view, lang, tz)
-        return RenderedMessage(message.text, message.blocks)
-
     return _Target(prompt.channel, prompt.ts, "", prompt.slack_user_id, show)
 
 

@@ -41,6 +41,7 @@ from bot.complaints.notices import (
 from bot.escalations.reraise import reraise_unacknowledged_escalations
 from bot.explanations.steps import EXPLANATION_STEPS
 from bot.grading_reports.asking import ask_consultants_to_confirm
+from bot.handoff.steps import remind_untransferred_tests, start_fs_handoffs
 from bot.inspera.steps import INSPERA_STEPS
 from bot.opening.notices import notify_opened_tests, report_unreachable_graders
 from bot.reminders.steps import (
@@ -81,6 +82,8 @@ DETECTION_STEPS: tuple[Step, ...] = (
     escalate_overdue_complaints,
     *EXPLANATION_STEPS,
     ask_consultants_to_confirm,
+    start_fs_handoffs,
+    remind_untransferred_tests,
 )
 # Steps that act on what the dispatch found out.
 FOLLOW_UP_STEPS: tuple[Step, ...] = (

@@ -39,7 +39,6 @@ from bot.approvals.views import (
     OwnCommitteeSummary,
     OwnPromptView,
     PromptView,
-    TransferPromptView,
 )
 from bot.approvals.workflow import ReopeningPlan
 from bot.i18n import format_list, t
@@ -50,7 +49,6 @@ from bot.ui.payloads import PayloadError, decode_id
 ACTION_APPROVE_OWN = "approvals.approve_own"
 ACTION_APPROVE_FINAL = "approvals.approve_final"
 ACTION_AGREE = "approvals.agree"
-ACTION_TRANSFERRED = "approvals.transferred"
 ACTION_FINAL_LIST = "approval.final_list"  # the final grades to approve, as a file
 ACTION_REOPEN = "approval.reopen"
 ACTION_SHOW_FINAL = "approval.show_final"  # the final prompt, shown in a /sensur approve reply
@@ -179,9 +177,7 @@ def prompt_message(view: PromptView, lang: str, tz: ZoneInfo) -> Message:
         return _own_prompt(view, lang, tz)
     if isinstance(view, AlignmentPromptView):
         return _alignment_prompt(view, lang)
-    if isinstance(view, FinalPromptView):
-        return _final_prompt(view, lang, tz)
-    return _transfer_prompt(view, lang, tz)
+    return _final_prompt(view, lang, tz)
 
 
 def _own_prompt(view: OwnPromptView, lang: str, tz: ZoneInfo) -> Message:
@@ -461,47 +457,7 @@ def _asking_button(
     return kit.button(t(lang, label), action_id, value, "primary", confirm=confirm)
 
 
-# -- to consultants: graded, transfer to FS ------------------------------------------------
-
-
-def _transfer_prompt(view: TransferPromptView, lang: str, tz: ZoneInfo) -> Message:
-    title = t(lang, "approvals.transfer.title")
-    intro = md(
-        lang,
-        "approvals.transfer.intro",
-        test=view.test_id,
-        committee_count=view.committees,
-        grades=md(lang, "approvals.grades_count", count=view.graded),
-        counts=counts_text(lang, view.counts),
-    )
-    blocks: list[Block] = [kit.header(title), _section(intro)]
-    if view.state == PromptState.open:
-        blocks.append(kit.actions(_transfer_button(view, lang)))
-    elif view.state == PromptState.transferred and view.transferred_at is not None:
-        by = person_text(lang, view.transferred_by or Person(consultant=True))
-        done = md(
-            lang,
-            "approvals.transfer.done",
-            by=by,
-            when=kit.date(lang, view.transferred_at, tz),
-        )
-        blocks.append(_section(done))
-    elif view.state == PromptState.out_of_date:
-        blocks.append(_section(md(lang, "approvals.transfer.out_of_date")))
-    else:
-        blocks.append(_section(md(lang, "approvals.transfer.not_ready")))
-    return _message(kit.join(": ", [title, view.test_id]), blocks)
-
-
-def _transfer_button(view: TransferPromptView, lang: str) -> ButtonElement:
-    """ "Overført til FS", asking first: every grader is told, and it cannot be undone."""
-    text = md(lang, "approvals.transfer.confirm_text", test=view.test_id, count=view.graders)
-    keys = (
-        "approvals.transfer.button",
-        "approvals.transfer.confirm_title",
-        "approvals.transfer.confirm_yes",
-    )
-    return _asking_button(lang, keys, ACTION_TRANSFERRED, view.prompt_id, text)
+# -- to consultants: the export of the final grades --------------------------------------
 
 
 def export_comment(lang: str, test_id: str) -> Mrkdwn:
@@ -618,9 +574,10 @@ def notice_text(notice: ApprovalNotice, lang: str) -> Mrkdwn:
         return md(lang, key, by=by, **common)
     if notice.kind == NoticeKind.reopened:
         return md(lang, "approvals.notice.reopened", by=by, reason=params["reason"], **common)
-    if notice.kind == NoticeKind.transferred:
-        return md(lang, "approvals.notice.transferred", test=notice.test_id)
-    raise ValueError(f"{notice.kind} is a prompt, rendered from its view")
+    raise ValueError(
+        f"{notice.kind} is rendered elsewhere: a prompt from its view, "
+        "the FS notice by bot.ui.handoff"
+    )
 
 
 def locked_text(lang: str, committee: str, reason: LockReason) -> Mrkdwn:
@@ -649,6 +606,9 @@ def refusal_text(refusal: Refusal, lang: str, tz: ZoneInfo) -> Mrkdwn:
         return _wrong_phase_text(refusal, params, lang)
     if reason == RefusalReason.already_voted:
         params["names"] = people_text(lang, params.pop("waiting", ()))
+    if reason == RefusalReason.unknown_candidates:
+        unknown = params.pop("candidates")
+        params.update(count=len(unknown), candidates=candidates_text(lang, unknown))
     key = f"approvals.refused.{reason.value}"
     return md(lang, key, **{k: v for k, v in params.items() if v is not None or k == "by"})
 

@@ -39,6 +39,7 @@ from bot.ui.explanations import (
     unassigned_request,
 )
 from bot.ui.grading_reports import all_reported, report_buttons
+from bot.ui.handoff import handoff_reminder, transferred_text
 from bot.ui.inspera import inspera_differences
 from bot.ui.kit import Message, Mrkdwn, escape, md
 from bot.ui.opening import finding_lines
@@ -81,7 +82,10 @@ def render(
     if MessageKind(kind) == MessageKind.escalation_reraised:
         return _reraised_escalation(params, lang, tz, for_channel)
     if MessageKind(kind) == MessageKind.approval_notice:
-        return RenderedMessage(notice_text(_notice(params), lang), [])
+        notice = _notice(params)
+        if notice.kind == NoticeKind.transferred:
+            return RenderedMessage(transferred_text(notice.test_id, notice.params, lang, tz), [])
+        return RenderedMessage(notice_text(notice, lang), [])
     facts = _Facts(_in_current_shape(MessageKind(kind), params), lang, tz)
     text, blocks = _RENDERERS[MessageKind(kind)](facts)
     return RenderedMessage(text, [block.to_dict() for block in blocks])
@@ -539,4 +543,5 @@ _RENDERERS: dict[MessageKind, Callable[[_Facts], tuple[Mrkdwn, list[Block]]]] = 
     MessageKind.explanation_unassigned: unassigned_request,
     MessageKind.explanation_overdue_consultant: overdue_for_consultant,
     MessageKind.grading_reported: all_reported,
+    MessageKind.handoff_reminder: handoff_reminder,
 }

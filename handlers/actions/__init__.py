@@ -10,13 +10,13 @@ from bot.ui.approvals import (
     ACTION_FINAL_LIST,
     ACTION_REOPEN,
     ACTION_SHOW_FINAL,
-    ACTION_TRANSFERRED,
 )
 from bot.ui.complaints import ACTION_CONFIRM_HELD
 from bot.ui.diagnosis import ESCALATE_ACTION
 from bot.ui.escalations import ACKNOWLEDGE_ACTION, RESOLVE_ACTION
 from bot.ui.explanations import ACTION_GIVEN as EXPLANATION_GIVEN_ACTION
 from bot.ui.grading_reports import ACTION_CONFIRM_FINAL, ACTION_REPORT_DONE, ACTION_TAKE_BACK
+from bot.ui.handoff import ACTION_TRANSFERRED, ACTION_TRIAL_FINE, ACTION_TRIAL_REFUSED
 from bot.ui.home import HOME_HELP_ACTION, HOME_OPEN_ACTION, HOME_TEMPLATE_ACTION
 from bot.ui.language import ACTION_ID as LANGUAGE_ACTION
 from bot.ui.outgoing import INSPERA_ACTION, STATUS_ACTION, TEMPLATE_ACTION, WHY_ACTION
@@ -27,6 +27,7 @@ from handlers.actions import (
     explanations,
     gradesheets,
     grading_reports,
+    handoff,
     home,
     language,
     notices,
@@ -43,7 +44,6 @@ def register(app: App) -> None:
     app.action(ACTION_APPROVE_OWN)(approvals.handle_approve_own)
     app.action(ACTION_AGREE)(approvals.handle_agree_grade)
     app.action(ACTION_APPROVE_FINAL)(approvals.handle_approve_final)
-    app.action(ACTION_TRANSFERRED)(approvals.handle_transferred)
     app.action(ACTION_FINAL_LIST)(approvals.handle_final_list)
     app.action(ACTION_REOPEN)(approvals.handle_reopen)
     app.action(ACTION_SHOW_FINAL)(approvals.handle_show_final)
@@ -66,3 +66,6 @@ def register(app: App) -> None:
     app.action(ACTION_TAKE_BACK)(grading_reports.handle_take_back)
     app.action(ACTION_CONFIRM_FINAL)(grading_reports.handle_confirm_final)
     app.action(ACTION_CONFIRM_HELD)(complaints.handle_confirm_held)
+    app.action(ACTION_TRIAL_FINE)(handoff.handle_trial_fine)
+    app.action(ACTION_TRIAL_REFUSED)(handoff.handle_trial_refused)
+    app.action(ACTION_TRANSFERRED)(handoff.handle_transferred)

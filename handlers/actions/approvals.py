@@ -1,6 +1,6 @@
 """Buttons and choices on approval prompts: approve own grading, choose an agreed grade,
-approve the final grades (and get them as a file), confirm the FS transfer, reopen a
-committee once the consultant confirmed.
+approve the final grades (and get them as a file), reopen a committee once the consultant
+confirmed. (The FS hand-off's checklist has its own: `handlers.actions.handoff`.)
 
 A button's value is only its prompt's id; the service decides from the store whether the
 person pressing may act and whether the prompt still applies. A refusal goes to the
@@ -27,7 +27,6 @@ from bot.approvals import (
     posted_prompt,
     press_final_approval,
     press_own_approval,
-    press_transferred,
     prompt_view,
     reopen_committee,
 )
@@ -59,8 +58,9 @@ def _grader_email(asker: Asker) -> str | None:
     return grader.email if grader is not None else None
 
 
-def _prompt_button(press: Press) -> Callable[..., None]:
-    """The listener of a button whose value is its prompt's id, pressing with `press`."""
+def prompt_button(press: Press) -> Callable[..., None]:
+    """The listener of a button whose value is its prompt's id, pressing with `press` (the
+    FS hand-off's checklist buttons too)."""
 
     def press_prompt(
         body: dict,
@@ -85,14 +85,13 @@ def _by_grader(press: Callable[[Session, int, str | None], ApprovalOutcome]) -> 
     return lambda session, prompt_id, asker: press(session, prompt_id, _grader_email(asker))
 
 
-def _by_roles(press: Callable[[Session, int, Roles], ApprovalOutcome]) -> Press:
+def by_roles(press: Callable[[Session, int, Roles], ApprovalOutcome]) -> Press:
     """A press decided by all the presser's roles (consultant, admin)."""
     return lambda session, prompt_id, asker: press(session, prompt_id, asker.roles)
 
 
-handle_approve_own = _prompt_button(_by_grader(press_own_approval))
-handle_approve_final = _prompt_button(_by_grader(press_final_approval))
-handle_transferred = _prompt_button(_by_roles(press_transferred))
+handle_approve_own = prompt_button(_by_grader(press_own_approval))
+handle_approve_final = prompt_button(_by_grader(press_final_approval))
 
 
 def handle_agree_grade(

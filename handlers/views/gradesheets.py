@@ -20,6 +20,7 @@ from bot.ui.approvals import locked_text
 from bot.ui.gradesheets import RESET_BLOCK, RESET_INPUT, UploadButton, escape, outcome_text
 from bot.ui.kit import md
 from bot.ui.payloads import PayloadError
+from handlers.payloads import typed_value
 
 
 def handle_reset_submission(
@@ -33,8 +34,7 @@ def handle_reset_submission(
 ) -> None:
     user_id = body["user"]["id"]
     lang = asker.lang
-    values = view.get("state", {}).get("values", {})
-    typed = (values.get(RESET_BLOCK, {}).get(RESET_INPUT, {}).get("value") or "").strip()
+    typed = typed_value(view, RESET_BLOCK, RESET_INPUT).strip()
     try:
         upload_id = UploadButton.decode(view.get("private_metadata") or "").upload_id
     except PayloadError as error:

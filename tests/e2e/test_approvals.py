@@ -440,10 +440,10 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
     assert told.updated() == {"UKARI", "UOLA"}
 
     # Ola approves: the committee is final, Kari is told, and the consultant gets the
-    # Inspera file with exactly the final grades and the "Transferred to FS" button.
+    # Inspera file with exactly the final grades and the FS hand-off's checklist.
     told.next_step()
     click(bot, fake_slack, "UOLA", ola_final, "approvals.approve_final")
-    transfer = wait_for_dm(fake_slack, "UKONS", "Ready for FS")
+    transfer = wait_for_dm(fake_slack, "UKONS", "Transfer to FS")
     (export,) = fake_slack.uploads_to("UKONS")
     assert workbook_rows(export.content) == [
         ("Candidate ID", "Grade"),
@@ -453,41 +453,53 @@ def test_two_graders_with_one_disagreement_from_complete_grading_to_fs(committee
         ("104", None),
         ("201", "A"),
     ]
-    assert "both committees have approved their final grades (4 grades: 2 A, 1 B, and 1 D)" in (
+    assert "every committee has approved its final grades (4 grades: 2 A, 1 B, and 1 D)" in (
         shown(transfer)
     )
-    # "Transferred to FS" asks first: every grader is told, and it cannot be undone.
-    confirm = element(transfer, "approvals.transferred")["confirm"]
+    # "Transferred to FS" waits until the result of Inspera's test transfer is recorded.
+    assert "can be confirmed once step 2 is recorded" in shown(transfer)
+    assert "handoff_transferred" not in shown(transfer)
+    wait_for_dm(fake_slack, "UKARI", "Godkjenn felles", containing="Endelig: godkjent av Ola")
+    told.assert_new(
+        ("UKARI", "Alle sensorene har godkjent felles sensur: karakterene i kommisjon 1"),
+        ("UKONS", "file: TDT4100-2026H final grades.xlsx"),
+        ("UKONS", "Transfer to FS: TDT4100-2026H"),
+    )
+
+    # The consultant records that the test transfer was fine; then "Transferred to FS" asks
+    # first: every grader is told, and it cannot be undone.
+    told.next_step()
+    click(bot, fake_slack, "UKONS", transfer, "handoff_trial_fine")
+    recorded = wait_for_dm(
+        fake_slack,
+        "UKONS",
+        "Transfer to FS",
+        containing="The test transfer was fine (recorded by you",
+    )
+    confirm = element(recorded, "handoff_transferred")["confirm"]
     assert confirm["title"]["text"] == "Transferred to FS?"
     assert confirm["text"]["text"] == (
         "All 3 graders of TDT4100-2026H are told that the grades are in FS. This cannot be "
         "undone: press only when the transfer is done."
     )
-    wait_for_dm(fake_slack, "UKARI", "Godkjenn felles", containing="Endelig: godkjent av Ola")
-    told.assert_new(
-        ("UKARI", "Alle sensorene har godkjent felles sensur: karakterene i kommisjon 1"),
-        ("UKONS", "file: TDT4100-2026H final grades.xlsx"),
-        ("UKONS", "Ready for FS: TDT4100-2026H"),
-    )
 
-    # The consultant records the transfer: the prompt says who, and every grader is told.
-    told.next_step()
-    click(bot, fake_slack, "UKONS", transfer, "approvals.transferred")
+    # The consultant records the transfer: the checklist says who, and every grader is told.
+    click(bot, fake_slack, "UKONS", recorded, "handoff_transferred")
     # The one who did it reads "you"; nobody is named by e-mail.
-    done = wait_for_dm(fake_slack, "UKONS", "Ready for FS", containing="Transferred to FS by you")
+    done = wait_for_dm(fake_slack, "UKONS", "Transfer to FS", containing="Transferred to FS by you")
     assert CONSULTANT not in shown(done)
     fake_slack.wait_for(lambda: len(told.new()) == 3, description="the three graders told")
     told.assert_new(
-        ("UKARI", "Sensuren for TDT4100-2026H er overført til FS. Studentene ser vanligvis"),
-        ("UOLA", "The grades for TDT4100-2026H are transferred to FS. Students usually see"),
-        ("UPER", "The grades for TDT4100-2026H are transferred to FS."),
+        ("UKARI", "Sensuren for TDT4100-2026H er overført til FS, og resultatet er på vei"),
+        ("UOLA", "The grades for TDT4100-2026H are transferred to FS, and the results are on"),
+        ("UPER", "The grades for TDT4100-2026H are transferred to FS"),
     )
     with bot.runtime.session() as session:
         assert session.get(tables.Test, TEST).transferred_by == CONSULTANT
 
     # Pressing it again changes nothing and says so; no grader ever got a file.
     told.next_step()
-    key = click(bot, fake_slack, "UKONS", transfer, "approvals.transferred")
+    key = click(bot, fake_slack, "UKONS", recorded, "handoff_transferred")
     assert "already recorded as transferred" in reply_to(fake_slack, key)["text"]
     assert [u.channel for u in fake_slack.uploads] == ["DUKONS"]
 

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import select
 
 from bot.exams.phase import TestState, state_of
-from bot.inspera.webhooks import final_grades_confirmed
+from bot.inspera.stored import final_grades_confirmed
 from models.db import session_scope
 from models.inspera import InsperaDelivery
 from models.tables import GradingIn
@@ -286,7 +286,9 @@ def test_a_signed_confirm_final_grades_is_recorded_once_and_makes_the_test_grade
     retried = post_event(running_bot, body, headers)
     assert retried.status == 200 and retried.body == b"already received\n"
     [delivery] = deliveries(engine)
-    assert delivery.outcome == f"final grades confirmed for {TEST_ID}"
+    assert delivery.outcome == (
+        f"final grades confirmed for {TEST_ID}; FS hand-off started for {TEST_ID}"
+    )
     assert state(engine) == TestState.graded
 
 

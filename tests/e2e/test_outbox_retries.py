@@ -57,7 +57,7 @@ def refused(fake_slack, method: str) -> None:
 
 
 def transfer_prompts(fake_slack) -> list[dict]:
-    return [m for m in fake_slack.messages_to("UKONS") if "Ready for FS" in m["text"]]
+    return [m for m in fake_slack.messages_to("UKONS") if "Transfer to FS" in m["text"]]
 
 
 def cases_to(fake_slack, user_or_channel: str) -> list[dict]:
@@ -135,15 +135,15 @@ def test_a_prompt_slack_refused_is_posted_by_a_later_pass_once(
         assert (stored.kind, stored.channel, stored.ts) == ("transfer", "DUKONS", transfer["ts"])
 
     # Its channel and ts were recorded with it: pressing it updates it in place.
-    value = dict(buttons(transfer))["approvals.transferred"]
-    bot.slack.click("UKONS", "approvals.transferred", value, channel_id="DUKONS", message_ts="1")
+    value = dict(buttons(transfer))["handoff_trial_fine"]
+    bot.slack.click("UKONS", "handoff_trial_fine", value, channel_id="DUKONS", message_ts="1")
     fake_slack.wait_for(
         lambda: [
             m
             for m in fake_slack.messages_to("UKONS")
-            if m["ts"] == transfer["ts"] and "Transferred to FS by" in visible_text(m)
+            if m["ts"] == transfer["ts"] and "The test transfer was fine (" in visible_text(m)
         ],
-        description="the transfer prompt updated in place",
+        description="the checklist updated in place",
     )
     assert len(fake_slack.uploads_to("UKONS")) == 1
 

@@ -192,7 +192,9 @@ ID_BUTTONS = [
     "escalation_resolve",
     "approvals.approve_own",
     "approvals.approve_final",
-    "approvals.transferred",
+    "handoff_trial_fine",
+    "handoff_trial_refused",
+    "handoff_transferred",
 ]
 # "²" passes str.isdigit() but not int(); the others are digits beyond any stored id.
 JUNK_IDS = ["²", "1²", "99999999999999999999999", "2147483648", "-1", " 7"]

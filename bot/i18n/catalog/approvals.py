@@ -302,70 +302,7 @@ MESSAGES = {
         "en": "They become final once everyone in the committee has approved.",
     },
     "approvals.final.confirm_yes": {"nb": "Godkjenn", "en": "Approve"},
-    # -- to consultants: graded, transfer to FS -------------------------------------------
-    "approvals.transfer.title": {"nb": "Klar for overføring til FS", "en": "Ready for FS"},
-    "approvals.transfer.intro": {
-        "plural": "committee_count",
-        "nb": {
-            "=0": "*{test}*: ingen kommisjoner å overføre.",
-            "one": "*{test}*: kommisjonen har godkjent felles sensur ({grades}: {counts}). "
-            "Importfila for Inspera ligger over. Importer den i Inspera, overfør sensuren til "
-            "FS og trykk så på knappen.",
-            "=2": "*{test}*: begge kommisjonene har godkjent felles sensur ({grades}: "
-            "{counts}). Importfila for Inspera ligger over. Importer den i Inspera, overfør "
-            "sensuren til FS og trykk så på knappen.",
-            "other": "*{test}*: alle {committee_count} kommisjonene har godkjent felles sensur "
-            "({grades}: {counts}). Importfila for Inspera ligger over. Importer den i Inspera, "
-            "overfør sensuren til FS og trykk så på knappen.",
-        },
-        "en": {
-            "=0": "*{test}*: no committees to transfer.",
-            "one": "*{test}*: the committee has approved its final grades ({grades}: "
-            "{counts}). The Inspera import file is above. Import it in Inspera, transfer the "
-            "grades to FS, then press the button.",
-            "=2": "*{test}*: both committees have approved their final grades ({grades}: "
-            "{counts}). The Inspera import file is above. Import it in Inspera, transfer the "
-            "grades to FS, then press the button.",
-            "other": "*{test}*: all {committee_count} committees have approved their final "
-            "grades ({grades}: {counts}). The Inspera import file is above. Import it in "
-            "Inspera, transfer the grades to FS, then press the button.",
-        },
-    },
-    "approvals.transfer.button": {"nb": "Overført til FS", "en": "Transferred to FS"},
-    "approvals.transfer.confirm_title": {"nb": "Overført til FS?", "en": "Transferred to FS?"},
-    "approvals.transfer.confirm_text": {
-        "nb": {
-            "one": "Sensoren på {test} får beskjed om at sensuren er overført til FS. Det kan "
-            "ikke angres: trykk bare når overføringen er gjort.",
-            "=2": "Begge sensorene på {test} får beskjed om at sensuren er overført til FS. Det "
-            "kan ikke angres: trykk bare når overføringen er gjort.",
-            "other": "Alle {count} sensorene på {test} får beskjed om at sensuren er overført "
-            "til FS. Det kan ikke angres: trykk bare når overføringen er gjort.",
-        },
-        "en": {
-            "one": "The grader of {test} is told that the grades are in FS. This cannot be "
-            "undone: press only when the transfer is done.",
-            "=2": "Both graders of {test} are told that the grades are in FS. This cannot be "
-            "undone: press only when the transfer is done.",
-            "other": "All {count} graders of {test} are told that the grades are in FS. This "
-            "cannot be undone: press only when the transfer is done.",
-        },
-    },
-    "approvals.transfer.confirm_yes": {"nb": "Ja, overført", "en": "Yes, transferred"},
-    "approvals.transfer.done": {
-        "nb": "✅ Overført til FS av {by} {when}. Sensorene har fått beskjed.",
-        "en": "✅ Transferred to FS by {by} {when}. The graders have been told.",
-    },
-    "approvals.transfer.out_of_date": {
-        "nb": "En kommisjon ble gjenåpnet etter denne meldingen. Du får en ny melding når alle "
-        "kommisjonene er endelige igjen.",
-        "en": "A committee was reopened after this message. You'll get a new one when every "
-        "committee is final again.",
-    },
-    "approvals.transfer.not_ready": {
-        "nb": "Ikke alle kommisjonene er endelige lenger.",
-        "en": "Not every committee is final any more.",
-    },
+    # -- to consultants: the export of the final grades -------------------------------------
     "approvals.transfer.file_comment": {
         "nb": "Endelige karakterer for {test}, klare for import i Inspera.",
         "en": "Final grades for {test}, ready for import in Inspera.",
@@ -400,12 +337,6 @@ MESSAGES = {
         "en": "Committee {committee} ({test}) was reopened by {by}: “{reason}”. The committee's "
         "approvals are cleared and the grades can be changed again. Approve your grading again "
         "when it is ready.",
-    },
-    "approvals.notice.transferred": {
-        "nb": "Sensuren for {test} er overført til FS. Studentene ser vanligvis resultatet "
-        "omtrent én virkedag senere. Takk for innsatsen!",
-        "en": "The grades for {test} are transferred to FS. Students usually see their results "
-        "about one working day later. Thank you for your work!",
     },
     # -- refusals ------------------------------------------------------------------------
     "approvals.refused.unknown_test": {
@@ -527,6 +458,32 @@ MESSAGES = {
         "endret.",
         "en": "{test} was already recorded as transferred to FS by {by} {when}. Nothing was "
         "changed.",
+    },
+    "approvals.refused.trial_missing": {
+        "nb": "Registrer først hva *Test overføring til FS* i Inspera sa om {test} (trinn 2 i "
+        "sjekklisten). Ingenting er endret.",
+        "en": "First record what Inspera's *Test overføring til FS* said about {test} (step 2 "
+        "of the checklist). Nothing was changed.",
+    },
+    "approvals.refused.no_candidates": {
+        "nb": "Skriv inn kandidatnumrene FS avviste, ett per linje eller skilt med komma. "
+        "Ingenting er lagret.",
+        "en": "Type the candidate numbers FS refused, one per line or separated by commas. "
+        "Nothing was stored.",
+    },
+    "approvals.refused.unknown_candidates": {
+        "nb": {
+            "one": "{test} har ingen kandidat {candidates}. Sjekk nummeret mot FS. Ingenting er "
+            "lagret.",
+            "other": "{test} har ikke disse {count} kandidatene: {candidates}. Sjekk numrene "
+            "mot FS. Ingenting er lagret.",
+        },
+        "en": {
+            "one": "{test} has no candidate {candidates}. Check the number against FS. Nothing "
+            "was stored.",
+            "other": "{test} has none of these {count} candidates: {candidates}. Check the "
+            "numbers against FS. Nothing was stored.",
+        },
     },
     "approvals.refused.no_reason": {
         "nb": "Oppgi en begrunnelse: `/sensur gjenåpne {test} {committee} BEGRUNNELSE`. "

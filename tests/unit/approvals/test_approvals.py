@@ -1,5 +1,6 @@
 """The approval workflow as a service (no Slack): own approval, privacy, aligning, final
-approval by one or all, shared marking, reopening and the FS transfer."""
+approval by one or all, shared marking, reopening; the hand-off it starts is tested in
+tests/unit/handoff."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
 
-from bot import approvals
+from bot import approvals, handoff
 from bot.approvals import NoticeKind, Phase, PromptState, RefusalReason
 from bot.approvals.people import Person
 from bot.approvals.state import load_snapshot
@@ -17,6 +18,7 @@ from bot.approvals.views import FinalMark
 from bot.exams import audit
 from bot.exams.people import Roles
 from bot.gradesheets.export import inspera_workbook
+from bot.handoff import ChecklistState, checklist_view
 from models.db import session_scope
 from models.tables import (
     AgreedGrade,
@@ -24,6 +26,7 @@ from models.tables import (
     CommitteeFinal,
     CommitteeReopening,
     FinalApprovalVote,
+    FsHandoff,
     OwnGradingApproval,
 )
 from tests.support.factories import add_candidates, add_grader, add_membership, add_test, put_grades
@@ -415,30 +418,7 @@ def test_shared_marking_final_approval_on_incomplete_grades_lists_what_is_missin
     assert refused.refusal.params["missing"] == {"1": ("102", "103")}
 
 
-# -- transfer and reopening ----------------------------------------------------------------
-
-
-def test_transfer_needs_a_graded_test_and_a_consultant_and_happens_once(engine):
-    make_test(engine, final_approval="one")
-    grader = Roles(KARI, None, frozenset(), False, False)
-    assert run(engine, approvals.mark_transferred, consultant()).refusal.reason == (
-        RefusalReason.not_graded
-    )
-    both_approve(engine, AGREE, AGREE)
-    run(engine, approvals.approve_final, "1", KARI)
-    assert run(engine, approvals.mark_transferred, grader).refusal.reason == (
-        RefusalReason.not_consultant
-    )
-    done = run(engine, approvals.mark_transferred, consultant())
-    assert sorted(notices(done)) == [(KARI, NoticeKind.transferred), (OLA, NoticeKind.transferred)]
-    again = run(engine, approvals.mark_transferred, consultant())
-    assert again.refusal.reason == RefusalReason.already_transferred
-    # Named as a study consultant, never by e-mail (no prompt reached them in Slack here).
-    assert again.refusal.params["by"] == Person(consultant=True)
-    with session_scope(engine) as session:
-        assert approvals.approval_state(session, TEST) == approvals.ApprovalState.transferred
-        (entry,) = audit.entries(session, action="transferred_to_fs")
-        assert entry.actor == CONSULTANT
+# -- reopening ----------------------------------------------------------------------------
 
 
 def test_reopen_clears_the_committee_tells_graders_and_outdates_old_prompts(engine):
@@ -482,12 +462,13 @@ def test_reopen_clears_the_committee_tells_graders_and_outdates_old_prompts(engi
         assert (entry.actor, entry.new_value) == (CONSULTANT, "Complaint: recount 103")
         old_final = approvals.prompt_view(session, prompted.notices[0].prompt_id)
         assert old_final.state == PromptState.out_of_date
-        assert approvals.prompt_view(session, transfer_prompt).state == PromptState.out_of_date
+        assert checklist_view(session, transfer_prompt).state == ChecklistState.out_of_date
+        assert session.get(FsHandoff, TEST) is None, "the hand-off starts again when graded"
         assert approvals.final_grades(session, TEST) == {"104": None}
 
     stale = run_press(engine, approvals.press_final_approval, prompted.notices[0].prompt_id, KARI)
     assert stale.refusal.reason == RefusalReason.out_of_date
-    assert run_press(engine, approvals.press_transferred, transfer_prompt, consultant()).refusal
+    assert run_press(engine, handoff.press_transferred, transfer_prompt, consultant()).refusal
 
 
 def run_press(engine, press, prompt_id, actor) -> approvals.ApprovalOutcome:
@@ -500,8 +481,10 @@ def test_reopen_with_nothing_approved_or_after_transfer_is_refused(engine):
     nothing = run(engine, approvals.reopen_committee, "1", consultant(), "why")
     assert nothing.refusal.reason == RefusalReason.nothing_to_reopen
     both_approve(engine, AGREE, AGREE)
-    run(engine, approvals.approve_final, "1", KARI)
-    run(engine, approvals.mark_transferred, consultant())
+    checklist = run(engine, approvals.approve_final, "1", KARI).notices[-1].prompt_id
+    with session_scope(engine) as session:
+        handoff.record_trial(session, checklist, consultant(), handoff.TrialResult.fine)
+    assert run_press(engine, handoff.press_transferred, checklist, consultant()).changed
     late = run(engine, approvals.reopen_committee, "1", consultant(), "why")
     assert late.refusal.reason == RefusalReason.already_transferred
 

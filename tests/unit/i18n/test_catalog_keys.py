@@ -50,7 +50,6 @@ NOT_KEYS = {
     "approvals.approve_own",
     "approvals.approve_final",
     "approvals.agree",
-    "approvals.transferred",
     "notice.template",  # bot/ui/outgoing.py
     "notice.why",
     "language.set",  # bot/ui/language.py

@@ -54,8 +54,8 @@ def test_counted_texts_agree_with_their_number(lang, n):
     assert not wrong, "\n".join(wrong)
 
 
-def test_two_committees_are_both_and_one_is_the_committee():
-    two = t("nb", "approvals.transfer.intro", test="T", committee_count=2, grades="g", counts="c")
-    assert two.startswith("*T*: begge kommisjonene har godkjent felles sensur")
-    one = t("en", "approvals.transfer.intro", test="T", committee_count=1, grades="g", counts="c")
-    assert one.startswith("*T*: the committee has approved its final grades")
+def test_two_graders_are_both_and_one_is_the_grader():
+    two = t("nb", "handoff.confirm.text", test="T", count=2)
+    assert two.startswith("Begge sensorene på T får beskjed")
+    one = t("en", "handoff.confirm.text", test="T", count=1)
+    assert one.startswith("The grader of T is told")

@@ -98,6 +98,9 @@ REFUSAL_PARAMS = {
     RefusalReason.already_transferred: {"test": TEST, "by": Person(consultant=True), "at": AT},
     RefusalReason.no_reason: {"test": TEST, "committee": "1"},
     RefusalReason.nothing_to_reopen: {"test": TEST, "committee": "1"},
+    RefusalReason.trial_missing: {"test": TEST},
+    RefusalReason.no_candidates: {"test": TEST},
+    RefusalReason.unknown_candidates: {"test": TEST, "candidates": ("999", "x1")},
 }
 
 
@@ -125,6 +128,8 @@ def test_refusals_name_what_is_wrong():
         {"committees": ("1",), "phase": Phase.grading, "waiting": (Person("Ola", you=True),)},
     )
     assert "venter på at du godkjenner egen sensur" in refusal_text(yours, "nb", TZ)
+    unknown = Refusal(RefusalReason.unknown_candidates, {"test": TEST, "candidates": ("999",)})
+    assert refusal_text(unknown, "en", TZ).startswith(f"{TEST} has no candidate 999.")
 
 
 NOTICE_PARAMS = {
@@ -135,7 +140,6 @@ NOTICE_PARAMS = {
     NoticeKind.final_approval_withdrawn: {"by": "Kari"},
     NoticeKind.committee_final: {"by": "Kari", "on_behalf": True},
     NoticeKind.reopened: {"by": "k@ntnu.no", "reason": "Complaint"},
-    NoticeKind.transferred: {},
 }
 
 
