@@ -16,10 +16,13 @@ from models.db import make_engine, upgrade
 
 
 def bare_app(settings: Settings) -> App:
+    """Acknowledging in the request's own thread, as Sensorbot's app does: Bolt's default
+    acks from a thread of its own, and the request thread polls for it every 10 ms."""
     app = App(
         client=create_web_client(settings),
         signing_secret=settings.slack_signing_secret,
         token_verification_enabled=False,
+        process_before_response=True,
     )
 
     @app.command("/sensur")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from slack_bolt import BoltContext
 from slack_bolt.error import BoltUnhandledRequestError
-from slack_bolt.response import BoltResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import (
@@ -20,7 +18,7 @@ from bot.settings import Settings
 from bot.slack.ack_first import AckFirst, AckFirstApp
 from bot.slack.idempotency import first_delivery_of_event
 from bot.slack.slow_work import SlowWork
-from handlers import register_listeners
+from handlers import prepare_context, register_listeners
 
 logger = logging.getLogger(__name__)
 
@@ -137,6 +135,7 @@ def create_app(runtime: Runtime) -> AckFirstApp:
         report_failure=report_failure,
         identities=runtime.identities,
         default_language=settings.default_language,
+        prepare=lambda context: prepare_context(context, runtime),
     )
     # The token is Bolt's to give its own client, so that Bolt does not also read
     # SLACK_BOT_TOKEN from the environment beside a client made here and warn that one of
@@ -151,11 +150,6 @@ def create_app(runtime: Runtime) -> AckFirstApp:
         logger=logging.getLogger("sensorbot.slack"),
     )
     _configure_web_client(app.client, settings, retries=True)
-
-    @app.middleware
-    def inject_runtime(context: BoltContext, next) -> BoltResponse:  # noqa: A002 - Bolt's name
-        context["runtime"] = runtime
-        return next()
 
     @app.error
     def on_error(error: Exception, body: dict, respond, logger: logging.Logger) -> None:

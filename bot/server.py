@@ -4,6 +4,7 @@ waitress (a production WSGI server); and Socket Mode when SLACK_APP_TOKEN is set
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import logging
 import signal
@@ -182,7 +183,12 @@ SWITCH_INTERVAL_SECONDS = 0.0005
 
 
 def favour_answering_threads() -> None:
+    """Short interpreter turns; and what start-up made (modules, the app, its listeners),
+    which lives as long as the process, left out of the garbage collector's full
+    collections, which otherwise walk it all and hold every thread meanwhile."""
     sys.setswitchinterval(SWITCH_INTERVAL_SECONDS)
+    gc.collect()
+    gc.freeze()
 
 
 def serve_http(app: App, runtime: Runtime) -> None:

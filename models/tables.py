@@ -11,7 +11,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlmodel import Field, SQLModel
 
 from models import inspera as _inspera  # noqa: F401 - the connector's tables join the metadata
-from models.types import UTCDateTime, utcnow
+from models.types import LowerCaseString, UTCDateTime, utcnow
 
 
 class GradeScale(StrEnum):
@@ -152,7 +152,7 @@ class Grader(SQLModel, table=True):
     email: str = Field(primary_key=True, max_length=320)
     name: str | None = Field(default=None, max_length=256)
     kind: GraderKind = Field(sa_type=String(16))
-    inspera_email: str | None = Field(default=None, index=True, max_length=320)
+    inspera_email: str | None = Field(default=None, index=True, sa_type=LowerCaseString(320))
     appointed: bool | None = Field(default=None)
     access_agreement: bool | None = Field(default=None)
     norwegian_id: bool | None = Field(default=None)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.settings import Settings
 from models.tables import Grader, TestConsultant
@@ -34,14 +33,14 @@ class Roles:
 
 
 def find_grader(session: Session, email: str) -> Grader | None:
-    """The grader whose e-mail or Inspera e-mail is `email` (case-insensitive)."""
+    """The grader whose e-mail or Inspera e-mail is `email` (case-insensitive): both are
+    kept in lower case (the roster lowers e-mails, `inspera_email` lowers whatever it is
+    given), so each is one lookup by index, not a scan lowering every row."""
     email = email.strip().lower()
     grader = session.get(Grader, email)
     if grader is not None:
         return grader
-    statement = select(Grader).where(
-        or_(func.lower(Grader.inspera_email) == email, func.lower(Grader.email) == email)
-    )
+    statement = select(Grader).where(col(Grader.inspera_email) == email).limit(1)
     return session.exec(statement).first()
 
 

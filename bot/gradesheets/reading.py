@@ -481,33 +481,41 @@ def _collect(
 ) -> GradeSheet:
     """The data rows after the header; `marked`: some cells may be FORMULA_WITHOUT_VALUE."""
     columns = header.columns
-    # Where each role's value sits in a row's values; a role the sheet has no column for
-    # reads the None put at the end of every row.
+    # Where each role's value sits in a row's values. The roles the sheet has no column
+    # for read None: put after the others when they are the last roles (the usual sheet,
+    # without explanations), else read from a None put at the end of every row.
     at = [columns[role] - first_column if role in columns else -1 for role in ROLES]
+    present = len(at) - next((i for i, a in enumerate(reversed(at)) if a >= 0), len(at))
+    padded = -1 in at[:present]
+    picked = at if padded else at[:present]
     width = max(at) + 1
-    get = itemgetter(*at)
+    get = itemgetter(*picked)
+    tail = (None,) * (len(ROLES) - len(picked))
     collected: list[SheetRow] = []
     append = collected.append
     make = tuple.__new__
     empty_formulas: frozenset[str] = frozenset()
-    blank_row = (None, None, None, None)
+    after = (*tail, empty_formulas)
+    blank_row = (None,) * len(picked)
     for number, values in rows.after(header.index):
         if len(values) < width:
             values.extend([""] * (width - len(values)))
-        values.append(None)  # what a role without a column reads
+        if padded:
+            values.append(None)  # what a role without a column reads
         cells = get(values)
         if "" in cells:  # an empty cell, as calamine and CSV give it: None here
             cells = tuple([None if value == "" else value for value in cells])
         if cells == blank_row:
             continue
-        if len(collected) >= MAX_DATA_ROWS:
-            raise GradeSheetFileError(
-                "gradesheet.file.too_many_rows", filename=filename, limit=MAX_DATA_ROWS
-            )
         if marked and FORMULA_WITHOUT_VALUE in cells:
-            append(_with_formulas(number, cells))
+            append(_with_formulas(number, cells + tail))
         else:
-            append(make(SheetRow, (number, *cells, empty_formulas)))
+            append(make(SheetRow, (number, *cells, *after)))
+    # Counted once at the end: reading walks no more than MAX_WALKED_ROWS rows.
+    if len(collected) > MAX_DATA_ROWS:
+        raise GradeSheetFileError(
+            "gradesheet.file.too_many_rows", filename=filename, limit=MAX_DATA_ROWS
+        )
     return GradeSheet(
         filename=filename,
         kind=kind,

@@ -15,17 +15,24 @@ registered. The wrapper answers Slack and hands the listener to the pool:
 - events: acknowledged by Bolt, then worked in the pool once per `event_id` however often
   Slack delivers it (a claim in the store, so across processes and replicas); when the
   pool is full the delivery is refused (503) and Slack delivers it again later.
+
+The thread answering Slack does no more than that: the listener's arguments are built in
+the pool, and a refusal is counted there without a lock and logged later, as counts, by a
+worker (`Refusals`): logging takes the handler's lock, which every answering thread of a
+busy moment then waited for.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from logging import Logger
 from typing import Any
 
-from slack_bolt import App, BoltRequest, BoltResponse, Respond
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse, Respond
 from slack_bolt.kwargs_injection import build_required_kwargs
 from slack_bolt.util.utils import get_arg_names_of_callable, get_name_for_callable
 
@@ -41,11 +48,44 @@ ANSWERED_IN_ACK = frozenset(
 # How long a modal submission waits for its listener's answer; Slack gives up at 3 s.
 ANSWER_WAIT_SECONDS = 2.5
 BUSY_KEY = "busy.try_again"
+# Refusals are logged as counts, at most this often.
+REFUSALS_LOG_SECONDS = 10.0
 
 log = logging.getLogger(__name__)
 
 # (error, request body, respond or None, logger): tells the person something went wrong.
 FailureReport = Callable[[Exception, dict, Respond | None, Logger], None]
+# Runs the listener with its arguments, these ones put over Bolt's.
+Invoke = Callable[[dict[str, Any]], None]
+
+
+class Refusals:
+    """What was refused as busy: counted by the thread answering Slack (a deque's append
+    takes no lock), logged by `report`, called from the pool, at most every `every`
+    seconds: one line with what was refused how often since the last one."""
+
+    def __init__(self, every: float = REFUSALS_LOG_SECONDS) -> None:
+        self._refused: deque[str] = deque()
+        self._every = every
+        self._next_report = 0.0
+        self._reporting = threading.Lock()
+
+    def add(self, what: str) -> None:
+        self._refused.append(what)
+
+    def report(self) -> None:
+        if not self._refused or time.monotonic() < self._next_report:
+            return
+        if not self._reporting.acquire(blocking=False):
+            return  # another worker is writing it
+        try:
+            self._next_report = time.monotonic() + self._every
+            refused = self._refused
+            counts = Counter(refused.popleft() for _ in range(len(refused)))
+            listed = ", ".join(f"{what} × {count}" for what, count in counts.most_common())
+            log.warning("busy: refused %s", listed)
+        finally:
+            self._reporting.release()
 
 
 class AckFirst:
@@ -60,13 +100,18 @@ class AckFirst:
         report_failure: FailureReport,
         identities: IdentityResolver,
         default_language: str,
+        prepare: Callable[[BoltContext], None] = lambda _context: None,
     ) -> None:
+        """`prepare` fills Bolt's context for the listeners (what a middleware would do,
+        but in the pool, after the ack)."""
         self.work = work
+        self._prepare = prepare
         self._busy_notices = busy_notices
         self._first_delivery = first_delivery
         self._report_failure = report_failure
         self._identities = identities
         self._default_language = default_language
+        self.refusals = Refusals()
 
     def wrap(self, listener: Callable[..., Any]) -> Callable[..., BoltResponse | None]:
         arg_names = get_arg_names_of_callable(listener)
@@ -74,49 +119,55 @@ class AckFirst:
         def ack_first(
             request: BoltRequest, response: BoltResponse, logger: Logger
         ) -> BoltResponse | None:
-            kwargs = build_required_kwargs(
-                logger=logger,
-                required_arg_names=list(arg_names),
-                request=request,
-                response=response,
-                this_func=listener,
-            )
-            return self._dispatch(request, logger, listener, kwargs)
+            def invoke(given: dict[str, Any]) -> None:  # in the pool, after the ack
+                self._prepare(request.context)
+                kwargs = build_required_kwargs(
+                    logger=logger,
+                    required_arg_names=list(arg_names),
+                    request=request,
+                    response=response,
+                    this_func=listener,
+                )
+                listener(**{**kwargs, **given})
+
+            return self._dispatch(request, logger, invoke)
 
         ack_first.__name__ = ack_first.__qualname__ = get_name_for_callable(listener)
         return ack_first
 
     def _dispatch(
-        self, request: BoltRequest, logger: Logger, listener: Callable[..., Any], kwargs: dict
+        self, request: BoltRequest, logger: Logger, invoke: Invoke
     ) -> BoltResponse | None:
         body = request.body
         if body.get("type") == "event_callback":
-            return self._take_event(request, logger, listener, kwargs)
+            return self._take_event(request, logger, invoke)
         if body.get("type") in ANSWERED_IN_ACK:
-            self._answer_in_ack(request, logger, listener, kwargs)
+            self._answer_in_ack(request, logger, invoke)
             return None
-        if not self.work.submit(self._job(request, logger, listener, kwargs)):
+        if not self.work.submit(self._job(request, logger, invoke)):
             self._tell_busy(request)
             return None
         request.context.ack()
         return None
 
     def _job(
-        self, request: BoltRequest, logger: Logger, listener: Callable[..., Any], kwargs: dict
+        self, request: BoltRequest, logger: Logger, invoke: Invoke, given: dict | None = None
     ) -> Callable[[], None]:
         def run() -> None:
             try:
-                listener(**kwargs)
+                invoke(given or {})
             except Exception as error:
                 self._report_failure(error, request.body, request.context.respond, logger)
+            finally:
+                self.refusals.report()
 
         return run
 
     def _take_event(
-        self, request: BoltRequest, logger: Logger, listener: Callable[..., Any], kwargs: dict
+        self, request: BoltRequest, logger: Logger, invoke: Invoke
     ) -> BoltResponse | None:
         event_id = request.body.get("event_id")
-        work = self._job(request, logger, listener, kwargs)
+        work = self._job(request, logger, invoke)
 
         def once() -> None:
             # Slack delivers an event again, with the same id, when its ack was late.
@@ -127,12 +178,10 @@ class AckFirst:
 
         if self.work.submit(once):
             return None  # Bolt acknowledges events itself
-        log.warning("busy: refused slack event %s; Slack delivers it again later", event_id)
+        self.refusals.add("an event (Slack delivers it again)")
         return BoltResponse(status=503, body="busy")
 
-    def _answer_in_ack(
-        self, request: BoltRequest, logger: Logger, listener: Callable[..., Any], kwargs: dict
-    ) -> None:
+    def _answer_in_ack(self, request: BoltRequest, logger: Logger, invoke: Invoke) -> None:
         ack = request.context.ack
         answered = threading.Event()
 
@@ -142,7 +191,7 @@ class AckFirst:
             finally:
                 answered.set()
 
-        work = self._job(request, logger, listener, {**kwargs, "ack": ack_and_tell})
+        work = self._job(request, logger, invoke, {"ack": ack_and_tell})
 
         def run() -> None:
             try:
@@ -151,7 +200,7 @@ class AckFirst:
                 answered.set()  # a listener that never acks does not hold the request
 
         if not self.work.submit(run, start_now=True):
-            log.warning("busy: refused a %s", request.body.get("type"))
+            self.refusals.add(f"a {request.body.get('type')}")
             ack(**_busy_answer(request.body, self._busy_text(request)))
             return
         if not answered.wait(ANSWER_WAIT_SECONDS):
@@ -160,16 +209,24 @@ class AckFirst:
     def _tell_busy(self, request: BoltRequest) -> None:
         body = request.body
         if body.get("command"):
-            log.warning("busy: refused /%s", str(body.get("command")).lstrip("/"))
+            self.refusals.add(f"/{str(body.get('command')).lstrip('/')}")
             request.context.ack(text=self._busy_text(request), response_type="ephemeral")
             return
-        log.warning("busy: refused a %s", body.get("type"))
         request.context.ack()
-        if not self._busy_notices.submit(lambda: self._busy_notice(request)):
-            log.warning("busy: could not tell %s either", request.context.user_id)
+        if self._busy_notices.submit(lambda: self._busy_notice(request)):
+            self.refusals.add(f"a {body.get('type')}")
+        else:
+            self.refusals.add(f"a {body.get('type')}, without telling the person")
 
     def _busy_notice(self, request: BoltRequest) -> None:
         """An interaction's "busy": where its answers go, in the person's language."""
+        try:
+            self._prepare(request.context)
+            self._tell_person_busy(request)
+        finally:
+            self.refusals.report()
+
+    def _tell_person_busy(self, request: BoltRequest) -> None:
         context = request.context
         asker = context.get("asker")
         if asker is None or context.user_id is None:

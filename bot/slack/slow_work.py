@@ -9,7 +9,8 @@ work that computes (the store, rendering) takes turns with the threads answering
 While a request is being answered (`answering()`), or one came a moment ago, a job starts
 only while the jobs' CPU time stays within `cpu_share` of the clock; the rest wait, and
 what does not fit in the queue is refused. When no request is waiting the jobs use the CPU
-freely.
+freely. Marking a request takes no lock: the request threads never wait for the jobs'
+bookkeeping.
 """
 
 from __future__ import annotations
@@ -51,7 +52,9 @@ class SlowWork:
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix=name)
         self._name = name
         self._taken = 0  # running and waiting
-        self._answering = 0  # requests being answered now
+        # One entry per request being answered now: appending and popping a list need no
+        # lock (one bytecode each), and a lock here was one the workers held in turn.
+        self._answering: list[None] = []
         self._last_request = -RECENT_SECONDS
         self._share = cpu_share
         self._burst = cpu_burst
@@ -59,6 +62,7 @@ class SlowWork:
         self._refilled = time.monotonic()
         self._typical_cpu = 0.01  # a job's CPU seconds, a moving average (a guess at first)
         self._changed = threading.Condition()
+        self._turn = threading.Lock()  # held by the one job waiting for CPU credit
 
     @property
     def taken(self) -> int:
@@ -83,17 +87,14 @@ class SlowWork:
 
     @contextmanager
     def answering(self) -> Iterator[None]:
-        """Marks a request being answered: jobs yield the CPU to it."""
-        with self._changed:
-            self._answering += 1
-            self._last_request = time.monotonic()
+        """Marks a request being answered: jobs yield the CPU to it. A job waiting for
+        its turn looks again when its CPU credit has come back, so nothing is notified."""
+        self._answering.append(None)
+        self._last_request = time.monotonic()
         try:
             yield
         finally:
-            with self._changed:
-                self._answering -= 1
-                if self._answering == 0:
-                    self._changed.notify_all()
+            self._answering.pop()
 
     def _run(self, job: Callable[[], None], without_turn: bool) -> None:
         reserved = 0.0 if without_turn else self._wait_turn()
@@ -109,13 +110,18 @@ class SlowWork:
     def _wait_turn(self) -> float:
         """Wait while requests are answered and the jobs used their CPU share; returns the
         CPU reserved for the job (what a job has been taking), so that jobs starting
-        together do not overdraw the share."""
-        with self._changed:
-            while self._requests_waiting() and self._credit() <= 0:
-                self._changed.wait(timeout=-self._cpu_credit / self._share + 0.001)
-            reserved = self._typical_cpu
-            self._cpu_credit -= reserved
-            return reserved
+        together do not overdraw the share. One job waits for the credit at a time, the
+        others for it, without waking: eight workers waking together each time the
+        credit comes back took the interpreter from the threads answering Slack."""
+        with self._turn:
+            while True:
+                with self._changed:
+                    if not (self._requests_waiting() and self._credit() <= 0):
+                        reserved = self._typical_cpu
+                        self._cpu_credit -= reserved
+                        return reserved
+                    delay = -self._cpu_credit / self._share + 0.001
+                time.sleep(delay)
 
     def _requests_waiting(self) -> bool:
         """A request is being answered, or one came a moment ago: more are likely on their

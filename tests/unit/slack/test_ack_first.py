@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import urllib.parse
@@ -12,6 +13,7 @@ from slack_sdk.signature import SignatureVerifier
 
 from bot.app import create_app
 from bot.runtime import Runtime
+from bot.slack.ack_first import Refusals
 from tests.support.harness import SIGNING_SECRET, make_settings
 
 
@@ -58,3 +60,32 @@ def test_a_listener_registered_on_the_app_answers_slack_before_its_work_ends(app
 def test_bolts_lazy_listeners_are_refused(app):
     with pytest.raises(ValueError, match="SlowWork"):
         app.command("/probe")(ack=lambda ack: ack(), lazy=[lambda: None])
+
+
+def test_refusals_are_logged_as_counts_at_most_every_few_seconds(caplog):
+    refusals = Refusals(every=60)
+    with caplog.at_level(logging.WARNING, logger="bot.slack.ack_first"):
+        refusals.report()  # nothing refused: nothing said
+        assert caplog.records == []
+        for what in ("/sensur", "a block_actions", "/sensur"):
+            refusals.add(what)
+        refusals.report()
+        refusals.add("/sensur")
+        refusals.report()  # within the minute: kept for the next line
+    assert [r.getMessage() for r in caplog.records] == [
+        "busy: refused /sensur × 2, a block_actions × 1"
+    ]
+
+
+def test_refusals_left_over_are_logged_once_the_time_has_passed(caplog):
+    refusals = Refusals(every=0)
+    with caplog.at_level(logging.WARNING, logger="bot.slack.ack_first"):
+        refusals.add("/sensur")
+        refusals.report()
+        refusals.add("an event (Slack delivers it again)")
+        refusals.report()
+        refusals.report()
+    assert [r.getMessage() for r in caplog.records] == [
+        "busy: refused /sensur × 1",
+        "busy: refused an event (Slack delivers it again) × 1",
+    ]
