@@ -14,13 +14,17 @@ from logging import Logger
 from slack_bolt import Respond
 from slack_sdk import WebClient
 
+from bot.approvals.delivery import enqueue_outcome
+from bot.approvals.outcome import ApprovalOutcome
 from bot.grading_reports import (
     ConfirmOutcome,
     confirm_final_grades,
     report_done,
     take_back,
 )
+from bot.handoff.checklist import start_graded_handoffs
 from bot.runtime import Asker, Runtime
+from bot.scheduling.delivery import send_now
 from bot.ui import kit
 from bot.ui.grading_reports import ConfirmFinalButton, ReportButton, confirmation_text
 from bot.ui.kit import Message, md
@@ -106,11 +110,19 @@ def _confirm(
         logger.warning("final grades button: %s", error)
         _answer(body, client, respond, runtime, asker, None)
         return
+    keys: list[str] = []
     with runtime.session() as session:
-        result = confirm_final_grades(session, test_id, asker.roles, utcnow())
+        now = utcnow()
+        result = confirm_final_grades(session, test_id, asker.roles, now)
         if result.outcome != ConfirmOutcome.confirmed:
             session.rollback()  # the lock taken, nothing else: leave no trace
         test = session.get(Test, test_id)
+        if result.outcome == ConfirmOutcome.confirmed and test is not None:
+            # The test is graded now: its FS hand-off starts at once, not at the next pass.
+            outcome = ApprovalOutcome()
+            start_graded_handoffs(session, [test], now, outcome)
+            keys = enqueue_outcome(session, outcome, now)
+    send_now(runtime, keys)
     text = confirmation_text(lang, tz, test, result)
     if from_home(body):
         publish_home(client, runtime, asker, body["user"]["id"], text)

@@ -255,6 +255,11 @@ def test_all_reported_asks_the_consultant_once_and_the_confirmation_ends_reminde
         test = session.get(tables.Test, TEST_ID)
         assert test.final_grades_confirmed_by == CONSULTANT
         assert state_of(session, test, utcnow()) == TestState.graded
+    # Graded: the FS hand-off checklist reaches the consultant at once, before any pass.
+    fake_slack.wait_for(
+        lambda: _posted(fake_slack, "UKONS", "Test overføring til FS"),
+        description="the FS hand-off checklist",
+    )
 
     again = _click(bot, fake_slack, "UKONS", CONFIRM, value, asked)
     assert "er registrert som bekreftet" in again["text"]
