@@ -30,6 +30,7 @@ from bot.approvals.state import (
 )
 from bot.complaints import hold
 from bot.exams import audit
+from bot.exams.audit import SYSTEM_ACTOR
 from bot.exams.people import Roles
 from models.tables import (
     AgreedGrade,
@@ -37,13 +38,13 @@ from models.tables import (
     CommitteeReopening,
     FinalApproval,
     FinalApprovalVote,
+    GradingIn,
     OwnGradingApproval,
     Test,
 )
 from models.types import utcnow
 
 ALIGNMENT_ROWS_PER_PROMPT = 40  # keeps each alignment message well inside 50 blocks
-SYSTEM_ACTOR = "sensorbot"
 
 
 # --------------------------------------------------------------------------------------
@@ -121,8 +122,10 @@ def after_grades_changed(session: Session, test_id: str, grader_email: str) -> A
     test = lock_test(session, test_id)
     if test is None:
         return ApprovalOutcome.refused(RefusalReason.unknown_test, test=test_id)
-    snapshot = ApprovalSnapshot(session, test)
     outcome = ApprovalOutcome()
+    if test.grading_in == GradingIn.inspera:
+        return outcome  # approved in Inspera (SPEC §2.6): Sensorbot prompts for nothing
+    snapshot = ApprovalSnapshot(session, test)
     for committee in snapshot.committees_of(grader_email):
         if snapshot.is_shared(committee):
             outcome.merge(_shared_grades_changed(session, snapshot, committee, grader_email))

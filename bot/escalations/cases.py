@@ -25,6 +25,7 @@ from sqlmodel import Session, col, select
 
 from bot.diagnosis.access import Finding
 from bot.exams import audit
+from bot.exams.audit import SYSTEM_ACTOR
 from bot.exams.people import Roles
 from models.inserts import insert_for
 from models.tables import (
@@ -36,7 +37,6 @@ from models.tables import (
     table_of,
 )
 
-SYSTEM_ACTOR = "sensorbot"
 _NO_TEST = "-"
 _UNRESOLVED = (EscalationStatus.open.value, EscalationStatus.acknowledged.value)
 _ESCALATIONS = table_of(Escalation)

@@ -548,3 +548,12 @@ def test_overview_offers_own_approval_when_complete(engine, word):
     else:
         assert [line.action for line in overview.lines] == [None, None]
         assert overview.approve_all_prompt_id is not None
+
+
+def test_a_test_marked_in_inspera_gets_no_approval_prompts(engine):
+    """Its approvals happen in Inspera: complete grades prompt nobody here."""
+    make_test(engine, grading_in="inspera")
+    put_grades(engine, TEST, KARI, AGREE)
+    outcome = run(engine, approvals.after_grades_changed, KARI)
+    assert outcome.notices == [] and outcome.prompt_updates == []
+    assert count(engine, ApprovalPrompt) == 0
