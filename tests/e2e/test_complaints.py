@@ -17,9 +17,10 @@ import re
 import pytest
 from sqlmodel import select
 
-from bot.approvals import approve_final, approve_own, mark_transferred
+from bot.approvals import PromptKind, approve_final, approve_own
 from bot.exams.people import Roles
-from models.tables import Complaint, ComplaintStatus
+from bot.handoff import TrialResult, mark_transferred, record_trial
+from models.tables import ApprovalPrompt, Complaint, ComplaintStatus
 from tests.e2e.test_approvals import reaches, workbook_rows
 from tests.e2e.test_gradesheet_approvals import latest_dm, press, template_rows, upload_and_preview
 from tests.e2e.test_gradesheets import buttons, dm_messages
@@ -73,6 +74,11 @@ def complaint_round(running_bot, fake_slack):
     with running_bot.runtime.session() as session:
         assert approve_final(session, TEST, "1", KARI).changed
     consultant = Roles(CONSULTANT, None, frozenset({TEST}), False, False)
+    with running_bot.runtime.session() as session:  # the FS hand-off's checklist, pressed
+        checklist = session.exec(
+            select(ApprovalPrompt.id).where(ApprovalPrompt.kind == PromptKind.transfer)
+        ).one()
+        assert record_trial(session, checklist, consultant, TrialResult.fine).changed
     with running_bot.runtime.session() as session:
         assert mark_transferred(session, TEST, consultant).changed
     add_complaint_committee(engine, TEST, "K", (NINA, EVA))

@@ -8,8 +8,8 @@ from datetime import timedelta
 from sqlmodel import select
 
 from bot.inspera import wire
+from bot.inspera.stored import final_grades_confirmed
 from bot.inspera.webhooks import (
-    final_grades_confirmed,
     handle_delivery,
     handle_waiting_deliveries,
     store_delivery,
