@@ -214,6 +214,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         print(t(lang, "cli.import.rejected", count=len(error.problems)), file=sys.stderr)
         for problem in error.problems:
             print(f"  {problem.render(lang)}", file=sys.stderr)
+        for warning in error.warnings:
+            print(warning.render(lang), file=sys.stderr)
         return 1
     for line in report.lines(lang):
         print(line)

@@ -20,7 +20,7 @@ from bot.exams.deadlines import DeadlineRule
 from bot.i18n import t
 from bot.i18n.dates import deadline_text
 from bot.opening.notices import recheck_openings
-from bot.roster.reader import Progress, RosterWarning, read_workbook
+from bot.roster.reader import Progress, RosterError, RosterWarning, read_workbook
 from bot.roster.validate import Roster, StoredComplaint, validate_roster
 from bot.spreadsheets import collection_paused
 from models.db import session_scope
@@ -206,9 +206,12 @@ def _import(
     with session_scope(engine) as session:
         stored_tests = _rows_by_key(session, Test, "test_id", TEST_FIELDS)
         stored_graders = _rows_by_key(session, Grader, "email", GRADER_FIELDS)
-        roster = validate_roster(
-            workbook, tz, stored_tests, stored_graders, progress, deadline_rule, _Store(session)
-        )
+        try:
+            roster = validate_roster(
+                workbook, tz, stored_tests, stored_graders, progress, deadline_rule, _Store(session)
+            )
+        except RosterError as error:
+            raise RosterError(error.problems, workbook.warnings()) from None
         report = ImportReport(tz=tz, warnings=workbook.warnings())
         del workbook  # its rows, read, are not needed while writing
         writer = _Writer(session)

@@ -76,10 +76,14 @@ class RosterProblem:
 
 
 class RosterError(Exception):
-    """The workbook cannot be imported; `problems` names every reason."""
+    """The workbook cannot be imported; `problems` names every reason, and `warnings` the
+    headers it does not know (a misspelt one may be why a problem arose)."""
 
-    def __init__(self, problems: list[RosterProblem]) -> None:
+    def __init__(
+        self, problems: list[RosterProblem], warnings: Sequence[RosterWarning] = ()
+    ) -> None:
         self.problems = list(problems)
+        self.warnings = list(warnings)
         summary = f"{len(self.problems)} problem(s) in the roster workbook"
         super().__init__("\n".join([summary, *(str(p) for p in self.problems)]))
 

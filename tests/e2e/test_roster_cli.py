@@ -156,13 +156,17 @@ def test_a_workbook_with_explanations_and_complaints_imports_then_one_breaking_1
     # Kari, the complaint committee's external grader, gives way to an internal one.
     broken = after_results_sheets()
     broken["Committees"][3][2] = "per@ntnu.no"
+    broken["Tests"][0] = [*TESTS_HEADER, "grading_deadlne"]  # named beside the problems too
 
     result = import_cli(write_workbook(tmp_path / "broken.xlsx", broken), database, "nb")
 
     assert result.returncode == 1
     assert result.stdout == ""
-    heading, *problem_lines = result.stderr.splitlines()
+    heading, *problem_lines, warning = result.stderr.splitlines()
     assert heading == t("nb", "cli.import.rejected", count=1)
+    assert warning.startswith("Tests, kolonne L `grading_deadlne`") and "`grading_deadline`" in (
+        warning
+    )
     assert problem_lines == [
         "  Committees rad 4, kolonne committee: 'KL1' — klagekommisjonen KL1 har ingen ekstern "
         "sensor; ved klagesensur skal minst én av sensorene være ekstern (universitets- og "
