@@ -249,6 +249,26 @@ def test_an_inspera_test_gets_the_checklist_after_a_signed_confirm_final_grades(
     assert len(checklists(fake_slack)) == 1
 
 
+def test_a_signed_confirm_final_grades_stops_the_reminders_and_the_overdue_notice(
+    people, fake_slack
+):
+    bot, engine = people, people.runtime.engine
+    roster(engine, grading_in="inspera", inspera_test_id=INSPERA_ID)
+    scheduler = Scheduler(bot.runtime)
+    scheduler.run_pass(oslo(2026, 12, 24, 9, 5))  # a week before the deadline
+    first = len(posts_to(fake_slack, "UKARI"))
+    assert first >= 1, "neither reported done: Kari is reminded"
+
+    body, headers = signed_event("confirm_final_grades", int(INSPERA_ID))
+    assert http_request(bot.base_url + "/inspera/events", data=body, headers=headers).status == 200
+    the_checklist(fake_slack)
+
+    scheduler.run_pass(oslo(2026, 12, 29, 9, 5))  # two days before
+    scheduler.run_pass(oslo(2026, 12, 31, 9, 5))  # the deadline has passed
+    assert len(posts_to(fake_slack, "UKARI")) == first
+    assert not [m for m in posts_to(fake_slack, "UKONS") if "deadline" in m["text"].lower()]
+
+
 def test_a_forged_webhook_starts_no_hand_off(people, fake_slack):
     bot, engine = people, people.runtime.engine
     roster(engine, grading_in="inspera", inspera_test_id=INSPERA_ID)
