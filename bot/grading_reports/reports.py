@@ -21,8 +21,9 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from bot.approvals.prompts import lock_test
+from bot.complaints.candidates import is_complaint_committee
 from bot.exams import audit
-from bot.exams.phase import TestState, state_of
+from bot.exams.phase import TestState, is_open, state_of
 from models.tables import CommitteeMembership, Grader, GradingIn, GradingReport, Test
 
 # A committee the grader has not reported done, as reminders carry it (`progress[].phase`).
@@ -126,6 +127,10 @@ def _refusal(
         return ReportRefusal.not_in_inspera
     if committee not in grader_committees(session, test_id, grader_email):
         return ReportRefusal.not_a_grader
+    if is_complaint_committee(session, test_id, committee):
+        # The complaint round comes after the result: a transferred test's complaint graders
+        # report too, for as long as the test is open at all.
+        return None if is_open(test, now) else ReportRefusal.not_open
     match state_of(session, test, now):
         case TestState.graded:
             return ReportRefusal.graded

@@ -116,6 +116,19 @@ def test_a_complaint_grader_may_report_their_committee(inspera_test):
     assert _report(inspera_test, "klage@ntnu.no", "K1").changed
 
 
+def test_complaint_graders_report_after_the_test_is_transferred(inspera_test):
+    """Complaints come after the result: the ordinary round is closed, theirs is not."""
+    _add_complaint_grader(inspera_test)
+    with session_scope(inspera_test) as session:
+        test = session.get(tables.Test, TEST_ID)
+        test.transferred_at = NOW
+        session.add(test)
+
+    assert _report(inspera_test, OLA, "1").refusal == ReportRefusal.transferred
+    assert _report(inspera_test, "klage@ntnu.no", "K1").changed
+    assert _report(inspera_test, "klage@ntnu.no", "K1", back=True).changed
+
+
 def test_a_test_whose_grades_are_set_in_sensorbot_takes_no_report(engine):
     marking_setup(engine, opened_for_marking=OPENED)
 
