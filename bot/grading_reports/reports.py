@@ -24,7 +24,14 @@ from bot.approvals.prompts import lock_test
 from bot.complaints.candidates import is_complaint_committee
 from bot.exams import audit
 from bot.exams.phase import TestState, is_open, state_of
-from models.tables import CommitteeMembership, Grader, GradingIn, GradingReport, Test
+from models.tables import (
+    CommitteeMembership,
+    CommitteePurpose,
+    Grader,
+    GradingIn,
+    GradingReport,
+    Test,
+)
 
 # A committee the grader has not reported done, as reminders carry it (`progress[].phase`).
 UNREPORTED = "unreported"
@@ -61,6 +68,7 @@ class CommitteeReport:
     grader_email: str
     grader_name: str | None
     reported_at: datetime | None
+    complaint: bool = False  # a complaint committee (its round comes after the result)
 
 
 def grader_committees(session: Session, test_id: str, grader_email: str) -> list[str]:
@@ -194,6 +202,7 @@ def report_board(session: Session, test_ids: Iterable[str]) -> dict[str, list[Co
             col(CommitteeMembership.grader_email),
             col(Grader.name),
             col(GradingReport.reported_at),
+            col(CommitteeMembership.purpose),
         )
         .join(Grader, col(Grader.email) == col(CommitteeMembership.grader_email))
         .outerjoin(GradingReport, reported)
@@ -202,11 +211,12 @@ def report_board(session: Session, test_ids: Iterable[str]) -> dict[str, list[Co
             col(CommitteeMembership.committee).is_not(None),
         )
     ).all()
-    for test_id, committee, email, name, reported_at in sorted(
+    for test_id, committee, email, name, reported_at, purpose in sorted(
         rows, key=lambda row: (row[0], row[1], row[2])
     ):
         if committee is not None:
-            board[test_id].append(CommitteeReport(committee, email, name, reported_at))
+            complaint = purpose == CommitteePurpose.complaint
+            board[test_id].append(CommitteeReport(committee, email, name, reported_at, complaint))
     return board
 
 

@@ -212,7 +212,9 @@ def committee_report_lines(lang: str, reports: Sequence[CommitteeReport]) -> lis
         lines.append(
             md(
                 lang,
-                "report.home.committee",
+                "report.home.complaint_committee"
+                if items[0].complaint
+                else "report.home.committee",
                 committee=committee,
                 reported=reported,
                 unreported=unreported,

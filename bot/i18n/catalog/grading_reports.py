@@ -179,5 +179,10 @@ MESSAGES = {
         "nb": "Kommisjon {committee}: meldt ferdig: {reported} · ikke meldt: {unreported}",
         "en": "Committee {committee}: reported done: {reported} · not reported: {unreported}",
     },
+    "report.home.complaint_committee": {
+        "nb": "Klagekommisjon {committee}: meldt ferdig: {reported} · ikke meldt: {unreported}",
+        "en": "Complaint committee {committee}: reported done: {reported} · not reported: "
+        "{unreported}",
+    },
     "report.home.nobody": {"nb": "ingen", "en": "nobody"},
 }

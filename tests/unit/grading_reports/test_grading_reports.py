@@ -320,6 +320,7 @@ def test_a_grader_in_no_committee_has_nothing_to_report(inspera_test):
 
 def test_sensorbot_status_of_the_test_says_where_grades_are_set_and_who_reported(inspera_test):
     _report(inspera_test, KARI, "1")
+    _add_complaint_grader(inspera_test)
     with session_scope(inspera_test) as session:
         test = session.get(tables.Test, TEST_ID)
         report = status_report(session, NOW, test=test)
@@ -328,6 +329,7 @@ def test_sensorbot_status_of_the_test_says_where_grades_are_set_and_who_reported
     assert "  Karakterene settes og godkjennes i Inspera." in lines
     assert "    • Kommisjon 1: meldt ferdig: Kari · ikke meldt: Ola" in lines
     assert "    • Kommisjon 2: meldt ferdig: ingen · ikke meldt: Ola og Per" in lines
+    assert "    • Klagekommisjon K1: meldt ferdig: ingen · ikke meldt: Klage" in lines
 
 
 def _overview(engine, email):
