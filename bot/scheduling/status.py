@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from bot.exams.phase import TestState, state_of
 from bot.explanations.requests import OpenRequest, open_requests_of_test
 from bot.grading_reports import CommitteeReport, report_board
-from bot.opening.readiness import Readiness, readiness
+from bot.opening.readiness import Readiness, complaint_readiness_of, readiness
 from bot.scheduling import outbox
 from bot.scheduling.occasions import CATCH_UP
 from models.tables import OutboxEntry, Test
@@ -26,6 +26,8 @@ class StatusOfTest:
     explanations: tuple[OpenRequest, ...] = ()  # not given yet; read for one test's detail
     # A test marked in Inspera, shown alone: who of each committee reported done.
     reports: tuple[CommitteeReport, ...] = ()
+    # What keeps its complaint committees from grading (none, or not read: None).
+    complaint_readiness: Readiness | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ def status_of_test(session: Session, test: Test, now: datetime) -> StatusOfTest:
         outbox.counts(session, test.test_id),
         open_requests_of_test(session, test.test_id),
         tuple(report_board(session, [test.test_id]).get(test.test_id, ())),
+        complaint_readiness_of(session, [test.test_id]).get(test.test_id),
     )
 
 

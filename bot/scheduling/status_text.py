@@ -99,4 +99,10 @@ def _detail(item: StatusOfTest, settings: Settings) -> list[str]:
     if found["notices"]:
         lines.append(t(lang, "cli.status.notices"))
         lines += listed("notices")
+    if item.complaint_readiness is not None and item.complaint_readiness.blockers:
+        gaps = findings(item.complaint_readiness)
+        lines.append(t(lang, "cli.status.complaint_blockers"))
+        lines += [
+            f"    • {line}" for line in test_finding_lines(lang, gaps, "blockers", test, plain)
+        ]
     return lines

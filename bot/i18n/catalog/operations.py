@@ -58,6 +58,10 @@ MESSAGES = {
         "en": "  Nothing keeps it from opening.",
     },
     "cli.status.notices": {"nb": "  Verdt å se på:", "en": "  Worth a look:"},
+    "cli.status.complaint_blockers": {
+        "nb": "  Dette holder klagesensuren tilbake:",
+        "en": "  This holds up the complaint grading:",
+    },
     "cli.status.outbox": {
         "nb": "Utboks: {pending} venter, {sending} under sending, {sent} sendt, {failed} "
         "feilet, {undeliverable} finnes ikke i Slack",

@@ -22,6 +22,8 @@ from bot.opening.notices import opened_notices, recheck_openings
 from bot.opening.readiness import BlockerKind, complaint_readiness_of, readiness
 from bot.reminders.unfinished import unfinished_work
 from bot.scheduling.outbox import OutgoingMessage, enqueue
+from bot.scheduling.status import status_report
+from bot.scheduling.status_text import status_lines
 from bot.scheduling.steps import PassContext
 from models import tables
 from models.db import session_scope
@@ -236,6 +238,12 @@ def test_a_complaint_committee_without_graders_or_with_graders_not_in_slack_bloc
         test = session.get(tables.Test, TEST_ID)
         assert test is not None
         assert readiness(session, test, now=NOTICE_AT).blockers == ()
+        # `sensorbot status TEST` lists them under their own heading.
+        report = status_report(session, NOTICE_AT, test=test)
+    settings = make_settings("http://127.0.0.1:1", "sqlite://")
+    lines = status_lines(report, settings, NOTICE_AT, detailed=True)
+    heading = lines.index("  Dette holder klagesensuren tilbake:")
+    assert [line for line in lines[heading + 1 :] if "K9" in line or "Per Ekstern" in line]
 
 
 def test_why_reads_the_graders_open_complaints_per_test(engine):
