@@ -17,10 +17,9 @@ import re
 import pytest
 from sqlmodel import select
 
-from bot.approvals import PromptKind, approve_final, approve_own
+from bot.approvals import approve_final, approve_own
 from bot.exams.people import Roles
-from bot.handoff import TrialResult, mark_transferred, record_trial
-from models.tables import ApprovalPrompt, Complaint, ComplaintStatus
+from models.tables import Complaint, ComplaintStatus
 from tests.e2e.test_approvals import reaches, workbook_rows
 from tests.e2e.test_gradesheet_approvals import latest_dm, press, template_rows, upload_and_preview
 from tests.e2e.test_gradesheets import buttons, dm_messages
@@ -35,6 +34,7 @@ from tests.support.factories import (
     add_test,
     choose_language,
     put_grades,
+    transfer_to_fs,
 )
 from tests.support.processes import run_cli, sensorbot_environment
 
@@ -74,13 +74,7 @@ def complaint_round(running_bot, fake_slack):
     with running_bot.runtime.session() as session:
         assert approve_final(session, TEST, "1", KARI).changed
     consultant = Roles(CONSULTANT, None, frozenset({TEST}), False, False)
-    with running_bot.runtime.session() as session:  # the FS hand-off's checklist, pressed
-        checklist = session.exec(
-            select(ApprovalPrompt.id).where(ApprovalPrompt.kind == PromptKind.transfer)
-        ).one()
-        assert record_trial(session, checklist, consultant, TrialResult.fine).changed
-    with running_bot.runtime.session() as session:
-        assert mark_transferred(session, TEST, consultant).changed
+    transfer_to_fs(engine, TEST, consultant)
     add_complaint_committee(engine, TEST, "K", (NINA, EVA))
     for candidate in ("101", "102"):
         add_complaint(engine, TEST, candidate, "K")

@@ -5,11 +5,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine
+from sqlmodel import select
 
+from bot.exams.people import Roles
 from bot.i18n import Language
 from bot.people import language as people_language
 from models.db import session_scope
 from models.tables import (
+    ApprovalPrompt,
     Candidate,
     CommitteeMembership,
     Complaint,
@@ -139,3 +142,21 @@ def add_complaint(
                 due_at=received_at + timedelta(days=21),
             )
         )
+
+
+def transfer_to_fs(engine: Engine, test_id: str, consultant: Roles) -> None:
+    """The consultant walks a graded test's FS hand-off: the test transfer was fine, then
+    the transfer itself."""
+    from bot.approvals import PromptKind
+    from bot.handoff import TrialResult, mark_transferred, record_trial
+
+    with session_scope(engine) as session:
+        checklist = session.exec(
+            select(ApprovalPrompt.id).where(
+                ApprovalPrompt.kind == PromptKind.transfer, ApprovalPrompt.test_id == test_id
+            )
+        ).first()
+        assert checklist is not None, f"{test_id} has no FS hand-off checklist"
+        assert record_trial(session, checklist, consultant, TrialResult.fine).changed
+    with session_scope(engine) as session:
+        assert mark_transferred(session, test_id, consultant).changed

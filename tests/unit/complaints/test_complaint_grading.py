@@ -32,6 +32,7 @@ from tests.support.factories import (
     add_membership,
     add_test,
     put_grades,
+    transfer_to_fs,
 )
 
 TEST = "TMA4100-2026H"
@@ -79,7 +80,7 @@ def graded(engine):
     add_candidates(engine, TEST, "1", list(ORIGINAL))
     put_grades(engine, TEST, KARI, ORIGINAL)
     assert run(engine, approvals.approve_final, "1", KARI).changed
-    assert run(engine, approvals.mark_transferred, consultant()).changed
+    transfer_to_fs(engine, TEST, consultant())
     add_complaint_committee(engine, TEST, "K", (NINA, EVA))
     for candidate in ("101", "102"):
         add_complaint(engine, TEST, candidate, "K")
