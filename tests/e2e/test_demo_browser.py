@@ -280,7 +280,7 @@ def test_a_grader_and_a_consultant_try_sensorbot(page, demo):
     case = message(page, f"En sensor trenger hjelp: {BLOCKED_TEST}").first
     expect(case).to_contain_text(GRADER.name)
     expect(case.get_by_role("button", name=nb("escalation.button.acknowledge"))).to_be_visible()
-    ready = message(page, nb("approvals.transfer.title")).last
+    ready = message(page, nb("handoff.title")).last
     expect(ready).to_contain_text(ORAL_TEST)
     export = page.locator("li.message [data-testid=file]", has_text=ORAL_TEST).last
     with page.expect_download() as download:
