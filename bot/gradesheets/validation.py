@@ -21,8 +21,7 @@ from models.tables import CandidateStatus, GradeScale
 SHOWN_VALUE_LENGTH = 40
 
 
-@dataclass(frozen=True)
-class RosterCandidate:
+class RosterCandidate(NamedTuple):  # a tuple: a roster holds one per candidate, 20,000
     candidate_id: str
     committee: str | None
     status: str
