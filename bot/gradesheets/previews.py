@@ -20,6 +20,7 @@ from bot.gradesheets.validation import (
     graded_candidates,
     validate_sheet,
 )
+from bot.spreadsheets import collection_paused
 from models.tables import (
     GradeUpload,
     Test,
@@ -81,7 +82,8 @@ def record_preview(
 ) -> PreviewResult:
     """Validate `sheet` for `test` and keep the result as a preview. With
     `needs_test_upload_id` the waiting upload gets its test (once, even on double clicks)."""
-    with one_snapshot_per_test(session, viewer=grader_email):  # read once for every question
+    # Tens of thousands of tuples that hold no cycles: see collection_paused.
+    with collection_paused(), one_snapshot_per_test(session, viewer=grader_email):
         roster = grader_roster(session, test, grader_email)
         grades = sheet_grades(session, test, grader_email)
     agreeing = grades.aligning and grades.aligning & {
