@@ -82,8 +82,35 @@ def record_preview(
 ) -> PreviewResult:
     """Validate `sheet` for `test` and keep the result as a preview. With
     `needs_test_upload_id` the waiting upload gets its test (once, even on double clicks)."""
-    # Tens of thousands of tuples that hold no cycles: see collection_paused.
-    with collection_paused(), one_snapshot_per_test(session, viewer=grader_email):
+    # Tens of thousands of tuples and records that hold no cycles: see collection_paused.
+    with collection_paused():
+        preview, values = _previewed(session, grader_email, test, sheet)
+    if needs_test_upload_id is not None:
+        if not claim_waiting_upload(session, needs_test_upload_id, grader_email, **values):
+            return PreviewResult(None, None, outcome="test_already_chosen")
+        _supersede_previews(session, grader_email, test.test_id, keep=needs_test_upload_id)
+        upload = session.get(GradeUpload, needs_test_upload_id)
+        session.refresh(upload)
+        return PreviewResult(upload, preview)
+    _supersede_previews(session, grader_email, test.test_id)
+    upload = GradeUpload(
+        grader_email=grader_email,
+        slack_user_id=slack_user_id,
+        slack_file_id=slack_file_id,
+        filename=sheet.filename[:512],
+        **values,
+    )
+    session.add(upload)
+    session.flush()
+    return PreviewResult(upload, preview)
+
+
+def _previewed(
+    session: Session, grader_email: str, test: Test, sheet: GradeSheet
+) -> tuple[GradeSheetPreview, dict[str, Any]]:
+    """The sheet validated against the grader's roster and grades, and what the upload
+    keeps of it."""
+    with one_snapshot_per_test(session, viewer=grader_email):  # read once for every question
         roster = grader_roster(session, test, grader_email)
         grades = sheet_grades(session, test, grader_email)
     agreeing = grades.aligning and grades.aligning & {
@@ -106,24 +133,7 @@ def record_preview(
             ]
         ),
     }
-    if needs_test_upload_id is not None:
-        if not claim_waiting_upload(session, needs_test_upload_id, grader_email, **values):
-            return PreviewResult(None, None, outcome="test_already_chosen")
-        _supersede_previews(session, grader_email, test.test_id, keep=needs_test_upload_id)
-        upload = session.get(GradeUpload, needs_test_upload_id)
-        session.refresh(upload)
-        return PreviewResult(upload, preview)
-    _supersede_previews(session, grader_email, test.test_id)
-    upload = GradeUpload(
-        grader_email=grader_email,
-        slack_user_id=slack_user_id,
-        slack_file_id=slack_file_id,
-        filename=sheet.filename[:512],
-        **values,
-    )
-    session.add(upload)
-    session.flush()
-    return PreviewResult(upload, preview)
+    return preview, values
 
 
 def _supersede_previews(
