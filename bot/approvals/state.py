@@ -26,6 +26,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from bot.approvals.people import Person, grader_names, slack_users
+from bot.spreadsheets import collection_paused
 from models.tables import (
     AgreedGrade,
     Candidate,
@@ -59,6 +60,16 @@ def candidate_order(candidate_id: str) -> tuple[int, int | str]:
     return (0, int(candidate_id)) if candidate_id.isdigit() else (1, candidate_id)
 
 
+def in_candidate_order(candidate_ids: Iterable[str]) -> tuple[str, ...]:
+    """`candidate_ids` sorted by `candidate_order`, a sheet's 20,000 at a time: the numbers
+    by their value, then the other ids."""
+    numbers: list[str] = []
+    others: list[str] = []
+    for candidate_id in candidate_ids:
+        (numbers if candidate_id.isdigit() else others).append(candidate_id)
+    return (*sorted(numbers, key=int), *sorted(others))
+
+
 class Phase(StrEnum):
     grading = "grading"
     aligning = "aligning"
@@ -66,8 +77,7 @@ class Phase(StrEnum):
     final = "final"
 
 
-@dataclass(frozen=True)
-class GradeEntry:
+class GradeEntry(NamedTuple):  # a tuple: a snapshot holds one per grade, tens of thousands
     value: str | None
     updated_at: datetime
     row_id: int
@@ -148,8 +158,13 @@ class _TestRows:
 _Row = TypeVar("_Row", OwnGradingApproval, AgreedGrade, FinalApprovalVote, CommitteeFinal)
 
 
-def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRows]:
-    """Every test's approval facts in one query per table, whatever the number of tests."""
+def _read_rows(
+    session: Session, test_ids: Collection[str], viewer: str | None = None
+) -> dict[str, _TestRows]:
+    """Every test's approval facts in one query per table, whatever the number of tests.
+    With `viewer`, the grades are only those of the graders who share a committee with
+    them (the viewer's own included): all that questions about the viewer's committees
+    read."""
     rows = {test_id: _TestRows() for test_id in test_ids}
     if not rows:
         return rows
@@ -178,29 +193,39 @@ def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRo
     def each(table: type[_Row]) -> Iterable[_Row]:
         return session.exec(select(table).where(col(table.test_id).in_(rows)))
 
-    for test_id, candidate_id, committee, status in session.exec(
-        select(
+    # Candidates and grades as columns on the connection (the queries above flushed the
+    # session): the ORM's result handling costs more than the query, 20,000 rows a test.
+    connection = session.connection()
+    candidates = {test_id: test.candidates for test_id, test in rows.items()}
+    for test_id, candidate_id, committee, status in connection.execute(
+        sa_select(
             col(Candidate.test_id),
             col(Candidate.candidate_id),
             col(Candidate.committee),
             col(Candidate.status),
         ).where(col(Candidate.test_id).in_(rows))
-    ):
-        rows[test_id].candidates.append((candidate_id, committee, status))
-    # Columns, not ORM objects: a Home tab reads thousands of grades at once.
-    for test_id, candidate_id, *grade in session.execute(
-        sa_select(
-            col(Grade.test_id),
-            col(Grade.candidate_id),
-            col(Grade.value),
-            col(Grade.updated_at),
-            col(Grade.id),
-            col(Grade.grader_email),
-            col(Grade.points),
-            col(Grade.explanation),
-        ).where(col(Grade.test_id).in_(rows))
-    ):
-        rows[test_id].grades.append((candidate_id, *grade))
+    ).all():
+        candidates[test_id].append((candidate_id, committee, status))
+    grades = sa_select(
+        col(Grade.test_id),
+        col(Grade.candidate_id),
+        col(Grade.value),
+        col(Grade.updated_at),
+        col(Grade.id),
+        col(Grade.grader_email),
+        col(Grade.points),
+        col(Grade.explanation),
+    ).where(col(Grade.test_id).in_(rows))
+    if viewer is not None:
+        co_graders = {
+            test_id: _co_graders(test.memberships, viewer) for test_id, test in rows.items()
+        }
+        everyone = set().union(*co_graders.values())
+        grades = grades.where(col(Grade.grader_email).in_(everyone))
+    by_test = {test_id: test.grades for test_id, test in rows.items()}
+    for test_id, *grade in connection.execute(grades).all():
+        if viewer is None or grade[4] in co_graders[test_id]:
+            by_test[test_id].append(tuple(grade))
     for own in each(OwnGradingApproval):
         rows[own.test_id].own_approvals.append(own)
     for agreed in each(AgreedGrade):
@@ -225,6 +250,12 @@ def _read_rows(session: Session, test_ids: Collection[str]) -> dict[str, _TestRo
     return rows
 
 
+def _co_graders(memberships: Iterable[tuple[str, str]], viewer: str) -> set[str]:
+    """The graders who share a committee with `viewer` (the viewer too, when in one)."""
+    theirs = {committee for committee, email in memberships if email == viewer}
+    return {email for committee, email in memberships if committee in theirs}
+
+
 def _by_committee(
     approvals: Iterable[OwnGradingApproval | FinalApprovalVote],
 ) -> defaultdict[str, dict[str, datetime]]:
@@ -242,11 +273,21 @@ class ApprovalSnapshot:
     is what the change builds on. `load_snapshots` reads many tests' in the same few queries.
     """
 
-    def __init__(self, session: Session, test: Test, rows: _TestRows | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        test: Test,
+        rows: _TestRows | None = None,
+        *,
+        viewer: str | None = None,
+    ) -> None:
         self.test = test
         test_id = test.test_id
+        # With a viewer, only the grades of the graders sharing a committee with them are
+        # read: the snapshot answers questions about the viewer's committees only.
+        self.viewer = viewer
         if rows is None:
-            rows = _read_rows(session, [test_id])[test_id]
+            rows = _read_rows(session, [test_id], viewer)[test_id]
         self._graders_by_committee: dict[str, list[str]] = defaultdict(list)
         for committee, email in rows.memberships:
             self._graders_by_committee[committee].append(email)
@@ -255,8 +296,9 @@ class ApprovalSnapshot:
         # the Candidates sheet says; the candidates stay in their original committee too.
         self.complaint_committees = frozenset(rows.complaint_committees)
         self.candidates: dict[str, CandidateFact] = {}
+        make = tuple.__new__  # the rows hold every field, in order
         for row in rows.candidates:
-            candidate = CandidateFact(*row)
+            candidate = make(CandidateFact, row)
             self.candidates[candidate.candidate_id] = candidate
             if (
                 candidate.status == CandidateStatus.submitted
@@ -267,10 +309,10 @@ class ApprovalSnapshot:
         for candidate_id, committee in rows.complaints:
             if committee in self.complaint_committees:
                 self._submitted[committee].append(candidate_id)
-        self._grades: dict[tuple[str, str], GradeEntry] = {}
-        for candidate_id, *fields in rows.grades:
-            grade = GradeEntry(*fields)
-            self._grades[(grade.grader, candidate_id)] = grade
+        self._grades: dict[tuple[str, str], GradeEntry] = {
+            (fields[3], candidate_id): make(GradeEntry, fields)
+            for candidate_id, *fields in rows.grades
+        }
         self.own_approvals = _by_committee(rows.own_approvals)
         self._agreed: dict[tuple[str, str], AgreedGrade] = {
             (row.committee, row.candidate_id): row for row in rows.agreed
@@ -281,6 +323,9 @@ class ApprovalSnapshot:
         self.grader_names: dict[str, str] = rows.grader_names
         self._session = session
         self._slack_users: dict[str, str | None] | None = None  # e-mail → Slack user, on use
+        # Answers worked out once: the snapshot does not change once read.
+        self._sorted_submitted: dict[str, tuple[str, ...]] = {}
+        self._statuses: dict[str, CommitteeStatus] = {}
 
     # -- the test's committees -----------------------------------------------------------
 
@@ -341,7 +386,17 @@ class ApprovalSnapshot:
         return tuple(sorted(self._graders_by_committee.get(committee, ())))
 
     def submitted(self, committee: str) -> tuple[str, ...]:
-        return tuple(sorted(self._submitted.get(committee, ()), key=candidate_order))
+        found = self._sorted_submitted.get(committee)
+        if found is None:
+            found = in_candidate_order(self._submitted.get(committee, ()))
+            self._sorted_submitted[committee] = found
+        return found
+
+    def memberships_of(self, grader: str) -> frozenset[str]:
+        """The committees the grader is in, with candidates to grade or not."""
+        return frozenset(
+            c for c, graders in self._graders_by_committee.items() if grader in graders
+        )
 
     def committees_of(self, grader: str) -> tuple[str, ...]:
         """The grader's committees, complaint committees included."""
@@ -408,6 +463,7 @@ class ApprovalSnapshot:
         return {c: entry.value for c, entry in self.own_entries(grader, committee).items()}
 
     def own_entries(self, grader: str, committee: str) -> dict[str, GradeEntry]:
+        self._check_viewed(committee)
         entries = {}
         for candidate in self.submitted(committee):
             entry = self._grades.get((grader, candidate))
@@ -421,12 +477,20 @@ class ApprovalSnapshot:
         return {c: entry.value for c, entry in self.committee_entries(committee).items()}
 
     def committee_entries(self, committee: str) -> dict[str, GradeEntry]:
+        self._check_viewed(committee)
         entries = {}
         for candidate in self.submitted(committee):
             latest = self._latest(committee, candidate)
             if latest is not None:
                 entries[candidate] = latest
         return entries
+
+    def _check_viewed(self, committee: str) -> None:
+        """A snapshot read for a viewer holds the grades of the viewer's committees only."""
+        if self.viewer is not None and self.viewer not in self._graders_by_committee.get(
+            committee, ()
+        ):
+            raise ValueError(f"grades of committee {committee} not read for this viewer")
 
     def _latest(self, committee: str, candidate: str) -> GradeEntry | None:
         entries = [
@@ -447,6 +511,13 @@ class ApprovalSnapshot:
     # -- status ----------------------------------------------------------------------------
 
     def status(self, committee: str) -> CommitteeStatus:
+        found = self._statuses.get(committee)
+        if found is None:
+            found = self._statuses[committee] = self._status(committee)
+        return found
+
+    def _status(self, committee: str) -> CommitteeStatus:
+        self._check_viewed(committee)
         graders = self.graders(committee)
         submitted = self.submitted(committee)
         own_approved = dict(self.own_approvals.get(committee, {}))
@@ -547,24 +618,40 @@ class ApprovalSnapshot:
 
 def load_snapshot(session: Session, test_id: str) -> ApprovalSnapshot | None:
     shared = session.info.get(_SHARED_SNAPSHOTS)
-    if shared is not None and test_id in shared:
-        return shared[test_id]
+    if shared is not None and test_id in shared.snapshots:
+        return shared.snapshots[test_id]
     test = session.get(Test, test_id)
-    snapshot = None if test is None else ApprovalSnapshot(session, test)
+    viewer = None if shared is None else shared.viewer
+    with collection_paused():  # tens of thousands of tuples that hold no cycles
+        snapshot = None if test is None else ApprovalSnapshot(session, test, viewer=viewer)
     if shared is not None:
-        shared[test_id] = snapshot
+        shared.snapshots[test_id] = snapshot
     return snapshot
 
 
 _SHARED_SNAPSHOTS = "approval_snapshots"
 
 
+@dataclass
+class _SharedSnapshots:
+    viewer: str | None
+    snapshots: dict[str, ApprovalSnapshot | None] = field(default_factory=dict)
+
+
 @contextmanager
-def one_snapshot_per_test(session: Session) -> Iterator[None]:
+def one_snapshot_per_test(session: Session, viewer: str | None = None) -> Iterator[None]:
     """Within the block, each test's snapshot is read once and shared by every question
     asked of it: for a caller that only reads approvals in between (the preview of a
-    grade sheet asks three, each reading 20,000 candidates)."""
-    session.info[_SHARED_SNAPSHOTS] = {}
+    grade sheet asks several, each reading 20,000 candidates). With `viewer`, only the
+    grades of the viewer's committees are read, and only those committees may be asked
+    about (a grader's own view of a test)."""
+    outer = session.info.get(_SHARED_SNAPSHOTS)
+    if outer is not None:  # within a block already: its snapshots serve this one too
+        if outer.viewer is not None and outer.viewer != viewer:
+            raise ValueError("snapshots read for one viewer cannot answer for another")
+        yield
+        return
+    session.info[_SHARED_SNAPSHOTS] = _SharedSnapshots(viewer)
     try:
         yield
     finally:

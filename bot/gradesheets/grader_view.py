@@ -14,11 +14,8 @@ from bot.approvals import (
     visible_grades,
     working_grades,
 )
-from bot.complaints.candidates import (
-    complaint_candidates,
-    graded_in_complaint_committees,
-    is_complaint_committee,
-)
+from bot.approvals.state import load_snapshot, one_snapshot_per_test
+from bot.complaints.candidates import complaint_candidates, is_complaint_committee
 from bot.gradesheets.validation import (
     CurrentGrade,
     GraderRoster,
@@ -26,7 +23,6 @@ from bot.gradesheets.validation import (
 )
 from models.tables import (
     Candidate,
-    CommitteeMembership,
     Grade,
     Test,
 )
@@ -34,50 +30,44 @@ from models.tables import (
 # -- the roster as one grader sees it ------------------------------------------------------
 
 
-def grader_committees(session: Session, test_id: str, grader_email: str) -> frozenset[str]:
-    rows = session.exec(
-        select(CommitteeMembership.committee).where(
-            CommitteeMembership.test_id == test_id,
-            CommitteeMembership.grader_email == grader_email,
-        )
-    ).all()
-    return frozenset(c for c in rows if c is not None)
-
-
 def grader_roster(session: Session, test: Test, grader_email: str) -> GraderRoster:
     """What the grader may grade on the test, with the committees whose grades they may no
     longer change (own grading approved, or final). A candidate whose complaint the grader
     grades is theirs in the complaint committee, and only there."""
-    # Columns, not rows as objects: a test can have 20,000 candidates.
-    candidates = session.exec(
-        select(Candidate.candidate_id, Candidate.committee, Candidate.status).where(
-            Candidate.test_id == test.test_id
-        )
-    ).all()
-    committees = grader_committees(session, test.test_id, grader_email)
-    in_complaint = graded_in_complaint_committees(session, test.test_id, committees)
+    with one_snapshot_per_test(session, viewer=grader_email):  # read once for both
+        snapshot = load_snapshot(session, test.test_id)
+        if snapshot is None:
+            raise ValueError(f"no test {test.test_id}")
+        locked = locked_committees(session, test.test_id, grader_email)
+    committees = snapshot.memberships_of(grader_email)
+    in_complaint = {
+        candidate: committee
+        for committee in sorted(committees & snapshot.complaint_committees)
+        for candidate in snapshot.submitted(committee)
+    }
+    make = tuple.__new__  # RosterCandidate's fields, without its constructor's cost
+    candidates = {
+        candidate_id: make(RosterCandidate, fact)
+        for candidate_id, fact in snapshot.candidates.items()
+    }
+    for candidate_id, committee in in_complaint.items():
+        if (fact := snapshot.candidates.get(candidate_id)) is not None:
+            candidates[candidate_id] = RosterCandidate(candidate_id, committee, fact.status)
     return GraderRoster(
         test_id=test.test_id,
         scale=test.grade_scale,
-        candidates={
-            candidate_id: RosterCandidate(
-                candidate_id, in_complaint.get(candidate_id, committee), status
-            )
-            for candidate_id, committee, status in candidates
-        },
+        candidates=candidates,
         grader_committees=committees,
-        locked={
-            committee: reason.value
-            for committee, reason in locked_committees(session, test.test_id, grader_email).items()
-        },
+        locked={committee: reason.value for committee, reason in locked.items()},
     )
 
 
 def current_grades(session: Session, test: Test, grader_email: str) -> dict[str, CurrentGrade]:
     """The grades this grader works from, as the approvals' privacy rule lets them see:
     their own (private marking), or the committee's current grade (shared marking)."""
+    make = tuple.__new__  # CurrentGrade's fields, without its constructor's cost
     return {
-        candidate: CurrentGrade(entry.value, entry.points, entry.explanation)
+        candidate: make(CurrentGrade, (entry.value, entry.points, entry.explanation))
         for candidate, entry in working_grades(session, test.test_id, grader_email).items()
     }
 

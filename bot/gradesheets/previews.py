@@ -20,6 +20,7 @@ from bot.gradesheets.validation import (
     graded_candidates,
     validate_sheet,
 )
+from bot.spreadsheets import collection_paused
 from models.tables import (
     GradeUpload,
     Test,
@@ -81,31 +82,9 @@ def record_preview(
 ) -> PreviewResult:
     """Validate `sheet` for `test` and keep the result as a preview. With
     `needs_test_upload_id` the waiting upload gets its test (once, even on double clicks)."""
-    with one_snapshot_per_test(session):  # read three times over otherwise
-        roster = grader_roster(session, test, grader_email)
-        grades = sheet_grades(session, test, grader_email)
-    touched = {
-        roster.candidates[c].committee for c in graded_candidates(sheet) if c in roster.candidates
-    }
-    agreeing = grades.aligning & touched
-    if agreeing:
-        # Every grader of these committees approved: the sheet sets their agreed grades.
-        locked = {c: reason for c, reason in roster.locked.items() if c not in agreeing}
-        roster = replace(roster, agreeing=frozenset(agreeing), locked=locked)
-    preview = validate_sheet(sheet, roster, grades.current)
-    status = UploadStatus.invalid if preview.errors else UploadStatus.preview
-    committee_of = {c: roster.candidates[c].committee for c in roster.candidates}
-    values: dict[str, Any] = {
-        "test_id": test.test_id,
-        "status": status,
-        "created_at": utcnow(),
-        "changes_json": json.dumps(
-            [
-                _change_record(c, committee_of[c.candidate_id] if agreeing else None)
-                for c in preview.changes + preview.suggestions
-            ]
-        ),
-    }
+    # Tens of thousands of tuples and records that hold no cycles: see collection_paused.
+    with collection_paused():
+        preview, values = _previewed(session, grader_email, test, sheet)
     if needs_test_upload_id is not None:
         if not claim_waiting_upload(session, needs_test_upload_id, grader_email, **values):
             return PreviewResult(None, None, outcome="test_already_chosen")
@@ -124,6 +103,37 @@ def record_preview(
     session.add(upload)
     session.flush()
     return PreviewResult(upload, preview)
+
+
+def _previewed(
+    session: Session, grader_email: str, test: Test, sheet: GradeSheet
+) -> tuple[GradeSheetPreview, dict[str, Any]]:
+    """The sheet validated against the grader's roster and grades, and what the upload
+    keeps of it."""
+    with one_snapshot_per_test(session, viewer=grader_email):  # read once for every question
+        roster = grader_roster(session, test, grader_email)
+        grades = sheet_grades(session, test, grader_email)
+    agreeing = grades.aligning and grades.aligning & {
+        roster.candidates[c].committee for c in graded_candidates(sheet) if c in roster.candidates
+    }
+    if agreeing:
+        # Every grader of these committees approved: the sheet sets their agreed grades.
+        locked = {c: reason for c, reason in roster.locked.items() if c not in agreeing}
+        roster = replace(roster, agreeing=frozenset(agreeing), locked=locked)
+    preview = validate_sheet(sheet, roster, grades.current)
+    status = UploadStatus.invalid if preview.errors else UploadStatus.preview
+    values: dict[str, Any] = {
+        "test_id": test.test_id,
+        "status": status,
+        "created_at": utcnow(),
+        "changes_json": json.dumps(
+            [
+                _change_record(c, roster.candidates[c.candidate_id].committee if agreeing else None)
+                for c in preview.changes + preview.suggestions
+            ]
+        ),
+    }
+    return preview, values
 
 
 def _supersede_previews(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Literal, NamedTuple
 
 from bot.gradesheets.reading import CANDIDATE, GRADE, POINTS, GradeSheet, SheetRow
@@ -21,8 +22,7 @@ from models.tables import CandidateStatus, GradeScale
 SHOWN_VALUE_LENGTH = 40
 
 
-@dataclass(frozen=True)
-class RosterCandidate:
+class RosterCandidate(NamedTuple):  # a tuple: a roster holds one per candidate, 20,000
     candidate_id: str
     committee: str | None
     status: str
@@ -44,8 +44,7 @@ class GraderRoster:
     agreeing: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
-class CurrentGrade:
+class CurrentGrade(NamedTuple):  # a tuple: one per graded candidate, 20,000 of them
     value: str | None
     points: float | None = None
     explanation: str | None = None
@@ -84,6 +83,9 @@ class GradeChange(NamedTuple):  # a tuple: a preview makes one per row, 20,000 o
     suggested: bool = False  # offered from points by the percentage method
 
 
+_row_of = itemgetter(0)  # GradeChange.row
+
+
 @dataclass
 class GradeSheetPreview:
     test_id: str
@@ -101,7 +103,7 @@ class GradeSheetPreview:
 
     @property
     def changes(self) -> list[GradeChange]:
-        return sorted(self.new + self.changed, key=lambda change: change.row)
+        return sorted(self.new + self.changed, key=_row_of)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -167,6 +169,9 @@ class _RowChecker:
         # keyed with the type when not text, as True == 1.0.
         self.readings: dict[object, GradeReading] = {}
         self.may_be_refused = bool(roster.locked or roster.agreeing)
+        self.agreeing = bool(roster.agreeing)
+        self.candidates = roster.candidates
+        self.committees = roster.grader_committees
 
     def error(self, row: SheetRow, role: str, candidate: str | None, kind: str, **params) -> None:
         self.preview.errors.append(
@@ -174,15 +179,27 @@ class _RowChecker:
         )
 
     def check(self, row: SheetRow) -> None:
-        candidate = normalise_candidate(row.candidate)
+        value = row.candidate
+        # The usual candidate cell first (a number), as `normalise_candidate` reads it.
+        if value.__class__ is float and value.is_integer():
+            candidate: str | None = str(int(value))
+        elif value.__class__ is int:
+            candidate = str(value)
+        else:
+            candidate = normalise_candidate(value)
         if row.formulas_without_value:
             for role in sorted(row.formulas_without_value):
                 header = self.sheet.headers.get(role, role)
                 self.error(row, role, candidate, "formula_without_value", column=header)
             return
         grade, points = row.grade, row.points
-        has_grade = grade is not None and not (isinstance(grade, str) and _blank_text(grade))
-        has_points = points is not None and not (isinstance(points, str) and _blank_text(points))
+        # As `_blank`, written out: two cells a row.
+        has_grade = grade is not None and not (
+            isinstance(grade, str) and (not grade or grade.isspace())
+        )
+        has_points = points is not None and not (
+            isinstance(points, str) and (not points or points.isspace())
+        )
         if candidate is None:
             if has_grade or has_points:
                 self.error(row, CANDIDATE, None, "missing_candidate", value=_shown(row.grade))
@@ -194,21 +211,27 @@ class _RowChecker:
             self.error(row, CANDIDATE, candidate, "duplicate", first_row=self.first_row[candidate])
             return
         self.first_row[candidate] = row.number
-        entry = self.roster.candidates.get(candidate)
-        if (
-            entry is None
-            or entry.status in _NOT_GRADED
-            or entry.committee not in self.roster.grader_committees
-        ):
+        entry = self.candidates.get(candidate)
+        if entry is None or entry.status in _NOT_GRADED or entry.committee not in self.committees:
             self._may_grade(row, candidate, has_grade)  # says why not
             return
-        grade, points = self._read_cells(row, candidate, has_grade, has_points)
+        reading = self.readings.get(grade if grade.__class__ is str else (grade.__class__, grade))
+        if (
+            reading is not None
+            and reading.grade is not None
+            and (points.__class__ is float or points.__class__ is int)
+            and 0 <= points <= 100
+        ):
+            # The usual row: a grade read before, and points as a number within the range.
+            self._compare(row, candidate, reading.grade, float(points))
+            return
+        grade, read_points = self._read_cells(row, candidate, has_grade, has_points)
         if grade is False:
             return
         if grade is None:
-            self._offer_from_points(row, candidate, points)
+            self._offer_from_points(row, candidate, read_points)
             return
-        self._compare(row, candidate, grade, points)
+        self._compare(row, candidate, grade, read_points)
 
     def _may_grade(self, row: SheetRow, candidate: str, has_grade: bool) -> bool:
         entry = self.roster.candidates.get(candidate)
@@ -310,12 +333,14 @@ class _RowChecker:
 
     def _compare(self, row: SheetRow, candidate: str, grade: str, points: float | None) -> None:
         old = self.current.get(candidate)
-        kept = None if self.roster.agreeing else points
+        kept = None if self.agreeing else points
         explanation = self._explanation(row) if self.has_explanations else None
-        change = GradeChange(
-            row.number, candidate, old.value if old else None, grade, kept, explanation
+        # GradeChange's fields, without its constructor's cost (a change a row).
+        change = _make(
+            GradeChange,
+            (row.number, candidate, old.value if old else None, grade, kept, explanation, False),
         )
-        if self._refused_as_locked(row, change, old):
+        if self.may_be_refused and self._refused_as_locked(row, change, old):
             return
         if old is None or old.value is None:
             self.preview.new.append(change)
@@ -334,6 +359,7 @@ class _RowChecker:
         return str(row.explanation).strip()
 
 
+_make = tuple.__new__
 _NOT_GRADED = frozenset({CandidateStatus.absent, CandidateStatus.redelivery})
 
 
