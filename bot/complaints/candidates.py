@@ -49,16 +49,3 @@ def is_complaint_committee(session: Session, test_id: str, committee: str) -> bo
         ).first()
         is not None
     )
-
-
-def graded_in_complaint_committees(
-    session: Session, test_id: str, committees: Collection[str]
-) -> dict[str, str]:
-    """Candidate → complaint committee, for those of `committees` (a grader's) that are
-    complaint committees: there the candidate is graded, not in their original committee."""
-    return {
-        candidate: committee
-        for committee in sorted(committees)
-        if is_complaint_committee(session, test_id, committee)
-        for candidate in complaint_candidates(session, test_id, committee)
-    }
