@@ -223,6 +223,8 @@ def write_roster_workbook(path, now: datetime, size: StoreSize = StoreSize()) ->
     }
     workbook = Workbook(write_only=True)
     for spec in SHEETS:
+        if spec.name not in sources:
+            continue  # an optional sheet this store has nothing for (explanations, complaints)
         sheet = workbook.create_sheet(spec.name)
         names = [column.name for column in spec.columns]
         sheet.append(names)
