@@ -24,7 +24,7 @@ from bot.ui import kit
 from bot.ui.explanations import ExplanationButton, given_message, giver, refusal_text
 from bot.ui.kit import Message, Mrkdwn
 from bot.ui.payloads import PayloadError
-from handlers.buttons import acked_button
+from handlers.buttons import acked_button, tell_presser
 from handlers.payloads import action_value
 from models.types import utcnow
 
@@ -38,7 +38,7 @@ def _explanation_given(
         request_id = ExplanationButton.decode(action_value(body)).request_id
     except PayloadError as error:
         logger.warning("explanation button: %s", error)
-        _answer(body, client, respond, refusal_text(None, None, Mrkdwn(""), lang, tz))
+        tell_presser(body, client, respond, refusal_text(None, None, Mrkdwn(""), lang, tz))
         return
     grader = asker.roles.grader
     now = utcnow()
@@ -50,7 +50,7 @@ def _explanation_given(
     if outcome.refusal is not None or view is None:
         logger.info("explanation %s: %s refused (%s)", request_id, user_id, outcome.refusal)
         by = _earlier_giver(client, runtime, outcome, lang)
-        _answer(body, client, respond, refusal_text(outcome.refusal, view, by, lang, tz))
+        tell_presser(body, client, respond, refusal_text(outcome.refusal, view, by, lang, tz))
         return
     _replace_pressed(body, client, respond, given_message(view, kit.mention(user_id), lang, tz))
     keys = [notice.key for notice in notices] + _update_copies(body, client, runtime, view, user_id)
@@ -88,18 +88,6 @@ def _earlier_giver(client: WebClient, runtime: Runtime, outcome: GivenOutcome, l
     if view.given_by_name:
         return giver(lang, None, view.given_by_name)
     return giver(lang, find_person(client, runtime.identities, view.given_by), None)
-
-
-def _answer(body: dict, client: WebClient, respond: Respond, text: Mrkdwn) -> None:
-    """An answer to the presser alone, below the message they pressed."""
-    if body.get("response_url"):
-        respond(text=text, response_type="ephemeral", replace_original=False)
-        return
-    channel = (body.get("container") or {}).get("channel_id")
-    if channel:
-        client.chat_postEphemeral(channel=channel, user=body["user"]["id"], text=text)
-    else:
-        client.chat_postMessage(channel=body["user"]["id"], text=text)
 
 
 def _replace_pressed(body: dict, client: WebClient, respond: Respond, message: Message) -> None:
