@@ -24,6 +24,10 @@ import holidays
 
 GRADING_WORKING_DAYS = 15  # the act's § 11-7
 EXPLANATION_DAYS = 14  # § 11-8: the explanation shall be given within two weeks
+# The windows that open when the result is announced: ask for an explanation within one
+# week (§ 11-8), complain within three weeks (§ 11-10).
+EXPLANATION_ASKED_WITHIN = timedelta(weeks=1)
+COMPLAINT_WITHIN = timedelta(weeks=3)
 END_OF_DAY = time(23, 59)
 _SATURDAY = 5
 _MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")

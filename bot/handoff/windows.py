@@ -7,12 +7,10 @@ oral or practical performance cannot be re-checked, and so cannot be appealed.""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
-EXPLANATION_ASKED_WITHIN = timedelta(weeks=1)
-EXPLANATION_GIVEN_WITHIN = timedelta(weeks=2)
-COMPLAINT_WITHIN = timedelta(weeks=3)
+from bot.exams.deadlines import COMPLAINT_WITHIN, EXPLANATION_ASKED_WITHIN
 
 
 @dataclass(frozen=True)

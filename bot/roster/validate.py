@@ -11,12 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 from typing import Protocol, TypeGuard
 from zoneinfo import ZoneInfo
 
-from bot.exams.deadlines import DeadlineRule, explanation_due
+from bot.exams.deadlines import (
+    COMPLAINT_WITHIN,
+    EXPLANATION_ASKED_WITHIN,
+    DeadlineRule,
+    explanation_due,
+)
 from bot.roster.reader import (
     PROGRESS_EVERY,
     SHEETS,
@@ -64,8 +69,6 @@ MAX_LENGTH = {
 }
 
 # The act's windows (SPEC §2.5), run from when the result was announced.
-EXPLANATION_WINDOW = timedelta(weeks=1)  # § 11-8: ask within one week
-COMPLAINT_WINDOW = timedelta(weeks=3)  # § 11-10: complain within three weeks
 
 _CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{8,}$")
 
@@ -850,7 +853,7 @@ def _explanations(
             continue
         roster.explanations[key] = {
             "due_at": explanation_due(requested, current.tz),
-            "late": requested > published + EXPLANATION_WINDOW,
+            "late": requested > published + EXPLANATION_ASKED_WITHIN,
         }
 
 
@@ -962,7 +965,7 @@ def _complaint(
         "received_at": received,
         "explanation_received_at": row["explanation_received_at"],
         "due_at": deadline_rule.complaint_due(received, current.tz),
-        "late": received > start + COMPLAINT_WINDOW,
+        "late": received > start + COMPLAINT_WITHIN,
     }
 
 
