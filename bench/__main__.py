@@ -5,9 +5,10 @@
 
 A benchmark is a module `bench/NAME.py` with `def figures() -> list[dict[str, object]]`:
 one dict per figure with "figure", "target", "measured", "ratio" (a number, or None when
-the target is not a ratio) and "met" (bool); `bench.common.figure` builds one. Its details
-go to standard output as it runs; the table follows at the end, in Markdown, ready for the
-README. The exit status is 1 when a target is not met.
+the target is not a ratio) and "met" (bool, or None for a figure only reported);
+`bench.common.figure` builds one. Its details go to standard output as it runs; the table
+follows at the end, in Markdown, ready for the README. The exit status is 1 when a target
+is not met.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def main() -> None:
     rows = [row for name in args.names or BENCHMARKS for row in run(name)]
     print()
     print_figures(rows)
-    sys.exit(0 if all(row["met"] for row in rows) else 1)
+    sys.exit(0 if all(row["met"] is not False for row in rows) else 1)
 
 
 if __name__ == "__main__":

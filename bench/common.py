@@ -127,9 +127,10 @@ class KeepAliveClient:
 Figure = dict[str, object]
 
 
-def figure(name: str, target: str, measured: str, ratio: float | None, met: bool) -> Figure:
+def figure(name: str, target: str, measured: str, ratio: float | None, met: bool | None) -> Figure:
     """One row of `python -m bench`: what was measured, its target, the measurement, the
-    ratio the target is about (None when it is not a ratio) and whether the target is met."""
+    ratio the target is about (None when it is not a ratio) and whether the target is met
+    (None: a figure reported beside a target that applies elsewhere)."""
     return {"figure": name, "target": target, "measured": measured, "ratio": ratio, "met": met}
 
 
@@ -140,5 +141,5 @@ def print_figures(figures: list[Figure]) -> None:
     for row in figures:
         ratio = row.get("ratio")
         shown = f"{ratio:.2f}" if isinstance(ratio, int | float) else ""
-        met = "yes" if row.get("met") else "**no**"
+        met = {True: "yes", None: "reported"}.get(row.get("met"), "**no**")  # type: ignore[arg-type]
         print(f"| {row['figure']} | {row['target']} | {row['measured']} | {shown} | {met} |")

@@ -310,6 +310,8 @@ def measure_import(url: str, path) -> dict:
     again = timed(lambda: again_report.append(import_roster(engine, path, tz)))
     baseline.append(timed(lambda: calamine_read_all(path)))
     baseline.append(timed(lambda: calamine_read_all(path)))
+    again_written = sorted(set(written))
+    server = server_insert_seconds(engine) if engine.dialect.name == "postgresql" else None
     engine.dispose()
     changed = {
         sheet: counts.created + counts.updated + counts.removed
@@ -323,10 +325,38 @@ def measure_import(url: str, path) -> dict:
         "again_changed_rows": sum(changed.values()),
         # The bulk writes go past SQLAlchemy's events; what shows is everything else: the
         # audit entry of the import itself, and any UPDATE or DELETE of roster rows.
-        "again_statements": sorted(set(written)),
+        "again_statements": again_written,
         "rss_before_mb": rss_before,
         "rss_peak_mb": rss,
+        "server_insert_s": server,
     }
+
+
+# The two tables that hold most of a roster's rows.
+_LARGEST_TABLES = (("candidate", "test_id", "test"), ("committee_membership", "test_id", "test"))
+
+
+def server_insert_seconds(engine) -> float:  # noqa: ANN001
+    """PostgreSQL's own time to insert the rows of the largest tables once more, inside
+    the server (INSERT … SELECT into copies with the same indexes and foreign key), rolled
+    back: the floor the server sets for any import of them, measured in the same run."""
+    import time
+
+    from sqlalchemy import text
+
+    seconds = 0.0
+    with engine.connect() as connection, connection.begin() as transaction:
+        for table, column, parent in _LARGEST_TABLES:
+            copy = f"bench_{table}"
+            connection.execute(text(f"CREATE TABLE {copy} (LIKE {table} INCLUDING ALL)"))
+            connection.execute(
+                text(f"ALTER TABLE {copy} ADD FOREIGN KEY ({column}) REFERENCES {parent}")
+            )
+            start = time.perf_counter()
+            connection.execute(text(f"INSERT INTO {copy} SELECT * FROM {table}"))
+            seconds += time.perf_counter() - start
+        transaction.rollback()
+    return seconds
 
 
 def _import_child(store: str, url: str, path) -> dict:
@@ -341,8 +371,9 @@ def _import_child(store: str, url: str, path) -> dict:
         cwd=ROOT,
         capture_output=True,
         text=True,
-        check=True,
     )
+    if answer.returncode != 0:
+        raise RuntimeError(f"the {store} import failed:\n{answer.stderr[-3000:]}")
     return {"store": store, **json.loads(answer.stdout.strip().splitlines()[-1])}
 
 
@@ -351,14 +382,30 @@ def _figures_for(result: dict) -> list[dict[str, object]]:
     calamine, first, again = result["calamine_s"], result["first_s"], result["again_s"]
     ratio = first / calamine
     writes = [s for s in result["again_statements"] if "audit" not in s.lower()]
-    return [
-        {
+    server = result.get("server_insert_s")
+    if server is None:
+        import_figure = {
             "figure": f"roster import, SPEC §7 store, {store} (calamine {calamine:.2f} s)",
             "target": f"≤ {TARGET_SECONDS:g} s, ≤ {TARGET_RATIO:g}× calamine",
             "measured": f"{first:.2f} s",
             "ratio": round(ratio, 2),
             "met": first <= TARGET_SECONDS and ratio <= TARGET_RATIO,
-        },
+        }
+    else:
+        # The time target is SQLite's; on PostgreSQL the import is reported, beside the
+        # server's own time to insert the same rows (ratio: against calamine + that).
+        import_figure = {
+            "figure": (
+                f"roster import, SPEC §7 store, {store} (calamine {calamine:.2f} s; the "
+                f"server's own INSERT … SELECT of the candidates and memberships {server:.2f} s)"
+            ),
+            "target": "reported (the time target is SQLite's)",
+            "measured": f"{first:.2f} s",
+            "ratio": round(first / (calamine + server), 2),
+            "met": None,
+        }
+    return [
+        import_figure,
         {
             "figure": f"roster re-import unchanged, {store}",
             "target": "writes nothing, faster than the first",
@@ -415,7 +462,7 @@ def print_table(rows: list[dict[str, object]]) -> None:
     print("| figure | target | measured | ratio | met |")
     print("|---|---|---|---|---|")
     for row in rows:
-        met = "yes" if row["met"] else "NO"
+        met = {True: "yes", False: "NO", None: "reported"}[row["met"]]
         print(f"| {row['figure']} | {row['target']} | {row['measured']} | {row['ratio']} | {met} |")
 
 
