@@ -25,7 +25,7 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from bot.approvals.people import Person, grader_names, slack_users
+from bot.approvals.people import Person, slack_users
 from bot.spreadsheets import collection_paused
 from models.tables import (
     AgreedGrade,
@@ -39,6 +39,7 @@ from models.tables import (
     FinalApproval,
     FinalApprovalVote,
     Grade,
+    Grader,
     GradeScale,
     MarkingMode,
     OwnApproval,
@@ -168,12 +169,20 @@ def _read_rows(
     rows = {test_id: _TestRows() for test_id in test_ids}
     if not rows:
         return rows
-    for test_id, committee, email, purpose in session.exec(
-        select(
+    # Each member's name beside their membership, looked up by the grader's key per row: a
+    # list of hundreds of addresses to match instead, PostgreSQL would scan every grader.
+    name = (
+        sa_select(col(Grader.name))
+        .where(col(Grader.email) == col(CommitteeMembership.grader_email))
+        .scalar_subquery()
+    )
+    for test_id, committee, email, purpose, grader_name in session.execute(
+        sa_select(
             col(CommitteeMembership.test_id),
             col(CommitteeMembership.committee),
             col(CommitteeMembership.grader_email),
             col(CommitteeMembership.purpose),
+            name,
         ).where(
             col(CommitteeMembership.test_id).in_(rows),
             col(CommitteeMembership.committee).is_not(None),
@@ -183,6 +192,8 @@ def _read_rows(
             rows[test_id].memberships.append((committee, email))
             if purpose == CommitteePurpose.complaint:
                 rows[test_id].complaint_committees.add(committee)
+            if grader_name:  # only names; `name()` falls back to the e-mail
+                rows[test_id].grader_names[email] = grader_name
     for test_id, candidate_id, committee in session.exec(
         select(
             col(Complaint.test_id), col(Complaint.candidate_id), col(Complaint.complaint_committee)
@@ -240,13 +251,6 @@ def _read_rows(
         .group_by(CommitteeReopening.test_id, CommitteeReopening.committee)
     ):
         rows[test_id].rounds[committee] = int(count)
-    names = grader_names(
-        session, {email for test in rows.values() for _, email in test.memberships}
-    )
-    for test in rows.values():
-        for _, email in test.memberships:
-            if email in names:  # only names; `name()` falls back to the e-mail
-                test.grader_names[email] = names[email]
     return rows
 
 
@@ -660,8 +664,13 @@ def one_snapshot_per_test(session: Session, viewer: str | None = None) -> Iterat
 
 def load_snapshots(session: Session, tests: Iterable[Test]) -> Iterator[ApprovalSnapshot]:
     """The snapshots of many tests (a Home tab's), read in one query per table, not per test,
-    and built one at a time as they are asked for."""
+    and built one at a time as they are asked for. The collector is paused while the rows are
+    read and each snapshot built, as for one test's (`load_snapshot`): thousands of tuples
+    that hold no cycles, which it would otherwise walk every few hundred."""
     by_id = {test.test_id: test for test in tests}
-    rows = _read_rows(session, by_id)
+    with collection_paused():
+        rows = _read_rows(session, by_id)
     for test_id, test in by_id.items():
-        yield ApprovalSnapshot(session, test, rows.pop(test_id))
+        with collection_paused():
+            snapshot = ApprovalSnapshot(session, test, rows.pop(test_id))
+        yield snapshot

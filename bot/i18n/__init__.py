@@ -23,7 +23,7 @@ import importlib
 import pkgutil
 import string
 from collections.abc import Iterable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, cast
 
 from babel import Locale
@@ -68,7 +68,7 @@ def is_count(name: str) -> bool:
 @cache
 def plural_categories(lang: str) -> frozenset[str]:
     """CLDR's plural categories of `lang`: {"one", "other"} for both nb and en."""
-    return frozenset(Locale.parse(lang).plural_form.tags) | {"other"}
+    return frozenset(_locale(lang).plural_form.tags) | {"other"}
 
 
 def _check_entry(key: str, entry: Mapping[str, object]) -> None:
@@ -163,17 +163,24 @@ def plural_form(lang: str, forms: Forms, count: object) -> str:
     exact = forms.get(f"={count}")
     if exact is not None:
         return exact
-    return forms[Locale.parse(lang).plural_form(abs(count))]
+    return forms[_locale(lang).plural_form(abs(count))]
 
 
 def number(lang: str, value: int) -> str:
     """`12000` as the reader writes it: "12 000" in Norwegian, "12,000" in English."""
-    return format_decimal(value, locale=lang)
+    return format_decimal(value, locale=_locale(lang))
 
 
 def format_list(lang: str, items: Iterable[str], style: ListStyle = "standard") -> str:
     """ "a, b og c" / "a, b and c" (`style="or"`: "a, b eller c" / "a, b or c")."""
-    return _babel_list(list(items), style=style, locale=lang)
+    return _babel_list(list(items), style=style, locale=_locale(lang))
+
+
+@lru_cache(maxsize=8)  # a few languages; whatever else is asked for does not pile up
+def _locale(lang: str) -> Locale:
+    """Babel's locale for `lang`, parsed once: the Home tab writes hundreds of counts and
+    lists, and parsing the name again for each cost more than the formatting."""
+    return Locale.parse(lang)
 
 
 def language_for_locale(locale: str | None, default: str) -> Language:
