@@ -67,6 +67,11 @@ def build_large_store(engine: Engine, now: datetime, size: StoreSize = StoreSize
             (Candidate, _candidates(size, rng)),
         ):
             _insert(connection, table, rows)
+    if engine.dialect.name == "postgresql":
+        # A server in use has statistics of its tables (autovacuum analyses them after a
+        # large load); a scratch database on a server without autovacuum would have none.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("ANALYZE")
 
 
 def _insert(connection, table, rows) -> None:
