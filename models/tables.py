@@ -617,7 +617,11 @@ class Complaint(SQLModel, table=True):
     are never stored: the complaint graders must not see them."""
 
     __tablename__ = "complaint"
-    __table_args__ = (UniqueConstraint("test_id", "candidate_id", name="uq_complaint"),)
+    __table_args__ = (
+        UniqueConstraint("test_id", "candidate_id", name="uq_complaint"),
+        # The scheduler reads the open complaints by committee, not every complaint ever.
+        Index("ix_complaint_open", "status", "test_id", "complaint_committee", "due_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)
