@@ -97,6 +97,11 @@ class Department(SQLModel, table=True):
 
 class Test(SQLModel, table=True):
     __tablename__ = "test"
+    # The scheduler's Inspera-phase steps seek the tests of one `grading_in` that are not
+    # transferred yet, confirmed or not, instead of reading every test.
+    __table_args__ = (
+        Index("ix_test_grading_phase", "grading_in", "transferred_at", "final_grades_confirmed_at"),
+    )
 
     test_id: str = Field(primary_key=True, max_length=128)
     course_code: str = Field(index=True, max_length=64)
@@ -565,6 +570,8 @@ class FsHandoff(SQLModel, table=True):
     `Test.transferred_at`."""
 
     __tablename__ = "fs_handoff"
+    # The reminder seeks the hand-offs started before its working-day window.
+    __table_args__ = (Index("ix_fs_handoff_started_at", "started_at"),)
 
     test_id: str = Field(
         foreign_key="test.test_id", primary_key=True, ondelete="CASCADE", max_length=128
@@ -610,7 +617,11 @@ class Complaint(SQLModel, table=True):
     are never stored: the complaint graders must not see them."""
 
     __tablename__ = "complaint"
-    __table_args__ = (UniqueConstraint("test_id", "candidate_id", name="uq_complaint"),)
+    __table_args__ = (
+        UniqueConstraint("test_id", "candidate_id", name="uq_complaint"),
+        # The scheduler reads the open complaints by committee, not every complaint ever.
+        Index("ix_complaint_open", "status", "test_id", "complaint_committee", "due_at"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     test_id: str = Field(foreign_key="test.test_id", ondelete="CASCADE", max_length=128)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, exists, or_
+from sqlalchemy import and_, exists, or_, union
 from sqlmodel import col, select
 
 from bot.approvals.delivery import outcome_messages
@@ -51,9 +51,27 @@ def start_fs_handoffs(ctx: PassContext) -> list[OutgoingMessage]:
             exists().where(col(CommitteeFinal.test_id) == col(Test.test_id)),
         ),
     )
+    # The candidates, each found through an index: a committee's final grades, or an
+    # untransferred Inspera test confirmed here or by Inspera. Every test is not read.
+    untransferred_inspera = and_(
+        col(Test.grading_in) == GradingIn.inspera.value, col(Test.transferred_at).is_(None)
+    )
+    candidates = union(
+        select(col(CommitteeFinal.test_id)),
+        select(col(Test.test_id)).where(
+            untransferred_inspera, col(Test.final_grades_confirmed_at).is_not(None)
+        ),
+        select(col(Test.test_id))
+        .join(
+            InsperaFinalGrades,
+            col(InsperaFinalGrades.inspera_test_id) == col(Test.inspera_test_id),
+        )
+        .where(untransferred_inspera),
+    )
     tests = ctx.session.exec(
         select(Test)
         .where(
+            col(Test.test_id).in_(candidates),
             col(Test.transferred_at).is_(None),
             col(Test.opened_for_marking) <= ctx.now,
             ~exists().where(col(FsHandoff.test_id) == col(Test.test_id)),
