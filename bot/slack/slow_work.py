@@ -10,8 +10,8 @@ While a request is being answered (`answering()`), or one came a moment ago, a j
 only while the jobs' CPU time stays within `cpu_share` of the clock; the rest wait, and
 what does not fit in the queue is refused. A running job also sits out an answer being
 given, for a few milliseconds at most, each time it is about to run a store statement
-(`give_way`). When no request is waiting the jobs use the CPU freely. Marking a request takes no lock: the request threads never wait for the jobs'
-bookkeeping.
+(`give_way`). When no request is waiting the jobs use the CPU freely. Marking a request
+takes no lock: the request threads never wait for the jobs' bookkeeping.
 """
 
 from __future__ import annotations
