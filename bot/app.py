@@ -11,7 +11,6 @@ from slack_sdk.http_retry.builtin_handlers import (
     ConnectionErrorRetryHandler,
     RateLimitErrorRetryHandler,
 )
-from sqlalchemy import event
 
 from bot.i18n import t
 from bot.runtime import Runtime
@@ -129,11 +128,8 @@ def create_app(runtime: Runtime) -> AckFirstApp:
                 replace_original=False,
             )
 
-    work = SlowWork(settings.work_threads, settings.work_queue)
-    # The listeners' jobs give way to requests being answered before each store statement.
-    event.listen(engine, "before_cursor_execute", lambda *_args: work.give_way())
     ack_first = AckFirst(
-        work=work,
+        work=SlowWork(settings.work_threads, settings.work_queue),
         busy_notices=SlowWork(1, BUSY_NOTICE_QUEUE, name="slack-busy"),
         first_delivery=lambda event_id: first_delivery_of_event(engine, event_id),
         report_failure=report_failure,

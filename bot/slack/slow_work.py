@@ -8,10 +8,9 @@ Acknowledgements come first for the CPU too. Python runs one thread at a time, s
 work that computes (the store, rendering) takes turns with the threads answering Slack.
 While a request is being answered (`answering()`), or one came a moment ago, a job starts
 only while the jobs' CPU time stays within `cpu_share` of the clock; the rest wait, and
-what does not fit in the queue is refused. A running job also sits out an answer being
-given, for a few milliseconds at most, each time it is about to run a store statement
-(`give_way`). When no request is waiting the jobs use the CPU freely. Marking a request
-takes no lock: the request threads never wait for the jobs' bookkeeping.
+what does not fit in the queue is refused. When no request is waiting the jobs use the CPU
+freely. Marking a request takes no lock: the request threads never wait for the jobs'
+bookkeeping.
 """
 
 from __future__ import annotations
@@ -34,13 +33,6 @@ CPU_SHARE = 0.1
 CPU_BURST_SECONDS = 0.01
 # A request this recent counts as one being answered (see `_requests_waiting`).
 RECENT_SECONDS = 0.1
-# How long a job waits, at a point where it gives way (`give_way`), for the requests being
-# answered: a few acknowledgements' time, so a job holding the store's lock delays little.
-GIVE_WAY_SECONDS = 0.005
-_GIVE_WAY_STEP = 0.0002
-
-# Set in the pool's threads while they run a job.
-_in_job = threading.local()
 
 
 class SlowWork:
@@ -104,31 +96,15 @@ class SlowWork:
         finally:
             self._answering.pop()
 
-    def give_way(self) -> None:
-        """Called where a job may pause (before each store statement): in a job of this
-        pool, while requests are being answered, wait for them, at most GIVE_WAY_SECONDS.
-        Python runs one thread at a time and hands the interpreter over in turns, so an
-        answer that shares it with a running job takes twice as long; here the job sits
-        out the answer instead. Elsewhere (the answering threads, the scheduler) it returns
-        at once."""
-        if not self._answering or getattr(_in_job, "pool", None) is not self:
-            return
-        deadline = time.monotonic() + GIVE_WAY_SECONDS
-        while self._answering and time.monotonic() < deadline:
-            time.sleep(_GIVE_WAY_STEP)
-
     def _run(self, job: Callable[[], None], without_turn: bool) -> None:
         reserved = 0.0 if without_turn else self._wait_turn()
         started = time.thread_time()
-        # A job started for an answer waiting on it (a modal's) never waits for answers.
-        _in_job.pool = None if without_turn else self
         try:
             job()
         except Exception:
             # The jobs report their own failures to the person; this is the last line.
             logger.exception("%s: a job failed", self._name)
         finally:
-            _in_job.pool = None
             self._release(time.thread_time() - started, reserved)
 
     def _wait_turn(self) -> float:

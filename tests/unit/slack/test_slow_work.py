@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from bot.slack.slow_work import GIVE_WAY_SECONDS, SlowWork
+from bot.slack.slow_work import SlowWork
 
 
 @pytest.fixture
@@ -87,56 +87,5 @@ def test_without_requests_jobs_use_the_cpu_freely():
             assert work.submit(lambda: spin(0.01))
         assert work.wait_idle(10)
         assert time.monotonic() - began < 1.0
-    finally:
-        work.shutdown()
-
-
-def test_a_job_sits_out_a_request_being_answered_where_it_gives_way(monkeypatch):
-    work = SlowWork(workers=1, queue=0)
-    naps: list[float] = []
-    answering = work.answering()
-    real_sleep = time.sleep
-
-    def nap(seconds: float) -> None:
-        if threading.current_thread() is threading.main_thread():
-            real_sleep(seconds)
-            return
-        naps.append(seconds)
-        if len(naps) == 3:  # the answer goes out while the job waits
-            answering.__exit__(None, None, None)
-
-    monkeypatch.setattr("bot.slack.slow_work.time.sleep", nap)
-    try:
-        answering.__enter__()
-        work.give_way()  # not a job: the answering thread itself never waits
-        assert naps == []
-        assert work.submit(work.give_way)
-        assert work.wait_idle(5)
-        assert len(naps) == 3  # waited until the answer was out, and no longer
-        assert work.submit(work.give_way)  # nothing answered now: no wait
-        assert work.wait_idle(5)
-        assert len(naps) == 3
-        with work.answering():  # a job the answer itself waits for (a modal's) never waits
-            assert work.submit(work.give_way, start_now=True)
-            assert work.wait_idle(5)
-        assert len(naps) == 3
-    finally:
-        work.shutdown()
-
-
-def test_a_job_gives_way_for_a_few_milliseconds_at_most():
-    work = SlowWork(workers=1, queue=0)
-    waited: list[float] = []
-
-    def job() -> None:
-        began = time.monotonic()
-        work.give_way()
-        waited.append(time.monotonic() - began)
-
-    try:
-        with work.answering():  # an answer that takes long: the job goes on regardless
-            assert work.submit(job)
-            assert work.wait_idle(5)
-        assert GIVE_WAY_SECONDS <= waited[0] < 1.0
     finally:
         work.shutdown()
