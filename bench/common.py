@@ -127,6 +127,15 @@ class KeepAliveClient:
 Figure = dict[str, object]
 
 
+def analyse(engine) -> None:  # noqa: ANN001 - an Engine; bench.common imports no store
+    """On PostgreSQL, the statistics a server in use has of its tables: autovacuum analyses
+    them after a large load, and a scratch database on a server without it has none, so
+    its plans would be for empty tables."""
+    if engine.dialect.name == "postgresql":
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("ANALYZE")
+
+
 def figure(name: str, target: str, measured: str, ratio: float | None, met: bool | None) -> Figure:
     """One row of `python -m bench`: what was measured, its target, the measurement, the
     ratio the target is about (None when it is not a ratio) and whether the target is met

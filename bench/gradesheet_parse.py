@@ -28,8 +28,7 @@ import sys
 import time
 import tracemalloc
 
-from bench.common import ROOT, summary
-from bench.large_store import print_table
+from bench.common import ROOT, print_figures, summary
 
 TARGET_SECONDS = {2000: 0.2, 20000: 1.0}
 TARGET_RATIO = 3.0
@@ -187,7 +186,7 @@ def main() -> None:
         return
     sizes = tuple(int(size) for size in args.sizes.split(",") if size.strip())
     layouts = tuple(name.strip() for name in args.layouts.split(",") if name.strip())
-    print_table(figures(sizes, layouts, args.runs))
+    print_figures(figures(sizes, layouts, args.runs))
 
 
 if __name__ == "__main__":

@@ -23,8 +23,8 @@ import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 
+from bench.common import print_figures
 from bench.gradesheet_parse import build_sheet, calamine_read
-from bench.large_store import print_table
 
 TEST_ID = "BENCH-2026H"
 GRADER = "sensor@ntnu.no"
@@ -143,7 +143,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--postgres", help="a PostgreSQL server to measure on too")
     args = parser.parse_args()
-    print_table(figures(args.rows, args.runs, args.postgres))
+    print_figures(figures(args.rows, args.runs, args.postgres))
 
 
 if __name__ == "__main__":

@@ -234,9 +234,9 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure(args.child[0], Path(args.child[1]))))
         return
-    from bench.large_store import print_table
+    from bench.common import print_figures
 
-    print_table(figures(tuple(name.strip() for name in args.cases.split(",") if name.strip())))
+    print_figures(figures(tuple(name.strip() for name in args.cases.split(",") if name.strip())))
 
 
 if __name__ == "__main__":

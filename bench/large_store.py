@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 
+from bench.common import analyse, print_figures
 from models.inserts import bulk_insert
 from models.tables import (
     Candidate,
@@ -67,11 +68,7 @@ def build_large_store(engine: Engine, now: datetime, size: StoreSize = StoreSize
             (Candidate, _candidates(size, rng)),
         ):
             _insert(connection, table, rows)
-    if engine.dialect.name == "postgresql":
-        # A server in use has statistics of its tables (autovacuum analyses them after a
-        # large load); a scratch database on a server without autovacuum would have none.
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.exec_driver_sql("ANALYZE")
+    analyse(engine)
 
 
 def _insert(connection, table, rows) -> None:
@@ -463,15 +460,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(measure_import(*args.child)))
         return
-    print_table(figures(args.postgres))
-
-
-def print_table(rows: list[dict[str, object]]) -> None:
-    print("| figure | target | measured | ratio | met |")
-    print("|---|---|---|---|---|")
-    for row in rows:
-        met = {True: "yes", False: "NO", None: "reported"}[row["met"]]
-        print(f"| {row['figure']} | {row['target']} | {row['measured']} | {row['ratio']} | {met} |")
+    print_figures(figures(args.postgres))
 
 
 if __name__ == "__main__":

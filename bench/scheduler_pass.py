@@ -30,7 +30,15 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, delete, insert, select, update
 
-from bench.common import BOT_TOKEN, Figure, figure, pin_to_cpu, start_process, summary
+from bench.common import (
+    BOT_TOKEN,
+    Figure,
+    analyse,
+    figure,
+    pin_to_cpu,
+    start_process,
+    summary,
+)
 from bot.runtime import Runtime
 from bot.scheduling.outbox import ClaimedMessage, Delivered
 from bot.scheduling.pacing import Limits, Pacer
@@ -142,14 +150,6 @@ def populate(engine: Engine, *, all_open: bool) -> None:
     _bulk(engine, TestConsultant, consultants)
     _bulk(engine, CommitteeMembership, memberships)
     _bulk(engine, Candidate, candidates)
-
-
-def analyse(engine: Engine) -> None:
-    """On PostgreSQL, the statistics a server in use has (autovacuum analyses tables after
-    a large load; a server without it would plan the pass for empty tables)."""
-    if engine.dialect.name == "postgresql":
-        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            connection.exec_driver_sql("ANALYZE")
 
 
 def settle(engine: Engine, settings: Settings) -> int:
