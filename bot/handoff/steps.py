@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, exists, or_, union
+from sqlalchemy import and_, exists, union
 from sqlmodel import col, select
 
 from bot.approvals.delivery import outcome_messages
@@ -38,26 +38,16 @@ def reminder_occasion(day: date) -> str:
 
 def start_fs_handoffs(ctx: PassContext) -> list[OutgoingMessage]:
     """The checklist for each graded, untransferred test without a hand-off."""
-    may_be_graded = or_(
-        and_(
-            col(Test.grading_in) == GradingIn.inspera.value,
-            or_(
-                col(Test.final_grades_confirmed_at).is_not(None),
-                col(Test.inspera_test_id).in_(select(col(InsperaFinalGrades.inspera_test_id))),
-            ),
-        ),
-        and_(
-            col(Test.grading_in) != GradingIn.inspera.value,
-            exists().where(col(CommitteeFinal.test_id) == col(Test.test_id)),
-        ),
-    )
-    # The candidates, each found through an index: a committee's final grades, or an
-    # untransferred Inspera test confirmed here or by Inspera. Every test is not read.
+    # The tests that may be graded, each kind found through an index rather than by
+    # reading every test: a Sensorbot-marked test with a committee's final grades, or an
+    # untransferred Inspera test whose final grades are confirmed here or by Inspera.
     untransferred_inspera = and_(
         col(Test.grading_in) == GradingIn.inspera.value, col(Test.transferred_at).is_(None)
     )
-    candidates = union(
-        select(col(CommitteeFinal.test_id)),
+    may_be_graded = union(
+        select(col(CommitteeFinal.test_id))
+        .join(Test, col(Test.test_id) == col(CommitteeFinal.test_id))
+        .where(col(Test.grading_in) != GradingIn.inspera.value),
         select(col(Test.test_id)).where(
             untransferred_inspera, col(Test.final_grades_confirmed_at).is_not(None)
         ),
@@ -71,11 +61,10 @@ def start_fs_handoffs(ctx: PassContext) -> list[OutgoingMessage]:
     tests = ctx.session.exec(
         select(Test)
         .where(
-            col(Test.test_id).in_(candidates),
+            col(Test.test_id).in_(may_be_graded),
             col(Test.transferred_at).is_(None),
             col(Test.opened_for_marking) <= ctx.now,
             ~exists().where(col(FsHandoff.test_id) == col(Test.test_id)),
-            may_be_graded,
         )
         .order_by(col(Test.test_id))
         .limit(TESTS_PER_PASS)

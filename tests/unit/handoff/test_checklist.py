@@ -267,6 +267,29 @@ def test_the_step_starts_the_hand_off_of_a_test_confirmed_elsewhere_once(engine)
         assert start_fs_handoffs(context(session, now)) == []
 
 
+def test_the_step_finds_a_sensorbot_test_by_its_final_grades_but_not_an_inspera_one(engine):
+    graded_in_sensorbot(engine, opened_for_marking=T0)
+    now = oslo(2026, 12, 21, 10, 0)
+    with session_scope(engine) as session:
+        session.delete(session.get(FsHandoff, TEST))  # as if the approval had not started it
+    # Marked in Inspera, a committee's final grades here do not make the test graded.
+    with session_scope(engine) as session:
+        test = session.get(tables.Test, TEST)
+        test.grading_in = GradingIn.inspera
+        session.add(test)
+    with session_scope(engine) as session:
+        start_fs_handoffs(context(session, now))
+    assert handoff(engine) is None
+    with session_scope(engine) as session:
+        test = session.get(tables.Test, TEST)
+        test.grading_in = GradingIn.sensorbot
+        session.add(test)
+    with session_scope(engine) as session:
+        start_fs_handoffs(context(session, now))
+    started = handoff(engine)
+    assert started is not None and started.started_at == now
+
+
 def started_on(engine, when: datetime) -> None:
     graded_in_inspera(engine)
     confirm_in_inspera(engine)
