@@ -68,8 +68,6 @@ MAX_LENGTH = {
     "inspera_test_id": 64,
 }
 
-# The act's windows (SPEC §2.5), run from when the result was announced.
-
 _CHANNEL_ID = re.compile(r"^[CG][A-Z0-9]{8,}$")
 
 _BAD = object()  # a cell that was present but could not be parsed (already reported)
