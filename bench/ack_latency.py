@@ -11,9 +11,10 @@ previous one was acknowledged (it does not wait for the reply), so both apps get
 requests as they can acknowledge. Ack: from sending the request until its HTTP answer.
 Full reply (Sensorbot): from sending until the reply reached the fake Slack's
 `response_url`; a request answered "busy, try again" in its ack has none and is counted.
-The servers run on CPU 0; this load generator and the fake Slack (its own process) on
-CPU 1. Sensorbot's store: 200 tests, 2,000 graders, 20,000 candidates; the askers are 100
-of those graders (and Slack's users.info, asked on each person's first command, answers
+The servers run on CPU 0, Sensorbot's work process with them (it keeps the answering
+process's CPU); this load generator and the fake Slack (its own process) on CPU 1.
+Sensorbot's store: 200 tests, 2,000 graders, 20,000 candidates; the askers are 100 of those
+graders (and Slack's users.info, asked on each person's first command, answers
 as slowly as the rest).
 """
 

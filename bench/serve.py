@@ -1,5 +1,6 @@
-"""Serve one app for the benchmark: `sensorbot` (the real app) or `bare` (a Bolt app that
-only acks `/sensur`), both through the same waitress server and WSGI adapter."""
+"""Serve one app for the benchmark: `sensorbot` (the real app, served as `sensorbot run`
+serves it, with its work process) or `bare` (a Bolt app that only acks `/sensur`), both
+through the same waitress server and WSGI adapter."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ import logging
 
 from slack_bolt import App
 
-from bot.app import create_app, create_web_client
+from bot.app import create_web_client
 from bot.runtime import Runtime
-from bot.server import create_http_server, favour_answering_threads
+from bot.server import HTTPServer, create_http_server, favour_answering_threads, serve_http
 from bot.settings import Settings
 from models.db import make_engine, upgrade
 
@@ -41,10 +42,16 @@ def main() -> None:
     engine = make_engine(settings.database_url)
     upgrade(engine)
     runtime = Runtime(settings, engine)
-    app = create_app(runtime) if args.kind == "sensorbot" else bare_app(settings)
-    server = create_http_server(app, runtime, host="127.0.0.1")
-    favour_answering_threads()  # as `sensorbot run` serves
-    print(f"READY {server.effective_port}", flush=True)
+
+    def ready(server: HTTPServer) -> None:
+        print(f"READY {server.effective_port}", flush=True)
+
+    if args.kind == "sensorbot":
+        serve_http(runtime, host="127.0.0.1", serving=ready)  # as `sensorbot run` serves
+        return
+    server = create_http_server(bare_app(settings), runtime, host="127.0.0.1")
+    favour_answering_threads()
+    ready(server)
     server.run()
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from slack_bolt.error import BoltUnhandledRequestError
 from slack_sdk import WebClient
@@ -19,6 +20,9 @@ from bot.slack.ack_first import AckFirst, AckFirstApp
 from bot.slack.idempotency import first_delivery_of_event
 from bot.slack.slow_work import SlowWork
 from handlers import prepare_context, register_listeners
+
+if TYPE_CHECKING:
+    from bot.work_process import WorkProcess
 
 logger = logging.getLogger(__name__)
 
@@ -112,6 +116,29 @@ BUSY_NOTICE_QUEUE = 50
 
 
 def create_app(runtime: Runtime) -> AckFirstApp:
+    """The app that answers Slack and does the slow work in a pool of its own threads
+    (Socket Mode, the demo, tests)."""
+    return _create_app(runtime)
+
+
+def create_answering_app(runtime: Runtime, work: WorkProcess) -> AckFirstApp:
+    """The app of `sensorbot run`'s answering process: it acknowledges and hands the slow
+    work over to `work`, the work process."""
+    app = _create_app(runtime, hand_over=work)
+    work.on_learnt = runtime.identities.remember
+    work.on_look = app.ack_first.refusals.report
+    return app
+
+
+def create_working_app(runtime: Runtime) -> AckFirstApp:
+    """The app of the work process: the same listeners, for requests the answering process
+    verified and acknowledged already."""
+    return _create_app(runtime, acknowledged=True)
+
+
+def _create_app(
+    runtime: Runtime, *, hand_over: WorkProcess | None = None, acknowledged: bool = False
+) -> AckFirstApp:
     settings = runtime.settings
     engine = runtime.engine
 
@@ -136,6 +163,8 @@ def create_app(runtime: Runtime) -> AckFirstApp:
         identities=runtime.identities,
         default_language=settings.default_language,
         prepare=lambda context: prepare_context(context, runtime),
+        hand_over=hand_over,
+        acknowledged=acknowledged,
     )
     # The token is Bolt's to give its own client, so that Bolt does not also read
     # SLACK_BOT_TOKEN from the environment beside a client made here and warn that one of
@@ -146,7 +175,9 @@ def create_app(runtime: Runtime) -> AckFirstApp:
         signing_secret=settings.slack_signing_secret or "",
         token_verification_enabled=False,
         raise_error_for_unhandled_request=True,
-        request_verification_enabled=settings.slack_app_token is None,
+        # Socket Mode's requests come through Slack's own connection, and the work
+        # process's from the answering process, which verified them.
+        request_verification_enabled=settings.slack_app_token is None and not acknowledged,
         logger=logging.getLogger("sensorbot.slack"),
     )
     _configure_web_client(app.client, settings, retries=True)

@@ -159,6 +159,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     with migrated_store(settings) as engine:
         runtime = Runtime(settings, engine)
+        if not settings.slack_app_token:
+            serve_http(runtime)  # the scheduler runs in its work process
+            return 0
         app = create_app(runtime)
         scheduler = None
         if settings.scheduler_enabled:
@@ -167,10 +170,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
             scheduler = Scheduler(runtime)
             scheduler.start()
         try:
-            if settings.slack_app_token:
-                serve_socket_mode(app, settings.slack_app_token)
-            else:
-                serve_http(app, runtime)
+            serve_socket_mode(app, settings.slack_app_token)
         finally:
             if scheduler is not None:
                 scheduler.shutdown()

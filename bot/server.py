@@ -20,12 +20,14 @@ from waitress import wasyncore
 from waitress.server import create_server
 from waitress.task import ThreadedTaskDispatcher
 
+from bot.app import create_answering_app
 from bot.inspera.webhooks import INSPERA_EVENTS_PATH, inspera_events
 from bot.inspera.wire import SIGNATURE_ENVIRON
 from bot.runtime import Runtime
 from bot.scheduling.delivery import send_now
 from bot.slack.ack_first import AckFirstApp
 from bot.slack.inbound import envelope_problem, signature_is_valid
+from bot.work_process import WorkProcess
 from models.db import is_reachable
 
 logger = logging.getLogger(__name__)
@@ -191,15 +193,34 @@ def favour_answering_threads() -> None:
     gc.freeze()
 
 
-def serve_http(app: App, runtime: Runtime) -> None:
-    """Serve until SIGTERM or Ctrl-C; in-flight requests finish first."""
-    server = create_http_server(app, runtime)
-    favour_answering_threads()
-    logger.info(
-        "serving Slack at http://%s:%s%s", server.effective_host, server.effective_port, SLACK_PATH
-    )
-    _exit_on_sigterm()
-    server.run()  # waitress drains its task queue on SystemExit/KeyboardInterrupt
+def serve_http(
+    runtime: Runtime,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    serving: Callable[[HTTPServer], None] = lambda _server: None,
+) -> None:
+    """Serve until SIGTERM or Ctrl-C: this process answers Slack, the work process does
+    the slow work and runs the scheduler. In-flight requests finish first, then what was
+    handed to the work process. `serving` is told the server before it serves."""
+    work = WorkProcess(runtime.settings)
+    work.start()
+    try:
+        app = create_answering_app(runtime, work)
+        server = create_http_server(app, runtime, host, port)
+        favour_answering_threads()
+        logger.info(
+            "serving Slack at http://%s:%s%s; the slow work in process %s",
+            server.effective_host,
+            server.effective_port,
+            SLACK_PATH,
+            work.pid,
+        )
+        serving(server)
+        _exit_on_sigterm()
+        server.run()  # waitress drains its task queue on SystemExit/KeyboardInterrupt
+    finally:
+        work.stop()
 
 
 def serve_socket_mode(app: App, app_token: str) -> None:

@@ -16,6 +16,12 @@ registered. The wrapper answers Slack and hands the listener to the pool:
   Slack delivers it (a claim in the store, so across processes and replicas); when the
   pool is full the delivery is refused (503) and Slack delivers it again later.
 
+`sensorbot run` in HTTP mode has a work process (`bot.work_process`) in place of the pool:
+the answering process acknowledges as above and hands the request over (`hand_over`), and
+the work process dispatches it again to the same listeners, already acknowledged
+(`acknowledged`), which work it at once. Modal submissions and option requests stay in the
+answering process, whose pool has a worker for them.
+
 The thread answering Slack does no more than that: the listener's arguments are built in
 the pool, and a refusal is counted there without a lock and logged later, as counts, by a
 worker (`Refusals`): logging takes the handler's lock, which every answering thread of a
@@ -30,7 +36,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from logging import Logger
-from typing import Any
+from typing import Any, Protocol
 
 from slack_bolt import App, BoltContext, BoltRequest, BoltResponse, Respond
 from slack_bolt.kwargs_injection import build_required_kwargs
@@ -57,6 +63,12 @@ log = logging.getLogger(__name__)
 FailureReport = Callable[[Exception, dict, Respond | None, Logger], None]
 # Runs the listener with its arguments, these ones put over Bolt's.
 Invoke = Callable[[dict[str, Any]], None]
+
+
+class HandOver(Protocol):
+    """Where the answering process hands an acknowledged request's slow part over."""
+
+    def submit(self, request: BoltRequest) -> bool: ...
 
 
 class Refusals:
@@ -101,10 +113,20 @@ class AckFirst:
         identities: IdentityResolver,
         default_language: str,
         prepare: Callable[[BoltContext], None] = lambda _context: None,
+        hand_over: HandOver | None = None,
+        acknowledged: bool = False,
     ) -> None:
         """`prepare` fills Bolt's context for the listeners (what a middleware would do,
-        but in the pool, after the ack)."""
+        but in the pool, after the ack).
+
+        `hand_over` (the answering process of `sensorbot run`): the slow part of each
+        request is handed to the work process instead of `work`, except the modals' and
+        options' whose answer is their ack. `acknowledged` (the work process): every
+        request here was acknowledged already; its listener runs at once, in this thread.
+        """
         self.work = work
+        self._hand_over = hand_over
+        self._acknowledged = acknowledged
         self._prepare = prepare
         self._busy_notices = busy_notices
         self._first_delivery = first_delivery
@@ -139,11 +161,18 @@ class AckFirst:
         self, request: BoltRequest, logger: Logger, invoke: Invoke
     ) -> BoltResponse | None:
         body = request.body
-        if body.get("type") == "event_callback":
-            return self._take_event(request, logger, invoke)
+        event = body.get("type") == "event_callback"
+        if self._acknowledged:
+            request.context.ack()
+            (self._once(request, logger, invoke) if event else self._job(request, logger, invoke))()
+            return None
         if body.get("type") in ANSWERED_IN_ACK:
             self._answer_in_ack(request, logger, invoke)
             return None
+        if self._hand_over is not None:
+            return self._handed_over(request)
+        if event:
+            return self._take_event(request, logger, invoke)
         if not self.work.submit(self._job(request, logger, invoke)):
             self._tell_busy(request)
             return None
@@ -163,9 +192,8 @@ class AckFirst:
 
         return run
 
-    def _take_event(
-        self, request: BoltRequest, logger: Logger, invoke: Invoke
-    ) -> BoltResponse | None:
+    def _once(self, request: BoltRequest, logger: Logger, invoke: Invoke) -> Callable[[], None]:
+        """An event's job, which works it only on its first delivery."""
         event_id = request.body.get("event_id")
         work = self._job(request, logger, invoke)
 
@@ -176,10 +204,31 @@ class AckFirst:
                 return
             work()
 
-        if self.work.submit(once):
+        return once
+
+    def _take_event(
+        self, request: BoltRequest, logger: Logger, invoke: Invoke
+    ) -> BoltResponse | None:
+        if self.work.submit(self._once(request, logger, invoke)):
             return None  # Bolt acknowledges events itself
+        return self._refuse_event()
+
+    def _refuse_event(self) -> BoltResponse:
         self.refusals.add("an event (Slack delivers it again)")
         return BoltResponse(status=503, body="busy")
+
+    def _handed_over(self, request: BoltRequest) -> BoltResponse | None:
+        """Acknowledged here, worked in the work process; "busy" when it has enough."""
+        assert self._hand_over is not None
+        event = request.body.get("type") == "event_callback"
+        if not self._hand_over.submit(request):
+            if event:
+                return self._refuse_event()
+            self._tell_busy(request)
+            return None
+        if not event:  # Bolt acknowledges events itself
+            request.context.ack()
+        return None
 
     def _answer_in_ack(self, request: BoltRequest, logger: Logger, invoke: Invoke) -> None:
         ack = request.context.ack

@@ -31,6 +31,8 @@ class SlackPerson:
 
 
 ChosenLanguage = Callable[[str], Language | None]
+# A person as Slack described them, and the language they had chosen then.
+Learnt = tuple[SlackPerson, Language | None]
 
 
 class IdentityResolver:
@@ -47,6 +49,11 @@ class IdentityResolver:
         self._cache: dict[str, tuple[float, SlackPerson]] = {}
         self._by_email: dict[str, tuple[float, str]] = {}
         self._lock = threading.Lock()
+
+    @property
+    def ttl_seconds(self) -> float:
+        """How long a person looked up is known without asking Slack again."""
+        return self._ttl
 
     def resolve(self, client: WebClient, user_id: str) -> SlackPerson:
         """The person as Slack knows them, in the language they chose if they did (asked
@@ -79,12 +86,8 @@ class IdentityResolver:
         """The person as Slack last described them, in the language they had chosen when
         last looked up; no I/O at all (it answers on the request thread, before the ack).
         None when not cached (or expired)."""
-        with self._lock:
-            cached = self._cache.get(user_id)
-            chosen = self._last_chosen.get(user_id)
-        if not cached or cached[0] <= time.monotonic():
-            return None
-        return self._as_chosen(cached[1], chosen)
+        learnt = self.learnt(user_id)
+        return self._as_chosen(*learnt) if learnt is not None else None
 
     def user_id_for_email(self, client: WebClient, email: str) -> str | None:
         """The Slack user with this e-mail (`users.lookupByEmail`), or None when Slack has
@@ -104,6 +107,24 @@ class IdentityResolver:
         with self._lock:
             self._by_email[email] = (now + self._ttl, user["id"])
         return user["id"]
+
+    def learnt(self, user_id: str) -> Learnt | None:
+        """What `remember` in another process needs to know the person as this one does;
+        None when not cached (or expired)."""
+        with self._lock:
+            cached = self._cache.get(user_id)
+            chosen = self._last_chosen.get(user_id)
+        if not cached or cached[0] <= time.monotonic():
+            return None
+        return cached[1], chosen
+
+    def remember(self, learnt: Learnt) -> None:
+        """What another process learnt of a person (`learnt`), for `known`, as if looked
+        up here now."""
+        person, chosen = learnt
+        with self._lock:
+            self._cache[person.user_id] = (time.monotonic() + self._ttl, person)
+            self._last_chosen[person.user_id] = chosen
 
     def forget(self, user_id: str) -> None:
         with self._lock:

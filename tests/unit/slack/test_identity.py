@@ -84,3 +84,33 @@ def test_a_chosen_language_wins_and_known_answers_it_without_asking_the_store(fa
     choices["U1"] = "nb"
     assert resolver.resolve(client, "U1").language == "nb"  # each resolve reads the choice
     assert resolver.known("U1").language == "nb"
+
+
+def test_what_one_process_learnt_of_a_person_another_knows_without_asking_slack(
+    fake_slack, tmp_path
+):
+    """The work process tells the answering process whom it looked up, for "busy"."""
+    fake_slack.add_user("U1", email="kari@ntnu.no", locale="en-US")
+    settings = make_settings(fake_slack.api_url, f"sqlite:///{tmp_path}/x.db")
+    client = create_web_client(settings)
+    working = IdentityResolver("en", chosen_language=lambda _user_id: "nb")
+    answering = IdentityResolver("en", chosen_language=lambda _user_id: None)
+    assert working.learnt("U1") is None  # not looked up yet
+    working.resolve(client, "U1")
+    learnt = working.learnt("U1")
+    assert learnt is not None
+    answering.remember(learnt)
+    known = answering.known("U1")
+    assert known is not None and (known.email, known.language) == ("kari@ntnu.no", "nb")
+    assert len(fake_slack.calls("users.info")) == 1
+    # Resolving still reads the choice where it resolves: this store has none.
+    assert answering.resolve(client, "U1").language == "en"
+    assert len(fake_slack.calls("users.info")) == 1
+
+
+def test_what_was_learnt_expires_as_a_look_up_does(fake_slack, tmp_path):
+    fake_slack.add_user("U1", email="kari@ntnu.no", locale="nb-NO")
+    settings = make_settings(fake_slack.api_url, f"sqlite:///{tmp_path}/x.db")
+    working = IdentityResolver("en", ttl_seconds=0.0)
+    working.resolve(create_web_client(settings), "U1")
+    assert working.learnt("U1") is None
