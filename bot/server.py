@@ -61,8 +61,8 @@ class SensorbotWSGI:
         self._runtime = runtime
         self._signing_secret = runtime.settings.slack_signing_secret or ""
         # While Slack waits for an answer, the listeners' slow work yields the CPU to it.
-        work = app.slow_work if isinstance(app, AckFirstApp) else None
-        self._answering = work.answering if work is not None else contextlib.nullcontext
+        ack_first = app.ack_first if isinstance(app, AckFirstApp) else None
+        self._answering = ack_first.answering if ack_first is not None else contextlib.nullcontext
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")

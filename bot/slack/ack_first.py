@@ -34,7 +34,8 @@ import logging
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from logging import Logger
 from typing import Any, Protocol
 
@@ -69,6 +70,8 @@ class HandOver(Protocol):
     """Where the answering process hands an acknowledged request's slow part over."""
 
     def submit(self, request: BoltRequest) -> bool: ...
+
+    def answering(self) -> AbstractContextManager[None]: ...
 
 
 class Refusals:
@@ -134,6 +137,17 @@ class AckFirst:
         self._identities = identities
         self._default_language = default_language
         self.refusals = Refusals()
+
+    @contextmanager
+    def answering(self) -> Iterator[None]:
+        """Marks a request being answered: the slow work, here and handed over, yields the
+        CPU to it."""
+        with self.work.answering():
+            if self._hand_over is None:
+                yield
+                return
+            with self._hand_over.answering():
+                yield
 
     def wrap(self, listener: Callable[..., Any]) -> Callable[..., BoltResponse | None]:
         arg_names = get_arg_names_of_callable(listener)

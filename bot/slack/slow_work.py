@@ -44,7 +44,10 @@ class SlowWork:
         *,
         cpu_share: float = CPU_SHARE,
         cpu_burst: float = CPU_BURST_SECONDS,
+        answering_elsewhere: Callable[[], bool] = lambda: False,
     ) -> None:
+        """`answering_elsewhere`: whether another process is answering requests now, for
+        a pool whose requests are answered there."""
         if workers < 1 or queue < 0:
             raise ValueError(f"{name}: at least one worker and no negative queue")
         self.workers = workers
@@ -56,6 +59,7 @@ class SlowWork:
         # lock (one bytecode each), and a lock here was one the workers held in turn.
         self._answering: list[None] = []
         self._last_request = -RECENT_SECONDS
+        self._answering_elsewhere = answering_elsewhere
         self._share = cpu_share
         self._burst = cpu_burst
         self._cpu_credit = cpu_burst  # CPU seconds the jobs may still take, refilled
@@ -126,7 +130,11 @@ class SlowWork:
     def _requests_waiting(self) -> bool:
         """A request is being answered, or one came a moment ago: more are likely on their
         way, still being read by the server's one reading thread, which must not starve."""
-        return bool(self._answering) or time.monotonic() - self._last_request < RECENT_SECONDS
+        return (
+            bool(self._answering)
+            or time.monotonic() - self._last_request < RECENT_SECONDS
+            or self._answering_elsewhere()
+        )
 
     def _credit(self) -> float:
         """The CPU credit now (call with the lock held)."""

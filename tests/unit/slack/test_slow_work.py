@@ -89,3 +89,25 @@ def test_without_requests_jobs_use_the_cpu_freely():
         assert time.monotonic() - began < 1.0
     finally:
         work.shutdown()
+
+
+def test_while_another_process_answers_requests_jobs_keep_to_their_cpu_share():
+    rushed = threading.Event()
+    rushed.set()
+    work = SlowWork(
+        workers=4, queue=100, cpu_share=0.05, cpu_burst=0.01, answering_elsewhere=rushed.is_set
+    )
+    try:
+        began = time.monotonic()
+        for _ in range(10):
+            assert work.submit(lambda: spin(0.01))
+        assert work.wait_idle(10)
+        assert time.monotonic() - began >= 1.5  # as above
+        rushed.clear()
+        began = time.monotonic()
+        for _ in range(10):
+            assert work.submit(lambda: spin(0.01))
+        assert work.wait_idle(10)
+        assert time.monotonic() - began < 1.0
+    finally:
+        work.shutdown()
