@@ -56,8 +56,6 @@ START_SECONDS = 60.0
 STOP_SECONDS = 60.0
 # How often the answering process looks whether the work process is still there.
 LOOK_SECONDS = 1.0
-# How often `wait_idle` looks at the count of requests done.
-IDLE_POLL_SECONDS = 0.01
 # What the pipe to the work process holds before a request thread would wait for it to read:
 # enough for every request it may be handed at once, which are a few kilobytes each.
 PIPE_BYTES = 2**20
@@ -130,12 +128,6 @@ class WorkProcess:
         link = self._link
         return link.process.pid if link is not None else None
 
-    @property
-    def taken(self) -> int:
-        """Requests handed over and not done yet."""
-        link = self._link
-        return link.taken if link is not None else 0
-
     def start(self) -> None:
         """Start the work process and wait until it is ready; WorkProcessFailed if not."""
         self._link = self._launch()
@@ -167,15 +159,6 @@ class WorkProcess:
         arrivals[1] += (gap - arrivals[1]) * RUSH_WEIGHT
         arrivals[0] = now
         yield
-
-    def wait_idle(self, timeout: float = 30.0) -> bool:
-        """True once every request handed over is done; False after `timeout`."""
-        deadline = time.monotonic() + timeout
-        while self.taken > 0:
-            if time.monotonic() > deadline:
-                return False
-            time.sleep(IDLE_POLL_SECONDS)
-        return True
 
     def stop(self) -> None:
         """Let the work process finish what it was handed, then end it."""

@@ -272,20 +272,19 @@ def test_the_step_finds_a_sensorbot_test_by_its_final_grades_but_not_an_inspera_
     now = oslo(2026, 12, 21, 10, 0)
     with session_scope(engine) as session:
         session.delete(session.get(FsHandoff, TEST))  # as if the approval had not started it
+
+    def step_when_marked_in(grading_in: GradingIn) -> None:
+        with session_scope(engine) as session:
+            test = session.get(tables.Test, TEST)
+            test.grading_in = grading_in
+            session.add(test)
+        with session_scope(engine) as session:
+            start_fs_handoffs(context(session, now))
+
     # Marked in Inspera, a committee's final grades here do not make the test graded.
-    with session_scope(engine) as session:
-        test = session.get(tables.Test, TEST)
-        test.grading_in = GradingIn.inspera
-        session.add(test)
-    with session_scope(engine) as session:
-        start_fs_handoffs(context(session, now))
+    step_when_marked_in(GradingIn.inspera)
     assert handoff(engine) is None
-    with session_scope(engine) as session:
-        test = session.get(tables.Test, TEST)
-        test.grading_in = GradingIn.sensorbot
-        session.add(test)
-    with session_scope(engine) as session:
-        start_fs_handoffs(context(session, now))
+    step_when_marked_in(GradingIn.sensorbot)
     started = handoff(engine)
     assert started is not None and started.started_at == now
 
