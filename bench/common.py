@@ -79,8 +79,10 @@ def server_env(api_url: str, database_url: str, **settings: str) -> dict[str, st
 
 
 def stop_process(process: subprocess.Popen) -> None:
+    """End it, reading what it still prints meanwhile (a report larger than the pipe holds
+    would keep it from ending)."""
     process.terminate()
-    process.wait(timeout=10)
+    process.communicate(timeout=10)
 
 
 def signed_command(user_id: str, text: str, response_url: str) -> tuple[bytes, dict[str, str]]:

@@ -13,7 +13,7 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
 )
 
-from bot.i18n import t
+from bot.i18n import messages, t
 from bot.runtime import Runtime
 from bot.settings import Settings
 from bot.slack.ack_first import AckFirst, AckFirstApp
@@ -141,6 +141,9 @@ def _create_app(
 ) -> AckFirstApp:
     settings = runtime.settings
     engine = runtime.engine
+    # The texts, read and checked now: the first answer that needs one (a "busy" in an
+    # acknowledgement) would otherwise wait tens of milliseconds for the whole catalog.
+    messages()
 
     def report_failure(error: Exception, body: dict, respond, logger: logging.Logger) -> None:
         logger.error("error in listener: %s", error, exc_info=error)

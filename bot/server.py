@@ -16,6 +16,7 @@ from typing import Any, Protocol, cast
 
 from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 from waitress import wasyncore
 from waitress.server import create_server
 from waitress.task import ThreadedTaskDispatcher
@@ -26,7 +27,7 @@ from bot.inspera.wire import SIGNATURE_ENVIRON
 from bot.runtime import Runtime
 from bot.scheduling.delivery import send_now
 from bot.slack.ack_first import AckFirstApp
-from bot.slack.inbound import envelope_problem, signature_is_valid
+from bot.slack.inbound import read_envelope, signature_is_valid
 from bot.work_process import WorkProcess
 from models.db import is_reachable
 
@@ -63,6 +64,7 @@ class SensorbotWSGI:
         # While Slack waits for an answer, the listeners' slow work yields the CPU to it.
         ack_first = app.ack_first if isinstance(app, AckFirstApp) else None
         self._answering = ack_first.answering if ack_first is not None else contextlib.nullcontext
+        self._ack_first = ack_first
 
     def __call__(self, environ: dict, start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -98,10 +100,16 @@ class SensorbotWSGI:
         if not signature_is_valid(self._signing_secret, body, timestamp, signature, time.time()):
             logger.info("refused a request to %s: missing or invalid signature", SLACK_PATH)
             return _plain(start_response, "401 Unauthorized", "invalid request")
-        problem = envelope_problem(body, environ.get("CONTENT_TYPE"))
-        if problem is not None:
+        payload, problem = read_envelope(body, environ.get("CONTENT_TYPE"))
+        if payload is None:
             logger.warning("refused a signed request to %s: %s", SLACK_PATH, problem)
             return _plain(start_response, "400 Bad Request", "malformed request")
+        if self._ack_first is not None:
+            answer = self._ack_first.answer_at_once(payload, body.decode(), _slack_headers(environ))
+            if answer is not None:  # written as Bolt's adapter writes its answers
+                written = WsgiHttpResponse(answer.status, answer.headers, answer.body)
+                start_response(written.status, written.get_headers())
+                return written.get_body()
         environ["wsgi.input"] = io.BytesIO(body)
         environ["CONTENT_LENGTH"] = str(len(body))
         return self._slack(environ, start_response)
@@ -110,6 +118,16 @@ class SensorbotWSGI:
         if is_reachable(self._runtime.engine):
             return _plain(start_response, "200 OK", "ok")
         return _plain(start_response, "503 Service Unavailable", "store unreachable")
+
+
+def _slack_headers(environ: dict) -> dict[str, str]:
+    """The headers of a request from Slack that its listeners read: its content type, and
+    Slack's own (the signature, a retry's number and reason)."""
+    headers = {"content-type": environ.get("CONTENT_TYPE") or ""}
+    for key, value in environ.items():
+        if key.startswith("HTTP_X_SLACK_"):
+            headers[key[5:].replace("_", "-").lower()] = value
+    return headers
 
 
 def _bounded_body(environ: dict) -> bytes | None:

@@ -34,7 +34,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
@@ -65,7 +65,10 @@ PIPE_BYTES = 2**20
 # fifty several times as long as a bare app's (bench.ack_latency, one client).
 RUSH_PER_SECOND = 500
 RUSH_SECONDS = 0.1  # after the last request, the rush is over
-RUSH_WEIGHT = 0.2  # of the newest time between two requests, in their moving average
+# A rush is known from this many requests in a row at its rate: the first moments of a burst
+# are when the work process starts the most jobs. (A moving average of the time between two
+# requests took twenty requests to forget a quiet minute, and those acks were the slowest.)
+RUSH_REQUESTS = 4
 RUSH_PAUSE_SECONDS = 1.0
 RUSH_LOOK_SECONDS = 0.005
 RUSH_CPU_SHARE = 0.01
@@ -116,8 +119,8 @@ class WorkProcess:
         self.on_learnt: Callable[[Learnt], None] = lambda _learnt: None
         self.on_look: Callable[[], None] = lambda: None
         self._spawn = multiprocessing.get_context("spawn")
-        # When the last request here began, and the typical time between two (see `_Rush`).
-        self._arrivals = self._spawn.RawArray(ctypes.c_double, [-1.0, 1.0])
+        # When the last RUSH_REQUESTS requests here began, and how many began (see `_Rush`).
+        self._arrivals = self._spawn.RawArray(ctypes.c_double, RUSH_REQUESTS + 1)
         self._lock = threading.Lock()  # the link, its count handed over, its pipe
         self._link: _Link | None = None
         self._stopping = False
@@ -134,9 +137,9 @@ class WorkProcess:
         self._collector = threading.Thread(target=self._collect, name="work-process", daemon=True)
         self._collector.start()
 
-    def submit(self, request: BoltRequest) -> bool:
-        """Hand `request` over; False (and nothing is handed over) when full or stopping."""
-        job = pickle.dumps((request.raw_body, dict(request.headers)))
+    def submit(self, body: str, headers: Mapping[str, Sequence[str] | str]) -> bool:
+        """Hand a request over; False (and nothing is handed over) when full or stopping."""
+        job = pickle.dumps((body, dict(headers)))
         with self._lock:
             link = self._link
             if self._stopping or link is None or link.taken >= self.capacity:
@@ -153,11 +156,10 @@ class WorkProcess:
     def answering(self) -> Iterator[None]:
         """Marks a request being answered here (see `_Rush`), without a lock: two request
         threads writing at once leave a figure a little off, which is no matter."""
-        now = time.monotonic()
         arrivals = self._arrivals
-        gap = min(now - arrivals[0], 1.0)
-        arrivals[1] += (gap - arrivals[1]) * RUSH_WEIGHT
-        arrivals[0] = now
+        began = int(arrivals[RUSH_REQUESTS])
+        arrivals[began % RUSH_REQUESTS] = time.monotonic()
+        arrivals[RUSH_REQUESTS] = began + 1
         yield
 
     def stop(self) -> None:
@@ -299,16 +301,25 @@ def _lower_priority() -> None:
 
 
 class _Rush:
-    """Whether the answering process is taking requests in a rush: they came less than
-    1/RUSH_PER_SECOND apart of late (`arrivals`: when the last began, and the moving average
-    of the time between two, kept by the answering process), and the last one a moment ago."""
+    """Whether the answering process is taking requests in a rush: its last RUSH_REQUESTS
+    requests came less than 1/RUSH_PER_SECOND apart, and the last one a moment ago
+    (`arrivals`: when each of those began, in turn, and how many began in all, kept by the
+    answering process)."""
 
     def __init__(self, arrivals: Any) -> None:
         self._arrivals = arrivals
 
     def __call__(self) -> bool:
-        last, gap = self._arrivals[0], self._arrivals[1]
-        return gap < 1 / RUSH_PER_SECOND and time.monotonic() - last < RUSH_SECONDS
+        arrivals = self._arrivals
+        began = int(arrivals[RUSH_REQUESTS])
+        if began < RUSH_REQUESTS:
+            return False
+        newest = arrivals[(began - 1) % RUSH_REQUESTS]
+        oldest = arrivals[began % RUSH_REQUESTS]
+        return (
+            time.monotonic() - newest < RUSH_SECONDS
+            and newest - oldest < (RUSH_REQUESTS - 1) / RUSH_PER_SECOND
+        )
 
 
 def _give_way_at_statements(engine: Any, rush: Callable[[], bool]) -> None:

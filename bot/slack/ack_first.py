@@ -20,7 +20,10 @@ registered. The wrapper answers Slack and hands the listener to the pool:
 the answering process acknowledges as above and hands the request over (`hand_over`), and
 the work process dispatches it again to the same listeners, already acknowledged
 (`acknowledged`), which work it at once. Modal submissions and option requests stay in the
-answering process, whose pool has a worker for them.
+answering process, whose pool has a worker for them. A slash command or an event that a
+listener takes whatever else the request holds is handed over as it came, without Bolt
+(`answer_at_once`): Bolt's matching, context and listener arguments were most of the
+answering process's time for each, and the work process builds them anyway.
 
 The thread answering Slack does no more than that: the listener's arguments are built in
 the pool, and a refusal is counted there without a lock and logged later, as counts, by a
@@ -34,7 +37,7 @@ import logging
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from logging import Logger
 from typing import Any, Protocol
@@ -69,7 +72,7 @@ Invoke = Callable[[dict[str, Any]], None]
 class HandOver(Protocol):
     """Where the answering process hands an acknowledged request's slow part over."""
 
-    def submit(self, request: BoltRequest) -> bool: ...
+    def submit(self, body: str, headers: Mapping[str, Sequence[str] | str]) -> bool: ...
 
     def answering(self) -> AbstractContextManager[None]: ...
 
@@ -137,6 +140,9 @@ class AckFirst:
         self._identities = identities
         self._default_language = default_language
         self.refusals = Refusals()
+        # What a listener takes whatever else the request holds (`answer_at_once`).
+        self.commands: set[str] = set()
+        self.event_types: set[str] = set()
 
     @contextmanager
     def answering(self) -> Iterator[None]:
@@ -148,6 +154,34 @@ class AckFirst:
                 return
             with self._hand_over.answering():
                 yield
+
+    def answer_at_once(
+        self, payload: Mapping[str, Any], body: str, headers: Mapping[str, Sequence[str] | str]
+    ) -> BoltResponse | None:
+        """The acknowledgement of a request handed over as it came (`payload` is `body`
+        parsed, its signature checked): a slash command in `commands` or an event whose
+        type is in `event_types`. None when Bolt answers it: no work process, or any other
+        request (modals, buttons, Slack's checks, what no listener takes)."""
+        if self._hand_over is None:
+            return None
+        command = payload.get("command")
+        if command is not None:
+            if command not in self.commands:
+                return None
+            if self._hand_over.submit(body, headers):
+                return BoltResponse(status=200, body="")
+            self.refusals.add(f"/{str(command).lstrip('/')}")
+            user_id = payload.get("user_id")
+            text = self._busy_text_for(user_id if isinstance(user_id, str) else None)
+            return BoltResponse(status=200, body={"text": text, "response_type": "ephemeral"})
+        event = payload.get("event")
+        if payload.get("type") != "event_callback" or not isinstance(event, dict):
+            return None
+        if event.get("type") not in self.event_types:
+            return None
+        if self._hand_over.submit(body, headers):
+            return BoltResponse(status=200, body="")
+        return self._refuse_event()
 
     def wrap(self, listener: Callable[..., Any]) -> Callable[..., BoltResponse | None]:
         arg_names = get_arg_names_of_callable(listener)
@@ -235,7 +269,7 @@ class AckFirst:
         """Acknowledged here, worked in the work process; "busy" when it has enough."""
         assert self._hand_over is not None
         event = request.body.get("type") == "event_callback"
-        if not self._hand_over.submit(request):
+        if not self._hand_over.submit(request.raw_body, request.headers):
             if event:
                 return self._refuse_event()
             self._tell_busy(request)
@@ -302,8 +336,10 @@ class AckFirst:
             client.chat_postMessage(channel=open_dm(client, context.user_id), text=text)
 
     def _busy_text(self, request: BoltRequest) -> str:
+        return self._busy_text_for(request.context.user_id)
+
+    def _busy_text_for(self, user_id: str | None) -> str:
         """In the language Slack last told for the person; asking Slack now would be slow."""
-        user_id = request.context.user_id
         known = self._identities.known(user_id) if user_id else None
         return t(known.language if known else self._default_language, BUSY_KEY)
 
@@ -330,6 +366,16 @@ class AckFirstApp(App):
     @property
     def slow_work(self) -> SlowWork:
         return self.ack_first.work
+
+    def command(self, command: Any, matchers: Any = None, middleware: Any = None) -> Any:
+        if isinstance(command, str) and not matchers and not middleware:
+            self.ack_first.commands.add(command)
+        return super().command(command, matchers, middleware)
+
+    def event(self, event: Any, matchers: Any = None, middleware: Any = None) -> Any:
+        if isinstance(event, str) and not matchers and not middleware:
+            self.ack_first.event_types.add(event)
+        return super().event(event, matchers, middleware)
 
     def _register_listener(
         self, functions: Sequence[Callable[..., Any]], *args: Any, **kwargs: Any

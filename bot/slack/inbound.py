@@ -43,17 +43,26 @@ def signature_is_valid(
 
 def envelope_problem(body: bytes, content_type: str | None) -> str | None:
     """What makes a (signed) body unusable, or None. Never raises."""
+    return read_envelope(body, content_type)[1]
+
+
+def read_envelope(
+    body: bytes, content_type: str | None
+) -> tuple[dict[str, Any], None] | tuple[None, str]:
+    """A (signed) body's payload, as Bolt parses it, and None; or None and what makes the
+    body unusable. Never raises."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        return "body is not UTF-8"
+        return None, "body is not UTF-8"
     try:
         payload = parse_body(text, content_type)
     except ValueError as error:  # json.JSONDecodeError included
-        return f"body does not parse: {error}"
+        return None, f"body does not parse: {error}"
     if not isinstance(payload, dict):
-        return f"body is a JSON {type(payload).__name__}, not an object"
-    return _shape_problem(payload)
+        return None, f"body is a JSON {type(payload).__name__}, not an object"
+    problem = _shape_problem(payload)
+    return (None, problem) if problem is not None else (payload, None)
 
 
 def _shape_problem(payload: Mapping[str, Any]) -> str | None:
