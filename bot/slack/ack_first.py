@@ -162,26 +162,27 @@ class AckFirst:
         parsed, its signature checked): a slash command in `commands` or an event whose
         type is in `event_types`. None when Bolt answers it: no work process, or any other
         request (modals, buttons, Slack's checks, what no listener takes)."""
-        if self._hand_over is None:
-            return None
-        command = payload.get("command")
-        if command is not None:
-            if command not in self.commands:
-                return None
-            if self._hand_over.submit(body, headers):
-                return BoltResponse(status=200, body="")
-            self.refusals.add(f"/{str(command).lstrip('/')}")
-            user_id = payload.get("user_id")
-            text = self._busy_text_for(user_id if isinstance(user_id, str) else None)
-            return BoltResponse(status=200, body={"text": text, "response_type": "ephemeral"})
-        event = payload.get("event")
-        if payload.get("type") != "event_callback" or not isinstance(event, dict):
-            return None
-        if event.get("type") not in self.event_types:
+        if self._hand_over is None or not self._taken_whatever_it_holds(payload):
             return None
         if self._hand_over.submit(body, headers):
             return BoltResponse(status=200, body="")
-        return self._refuse_event()
+        command = payload.get("command")
+        if command is None:
+            return self._refuse_event()
+        user_id = payload.get("user_id")
+        busy = self._busy_command(command, user_id if isinstance(user_id, str) else None)
+        return BoltResponse(status=200, body=busy)
+
+    def _taken_whatever_it_holds(self, payload: Mapping[str, Any]) -> bool:
+        command = payload.get("command")
+        if command is not None:
+            return command in self.commands
+        event = payload.get("event")
+        return (
+            payload.get("type") == "event_callback"
+            and isinstance(event, dict)
+            and event.get("type") in self.event_types
+        )
 
     def wrap(self, listener: Callable[..., Any]) -> Callable[..., BoltResponse | None]:
         arg_names = get_arg_names_of_callable(listener)
@@ -298,7 +299,7 @@ class AckFirst:
 
         if not self.work.submit(run, start_now=True):
             self.refusals.add(f"a {request.body.get('type')}")
-            ack(**_busy_answer(request.body, self._busy_text(request)))
+            ack(**_busy_answer(request.body, self._busy_text(request.context.user_id)))
             return
         if not answered.wait(ANSWER_WAIT_SECONDS):
             log.warning("a %s listener did not answer in time", request.body.get("type"))
@@ -306,8 +307,7 @@ class AckFirst:
     def _tell_busy(self, request: BoltRequest) -> None:
         body = request.body
         if body.get("command"):
-            self.refusals.add(f"/{str(body.get('command')).lstrip('/')}")
-            request.context.ack(text=self._busy_text(request), response_type="ephemeral")
+            request.context.ack(**self._busy_command(body["command"], request.context.user_id))
             return
         request.context.ack()
         if self._busy_notices.submit(lambda: self._busy_notice(request)):
@@ -335,10 +335,12 @@ class AckFirst:
             client = context.client
             client.chat_postMessage(channel=open_dm(client, context.user_id), text=text)
 
-    def _busy_text(self, request: BoltRequest) -> str:
-        return self._busy_text_for(request.context.user_id)
+    def _busy_command(self, command: object, user_id: str | None) -> dict[str, Any]:
+        """A command refused as busy: counted, and what its acknowledgement says."""
+        self.refusals.add(f"/{str(command).lstrip('/')}")
+        return {"text": self._busy_text(user_id), "response_type": "ephemeral"}
 
-    def _busy_text_for(self, user_id: str | None) -> str:
+    def _busy_text(self, user_id: str | None) -> str:
         """In the language Slack last told for the person; asking Slack now would be slow."""
         known = self._identities.known(user_id) if user_id else None
         return t(known.language if known else self._default_language, BUSY_KEY)

@@ -41,11 +41,6 @@ def signature_is_valid(
     return hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace"))
 
 
-def envelope_problem(body: bytes, content_type: str | None) -> str | None:
-    """What makes a (signed) body unusable, or None. Never raises."""
-    return read_envelope(body, content_type)[1]
-
-
 def read_envelope(
     body: bytes, content_type: str | None
 ) -> tuple[dict[str, Any], None] | tuple[None, str]:

@@ -10,7 +10,7 @@ import io
 import pytest
 
 from bot.server import MAX_BODY_BYTES, _bounded_body
-from bot.slack.inbound import envelope_problem, signature_is_valid
+from bot.slack.inbound import read_envelope, signature_is_valid
 
 SECRET = "s3cret"
 NOW = 1_800_000_000
@@ -39,13 +39,12 @@ def test_a_stale_timestamp_is_refused():
 
 
 def test_slack_shaped_bodies_pass():
-    assert envelope_problem(b'{"type": "event_callback", "event": {}}', "application/json") is None
-    assert (
-        envelope_problem(b"command=%2Fsensur&text=help", "application/x-www-form-urlencoded")
-        is None
-    )
+    event = read_envelope(b'{"type": "event_callback", "event": {}}', "application/json")
+    assert event == ({"type": "event_callback", "event": {}}, None)
+    command = read_envelope(b"command=%2Fsensur&text=help", "application/x-www-form-urlencoded")
+    assert command == ({"command": "/sensur", "text": "help"}, None)
     click = b'payload={"type":"block_actions","user":{"id":"U1"},"actions":[{"action_id":"a"}]}'
-    assert envelope_problem(click, "application/x-www-form-urlencoded") is None
+    assert read_envelope(click, "application/x-www-form-urlencoded")[1] is None
 
 
 class _Stream(io.RawIOBase):
